@@ -1,0 +1,56 @@
+/**
+ * Metric definitions and the collector that analyses emit facts through.
+ * A fact's unit and direction come from its definition, so they are stated
+ * once; the data page renders the formulas from the same definitions.
+ */
+import type { Fact, Unit } from "../schema/report.ts";
+
+export interface MetricDef {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: Unit;
+  /** Which way is good; absent when neither is. */
+  readonly better?: "up" | "down";
+  /** The dims the metric is broken down by, in order. */
+  readonly dims: readonly string[];
+  readonly formula: string;
+  /** When the metric is not emitted, or is null. */
+  readonly empty: string;
+}
+
+/** A metric is an id with a set of dims: `cost`, `cost{source}` and `cost{month}` are three metrics. */
+export const metricKey = (id: string, dims: readonly string[]): string => (dims.length ? `${id}{${[...dims].sort().join(",")}}` : id);
+
+export class FactSink {
+  private readonly defs: ReadonlyMap<string, MetricDef>;
+  readonly facts: Fact[] = [];
+
+  constructor(catalogue: readonly MetricDef[]) {
+    this.defs = new Map(catalogue.map((d) => [metricKey(d.id, d.dims), d]));
+  }
+
+  /**
+   * Adds a fact. `value` null means "defined inputs, undefined value";
+   * NaN and infinities are turned into null too, never into 0.
+   */
+  add(id: string, value: number | null, dims?: Readonly<Record<string, string>>): void {
+    const key = metricKey(id, Object.keys(dims ?? {}));
+    const def = this.defs.get(key);
+    if (!def) throw new Error(`unknown metric: ${key}`);
+    const fact: Fact = { id, value: value === null || !Number.isFinite(value) ? null : value, unit: def.unit };
+    if (dims && def.dims.length > 0) {
+      const ordered: Record<string, string> = {};
+      for (const d of def.dims) ordered[d] = dims[d]!;
+      fact.dims = ordered;
+    }
+    if (def.better) fact.better = def.better;
+    this.facts.push(fact);
+  }
+}
+
+/** `a / b`, or null when b is 0 or either side is missing. @example ratio(1, 4); // => 0.25 */
+export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a === null || a === undefined || b === null || b === undefined || b === 0) return null;
+  const v = a / b;
+  return Number.isFinite(v) ? v : null;
+}

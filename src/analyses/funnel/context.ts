@@ -1,0 +1,24 @@
+import type { Table } from "../../read/table.ts";
+import type { PeriodFrame } from "../../time/period.ts";
+import type { Zone } from "../../time/zone.ts";
+
+/** What every funnel step needs besides its tables. */
+export interface FunnelContext {
+  readonly frame: PeriodFrame;
+  /** Size of the shared user dictionary: user indices are below it. */
+  readonly userCount: number;
+  readonly sourceLabels: readonly string[];
+  readonly margin: number;
+  readonly zone: Zone;
+}
+
+/** The funnel's inputs, already clipped to the period. */
+export interface FunnelInput {
+  readonly visits: Table | null;
+  readonly orders: Table | null;
+  readonly costs: Table | null;
+}
+
+/** Label of a source index; an empty source in the data is "(unknown)". */
+export const UNKNOWN = "(unknown)";
+export const sourceLabel = (ctx: FunnelContext, source: number): string => (source < 0 ? UNKNOWN : ctx.sourceLabels[source]!);

@@ -1,0 +1,48 @@
+/**
+ * Spend metrics from costs, and the cohort CAC and ROMI that combine spend
+ * with buyer cohorts.
+ */
+import { numCol, refCol, type Table } from "../../read/table.ts";
+import { monthLabel, monthOfDay } from "../../time/calendar.ts";
+import { ratio, type FactSink } from "../facts.ts";
+import { sourceLabel, type FunnelContext } from "./context.ts";
+import type { Buyers } from "./orders.ts";
+
+/** Spend totals the source metrics need. */
+export interface Spend {
+  /** Source index → cost; only sources with cost rows are present. */
+  readonly bySource: ReadonlyMap<number, number>;
+  /** Month key → cost; only months with cost rows are present. */
+  readonly byMonth: ReadonlyMap<number, number>;
+}
+
+export function costsMetrics(costs: Table, ctx: FunnelContext, sink: FactSink): Spend {
+  const day = numCol(costs, "date");
+  const source = refCol(costs, "source");
+  const cost = numCol(costs, "cost");
+  let total = 0;
+  const bySource = new Map<number, number>();
+  const byMonth = new Map<number, number>();
+  for (let i = 0; i < costs.length; i++) {
+    const c = cost[i]!;
+    total += c;
+    bySource.set(source[i]!, (bySource.get(source[i]!) ?? 0) + c);
+    const m = monthOfDay(day[i]!);
+    byMonth.set(m, (byMonth.get(m) ?? 0) + c);
+  }
+  sink.add("cost", total);
+  for (const [s, c] of bySource) sink.add("cost", c, { source: sourceLabel(ctx, s) });
+  for (const [m, c] of byMonth) sink.add("cost", c, { month: monthLabel(m) });
+  return { bySource, byMonth };
+}
+
+/** CAC per buyer cohort, and ROMI by cohort and age. */
+export function cohortPayback(spend: Spend, buyers: Buyers, ctx: FunnelContext, sink: FactSink): void {
+  ctx.frame.months.forEach((month, c) => {
+    const cohort = monthLabel(month);
+    // No cost rows in the month: CAC is unknown, not 0.
+    const cac = ratio(spend.byMonth.get(month), buyers.cohortSize[c]);
+    sink.add("cac", cac, { cohort });
+    buyers.ltv[c]!.forEach((ltv, age) => sink.add("romi", ratio(ltv, cac), { cohort, age: String(age) }));
+  });
+}

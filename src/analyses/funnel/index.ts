@@ -1,0 +1,36 @@
+/**
+ * The marketing funnel analysis: visits → orders → costs. Each step runs
+ * only when its inputs exist, so a metric whose inputs are absent is not
+ * emitted at all.
+ */
+import type { Fact, Warning } from "../../schema/report.ts";
+import { FactSink } from "../facts.ts";
+import { FUNNEL_METRICS } from "./catalogue.ts";
+import type { FunnelContext, FunnelInput } from "./context.ts";
+import { cohortPayback, costsMetrics } from "./costs.ts";
+import { ordersMetrics, toOrders } from "./orders.ts";
+import { sourceMetrics, sourcePayback } from "./sources.ts";
+import { visitsMetrics } from "./visits.ts";
+
+export interface FunnelResult {
+  readonly facts: Fact[];
+  readonly warnings: Warning[];
+}
+
+export function funnel(input: FunnelInput, ctx: FunnelContext): FunnelResult {
+  const sink = new FactSink(FUNNEL_METRICS);
+  const warnings: Warning[] = [];
+  const first = input.visits ? visitsMetrics(input.visits, ctx, sink) : null;
+  const orders = input.orders ? toOrders(input.orders) : null;
+  const buyers = orders ? ordersMetrics(orders, ctx, sink) : null;
+  const spend = input.costs ? costsMetrics(input.costs, ctx, sink) : null;
+  if (spend && buyers) cohortPayback(spend, buyers, ctx, sink);
+  if (first && buyers && orders) {
+    const stats = sourceMetrics(first, buyers, orders, ctx, sink);
+    if (spend) warnings.push(...sourcePayback(stats, spend, ctx, sink));
+  }
+  return { facts: sink.facts, warnings };
+}
+
+export { FUNNEL_METRICS } from "./catalogue.ts";
+export type { FunnelContext, FunnelInput } from "./context.ts";

@@ -1,0 +1,29 @@
+import { writeFile } from "node:fs/promises";
+import { runEngine } from "../engine.ts";
+import { stringifyReport } from "../report/json.ts";
+import { parseFlags, required, type Command } from "./args.ts";
+
+export const metrics: Command = {
+  name: "metrics",
+  summary: "compute every metric from a data folder into metrics.json",
+  usage: `romi metrics --data DIR [--config FILE] [--out FILE]
+
+  --data DIR     folder with the data files (csv, tsv, optionally .gz)
+  --config FILE  report settings (default: content/report.yaml, if it exists)
+  --out FILE     where to write metrics.json (default: standard output)
+
+Exits with 1, writing nothing, when a file cannot be used.`,
+  async run(io) {
+    const flags = parseFlags(io.args, { data: { type: "string" }, config: { type: "string" }, out: { type: "string" } });
+    const run = await runEngine({ dataDir: required(flags.data, "--data"), configPath: flags.config });
+    if (!run.report) {
+      for (const e of run.errors) io.stderr(`romi: ${e}\n`);
+      return 1;
+    }
+    for (const w of run.loaded.ignored) io.stderr(`romi: ignored ${w.reason}\n`);
+    const json = stringifyReport(run.report);
+    if (flags.out) await writeFile(flags.out, json);
+    else io.stdout(json);
+    return 0;
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * The engine: data folder + config → report document. This is the one way
+ * through the code that `romi metrics`, `romi validate` and the site share.
+ */
+import pkg from "../package.json" with { type: "json" };
+import { loadConfig } from "./read/config.ts";
+import { loadDataDir, type LoadResult } from "./read/load.ts";
+import { assembleReport } from "./report/assemble.ts";
+import type { Config } from "./schema/config.ts";
+import type { Report } from "./schema/report.ts";
+import { zone } from "./time/zone.ts";
+
+export const GENERATOR = `romi ${pkg.version}`;
+
+export interface EngineOptions {
+  readonly dataDir: string;
+  /** Path of report.yaml; when absent, `content/report.yaml` if it exists. */
+  readonly configPath?: string | undefined;
+}
+
+export interface EngineRun {
+  readonly config: Config;
+  readonly loaded: LoadResult;
+  /** null when a file cannot be used (see `loaded.errors`) or the period cannot be set. */
+  readonly report: Report | null;
+  /** Problems that stop the report: unusable files, or a period that cannot be set. */
+  readonly errors: readonly string[];
+}
+
+/** Reads and computes; never throws for bad data, but lists every problem. */
+export async function runEngine(options: EngineOptions): Promise<EngineRun> {
+  const config = await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
+  const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone));
+  const errors = [...loaded.errors];
+  for (const d of loaded.datasets) {
+    if (d.table.length === 0 && d.rows > 0) {
+      const reasons = d.rejections
+        .list()
+        .map((r) => `${r.count} ${r.reason} (first at ${r.examples[0]})`)
+        .join(", ");
+      errors.push(`${d.files.map((f) => f.file).join(", ")}: no usable rows: ${reasons}`);
+    }
+  }
+  if (loaded.datasets.length === 0 && errors.length === 0) {
+    errors.push(`${options.dataDir}: no visits, orders or costs files found`);
+  }
+  if (errors.length > 0) return { config, loaded, report: null, errors };
+  try {
+    return { config, loaded, report: assembleReport(loaded, config, GENERATOR), errors };
+  } catch (e) {
+    return { config, loaded, report: null, errors: [(e as Error).message] };
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Columnar tables: one typed array per column, so that millions of rows cost
+ * bytes, not objects. Text columns (ids and labels) are interned into shared
+ * dictionaries and stored as indices.
+ *
+ * - `num` columns hold times (wall-clock ms), dates (day numbers) and
+ *   numbers; NaN marks an empty optional value.
+ * - `ref` columns hold dictionary indices; -1 marks an empty optional value.
+ */
+import type { Kind } from "../schema/kinds.ts";
+
+/** Interns strings: the same text always gets the same index. */
+export class Dict {
+  readonly labels: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(label: string): number {
+    let i = this.index.get(label);
+    if (i === undefined) {
+      i = this.labels.length;
+      this.labels.push(label);
+      this.index.set(label, i);
+    }
+    return i;
+  }
+
+  /** Index of a label already seen, or -1. */
+  find(label: string): number {
+    return this.index.get(label) ?? -1;
+  }
+}
+
+export type DictName = "user" | "source" | "device" | "order";
+export type Dicts = Readonly<Record<DictName, Dict>>;
+
+export const newDicts = (): Dicts => ({ user: new Dict(), source: new Dict(), device: new Dict(), order: new Dict() });
+
+export interface Table {
+  readonly kind: Kind;
+  /** The dataset name: its kind, or its first file when a kind has several datasets. */
+  readonly name: string;
+  readonly length: number;
+  readonly num: Readonly<Record<string, Float64Array>>;
+  readonly ref: Readonly<Record<string, Int32Array>>;
+  /** Index into `files` of each row's file, and its line there. */
+  readonly file: Uint16Array;
+  readonly line: Uint32Array;
+  readonly files: readonly string[];
+}
+
+/** A column that grows by doubling. */
+class Column<A extends Float64Array | Int32Array | Uint16Array | Uint32Array> {
+  data: A;
+  private readonly make: (n: number) => A;
+  constructor(make: (n: number) => A) {
+    this.make = make;
+    this.data = make(1024);
+  }
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[i] = v;
+  }
+}
+
+export class TableBuilder {
+  readonly kind: Kind;
+  readonly name: string;
+  readonly files: readonly string[];
+  length = 0;
+  private readonly numCols: Record<string, Column<Float64Array>> = {};
+  private readonly refCols: Record<string, Column<Int32Array>> = {};
+  private readonly fileCol = new Column((n) => new Uint16Array(n));
+  private readonly lineCol = new Column((n) => new Uint32Array(n));
+
+  constructor(kind: Kind, name: string, numRoles: readonly string[], refRoles: readonly string[], files: readonly string[]) {
+    this.kind = kind;
+    this.name = name;
+    this.files = files;
+    for (const r of numRoles) this.numCols[r] = new Column((n) => new Float64Array(n));
+    for (const r of refRoles) this.refCols[r] = new Column((n) => new Int32Array(n));
+  }
+
+  /** Appends a row from the scratch values; returns its index. */
+  append(num: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>, file: number, line: number): number {
+    const i = this.length++;
+    for (const r in this.numCols) this.numCols[r]!.set(i, num[r] ?? NaN);
+    for (const r in this.refCols) this.refCols[r]!.set(i, ref[r] ?? -1);
+    this.fileCol.set(i, file);
+    this.lineCol.set(i, line);
+    return i;
+  }
+
+  /** Whether row `i` has the same values as the scratch values. */
+  equals(i: number, num: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>): boolean {
+    for (const r in this.numCols) if (!Object.is(this.numCols[r]!.data[i], num[r] ?? NaN)) return false;
+    for (const r in this.refCols) if (this.refCols[r]!.data[i] !== (ref[r] ?? -1)) return false;
+    return true;
+  }
+
+  build(): Table {
+    const n = this.length;
+    const num: Record<string, Float64Array> = {};
+    const ref: Record<string, Int32Array> = {};
+    for (const r in this.numCols) num[r] = this.numCols[r]!.data.slice(0, n);
+    for (const r in this.refCols) ref[r] = this.refCols[r]!.data.slice(0, n);
+    return {
+      kind: this.kind,
+      name: this.name,
+      length: n,
+      num,
+      ref,
+      file: this.fileCol.data.slice(0, n),
+      line: this.lineCol.data.slice(0, n),
+      files: this.files,
+    };
+  }
+}
+
+/** The rows of `table` where `keep[i]` is 1, in order. */
+export function filterRows(table: Table, keep: Uint8Array): Table {
+  let n = 0;
+  for (let i = 0; i < table.length; i++) n += keep[i]!;
+  const idx = new Uint32Array(n);
+  for (let i = 0, k = 0; i < table.length; i++) if (keep[i]) idx[k++] = i;
+  const pick = <A extends Float64Array | Int32Array | Uint16Array | Uint32Array>(a: A, out: A): A => {
+    for (let k = 0; k < n; k++) out[k] = a[idx[k]!]!;
+    return out;
+  };
+  const num: Record<string, Float64Array> = {};
+  const ref: Record<string, Int32Array> = {};
+  for (const r in table.num) num[r] = pick(table.num[r]!, new Float64Array(n));
+  for (const r in table.ref) ref[r] = pick(table.ref[r]!, new Int32Array(n));
+  return {
+    ...table,
+    length: n,
+    num,
+    ref,
+    file: pick(table.file, new Uint16Array(n)),
+    line: pick(table.line, new Uint32Array(n)),
+  };
+}
+
+/** A column that must exist (the reader guarantees required roles). */
+export function numCol(table: Table, role: string): Float64Array {
+  const col = table.num[role];
+  if (!col) throw new Error(`${table.name}: no column for role ${role}`);
+  return col;
+}
+
+export function refCol(table: Table, role: string): Int32Array {
+  const col = table.ref[role];
+  if (!col) throw new Error(`${table.name}: no column for role ${role}`);
+  return col;
+}
+
+/** Tables of one kind stacked in order; roles missing from some become empty values. */
+export function concatTables(tables: readonly Table[]): Table {
+  const first = tables[0];
+  if (!first) throw new Error("concatTables needs at least one table");
+  if (tables.length === 1) return first;
+  const n = tables.reduce((s, t) => s + t.length, 0);
+  const numRoles = [...new Set(tables.flatMap((t) => Object.keys(t.num)))];
+  const refRoles = [...new Set(tables.flatMap((t) => Object.keys(t.ref)))];
+  const num: Record<string, Float64Array> = {};
+  const ref: Record<string, Int32Array> = {};
+  for (const r of numRoles) num[r] = new Float64Array(n).fill(NaN);
+  for (const r of refRoles) ref[r] = new Int32Array(n).fill(-1);
+  const file = new Uint16Array(n);
+  const line = new Uint32Array(n);
+  const files: string[] = [];
+  let offset = 0;
+  for (const t of tables) {
+    for (const r in t.num) num[r]!.set(t.num[r]!, offset);
+    for (const r in t.ref) ref[r]!.set(t.ref[r]!, offset);
+    for (let i = 0; i < t.length; i++) file[offset + i] = t.file[i]! + files.length;
+    line.set(t.line, offset);
+    files.push(...t.files);
+    offset += t.length;
+  }
+  return { kind: first.kind, name: first.kind, length: n, num, ref, file, line, files };
+}

@@ -1,0 +1,38 @@
+/**
+ * The row accounting as text, for `romi validate`.
+ */
+import type { EngineRun } from "../engine.ts";
+import type { DatasetAccount } from "../schema/report.ts";
+import { account } from "./assemble.ts";
+
+const n = (x: number): string => x.toLocaleString("en-US");
+
+function datasetLines(d: DatasetAccount): string[] {
+  const rejected = d.rows - d.used;
+  const lines = [
+    `${d.name} (${d.kind}): ${n(d.rows)} rows, ${n(d.used)} used, ${n(rejected)} rejected`,
+    `  files: ${d.files.map((f) => `${f.file} (${n(f.rows)} rows)`).join(", ")}`,
+    `  columns: ${Object.entries(d.columns)
+      .map(([role, header]) => `${role} ← ${JSON.stringify(header)}`)
+      .join(", ")}`,
+  ];
+  for (const r of d.rejected) lines.push(`  rejected ${n(r.count)} × ${r.reason}: ${r.examples.join(", ")}${r.count > r.examples.length ? ", …" : ""}`);
+  return lines;
+}
+
+export function formatAccounting(run: EngineRun): string {
+  const lines: string[] = [];
+  const datasets = run.report?.datasets ?? run.loaded.datasets.map((d) => account(d, d.table.length));
+  const period = run.report?.period;
+  if (period) {
+    const months = period.completeMonths;
+    const complete = months.length > 0 ? `${months[0]} … ${months[months.length - 1]} (${months.length})` : "none";
+    lines.push(`period: ${period.from} … ${period.to} (${period.days} days, from ${period.activity}); complete months: ${complete}; complete ISO weeks: ${period.completeWeeks}`);
+  }
+  for (const d of datasets) lines.push(...datasetLines(d));
+  for (const x of run.loaded.ignored) lines.push(`ignored: ${x.reason}`);
+  for (const w of run.report?.warnings ?? []) lines.push(`warning: ${w.message}`);
+  for (const e of run.errors) lines.push(`error: ${e}`);
+  lines.push(run.errors.length > 0 ? "not usable: fix the errors above" : "ok");
+  return `${lines.join("\n")}\n`;
+}

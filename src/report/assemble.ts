@@ -1,0 +1,77 @@
+/**
+ * Assembles the report document from loaded datasets: resolve the period,
+ * clip every dataset to it, run the analyses, and account for every row.
+ * Pure: the data was read before, and nothing is written here.
+ */
+import { funnel } from "../analyses/funnel/index.ts";
+import type { LoadedDataset, LoadResult } from "../read/load.ts";
+import { concatTables, type Table } from "../read/table.ts";
+import type { Config } from "../schema/config.ts";
+import { KINDS, type Kind } from "../schema/kinds.ts";
+import { REPORT_SCHEMA_VERSION, type DatasetAccount, type Report } from "../schema/report.ts";
+import { dayLabel, monthLabel } from "../time/calendar.ts";
+import { periodFrame } from "../time/period.ts";
+import { zone as makeZone } from "../time/zone.ts";
+import { clipToPeriod, resolvePeriod } from "./period.ts";
+import { versionId } from "./version.ts";
+
+/** The accounting of one dataset; `used` is its row count after the period clip. */
+export function account(d: LoadedDataset, used: number): DatasetAccount {
+  return {
+    name: d.table.name,
+    kind: d.table.kind,
+    files: d.files.map((f) => ({ ...f })),
+    columns: { ...d.columns },
+    rows: d.rows,
+    used,
+    rejected: d.rejections.list(),
+  };
+}
+
+export function assembleReport(loaded: LoadResult, config: Config, generator: string): Report {
+  const zone = makeZone(config.timezone);
+  const period = resolvePeriod(
+    loaded.datasets.map((d) => d.table),
+    config,
+  );
+  const clipped = loaded.datasets.map((d) => (period ? clipToPeriod(d.table, period.range, d.rejections) : d.table));
+  const byKind = (kind: Kind): Table | null => {
+    const tables = clipped.filter((t) => t.kind === kind);
+    return tables.length > 0 ? concatTables(tables) : null;
+  };
+  const frame = period ? periodFrame(period.range) : null;
+  const result = frame
+    ? funnel(
+        { visits: byKind("visits"), orders: byKind("orders"), costs: byKind("costs") },
+        { frame, userCount: loaded.dicts.user.labels.length, sourceLabels: loaded.dicts.source.labels, margin: config.margin, zone },
+      )
+    : { facts: [], warnings: [] };
+  const files = loaded.datasets.flatMap((d) => d.files);
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    generator,
+    version: { id: versionId(generator, config, files) },
+    title: config.title,
+    currency: config.currency,
+    locale: config.locale,
+    timezone: config.timezone,
+    margin: config.margin,
+    period:
+      period && frame
+        ? {
+            from: dayLabel(period.range.from),
+            to: dayLabel(period.range.to),
+            days: frame.days,
+            activity: period.activity,
+            completeMonths: frame.months.map(monthLabel),
+            completeWeeks: frame.weeks.length,
+          }
+        : null,
+    datasets: loaded.datasets
+      .map((d, i) => account(d, clipped[i]!.length))
+      .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    ignored: loaded.ignored.map((x) => ({ ...x })),
+    warnings: result.warnings,
+    facts: result.facts,
+  };
+}

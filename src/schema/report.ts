@@ -1,0 +1,76 @@
+/**
+ * The report document, written as `metrics.json`. It is the contract that
+ * the site, the PR diff and the tests read; `schema` changes when it breaks.
+ */
+import { z } from "zod";
+import { KINDS } from "./kinds.ts";
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "seconds", "days", "months"]);
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const FactSchema = z.strictObject({
+  id: z.string(),
+  dims: z.record(z.string(), z.string()).optional(),
+  /** null: the inputs exist but the value is undefined (for example a division by zero cost). */
+  value: z.number().nullable(),
+  unit: UnitSchema,
+  better: z.enum(["up", "down"]).optional(),
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+export const RejectionSchema = z.strictObject({
+  reason: z.string(),
+  count: z.number().int().positive(),
+  /** Up to five `file:line` places, in file order. */
+  examples: z.array(z.string()),
+});
+
+export const DatasetAccountSchema = z.strictObject({
+  name: z.string(),
+  kind: z.enum(KINDS),
+  files: z.array(z.strictObject({ file: z.string(), sha256: z.string(), rows: z.number().int() })),
+  /** Role → the header it was read from. */
+  columns: z.record(z.string(), z.string()),
+  rows: z.number().int(),
+  used: z.number().int(),
+  rejected: z.array(RejectionSchema),
+});
+export type DatasetAccount = z.infer<typeof DatasetAccountSchema>;
+
+export const PeriodSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int(),
+  /** The dataset kind the default period came from. */
+  activity: z.enum(KINDS),
+  /** Calendar months wholly inside the period: the rows of every monthly table. */
+  completeMonths: z.array(z.string()),
+  completeWeeks: z.number().int(),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const WarningSchema = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  dims: z.record(z.string(), z.string()).optional(),
+});
+export type Warning = z.infer<typeof WarningSchema>;
+
+export const ReportSchema = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA_VERSION),
+  generator: z.string(),
+  version: z.strictObject({ id: z.string() }),
+  title: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  timezone: z.string(),
+  margin: z.number(),
+  period: PeriodSchema.nullable(),
+  datasets: z.array(DatasetAccountSchema),
+  ignored: z.array(z.strictObject({ file: z.string(), reason: z.string() })),
+  warnings: z.array(WarningSchema),
+  facts: z.array(FactSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;
