@@ -3,7 +3,7 @@
  * through the code that `romi metrics`, `romi validate` and the site share.
  */
 import pkg from "../package.json" with { type: "json" };
-import { loadConfig } from "./read/config.ts";
+import { loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
 import { assembleReport } from "./report/assemble.ts";
 import type { Config } from "./schema/config.ts";
@@ -14,8 +14,8 @@ export const GENERATOR = `romi ${pkg.version}`;
 
 export interface EngineOptions {
   readonly dataDir: string;
-  /** Path of report.yaml; when absent, `content/report.yaml` if it exists. */
-  readonly configPath?: string | undefined;
+  /** Path of report.yaml; when absent, `content/report.yaml` if it exists; null: all defaults. */
+  readonly configPath?: string | null | undefined;
 }
 
 export interface EngineRun {
@@ -29,7 +29,7 @@ export interface EngineRun {
 
 /** Reads and computes; never throws for bad data, but lists every problem. */
 export async function runEngine(options: EngineOptions): Promise<EngineRun> {
-  const config = await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
+  const config = options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
   const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone));
   const errors = [...loaded.errors];
   for (const d of loaded.datasets) {

@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { runEngine } from "../engine.ts";
 import { stringifyReport } from "../report/json.ts";
 import { parseFlags, required, type Command } from "./args.ts";
@@ -22,7 +23,10 @@ Exits with 1, writing nothing, when a file cannot be used.`,
     }
     for (const w of run.loaded.ignored) io.stderr(`romi: ignored ${w.reason}\n`);
     const json = stringifyReport(run.report);
-    if (flags.out) await writeFile(flags.out, json);
+    if (flags.out) {
+      await mkdir(dirname(flags.out), { recursive: true });
+      await writeFile(flags.out, json);
+    }
     else io.stdout(json);
     return 0;
   },

@@ -71,7 +71,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
       .map((d, i) => account(d, clipped[i]!.length))
       .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     ignored: loaded.ignored.map((x) => ({ ...x })),
-    warnings: result.warnings,
+    warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
   };
 }
