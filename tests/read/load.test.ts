@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { runEngine } from "../../src/engine.ts";
+import { parseConfig } from "../../src/read/config.ts";
+import { loadDataDir } from "../../src/read/load.ts";
+import { zone } from "../../src/time/zone.ts";
+import { dataDir, fact, lines } from "../helpers.ts";
+
+const defaults = parseConfig({}, "test");
+const load = (files: Record<string, string>, config = defaults) => loadDataDir(dataDir(files), config, zone(config.timezone));
+const rejected = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
+  Object.fromEntries(d.rejections.list().map((r) => [r.reason, r.examples]));
+
+describe("loadDataDir(dir, config, zone)", () => {
+  it("recognises the Y.Afisha headers of all three kinds without configuration", async () => {
+    const r = await load({
+      "v.csv": lines("Device,End Ts,Source Id,Start Ts,Uid", "touch,2017-12-20 17:38:00,4,2017-12-20 17:20:00,16879256277535980062"),
+      "o.csv": lines("Buy Ts,Revenue,Uid", "2017-06-01 00:10:00,17.00,10329302124590727494"),
+      "c.csv": lines("source_id,dt,costs", "1,2017-06-01,75.20"),
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.datasets.map((d) => [d.table.kind, d.columns])).toEqual([
+      ["costs", { date: "dt", source: "source_id", cost: "costs" }],
+      ["orders", { user: "Uid", time: "Buy Ts", revenue: "Revenue" }],
+      ["visits", { user: "Uid", start: "Start Ts", end: "End Ts", source: "Source Id", device: "Device" }],
+    ]);
+    // Ids above 2^53 stay exact text.
+    expect(r.dicts.user.labels).toContain("16879256277535980062");
+    expect(r.dicts.user.labels).toContain("10329302124590727494");
+  });
+
+  it("rejects each bad row with its reason and file:line", async () => {
+    const r = await load({
+      "visits.csv": lines(
+        "Uid,Start Ts,End Ts,Source Id",
+        "1,2024-01-01 10:00:00,2024-01-01 10:01:00,a",
+        ",2024-01-01 10:00:00,2024-01-01 10:01:00,a", // missing id
+        "2,01/02/2024 10:00,,a", // unparseable timestamp
+        "3,2024-01-01 10:00:00,2024-01-01 09:00:00,a", // end before start
+        "1,2024-01-01 10:00:00,2024-01-01 10:01:00,a", // duplicate
+        "4,2024-01-01 10:00:00,,a,extra", // wrong number of fields
+        "5,2024-01-01 10:00:00,soon,a", // unparseable end
+      ),
+      "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01 11:00,5", "1,2024-01-01 11:00,abc", "1,2024-01-01 11:00,-1", "1,2024-01-01 11:00,5"),
+      "costs.csv": lines("dt,source_id,costs", "2024-01-01,a,1", "2024-01-01,a,-2", "2024-13-01,a,1", "2024-01-01,,1", "2024-01-01,a,1"),
+    });
+    const [costs, orders, visits] = r.datasets;
+    expect(rejected(visits!)).toEqual({
+      "missing id": ["visits.csv:3"],
+      "unparseable timestamp": ["visits.csv:4", "visits.csv:8"],
+      "session end before start": ["visits.csv:5"],
+      duplicate: ["visits.csv:6"],
+      "wrong number of fields": ["visits.csv:7"],
+    });
+    expect(visits!.table.length).toBe(1);
+    // Orders without an order id and costs keep identical rows.
+    expect(rejected(orders!)).toEqual({ "unparseable number": ["orders.csv:3"], "negative revenue": ["orders.csv:4"] });
+    expect(orders!.table.length).toBe(2);
+    expect(rejected(costs!)).toEqual({ "negative cost": ["costs.csv:3"], "unparseable date": ["costs.csv:4"], "missing source": ["costs.csv:5"] });
+    expect(costs!.table.length).toBe(2);
+  });
+
+  it("rejects duplicate orders only when they carry an order id", async () => {
+    const r = await load({ "orders.csv": lines("order_id,user_id,order_date,amount", "A1,1,2024-01-01,5", "A1,1,2024-01-01,5", "A2,1,2024-01-01,5") });
+    expect(rejected(r.datasets[0]!)).toEqual({ duplicate: ["orders.csv:3"] });
+  });
+
+  it("keeps at most five examples per reason but counts them all", async () => {
+    const bad = Array.from({ length: 8 }, () => ",2024-01-01,1");
+    const r = await load({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", ...bad) });
+    const [missing] = r.datasets[0]!.rejections.list();
+    expect(missing).toEqual({ reason: "missing id", count: 8, examples: ["orders.csv:3", "orders.csv:4", "orders.csv:5", "orders.csv:6", "orders.csv:7"] });
+  });
+
+  it("fails a file that lacks a required column, naming the column and the headers found", async () => {
+    const r = await load({ "orders.csv": lines("Uid,Buy Ts,Amount Paid", "1,2024-01-01,5") });
+    expect(r.errors).toEqual([
+      'orders.csv: orders file lacks the revenue column (looked for: revenue, ordertotal, total, amount, value, sales); found headers: "Uid", "Buy Ts", "Amount Paid"',
+    ]);
+    expect(r.datasets).toEqual([]);
+  });
+
+  it("reads a UTF-8 BOM, CRLF line ends, quoted fields and gzip", async () => {
+    const r = await load({
+      "orders.csv.gz": "\uFEFFUid,Buy Ts,Revenue\r\n\"1\",\"2024-01-01 10:00\",\"1,5\"\r\n2,2024-01-02 10:00,2.5\r\n",
+    });
+    const d = r.datasets[0]!;
+    expect(d.columns["user"]).toBe("Uid");
+    expect(rejected(d)).toEqual({ "unparseable number": ["orders.csv.gz:2"] });
+    expect(Array.from(d.table.num["revenue"]!)).toEqual([2.5]);
+  });
+
+  it("reads files of one kind with the same headers as one dataset, and different headers as separate ones", async () => {
+    const r = await load({
+      "orders/2024-01.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1"),
+      "orders/2024-02.csv": lines("Uid,Buy Ts,Revenue", "2,2024-02-01,2", "3,2024-02-01,3"),
+      "shop.csv": lines("customer_id,order_date,amount", "4,2024-02-03,4"),
+    });
+    expect(r.datasets.map((d) => [d.table.name, d.files.map((f) => [f.file, f.rows])])).toEqual([
+      [
+        "orders/2024-01.csv",
+        [
+          ["orders/2024-01.csv", 1],
+          ["orders/2024-02.csv", 2],
+        ],
+      ],
+      ["shop.csv", [["shop.csv", 1]]],
+    ]);
+  });
+
+  it("lists a file it does not recognise as ignored, with its headers", async () => {
+    const r = await load({ "notes.csv": lines("what,who", "x,y") });
+    expect(r.ignored).toEqual([{ file: "notes.csv", reason: 'notes.csv: not a visits, orders or costs file (found headers: "what", "who")' }]);
+  });
+
+  it("maps columns named in the config", async () => {
+    const config = parseConfig({ datasets: { "export.csv": { kind: "orders", columns: { user: "Client", time: "When", revenue: "Sum" } } } }, "test");
+    const r = await load({ "export.csv": lines("Client,When,Sum", "1,2024-01-01,9.5") }, config);
+    expect(r.datasets[0]!.columns).toEqual({ user: "Client", time: "When", revenue: "Sum" });
+  });
+
+  it("fails a malformed CSV with file:line:column", async () => {
+    const r = await load({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", '2,"2024-01-02,2') });
+    expect(r.errors).toEqual(["orders.csv:3:3: unterminated quoted field"]);
+  });
+});
+
+describe("parseConfig(raw)", () => {
+  it("fills defaults", () => {
+    expect(parseConfig({}, "report.yaml")).toMatchObject({ currency: "USD", timezone: "UTC", margin: 1, period: {}, datasets: {} });
+  });
+
+  it("reports unknown keys and bad values by their key", () => {
+    expect(() => parseConfig({ timzone: "UTC" }, "report.yaml")).toThrow(/report\.yaml: invalid config: unknown key "timzone" at \(top level\) \(known keys: title,/);
+    expect(() => parseConfig({ margin: 2 }, "report.yaml")).toThrow(/margin: /);
+    expect(() => parseConfig({ period: { from: "2024-02-30" } }, "report.yaml")).toThrow(/period\.from: not a calendar date/);
+  });
+});
+
+describe("runEngine() period rules", () => {
+  it("rejects rows outside a configured period and clips costs to it", async () => {
+    const dir = dataDir({
+      "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-31 23:59:59,1", "1,2024-02-01 00:00:00,2", "2,2024-02-29 23:59:59,4", "3,2024-03-01,8"),
+      "costs.csv": lines("dt,source_id,costs", "2024-01-31,a,1", "2024-02-15,a,2"),
+      "report.yaml": "period:\n  from: 2024-02-01\n  to: 2024-02-29\n",
+    });
+    const r = (await runEngine({ dataDir: dir, configPath: `${dir}/report.yaml` })).report!;
+    expect(fact(r.facts, "revenue")).toBe(6);
+    expect(fact(r.facts, "cost")).toBe(2);
+    expect(r.period?.completeMonths).toEqual(["2024-02"]);
+    expect(r.datasets.find((d) => d.kind === "orders")!.rejected).toEqual([{ reason: "outside period", count: 2, examples: ["orders.csv:2", "orders.csv:5"] }]);
+  });
+
+  it("puts days, and so the period edge, in the report timezone", async () => {
+    // 23:30 UTC on Jan 31 is already Feb 1 in Berlin.
+    const dir = dataDir({
+      "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-31T23:30:00Z,1", "2,2024-02-10T10:00:00Z,1"),
+      "report.yaml": "timezone: Europe/Berlin\n",
+    });
+    const r = (await runEngine({ dataDir: dir, configPath: `${dir}/report.yaml` })).report!;
+    expect(r.period?.from).toBe("2024-02-01");
+  });
+});

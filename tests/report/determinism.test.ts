@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { runEngine } from "../../src/engine.ts";
+import { stringifyReport } from "../../src/report/json.ts";
+import { ReportSchema } from "../../src/schema/report.ts";
+import { dataDir, lines } from "../helpers.ts";
+
+const FILES = {
+  "visits.csv": lines("Uid,Start Ts,End Ts,Source Id", "2,2024-01-02 10:00,2024-01-02 10:03,b", "1,2024-01-01 10:00,2024-01-01 10:01,a", "1,2024-02-01 10:00,,a"),
+  "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01 11:00,0.1", "1,2024-01-01 11:00,0.2", "2,2024-02-01 11:00,3"),
+  "costs.csv": lines("dt,source_id,costs", "2024-01-01,a,0.3", "2024-01-01,b,0.7"),
+};
+
+describe("romi metrics output", () => {
+  it("is byte-identical for the same inputs, read from two folders", async () => {
+    const a = stringifyReport((await runEngine({ dataDir: dataDir(FILES), configPath: null })).report!);
+    const b = stringifyReport((await runEngine({ dataDir: dataDir(FILES), configPath: null })).report!);
+    expect(a).toBe(b);
+  });
+
+  it("changes its version id when one input byte changes", async () => {
+    const a = (await runEngine({ dataDir: dataDir(FILES), configPath: null })).report!;
+    const b = (await runEngine({ dataDir: dataDir({ ...FILES, "costs.csv": FILES["costs.csv"].replace("0.7", "0.8") }), configPath: null })).report!;
+    expect(a.version.id).toMatch(/^[0-9a-f]{12}$/);
+    expect(a.version.id).not.toBe(b.version.id);
+  });
+
+  it("fits the report schema, rounds float noise and sorts ages as numbers", async () => {
+    const json = stringifyReport((await runEngine({ dataDir: dataDir(FILES), configPath: null })).report!);
+    const parsed = ReportSchema.parse(JSON.parse(json));
+    // 0.1 + 0.2 is 0.30000000000000004 in binary floating point.
+    expect(parsed.facts.find((f) => f.id === "revenue" && !f.dims)!.value).toBe(3.3);
+    expect(json).not.toContain("0000000000");
+  });
+});
