@@ -29,7 +29,8 @@ export interface EngineRun {
 
 /** Reads and computes; never throws for bad data, but lists every problem. */
 export async function runEngine(options: EngineOptions): Promise<EngineRun> {
-  const config = options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
+  const config =
+    options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
   const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone));
   const errors = [...loaded.errors];
   for (const d of loaded.datasets) {

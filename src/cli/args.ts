@@ -47,6 +47,7 @@ export function required(value: string | undefined, flag: string): string {
 export function numberFlag(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`invalid ${flag}: ${value} (expected a number from ${min} to ${max})`);
+  if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`invalid ${flag}: ${value} (expected a number from ${min} to ${max})`);
   return n;
 }

@@ -26,8 +26,7 @@ Exits with 1, writing nothing, when a file cannot be used.`,
     if (flags.out) {
       await mkdir(dirname(flags.out), { recursive: true });
       await writeFile(flags.out, json);
-    }
-    else io.stdout(json);
+    } else io.stdout(json);
     return 0;
   },
 };

@@ -28,7 +28,7 @@ export async function loadConfig(path: string, optional: boolean): Promise<Confi
     text = await readFile(path, "utf8");
   } catch (e) {
     if (optional && (e as NodeJS.ErrnoException).code === "ENOENT") return parseConfig({}, path);
-    throw new Error(`${path}: cannot read config: ${(e as Error).message}`);
+    throw new Error(`${path}: cannot read config: ${(e as Error).message}`, { cause: e });
   }
   let raw: unknown;
   try {
@@ -36,7 +36,7 @@ export async function loadConfig(path: string, optional: boolean): Promise<Confi
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];
-      throw new Error(`${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${e.message.split("\n")[0]}`);
+      throw new Error(`${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${e.message.split("\n")[0]}`, { cause: e });
     }
     throw e;
   }

@@ -40,7 +40,9 @@ function mapRoles(kind: Kind, headers: readonly string[], explicit: Readonly<Rec
  */
 export function detect(file: string, headers: readonly string[], config: DatasetConfig = {}): Detection {
   const explicit = config.columns ?? {};
-  const candidates: Kind[] = config.kind ? [config.kind] : KINDS.filter((k) => KIND_SPECS[k].signature.every((r) => mapRoles(k, headers, explicit)[r] !== undefined));
+  const candidates: Kind[] = config.kind
+    ? [config.kind]
+    : KINDS.filter((k) => KIND_SPECS[k].signature.every((r) => mapRoles(k, headers, explicit)[r] !== undefined));
   const found = `found headers: ${headers.map((h) => JSON.stringify(h)).join(", ")}`;
   if (candidates.length === 0) {
     return { status: "unknown", message: `${file}: not a visits, orders or costs file (${found})` };
@@ -66,7 +68,10 @@ export function detect(file: string, headers: readonly string[], config: Dataset
   }
   for (const role of Object.keys(explicit)) {
     if (!(role in KIND_SPECS[best].roles)) {
-      return { status: "error", message: `${file}: unknown role "${role}" for ${best} in datasets.columns (roles: ${Object.keys(KIND_SPECS[best].roles).join(", ")})` };
+      return {
+        status: "error",
+        message: `${file}: unknown role "${role}" for ${best} in datasets.columns (roles: ${Object.keys(KIND_SPECS[best].roles).join(", ")})`,
+      };
     }
   }
   return { status: "ok", kind: best, columns: bestColumns };

@@ -61,7 +61,7 @@ async function* textChunks(path: string, hash: ReturnType<typeof createHash> | n
   } catch (e) {
     raw.destroy();
     const why = e instanceof TypeError ? "is not valid UTF-8 text" : `cannot be read: ${(e as Error).message}`;
-    throw new Error(`${label} ${why}`);
+    throw new Error(`${label} ${why}`, { cause: e });
   }
 }
 
@@ -109,7 +109,7 @@ async function readFile(path: string, plan: FilePlan, index: number, reader: Dat
     for await (const chunk of textChunks(path, hash, plan.file)) parser.push(chunk);
     parser.end();
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new Error(`${plan.file}:${e.line}:${e.column}: ${e.message}`);
+    if (e instanceof CsvSyntaxError) throw new Error(`${plan.file}:${e.line}:${e.column}: ${e.message}`, { cause: e });
     throw e;
   }
   return { sha256: hash.digest("hex"), rows: reader.rows - before };
@@ -168,7 +168,15 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
     const first = group[0]!;
     const name = perKind.get(first.kind)! > 1 ? first.file : first.kind;
     const rejections = new Rejections();
-    const reader = new DatasetReader(first.kind, name, first.columns, group.map((p) => p.file), dicts, zone, rejections);
+    const reader = new DatasetReader(
+      first.kind,
+      name,
+      first.columns,
+      group.map((p) => p.file),
+      dicts,
+      zone,
+      rejections,
+    );
     const fileInfo: { file: string; sha256: string; rows: number }[] = [];
     let failed = false;
     for (const [i, plan] of group.entries()) {

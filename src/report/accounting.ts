@@ -27,7 +27,9 @@ export function formatAccounting(run: EngineRun): string {
   if (period) {
     const months = period.completeMonths;
     const complete = months.length > 0 ? `${months[0]} … ${months[months.length - 1]} (${months.length})` : "none";
-    lines.push(`period: ${period.from} … ${period.to} (${period.days} days, from ${period.activity}); complete months: ${complete}; complete ISO weeks: ${period.completeWeeks}`);
+    lines.push(
+      `period: ${period.from} … ${period.to} (${period.days} days, from ${period.activity}); complete months: ${complete}; complete ISO weeks: ${period.completeWeeks}`,
+    );
   }
   for (const d of datasets) lines.push(...datasetLines(d));
   for (const x of run.loaded.ignored) lines.push(`ignored: ${x.reason}`);

@@ -8,8 +8,5 @@ import type { Config } from "../schema/config.ts";
  */
 export function versionId(generator: string, config: Config, files: readonly { file: string; sha256: string }[]): string {
   const inputs = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f.sha256]);
-  return createHash("sha256")
-    .update(JSON.stringify({ generator, config, inputs }))
-    .digest("hex")
-    .slice(0, 12);
+  return createHash("sha256").update(JSON.stringify({ generator, config, inputs })).digest("hex").slice(0, 12);
 }

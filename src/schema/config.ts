@@ -23,7 +23,10 @@ const DatasetConfigSchema = z.strictObject({
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** ISO 4217 code used to format money. */
-  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD").default("USD"),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
+    .default("USD"),
   /** BCP 47 locale used to format numbers and dates. */
   locale: z.string().min(2).default("en-US"),
   /** IANA timezone; timestamps without a zone are wall-clock times here. */

@@ -20,7 +20,7 @@ export function summarise(values: Float64Array): Summary {
   const asArray = values as unknown as number[];
   let mode = Math.round(values[0]!);
   let best = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const v = Math.round(values[i]!);
     let j = i;
     while (j < n && Math.round(values[j]!) === v) j++;

@@ -58,7 +58,7 @@ export function monthLastDay(month: number): number {
  */
 export function isoWeekOf(day: number): number {
   // Day 0 (1970-01-01) is a Thursday: Monday-based weekday = (day + 3) mod 7.
-  return day - (((day + 3) % 7) + 7) % 7;
+  return day - ((((day + 3) % 7) + 7) % 7);
 }
 
 /** Inclusive range of day numbers. */

@@ -81,7 +81,7 @@ describe("loadDataDir(dir, config, zone)", () => {
 
   it("reads a UTF-8 BOM, CRLF line ends, quoted fields and gzip", async () => {
     const r = await load({
-      "orders.csv.gz": "\uFEFFUid,Buy Ts,Revenue\r\n\"1\",\"2024-01-01 10:00\",\"1,5\"\r\n2,2024-01-02 10:00,2.5\r\n",
+      "orders.csv.gz": '\uFEFFUid,Buy Ts,Revenue\r\n"1","2024-01-01 10:00","1,5"\r\n2,2024-01-02 10:00,2.5\r\n',
     });
     const d = r.datasets[0]!;
     expect(d.columns["user"]).toBe("Uid");
@@ -130,7 +130,9 @@ describe("parseConfig(raw)", () => {
   });
 
   it("reports unknown keys and bad values by their key", () => {
-    expect(() => parseConfig({ timzone: "UTC" }, "report.yaml")).toThrow(/report\.yaml: invalid config: unknown key "timzone" at \(top level\) \(known keys: title,/);
+    expect(() => parseConfig({ timzone: "UTC" }, "report.yaml")).toThrow(
+      /report\.yaml: invalid config: unknown key "timzone" at \(top level\) \(known keys: title,/,
+    );
     expect(() => parseConfig({ margin: 2 }, "report.yaml")).toThrow(/margin: /);
     expect(() => parseConfig({ period: { from: "2024-02-30" } }, "report.yaml")).toThrow(/period\.from: not a calendar date/);
   });

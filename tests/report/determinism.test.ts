@@ -5,7 +5,12 @@ import { ReportSchema } from "../../src/schema/report.ts";
 import { dataDir, lines } from "../helpers.ts";
 
 const FILES = {
-  "visits.csv": lines("Uid,Start Ts,End Ts,Source Id", "2,2024-01-02 10:00,2024-01-02 10:03,b", "1,2024-01-01 10:00,2024-01-01 10:01,a", "1,2024-02-01 10:00,,a"),
+  "visits.csv": lines(
+    "Uid,Start Ts,End Ts,Source Id",
+    "2,2024-01-02 10:00,2024-01-02 10:03,b",
+    "1,2024-01-01 10:00,2024-01-01 10:01,a",
+    "1,2024-02-01 10:00,,a",
+  ),
   "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01 11:00,0.1", "1,2024-01-01 11:00,0.2", "2,2024-02-01 11:00,3"),
   "costs.csv": lines("dt,source_id,costs", "2024-01-01,a,0.3", "2024-01-01,b,0.7"),
 };

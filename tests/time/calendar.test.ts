@@ -13,7 +13,20 @@ describe("calendar", () => {
 
   it("completeMonths(range) leaves out partial first and last months", () => {
     const months = completeMonths({ from: dayFromYmd(2017, 6, 1), to: dayFromYmd(2018, 6, 1) });
-    expect(months.map(monthLabel)).toEqual(["2017-06", "2017-07", "2017-08", "2017-09", "2017-10", "2017-11", "2017-12", "2018-01", "2018-02", "2018-03", "2018-04", "2018-05"]);
+    expect(months.map(monthLabel)).toEqual([
+      "2017-06",
+      "2017-07",
+      "2017-08",
+      "2017-09",
+      "2017-10",
+      "2017-11",
+      "2017-12",
+      "2018-01",
+      "2018-02",
+      "2018-03",
+      "2018-04",
+      "2018-05",
+    ]);
     expect(completeMonths({ from: dayFromYmd(2024, 2, 2), to: dayFromYmd(2024, 2, 29) })).toEqual([]);
     expect(completeMonths({ from: dayFromYmd(2024, 2, 1), to: dayFromYmd(2024, 2, 29) }).map(monthLabel)).toEqual(["2024-02"]);
   });

@@ -105,7 +105,11 @@ export function sourcePayback(stats: ReadonlyMap<number, SourceStats>, spend: Sp
     const buyerCount = st?.buyers ?? 0;
     if (cost === undefined) {
       if (buyerCount > 0) {
-        warnings.push({ code: "source-without-cost", dims: { source }, message: `source ${source}: ${buyerCount} buyer(s) but no cost rows, so CAC and ROMI are unknown` });
+        warnings.push({
+          code: "source-without-cost",
+          dims: { source },
+          message: `source ${source}: ${buyerCount} buyer(s) but no cost rows, so CAC and ROMI are unknown`,
+        });
       }
     } else if (buyerCount === 0) {
       warnings.push({ code: "source-without-buyers", dims: { source }, message: `source ${source}: cost ${cost} but no first-touch buyers` });

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench [-- --scales 1,10 --runs 5]`: times `romi metrics` on demo
+ * data of each scale (generated once into .bench/) and on the real Y.Afisha
+ * files when ../shared is there. Prints the median wall time over the runs
+ * and the largest peak RSS of any run. Compare ratios from one run of this
+ * script: the machines are shared and noisy.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const root = new URL("..", import.meta.url).pathname;
+const { values } = parseArgs({ options: { scales: { type: "string", default: "1,10" }, runs: { type: "string", default: "5" } } });
+const runs = Number(values.runs);
+const scales = values.scales.split(",").map(Number);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function romi(args: string[]): { ms: number; maxRssKb: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, "bench/metrics-child.ts"), ...args], { stdio: ["ignore", "ignore", "inherit", "pipe"], encoding: "utf8" });
+  const wall = performance.now() - t0;
+  const report = JSON.parse(String(r.output[3])) as { code: number; maxRssKb: number };
+  if (report.code !== 0) throw new Error(`romi ${args.join(" ")} exited ${report.code}`);
+  return { ms: wall, maxRssKb: report.maxRssKb };
+}
+
+function ensureDemo(scale: number): string {
+  const dir = join(root, ".bench", `demo-seed1-scale${scale}`);
+  if (!existsSync(join(dir, "visits.csv"))) {
+    const r = spawnSync(process.execPath, [join(root, "bin/romi.js"), "demo-data", "--out", dir, "--seed", "1", "--scale", String(scale)], {
+      stdio: "inherit",
+    });
+    if (r.status !== 0) throw new Error(`demo-data --scale ${scale} failed`);
+  }
+  return dir;
+}
+
+const lines = (file: string): number => {
+  const text = readFileSync(file, "latin1");
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n - 1;
+};
+
+function bench(label: string, dir: string, size: string): void {
+  const results = Array.from({ length: runs }, () => romi(["metrics", "--data", dir, "--config", join(root, "bench/report.yaml")]));
+  const ms = median(results.map((r) => r.ms));
+  const rss = Math.max(...results.map((r) => r.maxRssKb)) / 1024;
+  console.log(
+    `${label.padEnd(28)} ${size.padEnd(44)} median ${(ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${rss.toFixed(0).padStart(5)} MB  (${runs} runs)`,
+  );
+}
+
+console.log(`romi metrics, node ${process.version}`);
+for (const scale of scales) {
+  const dir = ensureDemo(scale);
+  const mb = ["visits.csv", "orders.csv", "costs.csv"].reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;
+  bench(
+    `demo scale ${scale}`,
+    dir,
+    `${lines(join(dir, "visits.csv")).toLocaleString("en-US")} sessions, ${lines(join(dir, "orders.csv")).toLocaleString("en-US")} orders, ${mb.toFixed(0)} MB`,
+  );
+}
+const yafisha = join(root, "../shared/data/yafisha");
+if (existsSync(yafisha)) bench("Y.Afisha orders + costs", yafisha, "50,415 orders, 2,542 cost rows");
+else console.log(`skipped Y.Afisha: ${yafisha} is absent`);

@@ -1,0 +1,81 @@
+/**
+ * The command line as a user runs it: `bin/romi.js` in a child process, so
+ * exit codes, stdout and stderr are the real ones.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dataDir, lines } from "../helpers.ts";
+
+const BIN = new URL("../../bin/romi.js", import.meta.url).pathname;
+const romi = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const GOOD = { "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01 10:00,5", "2,2024-01-02 10:00,x") };
+
+describe("romi CLI", () => {
+  it("prints an overview with --help and exits 0", () => {
+    const r = romi("--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/metrics .*\n.*validate .*\n.*demo-data/);
+  });
+
+  it("exits 2 on usage errors: no command, unknown command, unknown flag, missing flag", () => {
+    expect(romi().code).toBe(2);
+    expect(romi("frobnicate").code).toBe(2);
+    const flag = romi("metrics", "--data", ".", "--colour");
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/Unknown option '--colour'/);
+    expect(romi("metrics").stderr).toMatch(/missing --data/);
+  });
+
+  it("prints each command's --help", () => {
+    for (const c of ["metrics", "validate", "demo-data"]) {
+      const r = romi(c, "--help");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`romi ${c}`);
+    }
+  });
+
+  it("metrics writes metrics.json to --out, or to stdout", () => {
+    const dir = dataDir(GOOD);
+    const out = join(dir, "out", "metrics.json");
+    expect(romi("metrics", "--data", dir, "--out", out).code).toBe(0);
+    const viaStdout = romi("metrics", "--data", dir);
+    expect(viaStdout.stdout).toBe(readFileSync(out, "utf8"));
+    expect(JSON.parse(viaStdout.stdout).datasets[0].rejected).toEqual([{ reason: "unparseable number", count: 1, examples: ["orders.csv:3"] }]);
+  });
+
+  it("metrics fails with exit 1, one message and nothing written when a column is missing", () => {
+    const dir = dataDir({ "orders.csv": lines("Uid,Buy Ts", "1,2024-01-01") });
+    const out = join(dir, "metrics.json");
+    const r = romi("metrics", "--data", dir, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^romi: orders\.csv: orders file lacks the revenue column .*found headers: "Uid", "Buy Ts"$/),
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("validate prints the accounting, and exits 1 when a dataset cannot be used", () => {
+    const ok = romi("validate", "--data", dataDir(GOOD));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("orders (orders): 2 rows, 1 used, 1 rejected");
+    expect(ok.stdout).toContain("rejected 1 × unparseable number: orders.csv:3");
+    const bad = romi("validate", "--data", dataDir({ ...GOOD, "costs.csv": lines("dt,source_id,costs", "01.06.2017,1,5", "02.06.2017,1,5") }));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("error: costs.csv: no usable rows: 2 unparseable date (first at costs.csv:2)");
+  });
+
+  it("demo-data writes the same bytes for the same seed", () => {
+    const a = dataDir({});
+    const b = dataDir({});
+    expect(romi("demo-data", "--out", a, "--seed", "7", "--scale", "0.01").code).toBe(0);
+    expect(romi("demo-data", "--out", b, "--seed", "7", "--scale", "0.01").code).toBe(0);
+    for (const f of ["visits.csv", "orders.csv", "costs.csv"]) expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
+    expect(romi("demo-data", "--out", a, "--scale", "-1").code).toBe(2);
+  });
+});

@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FUNNEL_METRICS } from "../src/analyses/funnel/catalogue.ts";
+import { KIND_SPECS, KINDS } from "../src/schema/kinds.ts";
+
+const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+
+describe("README", () => {
+  it("shows every recognised header alias of every kind", () => {
+    for (const kind of KINDS) {
+      for (const [role, spec] of Object.entries(KIND_SPECS[kind].roles)) {
+        expect(README).toContain(`| ${kind} | ${role} | ${spec.required ? "yes" : "no"} | ${spec.aliases.map((a) => `\`${a}\``).join(", ")} |`);
+      }
+    }
+  });
+
+  it("defines every metric with its formula", () => {
+    for (const m of FUNNEL_METRICS) {
+      expect(README).toContain(`| \`${m.id}${m.dims.length ? `{${m.dims.join(",")}}` : ""}\` | ${m.unit} | ${m.better ?? ""} | ${m.formula} |`);
+    }
+  });
+});
