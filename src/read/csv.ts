@@ -29,7 +29,6 @@ export type RecordCallback = (fields: string[], line: number) => void;
 
 const QUOTE = 34;
 const CR = 13;
-const LF = 10;
 
 export class CsvParser {
   private readonly delimiter: string;
@@ -59,102 +58,101 @@ export class CsvParser {
     this.consume(text, true);
   }
 
-  /** Returns the offset of the first character not consumed. */
+  /**
+   * Returns the offset of the first character not consumed. Lines are split
+   * once per chunk and the fast path works on each line's own string:
+   * positional `indexOf` on a large chunk was seen to rescan it in V8's
+   * generic (deoptimised) path, which made parsing quadratic in chunk size.
+   */
   private consume(text: string, final: boolean): number {
+    const lines = text.split("\n");
+    // Without `final`, the last piece has no line break yet: keep it for later.
+    const complete = final ? lines.length : lines.length - 1;
     let pos = 0;
-    let nextQuote = text.indexOf('"');
-    while (pos < text.length) {
-      let nl = text.indexOf("\n", pos);
-      if (nl < 0) {
-        if (!final) break;
-        nl = text.length;
-      }
-      if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-      if (nextQuote < 0 || nextQuote > nl) {
-        let end = nl;
-        if (end > pos && text.charCodeAt(end - 1) === CR) end--;
+    for (let k = 0; k < complete;) {
+      let line = lines[k]!;
+      if (line.indexOf('"') < 0) {
+        if (line.length > 0 && line.charCodeAt(line.length - 1) === CR) line = line.slice(0, -1);
         this.line++;
-        if (end > pos) this.onRecord(text.slice(pos, end).split(this.delimiter), this.line);
-        pos = nl + 1;
+        if (line.length > 0) this.onRecord(line.split(this.delimiter), this.line);
+        pos += lines[k]!.length + 1;
+        k++;
         continue;
       }
-      const next = this.quoted(text, pos, final);
-      if (next < 0) break;
-      pos = next;
+      // A quoted record: join lines while a quoted field is still open.
+      let record = line;
+      let j = k + 1;
+      let fields = this.record(record, j >= complete && final);
+      while (fields === null && j < complete) {
+        record += `\n${lines[j]!}`;
+        j++;
+        fields = this.record(record, j >= complete && final);
+      }
+      if (fields === null) return pos;
+      const first = this.line + 1;
+      this.line += j - k;
+      this.onRecord(fields, first);
+      for (; k < j; k++) pos += lines[k]!.length + 1;
     }
     return Math.min(pos, text.length);
   }
 
   /**
-   * Character-level parse of one record starting at `start` that contains a
-   * quote. Returns the offset after the record, or -1 when the text ends
-   * inside it and more may come.
+   * Character-level parse of one record's text (its lines joined by LF, a CR
+   * before each LF included). Returns null when a quoted field is still open
+   * at the end and `last` is false: the record goes on in the next line.
    */
-  private quoted(text: string, start: number, final: boolean): number {
+  private record(text: string, last: boolean): string[] | null {
     const fields: string[] = [];
-    const firstLine = this.line + 1;
-    let line = firstLine;
-    let lineStart = start;
-    let i = start;
-    let field = "";
+    const d = this.delimiterCode;
+    // Line and column of an offset in `text`, for errors.
+    const where = (i: number): [number, number] => {
+      const before = text.slice(0, i);
+      const lineStart = before.lastIndexOf("\n") + 1;
+      return [this.line + 1 + before.split("\n").length - 1, i - lineStart + 1];
+    };
+    let i = 0;
     for (;;) {
-      // At the start of a field.
-      if (i < text.length && text.charCodeAt(i) === QUOTE) {
-        const openLine = line;
-        const openColumn = i - lineStart + 1;
+      if (text.charCodeAt(i) === QUOTE) {
+        const open = i;
+        let field = "";
         i++;
         for (;;) {
           const q = text.indexOf('"', i);
           if (q < 0) {
-            if (!final) return -1;
-            throw new CsvSyntaxError("unterminated quoted field", openLine, openColumn);
+            if (!last) return null;
+            const [line, column] = where(open);
+            throw new CsvSyntaxError("unterminated quoted field", line, column);
           }
-          const piece = text.slice(i, q);
-          for (let k = piece.indexOf("\n"); k >= 0; k = piece.indexOf("\n", k + 1)) {
-            line++;
-            lineStart = i + k + 1;
-          }
-          field += piece;
-          if (q + 1 < text.length && text.charCodeAt(q + 1) === QUOTE) {
+          field += text.slice(i, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
             field += '"';
             i = q + 2;
-            continue;
+          } else {
+            i = q + 1;
+            break;
           }
-          if (q + 1 >= text.length && !final) return -1;
-          i = q + 1;
-          break;
         }
-        const c = i < text.length ? text.charCodeAt(i) : LF;
-        const atEnd = c === LF || (c === CR && (i + 1 >= text.length || text.charCodeAt(i + 1) === LF));
-        if (c !== this.delimiterCode && !atEnd) {
-          throw new CsvSyntaxError(`unexpected text after closing quote: ${JSON.stringify(text.slice(i, i + 10))}`, line, i - lineStart + 1);
+        fields.push(field);
+        const c = text.charCodeAt(i);
+        const atEnd = i >= text.length || (c === CR && i + 1 >= text.length);
+        if (!atEnd && c !== d) {
+          const [line, column] = where(i);
+          throw new CsvSyntaxError(`unexpected text after closing quote: ${JSON.stringify(text.slice(i, i + 10))}`, line, column);
         }
       } else {
-        // Unquoted field: up to the next delimiter or line break.
         let j = i;
-        while (j < text.length) {
-          const c = text.charCodeAt(j);
-          if (c === this.delimiterCode || c === LF) break;
-          j++;
-        }
-        if (j >= text.length && !final) return -1;
+        while (j < text.length && text.charCodeAt(j) !== d) j++;
         let end = j;
-        if ((j >= text.length || text.charCodeAt(j) === LF) && end > i && text.charCodeAt(end - 1) === CR) end--;
-        field += text.slice(i, end);
+        if (j >= text.length && end > i && text.charCodeAt(end - 1) === CR) end--;
+        fields.push(text.slice(i, end));
         i = j;
       }
-      fields.push(field);
-      field = "";
-      if (i < text.length && text.charCodeAt(i) === this.delimiterCode) {
+      if (i < text.length && text.charCodeAt(i) === d) {
         i++;
         continue;
       }
-      // Line break or end of text.
-      if (i < text.length && text.charCodeAt(i) === CR) i++;
-      if (i >= text.length && !final) return -1;
-      this.line = line;
-      this.onRecord(fields, firstLine);
-      return i + 1;
+      return fields;
     }
   }
 }

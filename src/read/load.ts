@@ -49,15 +49,30 @@ export async function listDataFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Decoded text chunks of a file, gunzipped when it ends in `.gz`; hashes the raw bytes. */
+/**
+ * Decoded text of a file in chunks that end at a line break, gunzipped when
+ * the name ends in `.gz`; hashes the raw bytes.
+ *
+ * Cutting the bytes at their last LF (which never occurs inside a UTF-8
+ * sequence) means each chunk decodes to one fresh, flat string of whole
+ * lines. Gluing a partial line to the next chunk as strings instead made V8
+ * ropes whose every `indexOf` rescanned the chunk: parsing was quadratic in
+ * the chunk size (20 s instead of 1 s for 300k lines).
+ */
 async function* textChunks(path: string, hash: ReturnType<typeof createHash> | null, label: string): AsyncGenerator<string> {
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(path, { highWaterMark: 1 << 18 });
   if (hash) raw.on("data", (b) => hash.update(b as Buffer));
   const bytes = path.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  let rest: Buffer = Buffer.alloc(0);
   try {
-    for await (const chunk of bytes) yield decoder.decode(chunk as Buffer, { stream: true });
-    yield decoder.decode();
+    for await (const chunk of bytes) {
+      const buf = rest.length > 0 ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+      const cut = buf.lastIndexOf(10) + 1;
+      rest = buf.subarray(cut);
+      if (cut > 0) yield decoder.decode(buf.subarray(0, cut), { stream: true });
+    }
+    yield decoder.decode(rest);
   } catch (e) {
     raw.destroy();
     const why = e instanceof TypeError ? "is not valid UTF-8 text" : `cannot be read: ${(e as Error).message}`;

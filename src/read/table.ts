@@ -18,8 +18,11 @@ export class Dict {
     let i = this.index.get(label);
     if (i === undefined) {
       i = this.labels.length;
-      this.labels.push(label);
-      this.index.set(label, i);
+      // A field is a slice of the chunk it was read from, and V8 keeps the
+      // whole chunk alive for it: store a copy, so chunks can be freed.
+      const own = Buffer.from(label, "utf8").toString("utf8");
+      this.labels.push(own);
+      this.index.set(own, i);
     }
     return i;
   }
@@ -73,6 +76,9 @@ export class TableBuilder {
   length = 0;
   private readonly numCols: Record<string, Column<Float64Array>> = {};
   private readonly refCols: Record<string, Column<Int32Array>> = {};
+  /** The same columns as arrays, for the per-row loops. */
+  private readonly numList: [string, Column<Float64Array>][];
+  private readonly refList: [string, Column<Int32Array>][];
   private readonly fileCol = new Column((n) => new Uint16Array(n));
   private readonly lineCol = new Column((n) => new Uint32Array(n));
 
@@ -82,13 +88,15 @@ export class TableBuilder {
     this.files = files;
     for (const r of numRoles) this.numCols[r] = new Column((n) => new Float64Array(n));
     for (const r of refRoles) this.refCols[r] = new Column((n) => new Int32Array(n));
+    this.numList = Object.entries(this.numCols);
+    this.refList = Object.entries(this.refCols);
   }
 
   /** Appends a row from the scratch values; returns its index. */
   append(num: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>, file: number, line: number): number {
     const i = this.length++;
-    for (const r in this.numCols) this.numCols[r]!.set(i, num[r] ?? NaN);
-    for (const r in this.refCols) this.refCols[r]!.set(i, ref[r] ?? -1);
+    for (const [r, col] of this.numList) col.set(i, num[r] ?? NaN);
+    for (const [r, col] of this.refList) col.set(i, ref[r] ?? -1);
     this.fileCol.set(i, file);
     this.lineCol.set(i, line);
     return i;
@@ -96,8 +104,8 @@ export class TableBuilder {
 
   /** Whether row `i` has the same values as the scratch values. */
   equals(i: number, num: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>): boolean {
-    for (const r in this.numCols) if (!Object.is(this.numCols[r]!.data[i], num[r] ?? NaN)) return false;
-    for (const r in this.refCols) if (this.refCols[r]!.data[i] !== (ref[r] ?? -1)) return false;
+    for (const [r, col] of this.numList) if (!Object.is(col.data[i], num[r] ?? NaN)) return false;
+    for (const [r, col] of this.refList) if (col.data[i] !== (ref[r] ?? -1)) return false;
     return true;
   }
 

@@ -12,7 +12,10 @@ const digit = (s: string, i: number): number => {
 const int2 = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
 const int4 = (s: string, i: number): number => int2(s, i) * 100 + int2(s, i + 2);
 
-const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** @example daysInMonth(2024, 2); // => 29 */
+const daysInMonth = (y: number, m: number): number => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 
 /**
  * A timestamp as wall-clock ms in the report timezone.
