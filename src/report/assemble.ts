@@ -43,9 +43,16 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
   const result = frame
     ? funnel(
         { visits: byKind("visits"), orders: byKind("orders"), costs: byKind("costs") },
-        { frame, userCount: loaded.dicts.user.labels.length, sourceLabels: loaded.dicts.source.labels, margin: config.margin, zone },
+        {
+          frame,
+          userCount: loaded.dicts.user.labels.length,
+          sourceLabels: loaded.dicts.source.labels,
+          deviceLabels: loaded.dicts.device.labels,
+          margin: config.margin,
+          zone,
+        },
       )
-    : { facts: [], warnings: [] };
+    : { facts: [], warnings: [], series: {} };
   const files = loaded.datasets.flatMap((d) => d.files);
   return {
     schema: REPORT_SCHEMA_VERSION,
@@ -73,5 +80,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
     ignored: loaded.ignored.map((x) => ({ ...x })),
     warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
+    recommendations: [],
+    series: result.series,
   };
 }

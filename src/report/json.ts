@@ -34,7 +34,16 @@ export function compareFacts(a: Fact, b: Fact): number {
   return 0;
 }
 
+/** The report as JSON; series keep their row order, with numbers rounded like facts. */
 export function stringifyReport(report: Report): string {
   const facts = report.facts.map((f) => ({ ...f, value: roundValue(f.value) })).sort(compareFacts);
-  return `${JSON.stringify({ ...report, facts }, null, 2)}\n`;
+  const series = Object.fromEntries(
+    Object.keys(report.series)
+      .sort()
+      .map((name) => [
+        name,
+        report.series[name]!.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" ? roundValue(v) : v]))),
+      ]),
+  );
+  return `${JSON.stringify({ ...report, facts, series }, null, 2)}\n`;
 }

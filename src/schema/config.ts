@@ -20,6 +20,19 @@ const DatasetConfigSchema = z.strictObject({
   ignore: z.boolean().optional(),
 });
 
+/** Thresholds of the per-channel recommendation rules (`src/rules/channels.ts`). */
+const RecommendationsConfigSchema = z.strictObject({
+  /** Fewer first-touch buyers than this: "insufficient data". */
+  minBuyers: z.number().int().min(1).default(30),
+  /** A source that pays back within this many months (cohort age) can be scaled. */
+  horizonMonths: z.number().int().min(0).default(6),
+  /** ROMI within 1 ± nearOne: "optimize". */
+  nearOne: z.number().min(0).max(1).default(0.15),
+  /** ROMI below this with a spend share of at least cutSpendShare: "cut". */
+  cutRomi: z.number().min(0).default(0.7),
+  cutSpendShare: z.number().min(0).max(1).default(0.1),
+});
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** ISO 4217 code used to format money. */
@@ -38,9 +51,11 @@ export const ConfigSchema = z.strictObject({
     .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
     .refine((p) => !(p.from && p.to && p.from > p.to), "period.from is after period.to")
     .default({}),
+  recommendations: RecommendationsConfigSchema.prefault({}),
   /** Per-file settings, keyed by the file's path relative to the data folder. */
   datasets: z.record(z.string(), DatasetConfigSchema).default({}),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type DatasetConfig = z.infer<typeof DatasetConfigSchema>;
+export type RecommendationsConfig = z.infer<typeof RecommendationsConfigSchema>;

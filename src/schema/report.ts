@@ -58,6 +58,26 @@ export const WarningSchema = z.strictObject({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
+export const ACTIONS = ["scale", "keep", "optimize", "cut", "investigate", "insufficient data"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What a rule recommends for one subject (a source), with the evidence it used. */
+export const RecommendationSchema = z.strictObject({
+  /** Which thing the recommendation is about, e.g. `{ source: "search" }`. */
+  subject: z.record(z.string(), z.string()),
+  action: z.enum(ACTIONS),
+  /** The id of the rule that decided, e.g. `channel.pays-back`. */
+  rule: z.string(),
+  /** One sentence: why this action. */
+  why: z.string(),
+  /** The numbers the rule used, by fact id; null where the fact is null. */
+  numbers: z.record(z.string(), z.number().nullable()),
+  confidence: z.enum(["high", "medium", "low"]),
+  /** Rank for "most important first": larger is more important. */
+  importance: z.number(),
+});
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
 export const ReportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA_VERSION),
   generator: z.string(),
@@ -72,5 +92,8 @@ export const ReportSchema = z.strictObject({
   ignored: z.array(z.strictObject({ file: z.string(), reason: z.string() })),
   warnings: z.array(WarningSchema),
   facts: z.array(FactSchema),
+  recommendations: z.array(RecommendationSchema),
+  /** Chart data that facts do not hold (daily series, histograms), by name; rows of flat values. */
+  series: z.record(z.string(), z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))),
 });
 export type Report = z.infer<typeof ReportSchema>;

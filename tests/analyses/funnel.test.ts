@@ -160,6 +160,41 @@ describe("funnel(visits, orders, costs) on a hand-computed fixture", async () =>
     expect(r.report!.warnings.map((w) => `${w.code} ${w.dims?.["source"]}`)).toEqual(["source-without-buyers s2", "source-without-cost s0"]);
   });
 
+  it("builds the chart series: activity, session length, delay, AOV and weekly spend", () => {
+    const series = r.report!.series;
+    const active = series["active_users"]!;
+    expect(active.filter((x) => x["metric"] === "DAU")).toHaveLength(63);
+    expect(active).toContainEqual({ date: "2024-01-01", metric: "DAU", users: 2 });
+    expect(active).toContainEqual({ date: "2024-02-05", metric: "WAU", users: 2 }); // c on Monday, a on Saturday
+    expect(active).toContainEqual({ date: "2024-02-01", metric: "MAU", users: 2 });
+    // Desktop: 300 s twice (the length-less session of d has no bin). Touch: 0, 60, 60, 120 s.
+    const length = series["session_length_histogram"]!.filter((x) => Number(x["sessions"]) > 0);
+    expect(length).toEqual([
+      { device: "desktop", from_min: 5, to_min: 6, sessions: 2 },
+      { device: "touch", from_min: 0, to_min: 1, sessions: 1 },
+      { device: "touch", from_min: 1, to_min: 2, sessions: 2 },
+      { device: "touch", from_min: 2, to_min: 3, sessions: 1 },
+    ]);
+    const delay = series["conversion_delay_histogram"]!.filter((x) => Number(x["buyers"]) > 0);
+    expect(delay).toEqual([
+      { source: "s1", from_days: 0, to_days: 1, buyers: 1 },
+      { source: "s0", from_days: 2, to_days: 3, buyers: 1 },
+    ]);
+    // January: 10 + 8 over 2 orders; February: 5.5 + 20 + 20 over 3.
+    expect(series["aov_monthly"]).toEqual([
+      { month: "2024-01", orders: 2, revenue: 18, aov: 9 },
+      { month: "2024-02", orders: 3, revenue: 45.5, aov: 45.5 / 3 },
+    ]);
+    const weekly = series["cost_weekly"]!.filter((x) => Number(x["cost"]) > 0);
+    // 2024-02-01 is the Thursday of the week of 2024-01-29; 2024-03-01 that of 2024-02-26.
+    expect(weekly).toEqual([
+      { week: "2024-01-01", source: "s1", cost: 10 },
+      { week: "2024-01-15", source: "s2", cost: 12 },
+      { week: "2024-01-29", source: "s1", cost: 3 },
+      { week: "2024-02-26", source: "s1", cost: 2 },
+    ]);
+  });
+
   it("accounts for every row", () => {
     const byName = Object.fromEntries(r.report!.datasets.map((d) => [d.name, d]));
     expect(byName["visits"]!.rejected).toEqual([{ reason: "duplicate", count: 1, examples: ["visits.csv:9"] }]);

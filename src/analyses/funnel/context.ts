@@ -8,6 +8,7 @@ export interface FunnelContext {
   /** Size of the shared user dictionary: user indices are below it. */
   readonly userCount: number;
   readonly sourceLabels: readonly string[];
+  readonly deviceLabels: readonly string[];
   readonly margin: number;
   readonly zone: Zone;
 }

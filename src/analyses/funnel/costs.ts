@@ -3,7 +3,8 @@
  * with buyer cohorts.
  */
 import { numCol, refCol, type Table } from "../../read/table.ts";
-import { monthLabel, monthOfDay } from "../../time/calendar.ts";
+import { dayLabel, isoWeekOf, monthLabel, monthOfDay } from "../../time/calendar.ts";
+import { SERIES, type Series } from "../series.ts";
 import { ratio, type FactSink } from "../facts.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Buyers } from "./orders.ts";
@@ -16,20 +17,31 @@ export interface Spend {
   readonly byMonth: ReadonlyMap<number, number>;
 }
 
-export function costsMetrics(costs: Table, ctx: FunnelContext, sink: FactSink): Spend {
+export function costsMetrics(costs: Table, ctx: FunnelContext, sink: FactSink, series: Series): Spend {
   const day = numCol(costs, "date");
   const source = refCol(costs, "source");
   const cost = numCol(costs, "cost");
   let total = 0;
   const bySource = new Map<number, number>();
   const byMonth = new Map<number, number>();
+  // Weekly spend per source over complete ISO weeks, keyed "week index,source".
+  const weekly = new Map<string, number>();
+  const firstWeek = ctx.frame.weeks[0];
   for (let i = 0; i < costs.length; i++) {
     const c = cost[i]!;
     total += c;
     bySource.set(source[i]!, (bySource.get(source[i]!) ?? 0) + c);
     const m = monthOfDay(day[i]!);
     byMonth.set(m, (byMonth.get(m) ?? 0) + c);
+    if (firstWeek !== undefined) {
+      const w = (isoWeekOf(day[i]!) - firstWeek) / 7;
+      if (w >= 0 && w < ctx.frame.weeks.length) weekly.set(`${w},${source[i]!}`, (weekly.get(`${w},${source[i]!}`) ?? 0) + c);
+    }
   }
+  const sources = [...bySource.keys()];
+  series[SERIES.costWeekly] = ctx.frame.weeks.flatMap((monday, w) =>
+    sources.map((s) => ({ week: dayLabel(monday), source: sourceLabel(ctx, s), cost: weekly.get(`${w},${s}`) ?? 0 })),
+  );
   sink.add("cost", total);
   for (const [s, c] of bySource) sink.add("cost", c, { source: sourceLabel(ctx, s) });
   for (const [m, c] of byMonth) sink.add("cost", c, { month: monthLabel(m) });

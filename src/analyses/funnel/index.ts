@@ -5,6 +5,7 @@
  */
 import type { Fact, Warning } from "../../schema/report.ts";
 import { FactSink } from "../facts.ts";
+import type { Series } from "../series.ts";
 import { FUNNEL_METRICS } from "./catalogue.ts";
 import type { FunnelContext, FunnelInput } from "./context.ts";
 import { cohortPayback, costsMetrics } from "./costs.ts";
@@ -15,21 +16,23 @@ import { visitsMetrics } from "./visits.ts";
 export interface FunnelResult {
   readonly facts: Fact[];
   readonly warnings: Warning[];
+  readonly series: Series;
 }
 
 export function funnel(input: FunnelInput, ctx: FunnelContext): FunnelResult {
   const sink = new FactSink(FUNNEL_METRICS);
   const warnings: Warning[] = [];
-  const first = input.visits ? visitsMetrics(input.visits, ctx, sink) : null;
+  const series: Series = {};
+  const first = input.visits ? visitsMetrics(input.visits, ctx, sink, series) : null;
   const orders = input.orders ? toOrders(input.orders) : null;
-  const buyers = orders ? ordersMetrics(orders, ctx, sink) : null;
-  const spend = input.costs ? costsMetrics(input.costs, ctx, sink) : null;
+  const buyers = orders ? ordersMetrics(orders, ctx, sink, series) : null;
+  const spend = input.costs ? costsMetrics(input.costs, ctx, sink, series) : null;
   if (spend && buyers) cohortPayback(spend, buyers, ctx, sink);
   if (first && buyers && orders) {
-    const stats = sourceMetrics(first, buyers, orders, ctx, sink);
+    const stats = sourceMetrics(first, buyers, orders, ctx, sink, series);
     if (spend) warnings.push(...sourcePayback(stats, spend, ctx, sink));
   }
-  return { facts: sink.facts, warnings };
+  return { facts: sink.facts, warnings, series };
 }
 
 export { FUNNEL_METRICS } from "./catalogue.ts";

@@ -6,6 +6,7 @@ import { numCol, refCol, type Table } from "../../read/table.ts";
 import { DAY_MS, monthLabel } from "../../time/calendar.ts";
 import { completeMonthIndex } from "../../time/period.ts";
 import { ratio, type FactSink } from "../facts.ts";
+import { SERIES, type Series } from "../series.ts";
 import type { FunnelContext } from "./context.ts";
 
 /** One entry per order: rows, or rows collapsed by order id. */
@@ -63,7 +64,7 @@ export function toOrders(table: Table): Orders {
   return { length: u.length, user: Int32Array.from(u), time: Float64Array.from(t), revenue: Float64Array.from(r) };
 }
 
-export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink): Buyers {
+export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink, series: Series): Buyers {
   const { frame, userCount, margin } = ctx;
   const months = frame.months.length;
   const buyers: Buyers = {
@@ -98,13 +99,25 @@ export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink
   // Revenue and orders per cohort and month of the order.
   const cellRevenue = new Float64Array(months * months);
   const cellOrders = new Float64Array(months * months);
+  const monthRevenue = new Float64Array(months);
+  const monthOrders = new Float64Array(months);
   for (let i = 0; i < orders.length; i++) {
     const c = buyers.cohort[orders.user[i]!]!;
     const m = completeMonthIndex(frame, Math.floor(orders.time[i]! / DAY_MS));
+    if (m >= 0) {
+      monthRevenue[m]! += orders.revenue[i]!;
+      monthOrders[m]!++;
+    }
     if (c < 0 || m < c) continue;
     cellRevenue[c * months + m]! += orders.revenue[i]!;
     cellOrders[c * months + m]!++;
   }
+  series[SERIES.aovMonthly] = frame.months.map((month, m) => ({
+    month: monthLabel(month),
+    orders: monthOrders[m]!,
+    revenue: monthRevenue[m]!,
+    aov: ratio(monthRevenue[m], monthOrders[m]),
+  }));
   const ltvSum = new Float64Array(months);
   const ltvCount = new Float64Array(months);
   for (let c = 0; c < months; c++) {

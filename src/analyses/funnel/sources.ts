@@ -7,6 +7,7 @@ import { DAY_MS } from "../../time/calendar.ts";
 import { completeMonthIndex } from "../../time/period.ts";
 import type { Warning } from "../../schema/report.ts";
 import { ratio, type FactSink } from "../facts.ts";
+import { CONVERSION_DELAY_MAX_DAYS, SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Spend } from "./costs.ts";
 import type { Buyers, Orders } from "./orders.ts";
@@ -24,7 +25,14 @@ interface SourceStats {
 }
 
 /** Attribution of visitors and buyers to their first-touch source. */
-export function sourceMetrics(first: FirstSessions, buyers: Buyers, orders: Orders, ctx: FunnelContext, sink: FactSink): Map<number, SourceStats> {
+export function sourceMetrics(
+  first: FirstSessions,
+  buyers: Buyers,
+  orders: Orders,
+  ctx: FunnelContext,
+  sink: FactSink,
+  series: Series,
+): Map<number, SourceStats> {
   const { userCount, frame } = ctx;
   const months = frame.months.length;
   const stats = new Map<number, SourceStats>();
@@ -78,8 +86,14 @@ export function sourceMetrics(first: FirstSessions, buyers: Buyers, orders: Orde
     sink.add("conversion.delay.median_days", overall.median);
     sink.add("conversion.delay.mean_days", overall.mean);
   }
+  const histogram: SeriesRow[] = [];
   for (const [s, st] of stats) {
     const source = sourceLabel(ctx, s);
+    if (st.delays.length > 0) {
+      const bins = new Array<number>(CONVERSION_DELAY_MAX_DAYS + 1).fill(0);
+      for (const d of st.delays) bins[unitBin(d, CONVERSION_DELAY_MAX_DAYS)]!++;
+      bins.forEach((count, bin) => histogram.push({ source, from_days: bin, to_days: bin < CONVERSION_DELAY_MAX_DAYS ? bin + 1 : null, buyers: count }));
+    }
     sink.add("visits.users", st.visitors, { source });
     sink.add("conversion.rate", ratio(st.buyers, st.visitors), { source });
     sink.add("buyers", st.buyers, { source });
@@ -90,6 +104,7 @@ export function sourceMetrics(first: FirstSessions, buyers: Buyers, orders: Orde
       sink.add("conversion.delay.mean_days", d.mean, { source });
     }
   }
+  series[SERIES.conversionDelay] = histogram;
   return stats;
 }
 

@@ -5,10 +5,11 @@
 import { numCol, refCol, type Table } from "../../read/table.ts";
 import { summarise } from "../../stats/distribution.ts";
 import { forEachDistinctPair } from "../../stats/distinct.ts";
-import { DAY_MS, isoWeekOf, monthLabel } from "../../time/calendar.ts";
+import { DAY_MS, dayLabel, isoWeekOf, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import { completeMonthIndex } from "../../time/period.ts";
 import { ratio, type FactSink } from "../facts.ts";
-import type { FunnelContext } from "./context.ts";
+import { SERIES, SESSION_LENGTH_MAX_MIN, unitBin, type Series, type SeriesRow } from "../series.ts";
+import { UNKNOWN, type FunnelContext } from "./context.ts";
 
 /** Per user, their first session: what the source metrics need. */
 export interface FirstSessions {
@@ -18,7 +19,7 @@ export interface FirstSessions {
   readonly source: Int32Array;
 }
 
-export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink): FirstSessions {
+export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink, series: Series): FirstSessions {
   const { frame, userCount } = ctx;
   const n = visits.length;
   const user = refCol(visits, "user");
@@ -63,6 +64,15 @@ export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink)
   const dau = dauSum / frame.days;
   sink.add("dau", dau);
   if (activeDays > 0) sink.add("sessions.per_user_day", perUserSum / activeDays);
+  const active: SeriesRow[] = [];
+  const perUser: SeriesRow[] = [];
+  for (let d = 0; d < frame.days; d++) {
+    const date = dayLabel(frame.range.from + d);
+    active.push({ date, metric: "DAU", users: usersPerDay[d]! });
+    const sessions = sessionsPerDay[d]!;
+    if (sessions > 0) perUser.push({ date, sessions, users: usersPerDay[d]!, sessions_per_user: sessions / usersPerDay[d]! });
+  }
+  series[SERIES.sessionsPerUserDay] = perUser;
 
   // WAU over complete ISO weeks.
   if (frame.weeks.length > 0) {
@@ -72,9 +82,10 @@ export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink)
       const w = (isoWeekOf(day[i]! + frame.range.from) - firstWeek) / 7;
       week[i] = w >= 0 && w < frame.weeks.length ? w : -1;
     }
-    let total = 0;
-    forEachDistinctPair(week, user, userCount, () => total++);
-    const wau = total / frame.weeks.length;
+    const usersPerWeek = new Float64Array(frame.weeks.length);
+    forEachDistinctPair(week, user, userCount, (w) => usersPerWeek[w]!++);
+    frame.weeks.forEach((monday, w) => active.push({ date: dayLabel(monday), metric: "WAU", users: usersPerWeek[w]! }));
+    const wau = usersPerWeek.reduce((a, b) => a + b, 0) / frame.weeks.length;
     sink.add("wau", wau);
     sink.add("sticky.dau_wau", ratio(dau, wau));
   }
@@ -91,35 +102,67 @@ export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink)
     }
     const cohortSize = new Float64Array(months);
     for (let u = 0; u < userCount; u++) if (cohortOf[u]! >= 0) cohortSize[cohortOf[u]!]!++;
-    const active = new Float64Array(months * months); // [cohort * months + month]
-    let total = 0;
+    const retained = new Float64Array(months * months); // [cohort * months + month]
+    const usersPerMonth = new Float64Array(months);
     forEachDistinctPair(monthOfRow, user, userCount, (m, u) => {
-      total++;
+      usersPerMonth[m]!++;
       const c = cohortOf[u]!;
-      if (c >= 0 && m >= c) active[c * months + m]!++;
+      if (c >= 0 && m >= c) retained[c * months + m]!++;
     });
-    const mau = total / months;
+    const mau = usersPerMonth.reduce((a, b) => a + b, 0) / months;
     sink.add("mau", mau);
     sink.add("sticky.dau_mau", ratio(dau, mau));
+    // Sticky factor per month: the month's mean DAU over its MAU.
+    const dauSumPerMonth = new Float64Array(months);
+    const daysPerMonth = new Float64Array(months);
+    for (let d = 0; d < frame.days; d++) {
+      const m = frame.completeMonthOfDay[d]!;
+      if (m < 0) continue;
+      dauSumPerMonth[m]! += usersPerDay[d]!;
+      daysPerMonth[m]!++;
+    }
+    const sticky: SeriesRow[] = [];
+    frame.months.forEach((month, m) => {
+      const monthDau = dauSumPerMonth[m]! / daysPerMonth[m]!;
+      active.push({ date: dayLabel(monthFirstDay(month)), metric: "MAU", users: usersPerMonth[m]! });
+      sticky.push({ month: monthLabel(month), dau: monthDau, mau: usersPerMonth[m]!, sticky: ratio(monthDau, usersPerMonth[m]!) });
+    });
+    series[SERIES.stickyMonthly] = sticky;
     for (let c = 0; c < months; c++) {
       if (cohortSize[c] === 0) continue;
       const cohort = monthLabel(frame.months[c]!);
       sink.add("visits.cohort.size", cohortSize[c]!, { cohort });
       for (let m = c; m < months; m++) {
-        sink.add("retention", active[c * months + m]! / cohortSize[c]!, { cohort, age: String(m - c) });
+        sink.add("retention", retained[c * months + m]! / cohortSize[c]!, { cohort, age: String(m - c) });
       }
     }
   }
+
+  series[SERIES.activeUsers] = active;
 
   // Session length, from instants so a daylight-saving change does not distort it.
   const end = visits.num["end"];
   if (end) {
     const lengths = new Float64Array(n);
+    const device = visits.ref["device"];
+    const binsByDevice = new Map<number, number[]>();
     let k = 0;
     for (let i = 0; i < n; i++) {
       const e = end[i]!;
-      if (!Number.isNaN(e)) lengths[k++] = (ctx.zone.toInstant(e) - ctx.zone.toInstant(start[i]!)) / 1000;
+      if (Number.isNaN(e)) continue;
+      const seconds = (ctx.zone.toInstant(e) - ctx.zone.toInstant(start[i]!)) / 1000;
+      lengths[k++] = seconds;
+      const dev = device ? device[i]! : -1;
+      let bins = binsByDevice.get(dev);
+      if (!bins) binsByDevice.set(dev, (bins = new Array<number>(SESSION_LENGTH_MAX_MIN + 1).fill(0)));
+      bins[unitBin(seconds / 60, SESSION_LENGTH_MAX_MIN)]!++;
     }
+    const histogram: SeriesRow[] = [];
+    for (const [dev, bins] of binsByDevice) {
+      const label = dev < 0 ? UNKNOWN : ctx.deviceLabels[dev]!;
+      bins.forEach((sessions, bin) => histogram.push({ device: label, from_min: bin, to_min: bin < SESSION_LENGTH_MAX_MIN ? bin + 1 : null, sessions }));
+    }
+    series[SERIES.sessionLength] = histogram;
     if (k > 0) {
       const s = summarise(lengths.subarray(0, k));
       sink.add("session.length.median_s", s.median);

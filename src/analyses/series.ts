@@ -1,0 +1,39 @@
+/**
+ * Chart data that facts do not hold: daily series and histograms. Each
+ * series is a list of flat rows (the shape of its CSV download), named in
+ * `SERIES` so that the site and tests refer to one list.
+ */
+export type SeriesRow = Record<string, string | number | null>;
+export type Series = Record<string, SeriesRow[]>;
+
+export const SERIES = {
+  /** `{ date, metric: "DAU" | "WAU" | "MAU", users }`: DAU per day, WAU per complete week (at its Monday), MAU per complete month (at its first day). */
+  activeUsers: "active_users",
+  /** `{ date, sessions, users, sessions_per_user }` for each day with sessions. */
+  sessionsPerUserDay: "sessions_per_user_day",
+  /** `{ month, dau, mau, sticky }` for each complete month: the month's mean DAU ÷ its MAU. */
+  stickyMonthly: "sticky_monthly",
+  /** `{ device, from_min, to_min, sessions }`: one-minute bins of session length; the last bin (to_min null) is open. */
+  sessionLength: "session_length_histogram",
+  /** `{ source, from_days, to_days, buyers }`: days from first session to first order; the last bin (to_days null) is open. */
+  conversionDelay: "conversion_delay_histogram",
+  /** `{ month, orders, revenue, aov }` for each complete month. */
+  aovMonthly: "aov_monthly",
+  /** `{ week, source, cost }`: cost per complete ISO week (its Monday) and source. */
+  costWeekly: "cost_weekly",
+} as const;
+
+/** Session lengths above this many minutes share one open bin. */
+export const SESSION_LENGTH_MAX_MIN = 30;
+/** Conversion delays above this many days share one open bin. */
+export const CONVERSION_DELAY_MAX_DAYS = 30;
+
+/**
+ * The index of a value among unit-wide bins [0, 1), [1, 2) … [max, ∞);
+ * negative values fall in the first bin.
+ * @example unitBin(2.5, 30); // => 2
+ * @example unitBin(99, 30); // => 30
+ */
+export function unitBin(value: number, max: number): number {
+  return Math.min(max, Math.max(0, Math.floor(value)));
+}
