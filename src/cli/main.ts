@@ -3,11 +3,12 @@
  * exit codes. Exit codes: 0 success, 1 the data or a check failed, 2 usage.
  */
 import { UsageError, type Command, type CommandIO } from "./args.ts";
+import { build } from "./build.ts";
 import { demoData } from "./demo-data.ts";
 import { metrics } from "./metrics.ts";
 import { validate } from "./validate.ts";
 
-export const COMMANDS: readonly Command[] = [metrics, validate, demoData];
+export const COMMANDS: readonly Command[] = [build, metrics, validate, demoData];
 
 const overview = (): string =>
   `usage: romi <command> [flags]

@@ -12,6 +12,7 @@ import { REPORT_SCHEMA_VERSION, type DatasetAccount, type Report } from "../sche
 import { dayLabel, monthLabel } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
 import { zone as makeZone } from "../time/zone.ts";
+import { channelRecommendations } from "../rules/channels.ts";
 import { clipToPeriod, resolvePeriod } from "./period.ts";
 import { versionId } from "./version.ts";
 
@@ -80,7 +81,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
     ignored: loaded.ignored.map((x) => ({ ...x })),
     warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
-    recommendations: [],
+    recommendations: channelRecommendations(result.facts, config.recommendations),
     series: result.series,
   };
 }

@@ -121,6 +121,8 @@ describe("funnel(visits, orders, costs) on a hand-computed fixture", async () =>
     expect(fact(facts, "cost", { month: "2024-01" })).toBe(22);
     expect(fact(facts, "cost", { month: "2024-02" })).toBe(3);
     expect(fact(facts, "cost", { month: "2024-03" })).toBe(2);
+    expect(fact(facts, "cac")).toBe(9); // 27 ÷ 3 buyers
+    expect(fact(facts, "romi")).toBe(2.5); // 67.5 ÷ 27
     expect(fact(facts, "cac", { cohort: "2024-01" })).toBe(11);
     expect(fact(facts, "cac", { cohort: "2024-02" })).toBe(3);
     expect(fact(facts, "romi", { cohort: "2024-01", age: "0" })).toBeCloseTo(9 / 11, 12);

@@ -48,8 +48,11 @@ export function costsMetrics(costs: Table, ctx: FunnelContext, sink: FactSink, s
   return { bySource, byMonth };
 }
 
-/** CAC per buyer cohort, and ROMI by cohort and age. */
+/** Overall CAC and ROMI, CAC per buyer cohort, and ROMI by cohort and age. */
 export function cohortPayback(spend: Spend, buyers: Buyers, ctx: FunnelContext, sink: FactSink): void {
+  const cost = [...spend.bySource.values()].reduce((a, b) => a + b, 0);
+  sink.add("cac", ratio(cost, buyers.count));
+  sink.add("romi", ratio(buyers.total * ctx.margin, cost));
   ctx.frame.months.forEach((month, c) => {
     const cohort = monthLabel(month);
     // No cost rows in the month: CAC is unknown, not 0.

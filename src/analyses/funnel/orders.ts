@@ -30,6 +30,9 @@ export interface Buyers {
   readonly cohortSize: Float64Array;
   /** LTV by cohort index and age (null for a cohort without buyers). */
   readonly ltv: (number | null)[][];
+  /** Buyers and revenue over the period. */
+  count: number;
+  total: number;
 }
 
 /**
@@ -73,6 +76,8 @@ export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink
     revenue: new Float64Array(userCount),
     cohortSize: new Float64Array(months),
     ltv: [],
+    count: 0,
+    total: 0,
   };
   let revenue = 0;
   for (let i = 0; i < orders.length; i++) {
@@ -90,6 +95,8 @@ export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink
     buyers.cohort[u] = c;
     if (c >= 0) buyers.cohortSize[c]!++;
   }
+  buyers.count = buyerCount;
+  buyers.total = revenue;
   sink.add("orders.count", orders.length);
   sink.add("buyers", buyerCount);
   sink.add("revenue", revenue);

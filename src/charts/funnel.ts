@@ -1,0 +1,448 @@
+/**
+ * Chart specs of the funnel pages (product, sales, marketing), built from
+ * the report's facts and series. Pure: data in, specs out; a chart whose
+ * data is absent is not returned.
+ */
+import * as Plot from "@observablehq/plot";
+import { SERIES, type SeriesRow } from "../analyses/series.ts";
+import type { Report } from "../schema/report.ts";
+import { FactIndex } from "../site/facts.ts";
+import type { Formatter } from "../site/format.ts";
+import type { ChartSpec } from "./spec.ts";
+import { OTHER, PALETTE, SEQUENTIAL } from "./theme.ts";
+import { topNWithOther } from "./top.ts";
+
+/** Cohorts smaller than this are marked in the heatmaps. */
+export const SMALL_COHORT = 30;
+
+export interface ChartContext {
+  readonly report: Report;
+  readonly facts: FactIndex;
+  readonly format: Formatter;
+}
+
+const series = (report: Report, name: string): readonly SeriesRow[] => report.series[name] ?? [];
+const date = (s: unknown): Date => new Date(`${String(s)}T00:00:00Z`);
+const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
+  type: "categorical",
+  range: [...PALETTE],
+  legend: true,
+  ...(domain ? { domain: [...domain] } : {}),
+});
+/** Category order for a chart: the named ones first, "other" last. */
+const categories = (rows: readonly SeriesRow[], key: string): string[] => {
+  const all = [...new Set(rows.map((r) => String(r[key])))];
+  return [...all.filter((c) => c !== OTHER), ...all.filter((c) => c === OTHER)];
+};
+
+export function activeUsers({ report }: ChartContext): ChartSpec | null {
+  const data = series(report, SERIES.activeUsers);
+  if (data.length === 0) return null;
+  return {
+    id: "active-users",
+    title: "Active users",
+    subtitle: "Distinct users per day (DAU), complete ISO week (WAU) and complete calendar month (MAU).",
+    description: "Lines of daily, weekly and monthly distinct users over the report period.",
+    data,
+    plot: () => ({
+      x: { type: "utc", label: "Date" },
+      y: { label: "Users", grid: true, zero: true },
+      color: color(["DAU", "WAU", "MAU"]),
+      marks: [
+        Plot.lineY(data, { x: (d) => date(d.date), y: "users", stroke: "metric", curve: "step-after", title: (d) => `${d.metric} ${d.date}: ${d.users}` }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  };
+}
+
+export function stickyFactor({ report, format }: ChartContext): ChartSpec | null {
+  const data = series(report, SERIES.stickyMonthly);
+  if (data.length === 0) return null;
+  return {
+    id: "sticky-factor",
+    title: "Sticky factor",
+    subtitle: "The month's mean DAU ÷ its MAU: the share of a month's users active on a typical day.",
+    description: "Bars of the DAU/MAU ratio for each complete month.",
+    data,
+    plot: () => ({
+      x: { label: "Month", type: "band", tickFormat: (m: string) => m.slice(2) },
+      y: { label: "DAU ÷ MAU (%)", grid: true, percent: true },
+      marks: [Plot.barY(data, { x: "month", y: "sticky", fill: PALETTE[0], title: (d) => `${d.month}: ${format.percent(d.sticky)}` }), Plot.ruleY([0])],
+    }),
+  };
+}
+
+export function sessionsPerUser({ report, format }: ChartContext): ChartSpec | null {
+  const data = series(report, SERIES.sessionsPerUserDay);
+  if (data.length === 0) return null;
+  return {
+    id: "sessions-per-user",
+    title: "Sessions per user per day",
+    subtitle: "How many times a day an active user comes back; 1 means one visit each.",
+    description: "A line of sessions divided by distinct users for each day with sessions.",
+    data,
+    plot: () => ({
+      x: { type: "utc", label: "Date" },
+      y: { label: "Sessions per user", grid: true },
+      marks: [
+        Plot.lineY(data, {
+          x: (d) => date(d.date),
+          y: "sessions_per_user",
+          stroke: PALETTE[0],
+          title: (d) => `${d.date}: ${format.number(Number(d.sessions_per_user), 2)}`,
+        }),
+      ],
+    }),
+  };
+}
+
+export function sessionLength({ report }: ChartContext): ChartSpec | null {
+  const data = series(report, SERIES.sessionLength);
+  if (data.length === 0) return null;
+  const max = Math.max(...data.map((d) => Number(d.from_min)));
+  return {
+    id: "session-length",
+    title: "Session length",
+    subtitle: `Sessions by length in whole minutes, stacked by device; the last bar holds every session of ${max} minutes or more.`,
+    description: "A stacked histogram of session length in one-minute bins, coloured by device.",
+    data,
+    plot: () => ({
+      x: { label: "Session length (minutes)", tickFormat: (m: number) => (m >= max ? `${max}+` : String(m)) },
+      y: { label: "Sessions", grid: true },
+      color: color(categories(data, "device")),
+      marks: [
+        Plot.rectY(data, {
+          x1: "from_min",
+          x2: (d) => Number(d.from_min) + 1,
+          y: "sessions",
+          fill: "device",
+          inset: 0.5,
+          title: (d) => `${d.device}, ${d.from_min}${d.to_min === null ? "+" : ""} min: ${d.sessions}`,
+        }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  };
+}
+
+/** Heatmap of a cohort × age metric (retention, LTV), with small cohorts marked. */
+function cohortHeatmap(
+  ctx: ChartContext,
+  o: { id: string; title: string; subtitle: string; metric: string; sizeMetric: string; label: string; percent: boolean; skipAgeZero: boolean },
+): ChartSpec | null {
+  const sizes = new Map(ctx.facts.list(o.sizeMetric, ["cohort"]).map((f) => [f.dims!["cohort"]!, f.value]));
+  const data = ctx.facts
+    .list(o.metric, ["cohort", "age"])
+    .filter((f) => !(o.skipAgeZero && f.dims!["age"] === "0"))
+    .map((f) => ({ cohort: f.dims!["cohort"]!, age: Number(f.dims!["age"]), value: f.value, cohort_size: sizes.get(f.dims!["cohort"]!) ?? null }));
+  if (data.length === 0) return null;
+  const label = (c: string): string => {
+    const n = sizes.get(c);
+    return `${c} (${n ?? "?"})${n !== null && n !== undefined && n < SMALL_COHORT ? " *" : ""}`;
+  };
+  const show = (v: number | null): string => (o.percent ? ctx.format.percent(v) : ctx.format.money(v));
+  return {
+    id: o.id,
+    title: o.title,
+    subtitle: `${o.subtitle} Rows are cohorts with their size; * marks cohorts under ${SMALL_COHORT}. Months a cohort has not reached are empty.`,
+    description: `A heatmap of ${o.label} by first-month cohort (rows) and age in months (columns).`,
+    data,
+    plot: (width) => ({
+      marginLeft: 110,
+      height: Math.max(160, 24 * new Set(data.map((d) => d.cohort)).size + 60),
+      x: { label: "Age (months)", type: "band" },
+      y: { label: null, type: "band", tickFormat: label },
+      // Quantized: steps read better in a heatmap, and their legend needs no canvas.
+      color: { type: "quantize", n: 6, scheme: SEQUENTIAL, legend: true, label: o.label, ...(o.percent ? { percent: true } : {}) },
+      marks: [
+        Plot.cell(
+          data.filter((d) => d.value !== null),
+          { x: "age", y: "cohort", fill: "value", inset: 0.5, title: (d) => `${d.cohort}, age ${d.age}: ${show(d.value)} (cohort of ${d.cohort_size ?? "?"})` },
+        ),
+        ...(width >= 600
+          ? [
+              Plot.text(
+                data.filter((d) => d.value !== null),
+                {
+                  x: "age",
+                  y: "cohort",
+                  text: (d) => (o.percent ? `${Math.round(d.value! * 100)}` : ctx.format.number(d.value, 0)),
+                  fill: "white",
+                  stroke: "black",
+                  strokeWidth: 2,
+                  paintOrder: "stroke",
+                  fontSize: 10,
+                },
+              ),
+            ]
+          : []),
+      ],
+    }),
+  };
+}
+
+export const retention = (ctx: ChartContext): ChartSpec | null =>
+  cohortHeatmap(ctx, {
+    id: "retention",
+    title: "Retention by cohort",
+    subtitle: "Share of each month's new users who came back in a later month (age 0 is 100% by definition and left out).",
+    metric: "retention",
+    sizeMetric: "visits.cohort.size",
+    label: "Retained (%)",
+    percent: true,
+    skipAgeZero: true,
+  });
+
+export const ltvHeatmap = (ctx: ChartContext): ChartSpec | null =>
+  cohortHeatmap(ctx, {
+    id: "ltv-by-cohort",
+    title: "LTV by cohort",
+    subtitle: "Cumulative revenue per buyer (after margin) by months since the first order.",
+    metric: "ltv",
+    sizeMetric: "cohort.size",
+    label: "LTV",
+    percent: false,
+    skipAgeZero: false,
+  });
+
+export function ltvMean({ facts, format }: ChartContext): ChartSpec | null {
+  const data = facts.list("ltv.mean", ["age"]).map((f) => ({ age: Number(f.dims!["age"]), ltv: f.value }));
+  if (data.length === 0) return null;
+  return {
+    id: "ltv-mean",
+    title: "Mean LTV curve",
+    subtitle: "Cumulative revenue per buyer by months since the first order, averaged over the cohorts that reached each age.",
+    description: "A line of mean cumulative LTV by cohort age.",
+    data,
+    plot: () => ({
+      x: { label: "Age (months)" },
+      y: { label: "LTV (currency)", grid: true, zero: true },
+      marks: [Plot.lineY(data, { x: "age", y: "ltv", stroke: PALETTE[0], marker: "circle", title: (d) => `age ${d.age}: ${format.money(d.ltv)}` })],
+    }),
+  };
+}
+
+export function ordersPerBuyer({ facts, format }: ChartContext): ChartSpec | null {
+  const data = facts
+    .list("orders.per_buyer", ["cohort", "age"])
+    .map((f) => ({ cohort: f.dims!["cohort"]!, age: Number(f.dims!["age"]), orders_per_buyer: f.value }));
+  if (data.length === 0) return null;
+  return {
+    id: "orders-per-buyer",
+    title: "Orders per buyer by cohort age",
+    subtitle: "Cumulative orders per buyer of each first-order cohort; steeper lines mean more repeat buying.",
+    description: "One line per monthly cohort of cumulative orders per buyer by age in months.",
+    data,
+    plot: () => ({
+      x: { label: "Age (months)" },
+      y: { label: "Orders per buyer", grid: true },
+      color: { scheme: SEQUENTIAL, type: "ordinal", legend: false },
+      marks: [
+        Plot.lineY(
+          data.filter((d) => d.orders_per_buyer !== null),
+          { x: "age", y: "orders_per_buyer", stroke: "cohort", title: (d) => `${d.cohort}, age ${d.age}: ${format.number(d.orders_per_buyer, 2)}` },
+        ),
+      ],
+    }),
+  };
+}
+
+export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
+  const data = series(report, SERIES.aovMonthly);
+  if (data.length === 0) return null;
+  return {
+    id: "aov-by-month",
+    title: "Average order value by month",
+    subtitle: "Revenue ÷ orders in each complete month.",
+    description: "Bars of average order value for each complete month.",
+    data,
+    plot: () => ({
+      x: { label: "Month", type: "band", tickFormat: (m: string) => m.slice(2) },
+      y: { label: "AOV (currency)", grid: true },
+      marks: [
+        Plot.barY(data, { x: "month", y: "aov", fill: PALETTE[0], title: (d) => `${d.month}: ${format.money(d.aov as number)} over ${d.orders} orders` }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  };
+}
+
+export function conversionDelay({ report }: ChartContext): ChartSpec | null {
+  const raw = series(report, SERIES.conversionDelay);
+  if (raw.length === 0) return null;
+  const data = topNWithOther(raw, "source", "buyers", ["from_days", "to_days"]);
+  const max = Math.max(...data.map((d) => Number(d.from_days)));
+  return {
+    id: "conversion-delay",
+    title: "Days from first visit to first order",
+    subtitle: `Buyers by whole days between their first session and first order, stacked by first-touch source; the last bar is ${max} days or more.`,
+    description: "A stacked histogram of conversion delay in days, coloured by source.",
+    data,
+    plot: () => ({
+      x: { label: "Days to first order", tickFormat: (d: number) => (d >= max ? `${max}+` : String(d)) },
+      y: { label: "Buyers", grid: true },
+      color: color(categories(data, "source")),
+      marks: [
+        Plot.rectY(data, {
+          x1: "from_days",
+          x2: (d) => Number(d.from_days) + 1,
+          y: "buyers",
+          fill: "source",
+          inset: 0.5,
+          title: (d) => `${d.source}, ${d.from_days}${d.to_days === null ? "+" : ""} days: ${d.buyers}`,
+        }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  };
+}
+
+export function spendBySource({ report, format }: ChartContext): ChartSpec | null {
+  const raw = series(report, SERIES.costWeekly);
+  if (raw.length === 0) return null;
+  const data = topNWithOther(raw, "source", "cost", ["week"]);
+  return {
+    id: "spend-by-source",
+    title: "Spend by source",
+    subtitle: "Weekly cost per source over complete ISO weeks, stacked: where the budget went over time.",
+    description: "A stacked area chart of weekly cost by source.",
+    data,
+    plot: () => ({
+      x: { type: "utc", label: "Week" },
+      y: { label: "Cost per week (currency)", grid: true },
+      color: color(categories(data, "source")),
+      marks: [
+        Plot.areaY(data, {
+          x: (d) => date(d.week),
+          y: "cost",
+          fill: "source",
+          title: (d) => `${d.source}, week of ${d.week}: ${format.money(Number(d.cost))}`,
+        }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  };
+}
+
+/** Per-source rows for bar and scatter charts: the largest sources by cost, then by buyers. */
+function sourceRows({
+  facts,
+  report,
+}: ChartContext): { source: string; cost: number | null; buyers: number | null; cac: number | null; romi: number | null; ltv: number | null }[] {
+  const sources = new Set([...facts.dimValues("cost", ["source"], "source"), ...facts.dimValues("buyers", ["source"], "source")]);
+  return [...sources]
+    .map((source) => {
+      const buyers = facts.value("buyers", { source }) ?? null;
+      const revenue = facts.value("revenue", { source }) ?? null;
+      const cost = facts.value("cost", { source }) ?? null;
+      return {
+        source,
+        cost,
+        buyers,
+        cac: facts.value("cac", { source }) ?? null,
+        romi: facts.value("romi", { source }) ?? null,
+        // LTV to date: revenue per buyer after margin, so that ROMI = LTV ÷ CAC.
+        ltv: revenue !== null && buyers ? (revenue * report.margin) / buyers : null,
+      };
+    })
+    .sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (b.buyers ?? 0) - (a.buyers ?? 0) || (a.source < b.source ? -1 : 1));
+}
+
+export function cacBySource(ctx: ChartContext): ChartSpec | null {
+  if (!ctx.facts.has("cost")) return null;
+  const rows = sourceRows(ctx);
+  const data = rows.filter((r) => r.cac !== null).slice(0, 20);
+  if (data.length === 0) return null;
+  const unknown = rows.filter((r) => r.cac === null).map((r) => r.source);
+  return {
+    id: "cac-by-source",
+    title: "Customer acquisition cost by source",
+    subtitle: `Cost ÷ first-touch buyers; lower is better.${unknown.length ? ` Not shown (no cost or no buyers): ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ", …" : ""}.` : ""}`,
+    description: "Horizontal bars of CAC per source, largest spend first.",
+    data,
+    plot: () => ({
+      marginLeft: 100,
+      height: 30 * data.length + 50,
+      x: { label: "CAC (currency)", grid: true },
+      y: { label: null, domain: data.map((d) => d.source), tickFormat: (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s) },
+      marks: [
+        Plot.barX(data, { x: "cac", y: "source", fill: PALETTE[0], title: (d) => `${d.source}: ${ctx.format.money(d.cac)} per buyer (${d.buyers} buyers)` }),
+        Plot.ruleX([0]),
+      ],
+    }),
+  };
+}
+
+export function romiBySourceAge(ctx: ChartContext): ChartSpec | null {
+  const all = ctx.facts.list("romi", ["source", "age"]).map((f) => ({ source: f.dims!["source"]!, age: Number(f.dims!["age"]), romi: f.value }));
+  const top = new Set(
+    sourceRows(ctx)
+      .slice(0, PALETTE.length)
+      .map((r) => r.source),
+  );
+  const data = all.filter((d) => d.romi !== null && top.has(d.source));
+  if (data.length === 0) return null;
+  const payback = [...top].flatMap((source) => {
+    const month = ctx.facts.value("payback.months", { source });
+    const at = data.find((d) => d.source === source && d.age === month);
+    return at ? [at] : [];
+  });
+  return {
+    id: "romi-by-source-age",
+    title: "ROMI by source and cohort age",
+    subtitle: "Cumulative revenue per buyer after margin ÷ CAC; a source pays back where its line crosses 1 (circled).",
+    description: "One line per source of ROMI by months since the first order, with a rule at 1 and the payback month circled.",
+    data,
+    plot: () => ({
+      x: { label: "Age (months)" },
+      y: { label: "ROMI", grid: true, zero: true },
+      color: color([...top].filter((s) => data.some((d) => d.source === s))),
+      marks: [
+        Plot.ruleY([1], { stroke: "currentColor", strokeDasharray: "4 3" }),
+        Plot.lineY(data, { x: "age", y: "romi", stroke: "source", title: (d) => `${d.source}, age ${d.age}: ROMI ${ctx.format.number(d.romi, 2)}` }),
+        Plot.dot(payback, { x: "age", y: "romi", stroke: "source", r: 6, strokeWidth: 2, title: (d) => `${d.source} pays back in month ${d.age}` }),
+      ],
+    }),
+  };
+}
+
+export function ltvVsCac(ctx: ChartContext): ChartSpec | null {
+  if (!ctx.facts.has("cost")) return null;
+  const data = sourceRows(ctx)
+    .filter((r) => r.cac !== null && r.ltv !== null)
+    .slice(0, 30);
+  if (data.length === 0) return null;
+  const max = Math.max(...data.flatMap((d) => [d.cac!, d.ltv!]));
+  return {
+    id: "ltv-vs-cac",
+    title: "LTV against CAC by source",
+    subtitle: "Revenue per buyer to date against the cost of a buyer; sources above the diagonal earn back what they cost. Dot size is buyers.",
+    description: "A scatter of revenue per buyer against CAC per source, sized by buyers, with the line LTV = CAC.",
+    data,
+    plot: () => ({
+      x: { label: "CAC (currency)", grid: true, domain: [0, max * 1.05] },
+      y: { label: "Revenue per buyer (currency)", grid: true, domain: [0, max * 1.05] },
+      r: { range: [3, 18] },
+      marks: [
+        Plot.line(
+          [
+            [0, 0],
+            [max * 1.05, max * 1.05],
+          ],
+          { stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.6 },
+        ),
+        Plot.dot(data, {
+          x: "cac",
+          y: "ltv",
+          r: "buyers",
+          fill: PALETTE[0],
+          fillOpacity: 0.6,
+          stroke: PALETTE[0],
+          title: (d) => `${d.source}: ${ctx.format.money(d.ltv)} per buyer, CAC ${ctx.format.money(d.cac)}, ${d.buyers} buyers`,
+        }),
+        Plot.text(data, { x: "cac", y: "ltv", text: (d) => (d.source.length > 14 ? `${d.source.slice(0, 13)}…` : d.source), dy: -12, fontSize: 11 }),
+      ],
+    }),
+  };
+}

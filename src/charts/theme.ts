@@ -1,0 +1,18 @@
+/**
+ * The chart theme: one categorical palette safe for colour-blind readers
+ * (Okabe & Ito, with black replaced by grey so it reads on dark
+ * backgrounds too) and one sequential scheme (cividis). Text and axes use
+ * `currentColor`, so they follow the page's light or dark colour.
+ */
+export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"] as const;
+
+export const SEQUENTIAL = "cividis";
+
+/** How many categories a chart shows before the rest become "other". */
+export const TOP_N = PALETTE.length - 1;
+
+export const OTHER = "other";
+
+/** Chart widths: the desktop rendering and the phone rendering. */
+export const WIDE = 720;
+export const NARROW = 360;

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseFlags, UsageError, type Command } from "./args.ts";
+
+/** The romi project: Astro's root, where astro.config.ts and src/pages live. */
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Vite fills `import.meta.env` from these when they are in the environment,
+ * so an inherited `BASE_URL` (Vitest exports one, and some CI systems do)
+ * would silently override --base. The build sets them itself.
+ */
+const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "SITE", "ASSETS_PREFIX"];
+
+/** `/repo/` from `repo`, `/repo` or `/repo/`; `/` stays `/`. */
+export function normaliseBase(base: string): string {
+  if (!/^[\w\-./~%]*$/.test(base)) throw new UsageError(`invalid --base: ${base} (expected a URL path such as /repo-name/)`);
+  const trimmed = base.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+export const build: Command = {
+  name: "build",
+  summary: "build the static report site (HTML, metrics.json, CSV downloads)",
+  usage: `romi build [--data DIR] [--config FILE] [--out DIR] [--base PATH]
+
+  --data DIR     folder with the data files (default: data)
+  --config FILE  report settings (default: content/report.yaml, if it exists)
+  --out DIR      where to write the site (default: dist)
+  --base PATH    URL path the site is served under, e.g. /repo-name/ for a
+                 GitHub Pages project site (default: /)
+
+The site is built into a staging folder and moved to --out only when the
+whole build succeeds: bad data fails with the engine's message, and the
+previous site is left as it was.`,
+  async run(io) {
+    const flags = parseFlags(io.args, { data: { type: "string" }, config: { type: "string" }, out: { type: "string" }, base: { type: "string" } });
+    const dataDir = resolve(flags.data ?? "data");
+    if (!existsSync(dataDir)) throw new UsageError(`--data: no such folder: ${dataDir}`);
+    const out = resolve(flags.out ?? "dist");
+    const staging = `${out}.building`;
+    process.env["ROMI_DATA"] = dataDir;
+    if (flags.config) process.env["ROMI_CONFIG"] = resolve(flags.config);
+    else delete process.env["ROMI_CONFIG"];
+    process.env["ROMI_BASE"] = normaliseBase(flags.base ?? "/");
+    process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
+    for (const name of VITE_RESERVED) delete process.env[name];
+    await rm(staging, { recursive: true, force: true });
+    const { build: astroBuild } = await import("astro");
+    try {
+      await astroBuild({ root: ROOT, outDir: staging, logLevel: "warn", mode: "production" });
+    } catch (e) {
+      await rm(staging, { recursive: true, force: true });
+      throw e;
+    }
+    await rm(out, { recursive: true, force: true });
+    await rename(staging, out);
+    io.stdout(`romi: built ${out} (base ${process.env["ROMI_BASE"]})\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * Number formatting for the report's locale and currency. Every formatter
+ * shows a missing value as "n/a", never as 0.
+ */
+import type { Unit } from "../schema/report.ts";
+
+export const MISSING = "n/a";
+
+export interface Formatter {
+  /** A value in its unit: money, users, a ratio as %, seconds, days, months. */
+  (value: number | null | undefined, unit: Unit): string;
+  /** Money with cents. */
+  money(value: number | null | undefined): string;
+  /** A share as a percentage. */
+  percent(value: number | null | undefined): string;
+  /** A plain number with up to `digits` decimals. */
+  number(value: number | null | undefined, digits?: number): string;
+}
+
+/**
+ * @example makeFormatter("en-US", "USD")(1234.5, "currency"); // => "$1,234.50"
+ * @example makeFormatter("en-US", "USD")(null, "ratio"); // => "n/a"
+ */
+export function makeFormatter(locale: string, currency: string): Formatter {
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const moneyBig = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const numbers = [0, 1, 2, 3].map((d) => new Intl.NumberFormat(locale, { maximumFractionDigits: d }));
+  const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || !Number.isFinite(v);
+  const num = (v: number | null | undefined, digits = 2): string => (missing(v) ? MISSING : numbers[Math.min(3, Math.max(0, digits))]!.format(v));
+  const fmt = ((value: number | null | undefined, unit: Unit): string => {
+    if (missing(value)) return MISSING;
+    switch (unit) {
+      case "currency":
+        return Math.abs(value) >= 10_000 ? moneyBig.format(value) : money.format(value);
+      case "ratio":
+        return num(value, 2);
+      case "users":
+      case "count":
+        return num(value, value >= 100 ? 0 : 1);
+      case "seconds":
+        return value >= 120 ? `${num(value / 60, 1)} min` : `${num(value, 0)} s`;
+      case "days":
+        return `${num(value, 1)} d`;
+      case "months":
+        return `${num(value, 0)} mo`;
+    }
+  }) as Formatter;
+  fmt.money = (v) => (missing(v) ? MISSING : money.format(v));
+  fmt.percent = (v) => (missing(v) ? MISSING : percent.format(v));
+  fmt.number = num;
+  return fmt;
+}

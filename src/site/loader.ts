@@ -1,0 +1,32 @@
+/**
+ * The Astro Content Layer loader: runs the engine once per build on the data
+ * folder and config, and stores the report (and its exact metrics.json text)
+ * as the one entry of the `report` collection. Bad data fails the build with
+ * the engine's messages.
+ */
+import type { Loader } from "astro/loaders";
+import { z } from "zod";
+import { runEngine } from "../engine.ts";
+import { stringifyReport } from "../report/json.ts";
+import { ReportSchema } from "../schema/report.ts";
+
+export const ReportEntrySchema = z.object({
+  report: ReportSchema,
+  /** metrics.json, byte for byte as `romi metrics` writes it. */
+  json: z.string(),
+});
+
+export function romiLoader(): Loader {
+  return {
+    name: "romi",
+    schema: ReportEntrySchema,
+    async load({ store, parseData }) {
+      const dataDir = process.env["ROMI_DATA"] ?? "data";
+      const run = await runEngine({ dataDir, configPath: process.env["ROMI_CONFIG"] });
+      if (!run.report) throw new Error(`romi: the report cannot be built from ${dataDir}:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
+      const data = await parseData({ id: "report", data: { report: run.report, json: stringifyReport(run.report) } });
+      store.clear();
+      store.set({ id: "report", data });
+    },
+  };
+}

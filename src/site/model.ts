@@ -1,0 +1,347 @@
+/**
+ * The site as data: every page's tiles, charts (rendered to SVG), tables
+ * and texts, built once from the report. Pages only lay this out; nothing
+ * is computed in components. Sections whose data is absent are null and
+ * left out of the navigation.
+ */
+import { csvFormat } from "d3-dsv";
+import type { SeriesRow } from "../analyses/series.ts";
+import { FUNNEL_METRICS } from "../analyses/funnel/catalogue.ts";
+import { metricKey, type MetricDef } from "../analyses/facts.ts";
+import * as charts from "../charts/funnel.ts";
+import { renderChart } from "../charts/render.ts";
+import type { ChartSpec } from "../charts/spec.ts";
+import { NARROW, WIDE } from "../charts/theme.ts";
+import type { Recommendation, Report, Unit } from "../schema/report.ts";
+import { FactIndex } from "./facts.ts";
+import { makeFormatter, MISSING, type Formatter } from "./format.ts";
+
+export interface Chart {
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly description: string;
+  readonly svgWide: string;
+  readonly svgNarrow: string;
+}
+
+/** A table: header cells and rows of formatted text; `id` names its CSV. */
+export interface Table {
+  readonly id: string;
+  readonly caption: string;
+  readonly columns: readonly string[];
+  /** Which columns hold numbers (right-aligned). */
+  readonly numeric: readonly boolean[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface Kpi {
+  readonly label: string;
+  readonly value: string;
+  readonly hint: string;
+}
+
+export interface RecommendationView {
+  readonly subject: string;
+  readonly action: Recommendation["action"];
+  readonly rule: string;
+  readonly why: string;
+  readonly confidence: Recommendation["confidence"];
+  readonly numbers: readonly { label: string; value: string }[];
+}
+
+export interface ChannelView {
+  readonly source: string;
+  readonly anchor: string;
+  readonly funnel: readonly Kpi[];
+  readonly numbers: readonly Kpi[];
+  readonly recommendation: RecommendationView | null;
+}
+
+export type PageSlug = "" | "product" | "sales" | "marketing" | "channels" | "recommendations" | "data";
+
+export interface NavItem {
+  readonly slug: PageSlug;
+  readonly title: string;
+}
+
+export interface ChartPage {
+  readonly kpis: readonly Kpi[];
+  readonly charts: readonly Chart[];
+}
+
+export interface SiteModel {
+  readonly title: string;
+  readonly period: string;
+  readonly version: string;
+  readonly generator: string;
+  readonly nav: readonly NavItem[];
+  readonly overview: { kpis: readonly Kpi[]; top: readonly RecommendationView[]; health: string; warnings: readonly string[] };
+  readonly product: ChartPage | null;
+  readonly sales: ChartPage | null;
+  readonly marketing: ChartPage | null;
+  readonly channels: readonly ChannelView[] | null;
+  readonly recommendations: readonly RecommendationView[];
+  readonly data: {
+    readonly period: readonly Kpi[];
+    readonly completeMonths: string;
+    readonly datasets: Table;
+    readonly rejections: Table;
+    readonly ignored: readonly string[];
+    readonly warnings: readonly string[];
+    readonly definitions: Table;
+  };
+  /** Every CSV download, by id: chart data and tables. */
+  readonly downloads: ReadonlyMap<string, string>;
+}
+
+const ACTION_ORDER: readonly Recommendation["action"][] = ["cut", "investigate", "scale", "optimize", "keep", "insufficient data"];
+
+/** A URL-safe anchor for a label (labels can be anything). */
+export function anchorFor(label: string, index: number): string {
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
+  return `source-${index}${slug ? `-${slug}` : ""}`;
+}
+
+function render(spec: ChartSpec): Chart {
+  return {
+    id: spec.id,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    description: spec.description,
+    svgWide: renderChart(spec, WIDE),
+    svgNarrow: renderChart(spec, NARROW),
+  };
+}
+
+function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, unit: Unit, hint: string, dims?: Record<string, string>): Kpi | null {
+  if (!facts.has(id, dims)) return null;
+  return { label, value: fmt(facts.value(id, dims) ?? null, unit), hint };
+}
+
+function recommendationView(r: Recommendation, fmt: Formatter): RecommendationView {
+  const unitOf = (id: string): Unit | "share" => (id === "spend.share" ? "share" : (FUNNEL_METRICS.find((m) => m.id === id)?.unit ?? "ratio"));
+  return {
+    subject: Object.values(r.subject).join(", "),
+    action: r.action,
+    rule: r.rule,
+    why: r.why,
+    confidence: r.confidence,
+    numbers: Object.entries(r.numbers).map(([id, v]) => {
+      const unit = unitOf(id);
+      return { label: id, value: unit === "share" ? fmt.percent(v) : fmt(v, unit) };
+    }),
+  };
+}
+
+function csvOf(rows: readonly SeriesRow[]): string {
+  return csvFormat(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)]))));
+}
+
+function tableCsv(t: Table): string {
+  return csvFormat(
+    t.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c, row[i] ?? ""]))),
+    [...t.columns],
+  );
+}
+
+function present(...charts: (ChartSpec | null)[]): ChartSpec[] {
+  return charts.filter((c): c is ChartSpec => c !== null);
+}
+
+export function buildSite(report: Report): SiteModel {
+  const fmt = makeFormatter(report.locale, report.currency);
+  const facts = new FactIndex(report.facts);
+  const ctx: charts.ChartContext = { report, facts, format: fmt };
+  const downloads = new Map<string, string>();
+  const page = (kpis: (Kpi | null)[], specs: ChartSpec[]): ChartPage | null => {
+    if (specs.length === 0) return null;
+    for (const s of specs) downloads.set(s.id, csvOf(s.data));
+    return { kpis: kpis.filter((k): k is Kpi => k !== null), charts: specs.map(render) };
+  };
+
+  const product = page(
+    [
+      kpi(facts, fmt, "dau", "DAU", "users", "mean daily active users"),
+      kpi(facts, fmt, "wau", "WAU", "users", "mean weekly active users"),
+      kpi(facts, fmt, "mau", "MAU", "users", "mean monthly active users"),
+      kpi(facts, fmt, "sticky.dau_mau", "Sticky factor", "ratio", "DAU ÷ MAU"),
+      kpi(facts, fmt, "sessions.per_user_day", "Sessions per user per day", "ratio", "on days with sessions"),
+      kpi(facts, fmt, "session.length.median_s", "Median session", "seconds", "end − start"),
+    ],
+    present(charts.activeUsers(ctx), charts.stickyFactor(ctx), charts.sessionsPerUser(ctx), charts.sessionLength(ctx), charts.retention(ctx)),
+  );
+  const sales = page(
+    [
+      kpi(facts, fmt, "revenue", "Revenue", "currency", "in the period"),
+      kpi(facts, fmt, "orders.count", "Orders", "count", "in the period"),
+      kpi(facts, fmt, "aov", "AOV", "currency", "revenue ÷ orders"),
+      kpi(facts, fmt, "conversion.delay.median_days", "Days to first order", "days", "median"),
+    ],
+    present(charts.conversionDelay(ctx), charts.ordersPerBuyer(ctx), charts.aovMonthly(ctx), charts.ltvHeatmap(ctx), charts.ltvMean(ctx)),
+  );
+  const marketing = page(
+    [
+      kpi(facts, fmt, "cost", "Marketing cost", "currency", "in the period"),
+      kpi(facts, fmt, "cac", "CAC", "currency", "cost ÷ buyers"),
+      kpi(facts, fmt, "romi", "ROMI", "ratio", "revenue × margin ÷ cost"),
+    ],
+    present(charts.spendBySource(ctx), charts.cacBySource(ctx), charts.romiBySourceAge(ctx), charts.ltvVsCac(ctx)),
+  );
+
+  const recommendations = [...report.recommendations]
+    .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
+    .map((r) => recommendationView(r, fmt));
+
+  // Channels: one section per first-touch source, largest spend, then buyers, first.
+  const sources = [...new Set([...facts.dimValues("buyers", ["source"], "source"), ...facts.dimValues("cost", ["source"], "source")])].sort(
+    (a, b) =>
+      (facts.value("cost", { source: b }) ?? -1) - (facts.value("cost", { source: a }) ?? -1) ||
+      (facts.value("buyers", { source: b }) ?? 0) - (facts.value("buyers", { source: a }) ?? 0) ||
+      (a < b ? -1 : 1),
+  );
+  const recBySource = new Map(report.recommendations.map((r) => [r.subject["source"], r]));
+  const channels: ChannelView[] | null =
+    sources.length === 0 || (!facts.has("buyers", { source: sources[0]! }) && !facts.has("cost", { source: sources[0]! }))
+      ? null
+      : sources.map((source, i) => {
+          const k = (id: string, label: string, unit: Unit, hint: string): Kpi | null => kpi(facts, fmt, id, label, unit, hint, { source });
+          const rec = recBySource.get(source);
+          return {
+            source,
+            anchor: anchorFor(source, i),
+            funnel: [
+              k("visits.users", "Visitors", "users", "first touch"),
+              k("conversion.rate", "Conversion", "ratio", "visitors who bought"),
+              k("buyers", "Buyers", "users", "first touch"),
+              k("revenue", "Revenue", "currency", "of those buyers"),
+            ].filter((x): x is Kpi => x !== null),
+            numbers: [
+              k("cost", "Cost", "currency", "in the period"),
+              k("cac", "CAC", "currency", "cost ÷ buyers"),
+              k("romi", "ROMI", "ratio", "revenue × margin ÷ cost"),
+              k("payback.months", "Payback", "months", "cohort age where ROMI ≥ 1"),
+              k("conversion.delay.median_days", "Days to first order", "days", "median"),
+            ].filter((x): x is Kpi => x !== null),
+            recommendation: rec ? recommendationView(rec, fmt) : null,
+          };
+        });
+
+  // Overview.
+  const rows = report.datasets.reduce((s, d) => s + d.rows, 0);
+  const rejected = report.datasets.reduce((s, d) => s + d.rows - d.used, 0);
+  const reasons = new Map<string, number>();
+  for (const d of report.datasets) for (const r of d.rejected) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + r.count);
+  const reasonText = [...reasons]
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${fmt.number(n, 0)} ${r}`)
+    .join(", ");
+  const health =
+    `${report.datasets.length} dataset${report.datasets.length === 1 ? "" : "s"}, ${fmt.number(rows, 0)} rows, ` +
+    `${fmt.number(rejected, 0)} rejected (${fmt.percent(rows ? rejected / rows : null)})${reasonText ? `: ${reasonText}` : ""}` +
+    `${report.warnings.length ? `; ${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"}` : ""}.`;
+  const overviewKpis = [
+    kpi(facts, fmt, "revenue", "Revenue", "currency", "in the period"),
+    kpi(facts, fmt, "buyers", "Buyers", "users", "distinct"),
+    kpi(facts, fmt, "aov", "AOV", "currency", "revenue ÷ orders"),
+    kpi(facts, fmt, "cost", "Marketing cost", "currency", "in the period"),
+    kpi(facts, fmt, "cac", "CAC", "currency", "cost ÷ buyers"),
+    kpi(facts, fmt, "romi", "ROMI", "ratio", "revenue × margin ÷ cost"),
+    kpi(facts, fmt, "dau", "DAU", "users", "mean daily users"),
+    kpi(facts, fmt, "wau", "WAU", "users", "mean weekly users"),
+    kpi(facts, fmt, "mau", "MAU", "users", "mean monthly users"),
+    kpi(facts, fmt, "conversion.rate", "Conversion rate", "ratio", "visitors who bought"),
+  ].filter((k): k is Kpi => k !== null);
+
+  // Data page.
+  const datasets: Table = {
+    id: "datasets",
+    caption: "Datasets and row accounting",
+    columns: ["dataset", "kind", "files", "rows", "used", "rejected"],
+    numeric: [false, false, false, true, true, true],
+    rows: report.datasets.map((d) => [
+      d.name,
+      d.kind,
+      d.files.map((f) => f.file).join(", "),
+      fmt.number(d.rows, 0),
+      fmt.number(d.used, 0),
+      fmt.number(d.rows - d.used, 0),
+    ]),
+  };
+  const rejections: Table = {
+    id: "rejections",
+    caption: "Rejected rows by reason, with the first places as file:line",
+    columns: ["dataset", "reason", "rows", "examples"],
+    numeric: [false, false, true, false],
+    rows: report.datasets.flatMap((d) =>
+      d.rejected.map((r) => [d.name, r.reason, fmt.number(r.count, 0), r.examples.join(", ") + (r.count > r.examples.length ? ", …" : "")]),
+    ),
+  };
+  const shown = new Set(report.facts.map((f) => metricKey(f.id, Object.keys(f.dims ?? {}))));
+  const definitions: Table = {
+    id: "definitions",
+    caption: "Metric definitions",
+    columns: ["metric", "name", "unit", "formula", "when absent or empty"],
+    numeric: [false, false, false, false, false],
+    rows: FUNNEL_METRICS.filter((m: MetricDef) => shown.has(metricKey(m.id, m.dims))).map((m) => [
+      m.dims.length ? `${m.id}{${m.dims.join(",")}}` : m.id,
+      m.label,
+      m.unit,
+      m.formula,
+      m.empty,
+    ]),
+  };
+  const recTable: Table = {
+    id: "recommendations",
+    caption: "Recommendations",
+    columns: ["subject", "action", "rule", "confidence", "why"],
+    numeric: [false, false, false, false, false],
+    rows: recommendations.map((r) => [r.subject, r.action, r.rule, r.confidence, r.why]),
+  };
+  for (const t of [datasets, rejections, definitions, recTable]) downloads.set(t.id, tableCsv(t));
+
+  const p = report.period;
+  const nav: NavItem[] = [
+    { slug: "", title: "Overview" },
+    ...(product ? [{ slug: "product" as const, title: "Product" }] : []),
+    ...(sales ? [{ slug: "sales" as const, title: "Sales" }] : []),
+    ...(marketing ? [{ slug: "marketing" as const, title: "Marketing" }] : []),
+    ...(channels ? [{ slug: "channels" as const, title: "Channels" }] : []),
+    ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
+    { slug: "data", title: "Data" },
+  ];
+  return {
+    title: report.title,
+    period: p ? `${p.from} – ${p.to}` : MISSING,
+    version: report.version.id,
+    generator: report.generator,
+    nav,
+    overview: { kpis: overviewKpis, top: recommendations.slice(0, 3), health, warnings: report.warnings.map((w) => w.message) },
+    product,
+    sales,
+    marketing,
+    channels,
+    recommendations,
+    data: {
+      period: p
+        ? [
+            { label: "Period", value: `${p.from} – ${p.to}`, hint: `${p.days} days, from ${p.activity}` },
+            { label: "Complete months", value: String(p.completeMonths.length), hint: "used by monthly tables" },
+            { label: "Complete ISO weeks", value: String(p.completeWeeks), hint: "used by weekly means" },
+            { label: "Version", value: report.version.id, hint: report.generator },
+          ]
+        : [],
+      completeMonths: p && p.completeMonths.length ? `${p.completeMonths[0]} … ${p.completeMonths[p.completeMonths.length - 1]}` : "none",
+      datasets,
+      rejections,
+      ignored: report.ignored.map((x) => x.reason),
+      warnings: report.warnings.map((w) => w.message),
+      definitions,
+    },
+    downloads,
+  };
+}

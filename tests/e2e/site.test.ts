@@ -1,0 +1,203 @@
+/**
+ * The built site in a real browser (Debian's Chromium, driven by
+ * playwright-core), served on loopback under a base path as GitHub Pages
+ * serves a project site. Two builds:
+ * - the committed demo data, as users see it;
+ * - the same data with hostile labels: sources named `<script>…` and
+ *   `"><img onerror=…>`, and 120 extra sources with very long names.
+ * Every page is opened at desktop and phone width, light and dark, and a
+ * screenshot of each is saved under test-results/screenshots/.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serve } from "./serve.ts";
+
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const ROOT = new URL("../../", import.meta.url).pathname;
+export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+const BASE = "/romi-test/";
+const XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'];
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+const csvField = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The demo data with hostile and very many, very long source labels. */
+function hostileData(): string {
+  const dir = mkdtempSync(join(tmpdir(), "romi-hostile-"));
+  const long = (k: number): string => `partner-${k}-with-an-exceptionally-long-source-name-that-never-ends-lorem-ipsum-dolor-sit-amet`;
+  const relabel = (label: string, k: number): string =>
+    label === "social" ? XSS[0]! : label === "display" ? XSS[1]! : label === "referral" || label === "video" ? long(k % 120) : label;
+  const rewrite = (file: string, column: number): void => {
+    const [header, ...rows] = readFileSync(join(ROOT, "data", file), "utf8")
+      .trimEnd()
+      .split("\n");
+    const out = rows.map((row, k) => {
+      const fields = row.split(",");
+      fields[column] = csvField(relabel(fields[column]!, k));
+      return fields.join(",");
+    });
+    writeFileSync(join(dir, file), `${header}\n${out.join("\n")}\n`);
+  };
+  rewrite("visits.csv", 3);
+  rewrite("costs.csv", 1);
+  writeFileSync(join(dir, "orders.csv"), readFileSync(join(ROOT, "data", "orders.csv")));
+  return dir;
+}
+
+function build(dataDir: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), "romi-site-")), "site");
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "bin/romi.js"), "build", "--data", dataDir, "--out", out, "--base", BASE, "--config", join(ROOT, "content/report.yaml")],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0) throw new Error(`romi build failed:\n${r.stderr}`);
+  return out;
+}
+
+interface Visit {
+  errors: string[];
+  dialogs: number;
+}
+
+async function open(browser: Browser, url: string, width: number, scheme: "light" | "dark"): Promise<{ page: Page; visit: Visit }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+  const page = await context.newPage();
+  const visit: Visit = { errors: [], dialogs: 0 };
+  page.on("console", (m) => {
+    if (m.type() === "error") visit.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => visit.errors.push(e.message));
+  page.on("dialog", async (d) => {
+    visit.dialogs++;
+    await d.dismiss();
+  });
+  const response = await page.goto(url, { waitUntil: "load" });
+  expect(response?.status(), url).toBe(200);
+  return { page, visit };
+}
+
+/** Same-site links of the page, resolved. */
+async function links(page: Page): Promise<string[]> {
+  return page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.startsWith(location.origin)));
+}
+
+describe.skipIf(!present)("the built site in Chromium", () => {
+  let browser: Browser;
+  const sites: { name: string; url: string; close: () => Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    for (const [name, data] of [
+      ["demo", join(ROOT, "data")],
+      ["hostile", hostileData()],
+    ] as const) {
+      const s = await serve(build(data), BASE);
+      sites.push({ name, ...s });
+    }
+    console.log(`screenshots: ${SCREENSHOTS}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of sites) await s.close();
+  });
+
+  it("every page of the demo report works at desktop and phone width, light and dark", async () => {
+    const demo = sites.find((s) => s.name === "demo")!;
+    const { page: home } = await open(browser, demo.url, 1280, "light");
+    const pages = [...new Set((await links(home)).filter((h) => !/\.(csv|json)$/.test(h)).map((h) => h.split("#")[0]!))];
+    await home.context().close();
+    expect(pages.length).toBe(7);
+    for (const url of pages) {
+      for (const [width, scheme] of [
+        [1280, "light"],
+        [1280, "dark"],
+        [375, "light"],
+        [375, "dark"],
+      ] as const) {
+        const { page, visit } = await open(browser, url, width, scheme);
+        expect(visit.errors, `${url} console`).toEqual([]);
+        // Every chart is drawn, at both widths: its plot SVG (the one with the accessible name) has marks.
+        const charts = await page.$$eval("figure.chart", (figures) =>
+          figures.map((f) => [...f.querySelectorAll("svg[aria-label]")].map((svg) => svg.querySelectorAll("*").length)),
+        );
+        for (const sizes of charts) {
+          expect(sizes).toHaveLength(2);
+          for (const n of sizes) expect(n).toBeGreaterThan(10);
+        }
+        if (/product|sales|marketing/.test(url)) expect(charts.length).toBeGreaterThan(2);
+        // No horizontal overflow.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${url} at ${width}px overflows`).toBeLessThanOrEqual(0);
+        const name = url.slice(demo.url.length).replace(/\/$/, "").replace(/\//g, "-") || "overview";
+        await page.screenshot({ path: join(SCREENSHOTS, `demo-${name}-${width}-${scheme}.png`), fullPage: true });
+        await page.context().close();
+      }
+    }
+  }, 240_000);
+
+  it("every link of the demo report resolves under the base path", async () => {
+    const demo = sites.find((s) => s.name === "demo")!;
+    const { page } = await open(browser, demo.url, 1280, "light");
+    const seen = new Set<string>();
+    const queue = [demo.url];
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(200);
+      if (!url.endsWith("/")) continue;
+      await page.goto(url);
+      for (const h of await links(page)) {
+        const target = h.split("#")[0]!;
+        expect(target.startsWith(demo.url), `${target} is outside ${BASE}`).toBe(true);
+        if (!seen.has(target)) queue.push(target);
+      }
+    }
+    expect([...seen].some((u) => u.endsWith("metrics.json"))).toBe(true);
+    expect([...seen].filter((u) => u.endsWith(".csv")).length).toBeGreaterThan(10);
+    await page.context().close();
+  }, 120_000);
+
+  it("shows hostile labels as text, and 100+ long labels without breaking the layout", async () => {
+    const hostile = sites.find((s) => s.name === "hostile")!;
+    for (const path of ["", "marketing/", "channels/", "recommendations/", "sales/"]) {
+      for (const width of [375, 1280]) {
+        const { page, visit } = await open(browser, hostile.url + path, width, "light");
+        expect(visit.dialogs, "an alert ran").toBe(0);
+        expect(visit.errors).toEqual([]);
+        expect(await page.$$('img[src="x"]')).toEqual([]);
+        expect(await page.evaluate(() => document.querySelectorAll("script").length)).toBe(0);
+        if (path === "channels/" || path === "recommendations/") {
+          const text = await page.evaluate(() => document.body.innerText);
+          for (const label of XSS) expect(text).toContain(label);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${width}px overflows`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(SCREENSHOTS, `hostile-${path.replace(/\/$/, "") || "overview"}-${width}.png`), fullPage: path !== "channels/" });
+        await page.context().close();
+      }
+    }
+  }, 180_000);
+});
