@@ -23,6 +23,11 @@ export interface ChartContext {
 
 const series = (report: Report, name: string): readonly SeriesRow[] => report.series[name] ?? [];
 const date = (s: unknown): Date => new Date(`${String(s)}T00:00:00Z`);
+/** `YY-MM` month ticks; on a narrow chart only every third month is labelled. */
+const monthTicks =
+  (width: number) =>
+  (m: string, i: number): string =>
+    width < 600 && i % 3 !== 0 ? "" : m.slice(2);
 const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
   type: "categorical",
   range: [...PALETTE],
@@ -65,8 +70,8 @@ export function stickyFactor({ report, format }: ChartContext): ChartSpec | null
     subtitle: "The month's mean DAU ÷ its MAU: the share of a month's users active on a typical day.",
     description: "Bars of the DAU/MAU ratio for each complete month.",
     data,
-    plot: () => ({
-      x: { label: "Month", type: "band", tickFormat: (m: string) => m.slice(2) },
+    plot: (width) => ({
+      x: { label: "Month", type: "band", tickFormat: monthTicks(width) },
       y: { label: "DAU ÷ MAU (%)", grid: true, percent: true },
       marks: [Plot.barY(data, { x: "month", y: "sticky", fill: PALETTE[0], title: (d) => `${d.month}: ${format.percent(d.sticky)}` }), Plot.ruleY([0])],
     }),
@@ -79,8 +84,8 @@ export function sessionsPerUser({ report, format }: ChartContext): ChartSpec | n
   return {
     id: "sessions-per-user",
     title: "Sessions per user per day",
-    subtitle: "How many times a day an active user comes back; 1 means one visit each.",
-    description: "A line of sessions divided by distinct users for each day with sessions.",
+    subtitle: "How many times a day an active user comes back (1 means one visit each): each day faint, its 7-day mean in bold.",
+    description: "A faint line of sessions divided by distinct users for each day with sessions, and a bold line of its 7-day moving mean.",
     data,
     plot: () => ({
       x: { type: "utc", label: "Date" },
@@ -90,8 +95,10 @@ export function sessionsPerUser({ report, format }: ChartContext): ChartSpec | n
           x: (d) => date(d.date),
           y: "sessions_per_user",
           stroke: PALETTE[0],
+          strokeOpacity: 0.35,
           title: (d) => `${d.date}: ${format.number(Number(d.sessions_per_user), 2)}`,
         }),
+        Plot.lineY(data, Plot.windowY({ k: 7 }, { x: (d) => date(d.date), y: "sessions_per_user", stroke: PALETTE[0], strokeWidth: 2 })),
       ],
     }),
   };
@@ -142,6 +149,8 @@ function cohortHeatmap(
     return `${c} (${n ?? "?"})${n !== null && n !== undefined && n < SMALL_COHORT ? " *" : ""}`;
   };
   const show = (v: number | null): string => (o.percent ? ctx.format.percent(v) : ctx.format.money(v));
+  const values = data.flatMap((d) => (d.value === null ? [] : [d.value]));
+  const midpoint = (Math.min(...values) + Math.max(...values)) / 2;
   return {
     id: o.id,
     title: o.title,
@@ -167,11 +176,9 @@ function cohortHeatmap(
                 {
                   x: "age",
                   y: "cohort",
-                  text: (d) => (o.percent ? `${Math.round(d.value! * 100)}` : ctx.format.number(d.value, 0)),
-                  fill: "white",
-                  stroke: "black",
-                  strokeWidth: 2,
-                  paintOrder: "stroke",
+                  text: (d) => (o.percent ? `${Math.round(d.value! * 100)}` : ctx.format.number(d.value, Math.abs(d.value!) < 100 ? 1 : 0)),
+                  // cividis runs from dark blue to light yellow: dark text on the light upper half.
+                  fill: (d) => (d.value! > midpoint ? "black" : "white"),
                   fontSize: 10,
                 },
               ),
@@ -206,7 +213,7 @@ export const ltvHeatmap = (ctx: ChartContext): ChartSpec | null =>
     skipAgeZero: false,
   });
 
-export function ltvMean({ facts, format }: ChartContext): ChartSpec | null {
+export function ltvMean({ facts, format, report }: ChartContext): ChartSpec | null {
   const data = facts.list("ltv.mean", ["age"]).map((f) => ({ age: Number(f.dims!["age"]), ltv: f.value }));
   if (data.length === 0) return null;
   return {
@@ -217,7 +224,7 @@ export function ltvMean({ facts, format }: ChartContext): ChartSpec | null {
     data,
     plot: () => ({
       x: { label: "Age (months)" },
-      y: { label: "LTV (currency)", grid: true, zero: true },
+      y: { label: `LTV (${report.currency})`, grid: true, zero: true },
       marks: [Plot.lineY(data, { x: "age", y: "ltv", stroke: PALETTE[0], marker: "circle", title: (d) => `age ${d.age}: ${format.money(d.ltv)}` })],
     }),
   };
@@ -231,7 +238,7 @@ export function ordersPerBuyer({ facts, format }: ChartContext): ChartSpec | nul
   return {
     id: "orders-per-buyer",
     title: "Orders per buyer by cohort age",
-    subtitle: "Cumulative orders per buyer of each first-order cohort; steeper lines mean more repeat buying.",
+    subtitle: "Cumulative orders per buyer of each first-order cohort (darker lines are older cohorts); steeper lines mean more repeat buying.",
     description: "One line per monthly cohort of cumulative orders per buyer by age in months.",
     data,
     plot: () => ({
@@ -257,9 +264,9 @@ export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
     subtitle: "Revenue ÷ orders in each complete month.",
     description: "Bars of average order value for each complete month.",
     data,
-    plot: () => ({
-      x: { label: "Month", type: "band", tickFormat: (m: string) => m.slice(2) },
-      y: { label: "AOV (currency)", grid: true },
+    plot: (width) => ({
+      x: { label: "Month", type: "band", tickFormat: monthTicks(width) },
+      y: { label: `AOV (${report.currency})`, grid: true },
       marks: [
         Plot.barY(data, { x: "month", y: "aov", fill: PALETTE[0], title: (d) => `${d.month}: ${format.money(d.aov as number)} over ${d.orders} orders` }),
         Plot.ruleY([0]),
@@ -310,7 +317,7 @@ export function spendBySource({ report, format }: ChartContext): ChartSpec | nul
     data,
     plot: () => ({
       x: { type: "utc", label: "Week" },
-      y: { label: "Cost per week (currency)", grid: true },
+      y: { label: `Cost per week (${report.currency})`, grid: true },
       color: color(categories(data, "source")),
       marks: [
         Plot.areaY(data, {
@@ -364,7 +371,7 @@ export function cacBySource(ctx: ChartContext): ChartSpec | null {
     plot: () => ({
       marginLeft: 100,
       height: 30 * data.length + 50,
-      x: { label: "CAC (currency)", grid: true },
+      x: { label: `CAC (${ctx.report.currency})`, grid: true },
       y: { label: null, domain: data.map((d) => d.source), tickFormat: (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s) },
       marks: [
         Plot.barX(data, { x: "cac", y: "source", fill: PALETTE[0], title: (d) => `${d.source}: ${ctx.format.money(d.cac)} per buyer (${d.buyers} buyers)` }),
@@ -421,8 +428,8 @@ export function ltvVsCac(ctx: ChartContext): ChartSpec | null {
     description: "A scatter of revenue per buyer against CAC per source, sized by buyers, with the line LTV = CAC.",
     data,
     plot: () => ({
-      x: { label: "CAC (currency)", grid: true, domain: [0, max * 1.05] },
-      y: { label: "Revenue per buyer (currency)", grid: true, domain: [0, max * 1.05] },
+      x: { label: `CAC (${ctx.report.currency})`, grid: true, domain: [0, max * 1.05] },
+      y: { label: `Revenue per buyer (${ctx.report.currency})`, grid: true, domain: [0, max * 1.05] },
       r: { range: [3, 18] },
       marks: [
         Plot.line(
@@ -441,7 +448,14 @@ export function ltvVsCac(ctx: ChartContext): ChartSpec | null {
           stroke: PALETTE[0],
           title: (d) => `${d.source}: ${ctx.format.money(d.ltv)} per buyer, CAC ${ctx.format.money(d.cac)}, ${d.buyers} buyers`,
         }),
-        Plot.text(data, { x: "cac", y: "ltv", text: (d) => (d.source.length > 14 ? `${d.source.slice(0, 13)}…` : d.source), dy: -12, fontSize: 11 }),
+        Plot.text(data, {
+          x: "cac",
+          y: "ltv",
+          text: (d) => (d.source.length > 14 ? `${d.source.slice(0, 13)}…` : d.source),
+          dx: 22,
+          textAnchor: "start",
+          fontSize: 11,
+        }),
       ],
     }),
   };

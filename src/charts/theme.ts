@@ -14,5 +14,5 @@ export const TOP_N = PALETTE.length - 1;
 export const OTHER = "other";
 
 /** Chart widths: the desktop rendering and the phone rendering. */
-export const WIDE = 720;
+export const WIDE = 880;
 export const NARROW = 360;

@@ -7,7 +7,7 @@ import { buildSite, type SiteModel } from "./model.ts";
 let site: Promise<{ model: SiteModel; json: string }> | undefined;
 
 export function getSite(): Promise<{ model: SiteModel; json: string }> {
-  site ??= getEntry("report", "report").then((entry) => {
+  site ??= Promise.resolve(getEntry("report", "report")).then((entry) => {
     if (!entry) throw new Error("romi: the report entry is missing; did the content loader run?");
     return { model: buildSite(entry.data.report), json: entry.data.json };
   });
