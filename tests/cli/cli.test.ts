@@ -3,7 +3,7 @@
  * exit codes, stdout and stderr are the real ones.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataDir, lines } from "../helpers.ts";
@@ -33,7 +33,7 @@ describe("romi CLI", () => {
   });
 
   it("prints each command's --help", () => {
-    for (const c of ["metrics", "validate", "demo-data"]) {
+    for (const c of ["build", "metrics", "validate", "demo-data"]) {
       const r = romi(c, "--help");
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`romi ${c}`);
@@ -77,5 +77,24 @@ describe("romi CLI", () => {
     expect(romi("demo-data", "--out", b, "--seed", "7", "--scale", "0.01").code).toBe(0);
     for (const f of ["visits.csv", "orders.csv", "costs.csv"]) expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
     expect(romi("demo-data", "--out", a, "--scale", "-1").code).toBe(2);
+  });
+});
+
+describe("romi build", () => {
+  it("fails with the engine's message and leaves the previous site untouched", () => {
+    const dir = dataDir({ "orders.csv": lines("Uid,Buy Ts", "1,2024-01-01") });
+    const out = join(dir, "site");
+    writeFileSync(join(dir, "marker"), "");
+    mkdirSync(out);
+    writeFileSync(join(out, "index.html"), "previous");
+    const r = romi("build", "--data", dir, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("orders.csv: orders file lacks the revenue column");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("previous");
+    expect(existsSync(`${out}.building`)).toBe(false);
+  }, 60_000);
+
+  it("rejects a base path that is not a URL path", () => {
+    expect(romi("build", "--base", "a b<").code).toBe(2);
   });
 });
