@@ -6,7 +6,7 @@
  * script: the machines are shared and noisy.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -63,6 +63,26 @@ for (const scale of scales) {
   const mb = ["visits.csv", "orders.csv", "costs.csv"].reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;
   const [sessions, orders] = await Promise.all([rows(join(dir, "visits.csv")), rows(join(dir, "orders.csv"))]);
   bench(`demo scale ${scale}`, dir, `${sessions.toLocaleString("en-US")} sessions, ${orders.toLocaleString("en-US")} orders, ${mb.toFixed(0)} MB`);
+}
+// The site: `npm run build` of the committed demo report, and what a reader downloads for the overview.
+{
+  const out = join(root, ".bench", "site");
+  const times = Array.from({ length: Math.min(runs, 3) }, () => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(root, "bin/romi.js"), "build", "--data", join(root, "data"), "--out", out], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (r.status !== 0) throw new Error("romi build failed");
+    return performance.now() - t0;
+  });
+  const weight = (file: string): number => statSync(join(out, file)).size / 1024;
+  const scripts = (readFileSync(join(out, "index.html"), "utf8").match(/<script/g) ?? []).length;
+  console.log(
+    `${"romi build (demo data)".padEnd(28)} ${"7 pages, 19 CSVs".padEnd(44)} median ${(median(times) / 1000).toFixed(2).padStart(6)} s  (${times.length} runs)`,
+  );
+  console.log(
+    `${"page weight".padEnd(28)} overview ${weight("index.html").toFixed(0)} KB (${scripts} script tags, styles inline); product ${weight("product/index.html").toFixed(0)} KB, sales ${weight("sales/index.html").toFixed(0)} KB, marketing ${weight("marketing/index.html").toFixed(0)} KB`,
+  );
 }
 const yafisha = join(root, "../shared/data/yafisha");
 if (existsSync(yafisha)) bench("Y.Afisha orders + costs", yafisha, "50,415 orders, 2,542 cost rows");
