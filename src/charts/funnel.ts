@@ -28,10 +28,13 @@ const monthTicks =
   (width: number) =>
   (m: string, i: number): string =>
     width < 600 && i % 3 !== 0 ? "" : m.slice(2);
+/** A label cut to `n` characters for axes and legends; tooltips and CSVs keep it whole. */
+export const truncate = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
   type: "categorical",
   range: [...PALETTE],
   legend: true,
+  tickFormat: (s: string) => truncate(String(s), 24),
   ...(domain ? { domain: [...domain] } : {}),
 });
 /** Category order for a chart: the named ones first, "other" last. */
@@ -372,7 +375,7 @@ export function cacBySource(ctx: ChartContext): ChartSpec | null {
       marginLeft: 100,
       height: 30 * data.length + 50,
       x: { label: `CAC (${ctx.report.currency})`, grid: true },
-      y: { label: null, domain: data.map((d) => d.source), tickFormat: (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s) },
+      y: { label: null, domain: data.map((d) => d.source), tickFormat: (s: string) => truncate(s, 14) },
       marks: [
         Plot.barX(data, { x: "cac", y: "source", fill: PALETTE[0], title: (d) => `${d.source}: ${ctx.format.money(d.cac)} per buyer (${d.buyers} buyers)` }),
         Plot.ruleX([0]),
@@ -451,7 +454,7 @@ export function ltvVsCac(ctx: ChartContext): ChartSpec | null {
         Plot.text(data, {
           x: "cac",
           y: "ltv",
-          text: (d) => (d.source.length > 14 ? `${d.source.slice(0, 13)}…` : d.source),
+          text: (d) => truncate(d.source, 14),
           dx: 22,
           textAnchor: "start",
           fontSize: 11,

@@ -111,3 +111,10 @@ describe("makeFormatter(locale, currency)", () => {
     expect(makeFormatter("de-DE", "EUR")(1234.5, "currency")).toBe("1.234,50\u00a0€"); // a no-break space, as Intl writes it
   });
 });
+
+describe("truncate(label, n)", () => {
+  it("cuts long labels with an ellipsis and leaves short ones", () => {
+    expect(charts.truncate("partner-5-with-a-long-name", 10)).toBe("partner-5…");
+    expect(charts.truncate("search", 10)).toBe("search");
+  });
+});
