@@ -176,6 +176,16 @@ describe.skipIf(!present)("the built site in Chromium", () => {
       }
     }
     expect([...seen].some((u) => u.endsWith("metrics.json"))).toBe(true);
+    // The published metrics.json is the same bytes as `romi metrics` on the same inputs.
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin/romi.js"), "metrics", "--data", join(ROOT, "data"), "--config", join(ROOT, "content/report.yaml")],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      },
+    );
+    expect(await (await page.request.get(`${demo.url}metrics.json`)).text()).toBe(cli.stdout);
     expect([...seen].filter((u) => u.endsWith(".csv")).length).toBeGreaterThan(10);
     await page.context().close();
   }, 120_000);
