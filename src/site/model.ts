@@ -118,9 +118,13 @@ function render(spec: ChartSpec): Chart {
   };
 }
 
-function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, unit: Unit, hint: string, dims?: Record<string, string>): Kpi | null {
+/** How a tile shows its value: in the fact's unit, or as a percentage for shares. */
+type Display = Unit | "percent";
+
+function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, display: Display, hint: string, dims?: Record<string, string>): Kpi | null {
   if (!facts.has(id, dims)) return null;
-  return { label, value: fmt(facts.value(id, dims) ?? null, unit), hint };
+  const value = facts.value(id, dims) ?? null;
+  return { label, value: display === "percent" ? fmt.percent(value) : fmt(value, display), hint };
 }
 
 function recommendationView(r: Recommendation, fmt: Formatter): RecommendationView {
@@ -169,7 +173,7 @@ export function buildSite(report: Report): SiteModel {
       kpi(facts, fmt, "dau", "DAU", "users", "mean daily active users"),
       kpi(facts, fmt, "wau", "WAU", "users", "mean weekly active users"),
       kpi(facts, fmt, "mau", "MAU", "users", "mean monthly active users"),
-      kpi(facts, fmt, "sticky.dau_mau", "Sticky factor", "ratio", "DAU ÷ MAU"),
+      kpi(facts, fmt, "sticky.dau_mau", "Sticky factor", "percent", "DAU ÷ MAU"),
       kpi(facts, fmt, "sessions.per_user_day", "Sessions per user per day", "ratio", "on days with sessions"),
       kpi(facts, fmt, "session.length.median_s", "Median session", "seconds", "end − start"),
     ],
@@ -209,14 +213,14 @@ export function buildSite(report: Report): SiteModel {
     sources.length === 0 || (!facts.has("buyers", { source: sources[0]! }) && !facts.has("cost", { source: sources[0]! }))
       ? null
       : sources.map((source, i) => {
-          const k = (id: string, label: string, unit: Unit, hint: string): Kpi | null => kpi(facts, fmt, id, label, unit, hint, { source });
+          const k = (id: string, label: string, display: Display, hint: string): Kpi | null => kpi(facts, fmt, id, label, display, hint, { source });
           const rec = recBySource.get(source);
           return {
             source,
             anchor: anchorFor(source, i),
             funnel: [
               k("visits.users", "Visitors", "users", "first touch"),
-              k("conversion.rate", "Conversion", "ratio", "visitors who bought"),
+              k("conversion.rate", "Conversion", "percent", "visitors who bought"),
               k("buyers", "Buyers", "users", "first touch"),
               k("revenue", "Revenue", "currency", "of those buyers"),
             ].filter((x): x is Kpi => x !== null),
@@ -254,7 +258,7 @@ export function buildSite(report: Report): SiteModel {
     kpi(facts, fmt, "dau", "DAU", "users", "mean daily users"),
     kpi(facts, fmt, "wau", "WAU", "users", "mean weekly users"),
     kpi(facts, fmt, "mau", "MAU", "users", "mean monthly users"),
-    kpi(facts, fmt, "conversion.rate", "Conversion rate", "ratio", "visitors who bought"),
+    kpi(facts, fmt, "conversion.rate", "Conversion rate", "percent", "visitors who bought"),
   ].filter((k): k is Kpi => k !== null);
 
   // Data page.
