@@ -8,5 +8,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2);
 }
 const { main } = await import("../src/cli/main.ts");
+// A closed pipe (`romi metrics … | head`) ends the output, not the program with a stack trace.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", (e) => process.exit(e.code === "EPIPE" ? 0 : 1));
 const write = (stream) => (text) => stream.write(text);
 process.exitCode = await main(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr) });

@@ -5,7 +5,7 @@
 import pkg from "../package.json" with { type: "json" };
 import { loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
-import { assembleReport } from "./report/assemble.ts";
+import { assembleReport, type Stamp } from "./report/assemble.ts";
 import type { Config } from "./schema/config.ts";
 import type { Report } from "./schema/report.ts";
 import { zone } from "./time/zone.ts";
@@ -16,6 +16,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** Path of report.yaml; when absent, `content/report.yaml` if it exists; null: all defaults. */
   readonly configPath?: string | null | undefined;
+  /** The version's label (overrides `label` in the config) and git commit. */
+  readonly stamp?: Stamp;
 }
 
 export interface EngineRun {
@@ -47,7 +49,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   }
   if (errors.length > 0) return { config, loaded, report: null, errors };
   try {
-    return { config, loaded, report: assembleReport(loaded, config, GENERATOR), errors };
+    return { config, loaded, report: assembleReport(loaded, config, GENERATOR, options.stamp), errors };
   } catch (e) {
     return { config, loaded, report: null, errors: [(e as Error).message] };
   }

@@ -24,19 +24,28 @@ export function normaliseBase(base: string): string {
 export const build: Command = {
   name: "build",
   summary: "build the static report site (HTML, metrics.json, CSV downloads)",
-  usage: `romi build [--data DIR] [--config FILE] [--out DIR] [--base PATH]
+  usage: `romi build [--data DIR] [--config FILE] [--out DIR] [--base PATH] [--label TEXT] [--commit SHA]
 
   --data DIR     folder with the data files (default: data)
   --config FILE  report settings (default: content/report.yaml, if it exists)
   --out DIR      where to write the site (default: dist)
   --base PATH    URL path the site is served under, e.g. /repo-name/ for a
                  GitHub Pages project site (default: /)
+  --label TEXT   a name for this version (default: label in the config)
+  --commit SHA   the git commit (default: $GITHUB_SHA, else git rev-parse HEAD)
 
 The site is built into a staging folder and moved to --out only when the
 whole build succeeds: bad data fails with the engine's message, and the
 previous site is left as it was.`,
   async run(io) {
-    const flags = parseFlags(io.args, { data: { type: "string" }, config: { type: "string" }, out: { type: "string" }, base: { type: "string" } });
+    const flags = parseFlags(io.args, {
+      data: { type: "string" },
+      config: { type: "string" },
+      out: { type: "string" },
+      base: { type: "string" },
+      label: { type: "string" },
+      commit: { type: "string" },
+    });
     const dataDir = resolve(flags.data ?? "data");
     if (!existsSync(dataDir)) throw new UsageError(`--data: no such folder: ${dataDir}`);
     const out = resolve(flags.out ?? "dist");
@@ -45,6 +54,13 @@ previous site is left as it was.`,
     if (flags.config) process.env["ROMI_CONFIG"] = resolve(flags.config);
     else delete process.env["ROMI_CONFIG"];
     process.env["ROMI_BASE"] = normaliseBase(flags.base ?? "/");
+    for (const [name, value] of [
+      ["ROMI_LABEL", flags.label],
+      ["ROMI_COMMIT", flags.commit],
+    ] as const) {
+      if (value) process.env[name] = value;
+      else delete process.env[name];
+    }
     process.env["ASTRO_TELEMETRY_DISABLED"] = "1";
     for (const name of VITE_RESERVED) delete process.env[name];
     await rm(staging, { recursive: true, force: true });

@@ -1,22 +1,35 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { runEngine } from "../engine.ts";
+import { gitCommit } from "../read/commit.ts";
 import { stringifyReport } from "../report/json.ts";
 import { parseFlags, required, type Command } from "./args.ts";
 
 export const metrics: Command = {
   name: "metrics",
   summary: "compute every metric from a data folder into metrics.json",
-  usage: `romi metrics --data DIR [--config FILE] [--out FILE]
+  usage: `romi metrics --data DIR [--config FILE] [--out FILE] [--label TEXT] [--commit SHA]
 
   --data DIR     folder with the data files (csv, tsv, optionally .gz)
   --config FILE  report settings (default: content/report.yaml, if it exists)
   --out FILE     where to write metrics.json (default: standard output)
+  --label TEXT   a name for this version (default: label in the config)
+  --commit SHA   the git commit (default: $GITHUB_SHA, else git rev-parse HEAD)
 
 Exits with 1, writing nothing, when a file cannot be used.`,
   async run(io) {
-    const flags = parseFlags(io.args, { data: { type: "string" }, config: { type: "string" }, out: { type: "string" } });
-    const run = await runEngine({ dataDir: required(flags.data, "--data"), configPath: flags.config });
+    const flags = parseFlags(io.args, {
+      data: { type: "string" },
+      config: { type: "string" },
+      out: { type: "string" },
+      label: { type: "string" },
+      commit: { type: "string" },
+    });
+    const run = await runEngine({
+      dataDir: required(flags.data, "--data"),
+      configPath: flags.config,
+      stamp: { label: flags.label, commit: gitCommit(flags.commit) },
+    });
     if (!run.report) {
       for (const e of run.errors) io.stderr(`romi: ${e}\n`);
       return 1;

@@ -29,7 +29,13 @@ export function account(d: LoadedDataset, used: number): DatasetAccount {
   };
 }
 
-export function assembleReport(loaded: LoadResult, config: Config, generator: string): Report {
+/** What names a version besides its content: a label and the git commit. */
+export interface Stamp {
+  readonly label?: string | undefined;
+  readonly commit?: string | undefined;
+}
+
+export function assembleReport(loaded: LoadResult, config: Config, generator: string, stamp: Stamp = {}): Report {
   const zone = makeZone(config.timezone);
   const period = resolvePeriod(
     loaded.datasets.map((d) => d.table),
@@ -58,7 +64,11 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
   return {
     schema: REPORT_SCHEMA_VERSION,
     generator,
-    version: { id: versionId(generator, config, files) },
+    version: {
+      id: versionId(generator, config, files),
+      ...((stamp.label ?? config.label) ? { label: (stamp.label ?? config.label)! } : {}),
+      ...(stamp.commit ? { commit: stamp.commit } : {}),
+    },
     title: config.title,
     currency: config.currency,
     locale: config.locale,

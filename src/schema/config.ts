@@ -35,6 +35,8 @@ const RecommendationsConfigSchema = z.strictObject({
 
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
+  /** A name for this version of the report (romi --label overrides it). */
+  label: z.string().min(1).optional(),
   /** ISO 4217 code used to format money. */
   currency: z
     .string()

@@ -81,7 +81,14 @@ export type Recommendation = z.infer<typeof RecommendationSchema>;
 export const ReportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA_VERSION),
   generator: z.string(),
-  version: z.strictObject({ id: z.string() }),
+  version: z.strictObject({
+    /** SHA-256 of the generator, the config and the input bytes (12 hex digits). */
+    id: z.string(),
+    /** A name for this version, from --label or `label` in report.yaml. */
+    label: z.string().optional(),
+    /** The git commit the report was built from, when known. */
+    commit: z.string().optional(),
+  }),
   title: z.string(),
   currency: z.string(),
   locale: z.string(),

@@ -7,6 +7,7 @@
 import type { Loader } from "astro/loaders";
 import { z } from "zod";
 import { runEngine } from "../engine.ts";
+import { gitCommit } from "../read/commit.ts";
 import { stringifyReport } from "../report/json.ts";
 import { ReportSchema } from "../schema/report.ts";
 
@@ -22,7 +23,11 @@ export function romiLoader(): Loader {
     schema: ReportEntrySchema,
     async load({ store, parseData }) {
       const dataDir = process.env["ROMI_DATA"] ?? "data";
-      const run = await runEngine({ dataDir, configPath: process.env["ROMI_CONFIG"] });
+      const run = await runEngine({
+        dataDir,
+        configPath: process.env["ROMI_CONFIG"],
+        stamp: { label: process.env["ROMI_LABEL"], commit: gitCommit(process.env["ROMI_COMMIT"]) },
+      });
       if (!run.report) throw new Error(`romi: the report cannot be built from ${dataDir}:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
       const data = await parseData({ id: "report", data: { report: run.report, json: stringifyReport(run.report) } });
       store.clear();

@@ -9,10 +9,27 @@ const COMPLETE = "only complete calendar months of the period";
 
 export const FUNNEL_METRICS: readonly MetricDef[] = [
   // Visits
-  { id: "visits.sessions", label: "Sessions", unit: "count", dims: [], formula: "number of sessions in the period", empty: NOT_WITHOUT("visits") },
-  { id: "visits.users", label: "Visitors", unit: "users", dims: [], formula: "distinct users with a session in the period", empty: NOT_WITHOUT("visits") },
+  {
+    id: "visits.sessions",
+    section: "product",
+    label: "Sessions",
+    unit: "count",
+    dims: [],
+    formula: "number of sessions in the period",
+    empty: NOT_WITHOUT("visits"),
+  },
+  {
+    id: "visits.users",
+    section: "product",
+    label: "Visitors",
+    unit: "users",
+    dims: [],
+    formula: "distinct users with a session in the period",
+    empty: NOT_WITHOUT("visits"),
+  },
   {
     id: "dau",
+    section: "product",
     label: "DAU",
     unit: "users",
     better: "up",
@@ -22,6 +39,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "wau",
+    section: "product",
     label: "WAU",
     unit: "users",
     better: "up",
@@ -31,6 +49,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "mau",
+    section: "product",
     label: "MAU",
     unit: "users",
     better: "up",
@@ -40,6 +59,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "sticky.dau_wau",
+    section: "product",
     label: "Sticky factor (DAU/WAU)",
     unit: "ratio",
     better: "up",
@@ -49,6 +69,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "sticky.dau_mau",
+    section: "product",
     label: "Sticky factor (DAU/MAU)",
     unit: "ratio",
     better: "up",
@@ -58,6 +79,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "sessions.per_user_day",
+    section: "product",
     label: "Sessions per user per day",
     unit: "ratio",
     dims: [],
@@ -66,6 +88,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "session.length.median_s",
+    section: "product",
     label: "Median session length",
     unit: "seconds",
     dims: [],
@@ -74,6 +97,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "session.length.mean_s",
+    section: "product",
     label: "Mean session length",
     unit: "seconds",
     dims: [],
@@ -82,6 +106,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "session.length.mode_s",
+    section: "product",
     label: "Most common session length",
     unit: "seconds",
     dims: [],
@@ -90,6 +115,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "visits.cohort.size",
+    section: "product",
     label: "Visitor cohort size",
     unit: "users",
     dims: ["cohort"],
@@ -98,6 +124,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "retention",
+    section: "product",
     label: "Retention",
     unit: "ratio",
     better: "up",
@@ -108,6 +135,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   // Orders
   {
     id: "orders.count",
+    section: "sales",
     label: "Orders",
     unit: "count",
     better: "up",
@@ -115,9 +143,19 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
     formula: "orders in the period (distinct order ids, or rows without order ids)",
     empty: NOT_WITHOUT("orders"),
   },
-  { id: "buyers", label: "Buyers", unit: "users", better: "up", dims: [], formula: "distinct users with an order in the period", empty: NOT_WITHOUT("orders") },
+  {
+    id: "buyers",
+    section: "sales",
+    label: "Buyers",
+    unit: "users",
+    better: "up",
+    dims: [],
+    formula: "distinct users with an order in the period",
+    empty: NOT_WITHOUT("orders"),
+  },
   {
     id: "revenue",
+    section: "sales",
     label: "Revenue",
     unit: "currency",
     better: "up",
@@ -125,9 +163,10 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
     formula: "sum of order revenue in the period (before margin)",
     empty: NOT_WITHOUT("orders"),
   },
-  { id: "aov", label: "AOV", unit: "currency", better: "up", dims: [], formula: "revenue ÷ orders", empty: "null without orders" },
+  { id: "aov", section: "sales", label: "AOV", unit: "currency", better: "up", dims: [], formula: "revenue ÷ orders", empty: "null without orders" },
   {
     id: "cohort.size",
+    section: "sales",
     label: "Buyer cohort size",
     unit: "users",
     dims: ["cohort"],
@@ -136,6 +175,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "ltv",
+    section: "sales",
     label: "LTV",
     unit: "currency",
     better: "up",
@@ -145,6 +185,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "ltv.mean",
+    section: "sales",
     label: "Mean LTV",
     unit: "currency",
     better: "up",
@@ -154,6 +195,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "orders.per_buyer",
+    section: "sales",
     label: "Orders per buyer",
     unit: "ratio",
     better: "up",
@@ -162,10 +204,19 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
     empty: `${COMPLETE}; null for a cohort without buyers`,
   },
   // Costs
-  { id: "cost", label: "Marketing cost", unit: "currency", dims: [], formula: "sum of cost in the period", empty: NOT_WITHOUT("costs") },
-  { id: "cost", label: "Cost by source", unit: "currency", dims: ["source"], formula: "sum of the source's cost in the period", empty: NOT_WITHOUT("costs") },
+  { id: "cost", section: "marketing", label: "Marketing cost", unit: "currency", dims: [], formula: "sum of cost in the period", empty: NOT_WITHOUT("costs") },
   {
     id: "cost",
+    section: "marketing",
+    label: "Cost by source",
+    unit: "currency",
+    dims: ["source"],
+    formula: "sum of the source's cost in the period",
+    empty: NOT_WITHOUT("costs"),
+  },
+  {
+    id: "cost",
+    section: "marketing",
     label: "Cost by month",
     unit: "currency",
     dims: ["month"],
@@ -174,6 +225,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "cac",
+    section: "marketing",
     label: "CAC",
     unit: "currency",
     better: "down",
@@ -183,6 +235,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "romi",
+    section: "marketing",
     label: "ROMI",
     unit: "ratio",
     better: "up",
@@ -192,6 +245,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "cac",
+    section: "marketing",
     label: "CAC by cohort",
     unit: "currency",
     better: "down",
@@ -201,6 +255,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "romi",
+    section: "marketing",
     label: "ROMI by cohort",
     unit: "ratio",
     better: "up",
@@ -211,6 +266,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   // Visits and orders
   {
     id: "conversion.rate",
+    section: "sales",
     label: "Conversion rate",
     unit: "ratio",
     better: "up",
@@ -220,6 +276,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "buyers.without_sessions",
+    section: "sales",
     label: "Buyers without sessions",
     unit: "users",
     dims: [],
@@ -228,6 +285,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "visits.users",
+    section: "product",
     label: "Visitors by first source",
     unit: "users",
     dims: ["source"],
@@ -236,6 +294,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "conversion.rate",
+    section: "sales",
     label: "Conversion rate by source",
     unit: "ratio",
     better: "up",
@@ -245,6 +304,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "conversion.delay.median_days",
+    section: "sales",
     label: "Median days to first order",
     unit: "days",
     better: "down",
@@ -254,6 +314,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "conversion.delay.mean_days",
+    section: "sales",
     label: "Mean days to first order",
     unit: "days",
     better: "down",
@@ -263,6 +324,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "conversion.delay.median_days",
+    section: "sales",
     label: "Median days to first order by source",
     unit: "days",
     better: "down",
@@ -272,6 +334,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "conversion.delay.mean_days",
+    section: "sales",
     label: "Mean days to first order by source",
     unit: "days",
     better: "down",
@@ -281,6 +344,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "buyers",
+    section: "sales",
     label: "Buyers by source",
     unit: "users",
     better: "up",
@@ -290,6 +354,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "revenue",
+    section: "sales",
     label: "Revenue by source",
     unit: "currency",
     better: "up",
@@ -300,6 +365,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   // Visits, orders and costs
   {
     id: "cac",
+    section: "marketing",
     label: "CAC by source",
     unit: "currency",
     better: "down",
@@ -309,6 +375,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "romi",
+    section: "marketing",
     label: "ROMI by source",
     unit: "ratio",
     better: "up",
@@ -318,6 +385,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "ltv",
+    section: "sales",
     label: "LTV by source",
     unit: "currency",
     better: "up",
@@ -327,6 +395,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "romi",
+    section: "marketing",
     label: "ROMI by source and age",
     unit: "ratio",
     better: "up",
@@ -336,6 +405,7 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
   },
   {
     id: "payback.months",
+    section: "marketing",
     label: "Payback month",
     unit: "months",
     better: "down",

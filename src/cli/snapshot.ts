@@ -1,0 +1,40 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { runEngine } from "../engine.ts";
+import { gitCommit } from "../read/commit.ts";
+import { stringifyReport } from "../report/json.ts";
+import { parseFlags, UsageError, type Command } from "./args.ts";
+
+export const VERSIONS_DIR = "content/versions";
+
+export const snapshot: Command = {
+  name: "snapshot",
+  summary: "store the current metrics.json in the version archive",
+  usage: `romi snapshot [--label L] [--data DIR] [--config FILE] [--dir DIR]
+
+  --label L      the version's name and file name (default: label in the
+                 config, else the version id); letters, digits, . _ -
+  --data DIR     folder with the data files (default: data)
+  --config FILE  report settings (default: content/report.yaml, if it exists)
+  --dir DIR      the archive (default: ${VERSIONS_DIR})
+
+Writes <dir>/<label>.json. The site lists every snapshot on its Versions
+page, with each one's diff against the one before.`,
+  async run(io) {
+    const flags = parseFlags(io.args, { label: { type: "string" }, data: { type: "string" }, config: { type: "string" }, dir: { type: "string" } });
+    if (flags.label !== undefined && !/^[\w.-]+$/.test(flags.label)) throw new UsageError(`invalid --label: ${flags.label} (letters, digits, . _ - only)`);
+    const run = await runEngine({ dataDir: flags.data ?? "data", configPath: flags.config, stamp: { label: flags.label, commit: gitCommit() } });
+    if (!run.report) {
+      for (const e of run.errors) io.stderr(`romi: ${e}\n`);
+      return 1;
+    }
+    const label = run.report.version.label ?? run.report.version.id;
+    if (!/^[\w.-]+$/.test(label)) throw new UsageError(`invalid label in the config: ${label} (letters, digits, . _ - only)`);
+    const dir = flags.dir ?? VERSIONS_DIR;
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${label}.json`);
+    await writeFile(file, stringifyReport({ ...run.report, version: { ...run.report.version, label } }));
+    io.stdout(`romi: stored ${file}\n`);
+    return 0;
+  },
+};
