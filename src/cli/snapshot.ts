@@ -18,8 +18,9 @@ export const snapshot: Command = {
   --config FILE  report settings (default: content/report.yaml, if it exists)
   --dir DIR      the archive (default: ${VERSIONS_DIR})
 
-Writes <dir>/<label>.json. The site lists every snapshot on its Versions
-page, with each one's diff against the one before.`,
+Writes <dir>/<label>.json: the report without its chart series. The site
+lists every snapshot on its Versions page, with each one's diff against the
+one before, and the overview shows the changes since the latest one.`,
   async run(io) {
     const flags = parseFlags(io.args, { label: { type: "string" }, data: { type: "string" }, config: { type: "string" }, dir: { type: "string" } });
     if (flags.label !== undefined && !/^[\w.-]+$/.test(flags.label)) throw new UsageError(`invalid --label: ${flags.label} (letters, digits, . _ - only)`);
@@ -33,7 +34,9 @@ page, with each one's diff against the one before.`,
     const dir = flags.dir ?? VERSIONS_DIR;
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${label}.json`);
-    await writeFile(file, stringifyReport({ ...run.report, version: { ...run.report.version, label } }));
+    // Chart series are left out: the archive keeps what versions are compared on (facts,
+    // recommendations, datasets), at a tenth of the size.
+    await writeFile(file, stringifyReport({ ...run.report, version: { ...run.report.version, label }, series: {} }));
     io.stdout(`romi: stored ${file}\n`);
     return 0;
   },

@@ -1,15 +1,21 @@
 /**
  * The site model for pages: built once per build from the report entry.
  */
-import { getEntry, render } from "astro:content";
+import { getCollection, getEntry, render } from "astro:content";
 import { buildSite, type SiteModel } from "./model.ts";
 
 let site: Promise<{ model: SiteModel; json: string }> | undefined;
 
 export function getSite(): Promise<{ model: SiteModel; json: string }> {
-  site ??= Promise.resolve(getEntry("report", "report")).then((entry) => {
+  site ??= Promise.all([getEntry("report", "report"), getCollection("versions")]).then(([entry, versions]) => {
     if (!entry) throw new Error("romi: the report entry is missing; did the content loader run?");
-    return { model: buildSite(entry.data.report), json: entry.data.json };
+    return {
+      model: buildSite(
+        entry.data.report,
+        versions.map((v) => v.data),
+      ),
+      json: entry.data.json,
+    };
   });
   return site;
 }

@@ -15,6 +15,7 @@ import { NARROW, WIDE } from "../charts/theme.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
+import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
 
 export interface Chart {
   readonly id: string;
@@ -58,7 +59,7 @@ export interface ChannelView {
   readonly recommendation: RecommendationView | null;
 }
 
-export type PageSlug = "" | "product" | "sales" | "marketing" | "channels" | "recommendations" | "data";
+export type PageSlug = "" | "product" | "sales" | "marketing" | "channels" | "recommendations" | "versions" | "data";
 
 export interface NavItem {
   readonly slug: PageSlug;
@@ -76,12 +77,14 @@ export interface SiteModel {
   readonly version: string;
   readonly generator: string;
   readonly nav: readonly NavItem[];
-  readonly overview: { kpis: readonly Kpi[]; top: readonly RecommendationView[]; health: string; warnings: readonly string[] };
+  readonly overview: { kpis: readonly Kpi[]; top: readonly RecommendationView[]; health: string; warnings: readonly string[]; sinceLast: DiffView | null };
   readonly product: ChartPage | null;
   readonly sales: ChartPage | null;
   readonly marketing: ChartPage | null;
   readonly channels: readonly ChannelView[] | null;
   readonly recommendations: readonly RecommendationView[];
+  /** The version archive; empty without snapshots. */
+  readonly versions: readonly VersionView[];
   readonly data: {
     readonly period: readonly Kpi[];
     readonly completeMonths: string;
@@ -157,7 +160,8 @@ function present(...charts: (ChartSpec | null)[]): ChartSpec[] {
   return charts.filter((c): c is ChartSpec => c !== null);
 }
 
-export function buildSite(report: Report): SiteModel {
+export function buildSite(report: Report, snapshots: readonly Report[] = []): SiteModel {
+  const archive = versionsModel(report, snapshots);
   const fmt = makeFormatter(report.locale, report.currency);
   const facts = new FactIndex(report.facts);
   const ctx: charts.ChartContext = { report, facts, format: fmt };
@@ -316,6 +320,7 @@ export function buildSite(report: Report): SiteModel {
     ...(marketing ? [{ slug: "marketing" as const, title: "Marketing" }] : []),
     ...(channels ? [{ slug: "channels" as const, title: "Channels" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
+    ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
   ];
   return {
@@ -324,12 +329,13 @@ export function buildSite(report: Report): SiteModel {
     version: report.version.id,
     generator: report.generator,
     nav,
-    overview: { kpis: overviewKpis, top: recommendations.slice(0, 3), health, warnings: report.warnings.map((w) => w.message) },
+    overview: { kpis: overviewKpis, top: recommendations.slice(0, 3), health, warnings: report.warnings.map((w) => w.message), sinceLast: archive.sinceLast },
     product,
     sales,
     marketing,
     channels,
     recommendations,
+    versions: archive.list,
     data: {
       period: p
         ? [

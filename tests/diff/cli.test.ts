@@ -22,7 +22,7 @@ describe("romi diff on two versions of the demo data", () => {
     for (const [name, seed] of [
       ["base", "1"],
       ["head", "2"],
-    ]) {
+    ] as const) {
       expect(romi("demo-data", "--out", join(dir, name), "--seed", seed, "--scale", "0.05").code).toBe(0);
       expect(
         romi("metrics", "--data", join(dir, name), "--out", join(dir, `${name}-out`, "metrics.json"), "--label", name, "--commit", `${seed}${"0".repeat(39)}`)

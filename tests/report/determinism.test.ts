@@ -37,3 +37,17 @@ describe("romi metrics output", () => {
     expect(json).not.toContain("0000000000");
   });
 });
+
+describe("report version", () => {
+  it("takes its label from --label over the config, and records the commit given", async () => {
+    const dir = dataDir({ ...FILES, "report.yaml": "label: from-config\n" });
+    const fromConfig = (await runEngine({ dataDir: dir, configPath: `${dir}/report.yaml` })).report!;
+    expect(fromConfig.version.label).toBe("from-config");
+    const stamped = (await runEngine({ dataDir: dir, configPath: `${dir}/report.yaml`, stamp: { label: "pr-7", commit: "abc1234" } })).report!;
+    expect(stamped.version).toMatchObject({ label: "pr-7", commit: "abc1234" });
+    // Label and commit name a version; they do not change its content hash.
+    expect(stamped.version.id).toBe(fromConfig.version.id);
+    const none = (await runEngine({ dataDir: dataDir(FILES), configPath: null })).report!;
+    expect(none.version).toEqual({ id: none.version.id });
+  });
+});
