@@ -20,7 +20,7 @@ describe("romi CLI", () => {
   it("prints an overview with --help and exits 0", () => {
     const r = romi("--help");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/metrics .*\n.*validate .*\n.*demo-data/);
+    for (const c of ["build", "metrics", "validate", "diff", "snapshot", "demo-data"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} +\\S`, "m"));
   });
 
   it("exits 2 on usage errors: no command, unknown command, unknown flag, missing flag", () => {
@@ -33,7 +33,7 @@ describe("romi CLI", () => {
   });
 
   it("prints each command's --help", () => {
-    for (const c of ["build", "metrics", "validate", "demo-data"]) {
+    for (const c of ["build", "metrics", "validate", "diff", "snapshot", "demo-data"]) {
       const r = romi(c, "--help");
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`romi ${c}`);

@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const BIN = new URL("../../bin/romi.js", import.meta.url).pathname;
+// Run from the temporary folder, so no content/report.yaml applies: the snapshot depends on the demo data only.
+const CWD = tmpdir();
 const romi = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", maxBuffer: 1 << 26, cwd: CWD });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
