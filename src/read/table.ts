@@ -26,11 +26,6 @@ export class Dict {
     }
     return i;
   }
-
-  /** Index of a label already seen, or -1. */
-  find(label: string): number {
-    return this.index.get(label) ?? -1;
-  }
 }
 
 export type DictName = "user" | "source" | "device" | "order";

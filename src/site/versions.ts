@@ -8,11 +8,7 @@ import { changeFormat, changeLabel } from "../diff/markdown.ts";
 import type { Report } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter } from "./format.ts";
-
-export interface Headline {
-  readonly label: string;
-  readonly value: string;
-}
+import type { Kpi } from "./model.ts";
 
 export interface DiffView {
   readonly against: string;
@@ -29,7 +25,7 @@ export interface VersionView {
   readonly id: string;
   readonly period: string;
   readonly commit: string | null;
-  readonly headlines: readonly Headline[];
+  readonly headlines: readonly Kpi[];
   readonly diff: DiffView | null;
 }
 
@@ -44,12 +40,12 @@ const HEADLINES: readonly [string, string, "currency" | "users" | "ratio" | "per
 
 const labelOf = (r: Report): string => r.version.label ?? r.version.id;
 
-function headlines(r: Report): Headline[] {
+function headlines(r: Report): Kpi[] {
   const fmt = makeFormatter(r.locale, r.currency);
   const facts = new FactIndex(r.facts);
   return HEADLINES.filter(([id]) => facts.has(id)).map(([id, label, unit]) => {
     const v = facts.value(id) ?? null;
-    return { label, value: unit === "percent" ? fmt.percent(v) : fmt(v, unit) };
+    return { label, value: unit === "percent" ? fmt.percent(v) : fmt(v, unit), hint: "" };
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The report period and the calendar units that lie wholly inside it.
  */
-import { completeIsoWeeks, completeMonths, dayLabel, monthOfDay, type DayRange } from "./calendar.ts";
+import { completeIsoWeeks, completeMonths, monthOfDay, type DayRange } from "./calendar.ts";
 
 export interface PeriodFrame {
   readonly range: DayRange;
@@ -34,5 +34,3 @@ export function completeMonthIndex(frame: PeriodFrame, day: number): number {
   const d = day - frame.range.from;
   return d >= 0 && d < frame.days ? frame.completeMonthOfDay[d]! : -1;
 }
-
-export const describeRange = (range: DayRange): { from: string; to: string } => ({ from: dayLabel(range.from), to: dayLabel(range.to) });
