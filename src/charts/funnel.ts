@@ -107,33 +107,68 @@ export function sessionsPerUser({ report, format }: ChartContext): ChartSpec | n
   };
 }
 
-export function sessionLength({ report }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.sessionLength);
-  if (data.length === 0) return null;
-  const max = Math.max(...data.map((d) => Number(d.from_min)));
+/**
+ * A histogram of one-unit bins (`from` column) stacked by a category, whose
+ * last bin is open (its `to` column null): session length, conversion delay.
+ */
+function stackedHistogram(
+  data: readonly SeriesRow[],
+  o: {
+    id: string;
+    title: string;
+    subtitle: (max: number) => string;
+    description: string;
+    from: string;
+    to: string;
+    count: string;
+    by: string;
+    unit: string;
+    xLabel: string;
+    yLabel: string;
+  },
+): ChartSpec {
+  const max = Math.max(...data.map((d) => Number(d[o.from])));
   return {
-    id: "session-length",
-    title: "Session length",
-    subtitle: `Sessions by length in whole minutes, stacked by device; the last bar holds every session of ${max} minutes or more.`,
-    description: "A stacked histogram of session length in one-minute bins, coloured by device.",
+    id: o.id,
+    title: o.title,
+    subtitle: o.subtitle(max),
+    description: o.description,
     data,
     plot: () => ({
-      x: { label: "Session length (minutes)", tickFormat: (m: number) => (m >= max ? `${max}+` : String(m)) },
-      y: { label: "Sessions", grid: true },
-      color: color(categories(data, "device")),
+      x: { label: o.xLabel, tickFormat: (v: number) => (v >= max ? `${max}+` : String(v)) },
+      y: { label: o.yLabel, grid: true },
+      color: color(categories(data, o.by)),
       marks: [
         Plot.rectY(data, {
-          x1: "from_min",
-          x2: (d) => Number(d.from_min) + 1,
-          y: "sessions",
-          fill: "device",
+          x1: o.from,
+          x2: (d) => Number(d[o.from]) + 1,
+          y: o.count,
+          fill: o.by,
           inset: 0.5,
-          title: (d) => `${d.device}, ${d.from_min}${d.to_min === null ? "+" : ""} min: ${d.sessions}`,
+          title: (d) => `${d[o.by]}, ${d[o.from]}${d[o.to] === null ? "+" : ""} ${o.unit}: ${d[o.count]}`,
         }),
         Plot.ruleY([0]),
       ],
     }),
   };
+}
+
+export function sessionLength({ report }: ChartContext): ChartSpec | null {
+  const data = series(report, SERIES.sessionLength);
+  if (data.length === 0) return null;
+  return stackedHistogram(data, {
+    id: "session-length",
+    title: "Session length",
+    subtitle: (max) => `Sessions by length in whole minutes, stacked by device; the last bar holds every session of ${max} minutes or more.`,
+    description: "A stacked histogram of session length in one-minute bins, coloured by device.",
+    from: "from_min",
+    to: "to_min",
+    count: "sessions",
+    by: "device",
+    unit: "min",
+    xLabel: "Session length (minutes)",
+    yLabel: "Sessions",
+  });
 }
 
 /** Heatmap of a cohort × age metric (retention, LTV), with small cohorts marked. */
@@ -281,31 +316,19 @@ export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
 export function conversionDelay({ report }: ChartContext): ChartSpec | null {
   const raw = series(report, SERIES.conversionDelay);
   if (raw.length === 0) return null;
-  const data = topNWithOther(raw, "source", "buyers", ["from_days", "to_days"]);
-  const max = Math.max(...data.map((d) => Number(d.from_days)));
-  return {
+  return stackedHistogram(topNWithOther(raw, "source", "buyers", ["from_days", "to_days"]), {
     id: "conversion-delay",
     title: "Days from first visit to first order",
-    subtitle: `Buyers by whole days between their first session and first order, stacked by first-touch source; the last bar is ${max} days or more.`,
+    subtitle: (max) => `Buyers by whole days between their first session and first order, stacked by first-touch source; the last bar is ${max} days or more.`,
     description: "A stacked histogram of conversion delay in days, coloured by source.",
-    data,
-    plot: () => ({
-      x: { label: "Days to first order", tickFormat: (d: number) => (d >= max ? `${max}+` : String(d)) },
-      y: { label: "Buyers", grid: true },
-      color: color(categories(data, "source")),
-      marks: [
-        Plot.rectY(data, {
-          x1: "from_days",
-          x2: (d) => Number(d.from_days) + 1,
-          y: "buyers",
-          fill: "source",
-          inset: 0.5,
-          title: (d) => `${d.source}, ${d.from_days}${d.to_days === null ? "+" : ""} days: ${d.buyers}`,
-        }),
-        Plot.ruleY([0]),
-      ],
-    }),
-  };
+    from: "from_days",
+    to: "to_days",
+    count: "buyers",
+    by: "source",
+    unit: "days",
+    xLabel: "Days to first order",
+    yLabel: "Buyers",
+  });
 }
 
 export function spendBySource({ report, format }: ChartContext): ChartSpec | null {

@@ -70,6 +70,15 @@ export interface ReportDiff {
   readonly summary: { readonly changed: number; readonly regressions: number; readonly improvements: number; readonly added: number; readonly removed: number };
 }
 
+/**
+ * The diff's counts in words.
+ * @example countsLine({ changed: 12, regressions: 3, improvements: 1, added: 0, removed: 0 }); // => "12 metrics changed: 3 regressions, 1 improvement"
+ */
+export function countsLine(s: ReportDiff["summary"]): string {
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+  return `${n(s.changed, "metric")} changed: ${n(s.regressions, "regression")}, ${n(s.improvements, "improvement")}`;
+}
+
 /** `id{k=v,…}` with dims in the order the fact gives them. */
 export function factKey(id: string, dims: Readonly<Record<string, string>> | undefined): string {
   const entries = Object.entries(dims ?? {});

@@ -7,7 +7,7 @@
  */
 import { makeFormatter, type Formatter } from "../site/format.ts";
 import type { Fact } from "../schema/report.ts";
-import { factKey, type FactChange, type ReportDiff, type Side } from "./compare.ts";
+import { countsLine, factKey, type FactChange, type ReportDiff, type Side } from "./compare.ts";
 import type { ThresholdResult } from "./thresholds.ts";
 
 export const MARKER = "<!-- romi-metrics-diff -->";
@@ -86,11 +86,10 @@ export interface MarkdownOptions {
 
 /** The one-line summary, e.g. "12 metrics changed: 3 regressions, 2 improvements; ROMI · source 3 −18.2%". */
 export function summaryLine(diff: ReportDiff, f: ChangeFormat): string {
-  const { changed, regressions, improvements } = diff.summary;
-  if (changed === 0) return "no metric changed";
+  if (diff.summary.changed === 0) return "no metric changed";
   const top = diff.facts.find((c) => c.direction === "regression") ?? diff.facts[0]!;
   const move = top.rel !== null ? f.change(top).replace(/^.*\((.*)\)$/, "$1") : f.change(top);
-  return `${changed} metric${changed === 1 ? "" : "s"} changed: ${regressions} regression${regressions === 1 ? "" : "s"}, ${improvements} improvement${improvements === 1 ? "" : "s"}; ${escapeMarkdown(changeLabel(top))} ${move}`;
+  return `${countsLine(diff.summary)}; ${escapeMarkdown(changeLabel(top))} ${move}`;
 }
 
 export function formatMarkdown(diff: ReportDiff, thresholds: ThresholdResult | null, options: MarkdownOptions): string {

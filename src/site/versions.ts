@@ -3,7 +3,7 @@
  * headline KPIs and its diff against the one before (the same diff code as
  * `romi diff`), and the current report's changes since the latest snapshot.
  */
-import { diffReports, type FactChange, type ReportDiff } from "../diff/compare.ts";
+import { countsLine, diffReports, type FactChange, type ReportDiff } from "../diff/compare.ts";
 import { changeFormat, changeLabel } from "../diff/markdown.ts";
 import type { Report } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
@@ -52,13 +52,9 @@ function headlines(r: Report): Kpi[] {
 export function diffView(diff: ReportDiff, base: Report, head: Report, maxRows = 12): DiffView {
   const f = changeFormat(head.locale, head.currency);
   const n = (v: number | undefined): string => makeFormatter(head.locale, head.currency).number(v ?? null, 0);
-  const { changed, regressions, improvements } = diff.summary;
   return {
     against: labelOf(base),
-    summary:
-      changed === 0
-        ? "No metric changed."
-        : `${changed} metric${changed === 1 ? "" : "s"} changed: ${regressions} regression${regressions === 1 ? "" : "s"}, ${improvements} improvement${improvements === 1 ? "" : "s"}.`,
+    summary: diff.summary.changed === 0 ? "No metric changed." : `${countsLine(diff.summary)}.`,
     rows: diff.facts
       .slice(0, maxRows)
       .map((c) => ({ direction: c.direction, metric: changeLabel(c), base: f.value(c.base, c.unit), head: f.value(c.head, c.unit), change: f.change(c) })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffReports, sameValue } from "../../src/diff/compare.ts";
+import { countsLine, diffReports, sameValue } from "../../src/diff/compare.ts";
 import { escapeMarkdown, formatMarkdown, MARKER } from "../../src/diff/markdown.ts";
 import { checkThresholds, parsePattern, matches, ThresholdsSchema } from "../../src/diff/thresholds.ts";
 import { REPORT_SCHEMA_VERSION, type Fact, type Recommendation, type Report } from "../../src/schema/report.ts";
@@ -161,5 +161,12 @@ describe("formatMarkdown(diff, thresholds)", () => {
     });
     expect(md).toContain("| ⚪ | Marketing cost | $0.00 | $10.00 | +$10.00 (n/a) |");
     expect(md.startsWith(`${MARKER}\n### romi: 1 metric changed: 0 regressions, 0 improvements; Marketing cost +$10.00 (n/a)`)).toBe(true);
+  });
+});
+
+describe("countsLine(summary)", () => {
+  it("counts in words, singular for one", () => {
+    expect(countsLine({ changed: 12, regressions: 3, improvements: 1, added: 0, removed: 0 })).toBe("12 metrics changed: 3 regressions, 1 improvement");
+    expect(countsLine({ changed: 1, regressions: 1, improvements: 0, added: 0, removed: 0 })).toBe("1 metric changed: 1 regression, 0 improvements");
   });
 });
