@@ -7,6 +7,7 @@ import { loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
 import type { Config } from "./schema/config.ts";
+import { KIND_SPECS } from "./schema/kinds.ts";
 import type { Report } from "./schema/report.ts";
 import { zone } from "./time/zone.ts";
 
@@ -44,7 +45,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
       errors.push(`${d.files.map((f) => f.file).join(", ")}: no usable rows: ${reasons}`);
     }
   }
-  if (loaded.datasets.length === 0 && errors.length === 0) {
+  if (!loaded.datasets.some((d) => KIND_SPECS[d.table.kind].when !== null) && errors.length === 0) {
     errors.push(`${options.dataDir}: no visits, orders or costs files found`);
   }
   if (errors.length > 0) return { config, loaded, report: null, errors };

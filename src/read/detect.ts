@@ -3,7 +3,7 @@
  * alone (or from `datasets.<file>` in the config).
  */
 import type { DatasetConfig } from "../schema/config.ts";
-import { KIND_SPECS, KINDS, normaliseHeader, type Kind } from "../schema/kinds.ts";
+import { ATTRIBUTE_PREFIX, KIND_SPECS, KINDS, normaliseHeader, type Kind } from "../schema/kinds.ts";
 
 export type Detection =
   | { readonly status: "ok"; readonly kind: Kind; readonly columns: Readonly<Record<string, number>> }
@@ -45,7 +45,7 @@ export function detect(file: string, headers: readonly string[], config: Dataset
     : KINDS.filter((k) => KIND_SPECS[k].signature.every((r) => mapRoles(k, headers, explicit)[r] !== undefined));
   const found = `found headers: ${headers.map((h) => JSON.stringify(h)).join(", ")}`;
   if (candidates.length === 0) {
-    return { status: "unknown", message: `${file}: not a visits, orders or costs file (${found})` };
+    return { status: "unknown", message: `${file}: not a ${KINDS.slice(0, -1).join(", ")} or ${KINDS.at(-1)!} file (${found})` };
   }
   // Several kinds match: the one that recognises the most columns, in KINDS order on a tie.
   let best = candidates[0]!;
@@ -57,12 +57,15 @@ export function detect(file: string, headers: readonly string[], config: Dataset
       bestColumns = columns;
     }
   }
+  const derived = KIND_SPECS[best].derived;
   for (const [role, spec] of Object.entries(KIND_SPECS[best].roles)) {
-    if (spec.required && bestColumns[role] === undefined) {
+    const computable = derived?.role === role && derived.product.every((r) => bestColumns[r] !== undefined);
+    if (spec.required && bestColumns[role] === undefined && !computable) {
       const lookedFor = explicit[role] !== undefined ? JSON.stringify(explicit[role]) : spec.aliases.join(", ");
+      const instead = derived?.role === role ? ` or both ${derived.product.join(" and ")} columns` : "";
       return {
         status: "error",
-        message: `${file}: ${best} file lacks the ${role} column (looked for: ${lookedFor}); ${found}`,
+        message: `${file}: ${best} file lacks the ${role} column${instead} (looked for: ${lookedFor}); ${found}`,
       };
     }
   }
@@ -73,6 +76,12 @@ export function detect(file: string, headers: readonly string[], config: Dataset
         message: `${file}: unknown role "${role}" for ${best} in datasets.columns (roles: ${Object.keys(KIND_SPECS[best].roles).join(", ")})`,
       };
     }
+  }
+  if (KIND_SPECS[best].keepOthers) {
+    const used = new Set(Object.values(bestColumns));
+    headers.forEach((h, i) => {
+      if (!used.has(i) && h !== "") bestColumns[`${ATTRIBUTE_PREFIX}${h}`] = i;
+    });
   }
   return { status: "ok", kind: best, columns: bestColumns };
 }

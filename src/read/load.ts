@@ -8,7 +8,7 @@
  * each named after its file.
  */
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createGunzip } from "node:zlib";
@@ -43,8 +43,11 @@ export interface LoadResult {
 /** Data files below `dir`, as sorted paths relative to it with `/` separators. */
 export async function listDataFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // A symbolic link to a file counts as that file (a folder that links to shared data).
+  const isFile = (e: (typeof entries)[number]): boolean =>
+    e.isFile() || (e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true);
   return entries
-    .filter((e) => e.isFile() && DATA_FILE.test(e.name))
+    .filter((e) => isFile(e) && DATA_FILE.test(e.name))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
     .sort();
 }

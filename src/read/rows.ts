@@ -2,11 +2,19 @@
  * Turns CSV records of one dataset into table rows, or into rejections with
  * a reason. Pure: it sees fields, never files.
  */
-import { KIND_SPECS, type Kind, type RoleSpec } from "../schema/kinds.ts";
+import { ATTRIBUTE_PREFIX, KIND_SPECS, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
 import type { Rejections } from "./rejections.ts";
 import { TableBuilder, type Dicts, type Table } from "./table.ts";
-import { parseDate, parseNumber, parseTimestamp } from "./values.ts";
+import { parseDate, parseFlag, parseNumber, parseTimestamp } from "./values.ts";
+
+const ATTRIBUTE: RoleSpec = { type: "label", required: false, aliases: [] };
+
+const roleSpec = (spec: KindSpec, role: string): RoleSpec => {
+  const found = spec.roles[role] ?? (spec.keepOthers && role.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE : undefined);
+  if (!found) throw new Error(`${spec.kind} has no role ${role}`);
+  return found;
+};
 
 interface Role {
   readonly name: string;
@@ -38,6 +46,10 @@ export class DatasetReader {
   /** Record hash → first row with it; confirmed by comparing values. */
   private readonly seen: Map<number, number> | null;
   private readonly notBefore: { role: string; than: string; reason: string } | undefined;
+  /** The role computed as a product of two others, when its own column is absent. */
+  private readonly derived: { role: string; product: readonly [string, string] } | undefined;
+  /** Values seen of the `unique` role, when the kind has one. */
+  private readonly unique: { role: string; seen: Set<number> } | undefined;
   private readonly dicts: Dicts;
   private readonly zone: Zone;
   private readonly rejections: Rejections;
@@ -45,12 +57,14 @@ export class DatasetReader {
 
   constructor(kind: Kind, name: string, columns: Readonly<Record<string, number>>, files: readonly string[], dicts: Dicts, zone: Zone, rejections: Rejections) {
     const spec = KIND_SPECS[kind];
-    this.roles = Object.entries(columns).map(([roleName, column]) => ({ name: roleName, spec: spec.roles[roleName]!, column }));
-    const isNum = (r: Role): boolean => r.spec.type === "time" || r.spec.type === "date" || r.spec.type === "number";
+    this.roles = Object.entries(columns).map(([roleName, column]) => ({ name: roleName, spec: roleSpec(spec, roleName), column }));
+    const isNum = (r: Role): boolean => r.spec.type !== "id" && r.spec.type !== "label";
+    this.derived = spec.derived && columns[spec.derived.role] === undefined ? spec.derived : undefined;
+    this.unique = spec.unique !== undefined && columns[spec.unique] !== undefined ? { role: spec.unique, seen: new Set() } : undefined;
     this.builder = new TableBuilder(
       kind,
       name,
-      this.roles.filter(isNum).map((r) => r.name),
+      [...this.roles.filter(isNum).map((r) => r.name), ...(this.derived ? [this.derived.role] : [])],
       this.roles.filter((r) => !isNum(r)).map((r) => r.name),
       files,
     );
@@ -76,11 +90,28 @@ export class DatasetReader {
         this.rejections.add("duplicate", this.builder.files[file]!, line);
         return;
       }
+      if (!this.isNew()) {
+        this.rejections.add("duplicate id", this.builder.files[file]!, line);
+        return;
+      }
       const i = this.builder.append(this.num, this.ref, file, line);
       if (first === undefined) this.seen.set(h, i);
       return;
     }
+    if (!this.isNew()) {
+      this.rejections.add("duplicate id", this.builder.files[file]!, line);
+      return;
+    }
     this.builder.append(this.num, this.ref, file, line);
+  }
+
+  /** Whether the row's `unique` value is new (and remembers it). */
+  private isNew(): boolean {
+    if (!this.unique) return true;
+    const v = this.ref[this.unique.role]!;
+    if (this.unique.seen.has(v)) return false;
+    this.unique.seen.add(v);
+    return true;
   }
 
   /** Fills the scratch values; returns a rejection reason or null. */
@@ -95,8 +126,15 @@ export class DatasetReader {
             if (spec.required) return spec.type === "id" ? "missing id" : `missing ${name}`;
             this.ref[name] = -1;
           } else {
-            this.ref[name] = this.dicts[spec.dict ?? "user"].id(text);
+            if (spec.prefixReason && text.startsWith(spec.prefixReason.prefix)) return spec.prefixReason.reason;
+            this.ref[name] = this.dicts[spec.dict ?? "label"].id(text);
           }
+          break;
+        }
+        case "flag": {
+          const v = text === "" ? NaN : parseFlag(text);
+          if (text !== "" && Number.isNaN(v)) return `unparseable ${name} flag`;
+          this.num[name] = v;
           break;
         }
         case "time":
@@ -118,11 +156,14 @@ export class DatasetReader {
           const v = parseNumber(text);
           if (Number.isNaN(v)) return "unparseable number";
           if (v < 0 && spec.negativeReason) return spec.negativeReason;
+          if (v <= 0 && spec.nonPositiveReason) return spec.nonPositiveReason;
           this.num[name] = v;
           break;
         }
       }
     }
+    const d = this.derived;
+    if (d) this.num[d.role] = this.num[d.product[0]]! * this.num[d.product[1]]!;
     const nb = this.notBefore;
     if (nb && this.num[nb.role]! < this.num[nb.than]!) return nb.reason;
     return null;

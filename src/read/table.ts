@@ -7,7 +7,7 @@
  *   numbers; NaN marks an empty optional value.
  * - `ref` columns hold dictionary indices; -1 marks an empty optional value.
  */
-import type { Kind } from "../schema/kinds.ts";
+import { DICT_NAMES, type DictName, type Kind } from "../schema/kinds.ts";
 
 /** Interns strings: the same text always gets the same index. */
 export class Dict {
@@ -28,10 +28,9 @@ export class Dict {
   }
 }
 
-export type DictName = "user" | "source" | "device" | "order";
 export type Dicts = Readonly<Record<DictName, Dict>>;
 
-export const newDicts = (): Dicts => ({ user: new Dict(), source: new Dict(), device: new Dict(), order: new Dict() });
+export const newDicts = (): Dicts => Object.fromEntries(DICT_NAMES.map((n) => [n, new Dict()])) as Record<DictName, Dict>;
 
 export interface Table {
   readonly kind: Kind;

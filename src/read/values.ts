@@ -112,3 +112,15 @@ export function parseNumber(text: string): number {
   const s = text.trim();
   return NUMBER.test(s) ? Number(s) : NaN;
 }
+
+const FLAGS: ReadonlyMap<string, number> = new Map(Object.entries({ "1": 1, "0": 0, true: 1, false: 0, yes: 1, no: 0, y: 1, n: 0, t: 1, f: 0 }));
+
+/**
+ * A yes/no value as 1 or 0; NaN for anything else.
+ * @example parseFlag("Yes"); // => 1
+ * @example parseFlag("0"); // => 0
+ * @example parseFlag("maybe"); // => NaN
+ */
+export function parseFlag(text: string): number {
+  return FLAGS.get(text.trim().toLowerCase()) ?? NaN;
+}

@@ -13,6 +13,7 @@ import { DAY_MS, dayFromYmd, type DayRange } from "../time/calendar.ts";
 /** Day number of every row of a table, from its kind's dating role. */
 export function rowDays(table: Table): Float64Array {
   const role = KIND_SPECS[table.kind].when;
+  if (role === null) throw new Error(`${table.kind} rows are not dated`);
   const values = numCol(table, role);
   if (KIND_SPECS[table.kind].roles[role]!.type === "date") return values;
   return values.map((t) => Math.floor(t / DAY_MS));
@@ -29,7 +30,7 @@ export interface ResolvedPeriod {
  * @throws when the activity dataset has no valid row and the config does not give both ends
  */
 export function resolvePeriod(tables: readonly Table[], config: Config): ResolvedPeriod | null {
-  const activity = KINDS.find((k) => tables.some((t) => t.kind === k));
+  const activity = KINDS.find((k) => KIND_SPECS[k].when !== null && tables.some((t) => t.kind === k));
   if (!activity) return null;
   let from = Infinity;
   let to = -Infinity;
@@ -51,6 +52,7 @@ export function resolvePeriod(tables: readonly Table[], config: Config): Resolve
 
 /** The rows inside the period; the others are counted in `rejections`. */
 export function clipToPeriod(table: Table, range: DayRange, rejections: Rejections): Table {
+  if (KIND_SPECS[table.kind].when === null) return table;
   const days = rowDays(table);
   const keep = new Uint8Array(table.length);
   let dropped = 0;

@@ -15,7 +15,9 @@ export type RoleType =
   /** A calendar date (a time of day, if present, is ignored). */
   | "date"
   /** A decimal number with a dot separator. */
-  | "number";
+  | "number"
+  /** Yes or no: 1/0, true/false, yes/no, y/n, t/f (any case); empty is unknown. */
+  | "flag";
 
 export interface RoleSpec {
   readonly type: RoleType;
@@ -24,36 +26,61 @@ export interface RoleSpec {
   readonly aliases: readonly string[];
   /** Rows with a negative value are rejected with this reason. */
   readonly negativeReason?: string;
+  /** Rows with a value ≤ 0 are rejected with this reason. */
+  readonly nonPositiveReason?: string;
+  /** Rows whose text starts with `prefix` are rejected with `reason`. */
+  readonly prefixReason?: { readonly prefix: string; readonly reason: string };
   /**
    * Interning dictionary shared across datasets, so that e.g. a user id in
    * visits and in orders, or a source in visits and in costs, are the same.
+   * Defaults to `label`, a dictionary for free text.
    */
-  readonly dict?: "user" | "source" | "device" | "order";
+  readonly dict?: DictName;
 }
+
+/** The interning dictionaries (see `read/table.ts`). */
+export const DICT_NAMES = ["user", "source", "device", "order", "product", "category", "label"] as const;
+export type DictName = (typeof DICT_NAMES)[number];
 
 export interface KindSpec {
   readonly kind: Kind;
   readonly description: string;
+  /**
+   * Roles in the order rows are checked: a row failing several checks is
+   * rejected with the first one's reason.
+   */
   readonly roles: Readonly<Record<string, RoleSpec>>;
-  /** The role that dates a row, for the report period. */
-  readonly when: string;
+  /** The role that dates a row, for the report period; null: the kind is not dated and never clipped. */
+  readonly when: string | null;
   /** Roles whose header marks a file as this kind, even if other columns are missing. */
   readonly signature: readonly string[];
   /** Whether exact duplicate rows are rejected, given the roles present. */
   readonly rejectsDuplicates: (roles: ReadonlySet<string>) => boolean;
   /** A row whose `role` value is before its `than` value is rejected with `reason`. */
   readonly notBefore?: { readonly role: string; readonly than: string; readonly reason: string };
+  /** A required role that may instead be computed as the product of two others (revenue = quantity × unit price). */
+  readonly derived?: { readonly role: string; readonly product: readonly [string, string] };
+  /** A role that identifies a row: a later row with the same value is rejected as `duplicate id`. */
+  readonly unique?: string;
+  /** Whether columns that match no role are kept as attributes (`attr.<header>`, as text). */
+  readonly keepOthers?: boolean;
 }
 
-export const KINDS = ["visits", "orders", "costs"] as const;
+/** In this order: the first present dated kind is the activity dataset of the period rule. */
+export const KINDS = ["visits", "orders", "costs", "customers", "categories"] as const;
 export type Kind = (typeof KINDS)[number];
 
 const USER: RoleSpec = {
   type: "id",
   required: true,
-  aliases: ["uid", "userid", "user", "clientid", "customerid", "visitorid"],
+  aliases: ["uid", "userid", "user", "clientid", "customerid", "visitorid", "custid", "customer", "client"],
   dict: "user",
 };
+
+/** A purchase category: an MCC or a product category; codes join `categories` files. */
+const CATEGORY_ALIASES = ["mcccode", "mcc", "categorycode", "categoryid", "category", "productcategory"];
+
+const flag = (...aliases: string[]): RoleSpec => ({ type: "flag", required: false, aliases });
 
 export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
   visits: {
@@ -86,27 +113,54 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
   },
   orders: {
     kind: "orders",
-    description: "orders: one row per order",
+    description: "orders or order lines: one row per order, or per product line of an order",
     roles: {
+      order: {
+        type: "id",
+        required: false,
+        aliases: ["orderid", "order", "transactionid", "invoiceno", "invoice", "invoiceid", "ordernumber"],
+        dict: "order",
+        prefixReason: { prefix: "C", reason: "cancellation" },
+      },
+      quantity: { type: "number", required: false, aliases: ["quantity", "qty", "units"], negativeReason: "cancellation" },
+      price: { type: "number", required: false, aliases: ["unitprice", "price", "itemprice"], nonPositiveReason: "non-positive price" },
       user: USER,
       time: {
         type: "time",
         required: true,
-        aliases: ["buyts", "ordertime", "orderts", "orderdate", "ordereddate", "purchasetime", "purchasedate", "orderedat"],
+        aliases: [
+          "buyts",
+          "ordertime",
+          "orderts",
+          "orderdate",
+          "ordereddate",
+          "purchasetime",
+          "purchasedate",
+          "orderedat",
+          "invoicedate",
+          "trdatetime",
+          "transactiondate",
+          "transactiontime",
+        ],
       },
       revenue: {
         type: "number",
         required: true,
-        aliases: ["revenue", "ordertotal", "total", "amount", "value", "sales"],
+        aliases: ["revenue", "ordertotal", "total", "amount", "value", "sales", "linetotal"],
         negativeReason: "negative revenue",
       },
-      order: { type: "id", required: false, aliases: ["orderid", "order", "transactionid"], dict: "order" },
+      product: { type: "id", required: false, aliases: ["productid", "stockcode", "sku", "itemid", "product"], dict: "product" },
+      description: { type: "label", required: false, aliases: ["description", "productname", "itemname"] },
+      category: { type: "id", required: false, aliases: CATEGORY_ALIASES, dict: "category" },
+      count: { type: "number", required: false, aliases: ["count", "purchases", "transactions", "numpurchases"], negativeReason: "negative count" },
+      country: { type: "label", required: false, aliases: ["country", "region"] },
     },
     when: "time",
     signature: ["time"],
     // Without an order id, identical rows are separate purchases (CDNOW has
     // same-day repeats), so only orders with ids drop exact duplicates.
     rejectsDuplicates: (roles) => roles.has("order"),
+    derived: { role: "revenue", product: ["quantity", "price"] },
   },
   costs: {
     kind: "costs",
@@ -130,7 +184,51 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
     signature: ["cost"],
     rejectsDuplicates: () => false,
   },
+  customers: {
+    kind: "customers",
+    description: "customers: one row per customer, with attributes",
+    roles: {
+      user: USER,
+      registered: {
+        type: "date",
+        required: false,
+        aliases: ["registrationdate", "registered", "registeredat", "regdate", "signupdate", "signup", "signedup", "joindate", "joined", "createdat"],
+      },
+      age: { type: "number", required: false, aliases: ["age", "ageyears"], negativeReason: "negative age" },
+      city: { type: "label", required: false, aliases: ["city", "town"] },
+      gender: { type: "label", required: false, aliases: ["gender", "sex"] },
+      email: flag("email", "emailoptin", "emailconsent", "hasemail"),
+      sms: flag("sms", "smsoptin", "smsconsent", "hassms"),
+      push: flag("push", "pushoptin", "pushenabled", "pushconsent"),
+      phone: flag("phone", "call", "calls", "phoneoptin", "phoneconsent", "hasphone"),
+      app: flag("app", "inapp", "mobileapp", "hasapp", "appuser"),
+    },
+    when: null,
+    signature: ["user"],
+    rejectsDuplicates: () => true,
+    unique: "user",
+    keepOthers: true,
+  },
+  categories: {
+    kind: "categories",
+    description: "category names: one row per code (MCC or product category)",
+    roles: {
+      code: { type: "id", required: true, aliases: CATEGORY_ALIASES, dict: "category" },
+      name: { type: "label", required: true, aliases: ["mccdescription", "categoryname", "mccname", "description", "name", "title"] },
+    },
+    when: null,
+    signature: ["code", "name"],
+    rejectsDuplicates: () => true,
+    unique: "code",
+  },
 };
+
+/** Columns that match no role of a `keepOthers` kind are read as `attr.<header>` text. */
+export const ATTRIBUTE_PREFIX = "attr.";
+
+/** The channel roles of `customers`: the ways a customer can be reached. */
+export const CHANNEL_ROLES = ["email", "sms", "push", "phone", "app"] as const;
+export type ChannelRole = (typeof CHANNEL_ROLES)[number];
 
 /**
  * Header spelling to match aliases: lower case, letters and digits only.

@@ -74,7 +74,7 @@ describe("loadDataDir(dir, config, zone)", () => {
   it("fails a file that lacks a required column, naming the column and the headers found", async () => {
     const r = await load({ "orders.csv": lines("Uid,Buy Ts,Amount Paid", "1,2024-01-01,5") });
     expect(r.errors).toEqual([
-      'orders.csv: orders file lacks the revenue column (looked for: revenue, ordertotal, total, amount, value, sales); found headers: "Uid", "Buy Ts", "Amount Paid"',
+      'orders.csv: orders file lacks the revenue column or both quantity and price columns (looked for: revenue, ordertotal, total, amount, value, sales, linetotal); found headers: "Uid", "Buy Ts", "Amount Paid"',
     ]);
     expect(r.datasets).toEqual([]);
   });
@@ -109,7 +109,9 @@ describe("loadDataDir(dir, config, zone)", () => {
 
   it("lists a file it does not recognise as ignored, with its headers", async () => {
     const r = await load({ "notes.csv": lines("what,who", "x,y") });
-    expect(r.ignored).toEqual([{ file: "notes.csv", reason: 'notes.csv: not a visits, orders or costs file (found headers: "what", "who")' }]);
+    expect(r.ignored).toEqual([
+      { file: "notes.csv", reason: 'notes.csv: not a visits, orders, costs, customers or categories file (found headers: "what", "who")' },
+    ]);
   });
 
   it("maps columns named in the config", async () => {
