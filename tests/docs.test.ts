@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FUNNEL_METRICS } from "../src/analyses/funnel/catalogue.ts";
+import { METRICS } from "../src/analyses/catalogue.ts";
 import { KIND_SPECS, KINDS } from "../src/schema/kinds.ts";
 
 // Prettier pads table cells, so compare with runs of spaces folded.
@@ -17,7 +17,7 @@ describe("README", () => {
   });
 
   it("defines every metric with its formula", () => {
-    for (const m of FUNNEL_METRICS) {
+    for (const m of METRICS) {
       expect(README).toContain(fold(`| \`${m.id}${m.dims.length ? `{${m.dims.join(",")}}` : ""}\` | ${m.unit} | ${m.better ?? ""} | ${m.formula} |`));
     }
   });

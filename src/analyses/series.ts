@@ -21,6 +21,16 @@ export const SERIES = {
   aovMonthly: "aov_monthly",
   /** `{ week, source, cost }`: cost per complete ISO week (its Monday) and source. */
   costWeekly: "cost_weekly",
+  /** `{ r, f, segment, customers, revenue }`: the RFM grid, R = 5 … 1, F = 1 … 5. */
+  rfmGrid: "rfm_grid",
+  /** One row per k-means segment: size, revenue share, mean R/F/M, AOV, age, channel reach, mixes and top categories. */
+  segmentProfiles: "segment_profiles",
+  /** `{ segment, recency_days, orders, revenue }` for an even sample of at most 1,500 customers, for the scatter. */
+  segmentPoints: "segment_points",
+  /** One row: the features, chosen k and how, starts, customers and silhouette sample size. */
+  segmentMethod: "segment_method",
+  /** One row per hypothesis: statement, groups, test and why, statistic, p, adjusted p, effect and conclusion. */
+  hypotheses: "hypotheses",
 } as const;
 
 /** Session lengths above this many minutes share one open bin. */

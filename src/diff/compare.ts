@@ -6,7 +6,7 @@
  * |head − base| ≤ 1e-9 × max(|base|, |head|) (they agree to about nine
  * significant digits; metrics.json carries twelve), or both are null.
  */
-import { FUNNEL_METRICS } from "../analyses/funnel/catalogue.ts";
+import { METRICS } from "../analyses/catalogue.ts";
 import type { MetricDef } from "../analyses/facts.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
 
@@ -95,7 +95,7 @@ const defOf = (f: Fact): MetricDef | undefined => {
   const names = Object.keys(f.dims ?? {})
     .sort()
     .join(",");
-  return FUNNEL_METRICS.find((m) => m.id === f.id && [...m.dims].sort().join(",") === names);
+  return METRICS.find((m) => m.id === f.id && [...m.dims].sort().join(",") === names);
 };
 
 function direction(better: Fact["better"], abs: number | null, kind: ChangeKind): Direction {

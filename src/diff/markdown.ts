@@ -5,6 +5,7 @@
  * Every label from the data is escaped: it shows as text, never as
  * Markdown or HTML.
  */
+import { SECTIONS as METRIC_SECTIONS } from "../analyses/catalogue.ts";
 import { makeFormatter, type Formatter } from "../site/format.ts";
 import type { Fact } from "../schema/report.ts";
 import { countsLine, factKey, type FactChange, type ReportDiff, type Side } from "./compare.ts";
@@ -12,7 +13,7 @@ import type { ThresholdResult } from "./thresholds.ts";
 
 export const MARKER = "<!-- romi-metrics-diff -->";
 
-const SECTIONS = ["marketing", "sales", "product", "other"] as const;
+const SECTIONS = [...METRIC_SECTIONS, "other"] as const;
 
 /**
  * Text that renders as itself in GitHub Markdown, table cells included.

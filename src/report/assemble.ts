@@ -3,6 +3,7 @@
  * clip every dataset to it, run the analyses, and account for every row.
  * Pure: the data was read before, and nothing is written here.
  */
+import { customers } from "../analyses/customers/index.ts";
 import { funnel } from "../analyses/funnel/index.ts";
 import type { LoadedDataset, LoadResult } from "../read/load.ts";
 import { concatTables, type Table } from "../read/table.ts";
@@ -13,6 +14,7 @@ import { dayLabel, monthLabel } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
 import { zone as makeZone } from "../time/zone.ts";
 import { channelRecommendations } from "../rules/channels.ts";
+import { segmentRecommendations } from "../rules/segments.ts";
 import { clipToPeriod, resolvePeriod } from "./period.ts";
 import { versionId } from "./version.ts";
 
@@ -47,7 +49,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
     return tables.length > 0 ? concatTables(tables) : null;
   };
   const frame = period ? periodFrame(period.range) : null;
-  const result = frame
+  const funnelResult = frame
     ? funnel(
         { visits: byKind("visits"), orders: byKind("orders"), costs: byKind("costs") },
         {
@@ -60,6 +62,25 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
         },
       )
     : { facts: [], warnings: [], series: {} };
+  const orders = byKind("orders");
+  const customerResult =
+    frame && orders
+      ? customers(
+          { orders, customers: byKind("customers"), categories: byKind("categories") },
+          {
+            frame,
+            userLabels: loaded.dicts.user.labels,
+            categoryLabels: loaded.dicts.category.labels,
+            text: loaded.dicts.label.labels,
+            config,
+          },
+        )
+      : { facts: [], warnings: [], series: {} };
+  const result = {
+    facts: [...funnelResult.facts, ...customerResult.facts],
+    warnings: [...funnelResult.warnings, ...customerResult.warnings],
+    series: { ...funnelResult.series, ...customerResult.series },
+  };
   const files = loaded.datasets.flatMap((d) => d.files);
   return {
     schema: REPORT_SCHEMA_VERSION,
@@ -91,7 +112,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
     ignored: loaded.ignored.map((x) => ({ ...x })),
     warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
-    recommendations: channelRecommendations(result.facts, config.recommendations),
+    recommendations: [...channelRecommendations(result.facts, config.recommendations), ...segmentRecommendations(result.facts)],
     series: result.series,
   };
 }

@@ -33,6 +33,42 @@ const RecommendationsConfigSchema = z.strictObject({
   cutSpendShare: z.number().min(0).max(1).default(0.1),
 });
 
+/** Customer segmentation (`src/analyses/customers/segments.ts`). */
+const SegmentsConfigSchema = z.strictObject({
+  /** The number of clusters; by default the k ≥ 3 with the best silhouette. */
+  k: z.number().int().min(2).max(8).optional(),
+  /**
+   * Clustering features, standardised: `recency`, `frequency`, `monetary`
+   * and `aov` (each log1p-transformed), a numeric customer attribute (`age`
+   * or `attr.<header>`), or `share:<category code>` (the category's share of
+   * the customer's spend).
+   */
+  features: z
+    .array(
+      z
+        .string()
+        .regex(/^(recency|frequency|monetary|aov|age|attr\..+|share:.+)$/, "expected recency, frequency, monetary, aov, age, attr.<header> or share:<code>"),
+    )
+    .min(1)
+    .default(["recency", "frequency", "monetary"]),
+});
+
+/** A hypothesis to test (`src/analyses/customers/hypotheses.ts`); the report generates some when none are given. */
+const HypothesisConfigSchema = z
+  .strictObject({
+    /** The fact dim: lowercase letters, digits and dashes. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes"),
+    /** A per-customer measure compared between two groups. */
+    metric: z.enum(["aov", "frequency", "monetary", "recency", "repeat"]).optional(),
+    /** Or: a customer property whose mix is compared across the groups (chi-square). */
+    mix: z.string().min(1).optional(),
+    /** What splits customers into groups: segment, rfm, gender, city, country, age band, a channel, or attr.<header>. */
+    by: z.string().min(1),
+    /** For a metric: the two groups to compare (default: the two largest). */
+    groups: z.tuple([z.string(), z.string()]).optional(),
+  })
+  .refine((h) => (h.metric === undefined) !== (h.mix === undefined), "give exactly one of metric and mix");
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** A name for this version of the report (romi --label overrides it). */
@@ -54,6 +90,9 @@ export const ConfigSchema = z.strictObject({
     .refine((p) => !(p.from && p.to && p.from > p.to), "period.from is after period.to")
     .default({}),
   recommendations: RecommendationsConfigSchema.prefault({}),
+  segments: SegmentsConfigSchema.prefault({}),
+  /** Replaces the generated hypotheses (3–5 are generated when absent). */
+  hypotheses: z.array(HypothesisConfigSchema).min(1).max(10).optional(),
   /** Per-file settings, keyed by the file's path relative to the data folder. */
   datasets: z.record(z.string(), DatasetConfigSchema).default({}),
 });
@@ -61,3 +100,5 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.infer<typeof ConfigSchema>;
 export type DatasetConfig = z.infer<typeof DatasetConfigSchema>;
 export type RecommendationsConfig = z.infer<typeof RecommendationsConfigSchema>;
+export type SegmentsConfig = z.infer<typeof SegmentsConfigSchema>;
+export type HypothesisConfig = z.infer<typeof HypothesisConfigSchema>;

@@ -58,8 +58,36 @@ export const WarningSchema = z.strictObject({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
-export const ACTIONS = ["scale", "keep", "optimize", "cut", "investigate", "insufficient data"] as const;
+/** Channel actions, then segment strategies. */
+export const ACTIONS = [
+  "scale",
+  "keep",
+  "optimize",
+  "cut",
+  "investigate",
+  "insufficient data",
+  "retain",
+  "develop",
+  "grow",
+  "convert",
+  "reactivate",
+  "win back",
+] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/** For a customer segment: the KPI to move, how, and through which channel. */
+export const PlanSchema = z.strictObject({
+  kpi: z.string(),
+  direction: z.enum(["up", "down"]),
+  /** One to three initiatives, most important first. */
+  initiatives: z.array(z.string()).min(1).max(3),
+  /** The communication channel (email, sms, push, app, phone) and its format. */
+  channel: z.string(),
+  format: z.string(),
+  /** Share of the segment reachable on that channel; null when reach is unknown (no channel flags). */
+  reach: z.number().nullable(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
 
 /** What a rule recommends for one subject (a source), with the evidence it used. */
 export const RecommendationSchema = z.strictObject({
@@ -75,6 +103,8 @@ export const RecommendationSchema = z.strictObject({
   confidence: z.enum(["high", "medium", "low"]),
   /** Rank for "most important first": larger is more important. */
   importance: z.number(),
+  /** Segment recommendations only. */
+  plan: PlanSchema.optional(),
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 

@@ -6,7 +6,7 @@
  */
 import { csvFormat } from "d3-dsv";
 import type { SeriesRow } from "../analyses/series.ts";
-import { FUNNEL_METRICS } from "../analyses/funnel/catalogue.ts";
+import { METRICS } from "../analyses/catalogue.ts";
 import { metricKey, type MetricDef } from "../analyses/facts.ts";
 import * as charts from "../charts/funnel.ts";
 import { renderChart } from "../charts/render.ts";
@@ -15,6 +15,7 @@ import { NARROW, WIDE } from "../charts/theme.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
+import { customersPages, type CustomerPages } from "./customers.ts";
 import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
 
 export interface Chart {
@@ -59,7 +60,7 @@ export interface ChannelView {
   readonly recommendation: RecommendationView | null;
 }
 
-export type PageSlug = "" | "product" | "sales" | "marketing" | "channels" | "recommendations" | "versions" | "data";
+export type PageSlug = "" | "product" | "sales" | "marketing" | "channels" | "customers" | "segments" | "hypotheses" | "recommendations" | "versions" | "data";
 
 export interface NavItem {
   readonly slug: PageSlug;
@@ -82,6 +83,9 @@ export interface SiteModel {
   readonly sales: ChartPage | null;
   readonly marketing: ChartPage | null;
   readonly channels: readonly ChannelView[] | null;
+  readonly customers: CustomerPages["customers"];
+  readonly segments: CustomerPages["segments"];
+  readonly hypotheses: CustomerPages["hypotheses"];
   readonly recommendations: readonly RecommendationView[];
   /** The version archive; empty without snapshots. */
   readonly versions: readonly VersionView[];
@@ -131,7 +135,8 @@ function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, displa
 }
 
 function recommendationView(r: Recommendation, fmt: Formatter): RecommendationView {
-  const unitOf = (id: string): Unit | "share" => (id === "spend.share" ? "share" : (FUNNEL_METRICS.find((m) => m.id === id)?.unit ?? "ratio"));
+  const isShare = (id: string): boolean => id === "spend.share" || id.endsWith(".share") || id.startsWith("segments.channel.reach");
+  const unitOf = (id: string): Unit | "share" => (isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? "ratio"));
   return {
     subject: Object.values(r.subject).join(", "),
     action: r.action,
@@ -200,6 +205,15 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ],
     present(charts.spendBySource(ctx), charts.cacBySource(ctx), charts.romiBySourceAge(ctx), charts.ltvVsCac(ctx)),
   );
+
+  const customerPages = customersPages(report, facts, fmt, ctx, {
+    kpi: (id, label, display, hint, dims) => kpi(facts, fmt, id, label, display, hint, dims),
+    page,
+    table: (t) => {
+      downloads.set(t.id, tableCsv(t));
+      return t;
+    },
+  });
 
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
@@ -295,7 +309,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     caption: "Metric definitions",
     columns: ["metric", "name", "unit", "formula", "when absent or empty"],
     numeric: [false, false, false, false, false],
-    rows: FUNNEL_METRICS.filter((m: MetricDef) => shown.has(metricKey(m.id, m.dims))).map((m) => [
+    rows: METRICS.filter((m: MetricDef) => shown.has(metricKey(m.id, m.dims))).map((m) => [
       m.dims.length ? `${m.id}{${m.dims.join(",")}}` : m.id,
       m.label,
       m.unit,
@@ -319,6 +333,9 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ...(sales ? [{ slug: "sales" as const, title: "Sales" }] : []),
     ...(marketing ? [{ slug: "marketing" as const, title: "Marketing" }] : []),
     ...(channels ? [{ slug: "channels" as const, title: "Channels" }] : []),
+    ...(customerPages.customers ? [{ slug: "customers" as const, title: "Customers" }] : []),
+    ...(customerPages.segments ? [{ slug: "segments" as const, title: "Segments" }] : []),
+    ...(customerPages.hypotheses ? [{ slug: "hypotheses" as const, title: "Hypotheses" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
     ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
@@ -334,6 +351,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     sales,
     marketing,
     channels,
+    ...customerPages,
     recommendations,
     versions: archive.list,
     data: {

@@ -9,7 +9,8 @@ import type { Series } from "../series.ts";
 import { FUNNEL_METRICS } from "./catalogue.ts";
 import type { FunnelContext, FunnelInput } from "./context.ts";
 import { cohortPayback, costsMetrics } from "./costs.ts";
-import { ordersMetrics, toOrders } from "./orders.ts";
+import { toOrders } from "../orders.ts";
+import { ordersMetrics } from "./orders.ts";
 import { sourceMetrics, sourcePayback } from "./sources.ts";
 import { visitsMetrics } from "./visits.ts";
 

@@ -2,21 +2,12 @@
  * Sales metrics from orders: totals, buyer cohorts, LTV and orders per
  * buyer by cohort age.
  */
-import { numCol, refCol, type Table } from "../../read/table.ts";
 import { DAY_MS, monthLabel } from "../../time/calendar.ts";
 import { completeMonthIndex } from "../../time/period.ts";
 import { ratio, type FactSink } from "../facts.ts";
 import { SERIES, type Series } from "../series.ts";
+import type { Orders } from "../orders.ts";
 import type { FunnelContext } from "./context.ts";
-
-/** One entry per order: rows, or rows collapsed by order id. */
-export interface Orders {
-  readonly length: number;
-  readonly user: Int32Array;
-  /** Wall ms; with order ids, the earliest line's time. */
-  readonly time: Float64Array;
-  readonly revenue: Float64Array;
-}
 
 /** Per buyer, what the cohort and source metrics share. */
 export interface Buyers {
@@ -33,38 +24,6 @@ export interface Buyers {
   /** Buyers and revenue over the period. */
   count: number;
   total: number;
-}
-
-/**
- * Orders from order rows. Without an order id every row is an order; with
- * one, rows sharing an id are one order (revenue summed, earliest time, the
- * first row's user).
- */
-export function toOrders(table: Table): Orders {
-  const user = refCol(table, "user");
-  const time = numCol(table, "time");
-  const revenue = numCol(table, "revenue");
-  const order = table.ref["order"];
-  if (!order) return { length: table.length, user, time, revenue };
-  const slot = new Map<number, number>();
-  const u: number[] = [];
-  const t: number[] = [];
-  const r: number[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const id = order[i]!;
-    // An empty order id: the row is an order of its own.
-    const k = id < 0 ? undefined : slot.get(id);
-    if (k === undefined) {
-      if (id >= 0) slot.set(id, u.length);
-      u.push(user[i]!);
-      t.push(time[i]!);
-      r.push(revenue[i]!);
-    } else {
-      t[k] = Math.min(t[k]!, time[i]!);
-      r[k]! += revenue[i]!;
-    }
-  }
-  return { length: u.length, user: Int32Array.from(u), time: Float64Array.from(t), revenue: Float64Array.from(r) };
 }
 
 export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink, series: Series): Buyers {

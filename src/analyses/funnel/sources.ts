@@ -10,7 +10,8 @@ import { ratio, type FactSink } from "../facts.ts";
 import { CONVERSION_DELAY_MAX_DAYS, SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Spend } from "./costs.ts";
-import type { Buyers, Orders } from "./orders.ts";
+import type { Orders } from "../orders.ts";
+import type { Buyers } from "./orders.ts";
 import type { FirstSessions } from "./visits.ts";
 
 interface SourceStats {

@@ -1,0 +1,346 @@
+/**
+ * Hypotheses about customers and segments, each tested with a test chosen
+ * from the data, Holm-adjusted across the report.
+ *
+ * Choosing the test:
+ * - a per-customer measure (spend per order, orders, revenue, recency) in
+ *   two groups: Shapiro–Wilk on each group first (on an even sample of 5,000
+ *   above that); Welch's t-test with Cohen's d when neither rejects
+ *   normality at 5 %, else the Mann–Whitney U test with the rank-biserial
+ *   correlation;
+ * - a yes/no measure (bought again) in two groups: the pooled two-proportion
+ *   z-test, effect = the difference in proportions; it needs at least 5
+ *   successes and 5 failures per group (the normal approximation), else the
+ *   hypothesis is not tested;
+ * - the mix of a property across groups: the chi-square test of independence
+ *   (Yates-corrected on 2 × 2) with Cramér's V; the 5 largest groups and
+ *   values are kept and the rest merged into "other".
+ *
+ * Every test is two-sided; the conclusion states the direction seen.
+ * A group with fewer than 3 customers (or a mix table smaller than 2 × 2) is
+ * not tested: its p-values and effect are null and the reason is given.
+ */
+import type { HypothesisConfig } from "../../schema/config.ts";
+import { chiSquareTest, cohensD, cramersV, holm, mannWhitneyU, rankBiserial, shapiroWilk, twoProportionZTest, welchTTest } from "../../stats/index.ts";
+import type { FactSink } from "../facts.ts";
+import type { SeriesRow } from "../series.ts";
+import type { CustomerAttributes } from "./attributes.ts";
+import type { CustomerBase } from "./base.ts";
+
+export const ALPHA = 0.05;
+const SHAPIRO_MAX = 5_000;
+const MIX_TOP = 5;
+const OTHER = "other";
+
+/** Everything a grouping or a measure can be read from, per base customer. */
+export interface HypothesisData {
+  readonly base: CustomerBase;
+  readonly recency: Float64Array;
+  readonly attributes: CustomerAttributes;
+  /** The k-means segment name of each customer, when segmented. */
+  readonly segment: readonly string[] | null;
+  readonly rfm: readonly string[];
+  /** Day number of the period's middle: first orders before it are "first half". */
+  readonly midDay: number;
+}
+
+type Metric = NonNullable<HypothesisConfig["metric"]>;
+
+const METRIC_WORDS: Readonly<Record<Metric, string>> = {
+  aov: "spend per order",
+  frequency: "orders per customer",
+  monetary: "revenue per customer",
+  recency: "days since the last order",
+  repeat: "repeat-purchase rate",
+};
+
+/** A grouping: each customer's group name, or null when unknown. */
+function grouping(by: string, data: HypothesisData): ((i: number) => string | null) | null {
+  const { attributes: a, base } = data;
+  if (by === "segment") return data.segment ? (i) => data.segment![i]! : null;
+  if (by === "rfm") return (i) => data.rfm[i]!;
+  if (by === "repeat") return (i) => (base.orders[i]! >= 2 ? "repeat buyers" : "one-time buyers");
+  if (by === "acquired") return (i) => (base.firstDay[i]! < data.midDay ? "first-half customers" : "second-half customers");
+  if (by === "age" && a.age) {
+    const age = a.age;
+    return (i) => (Number.isNaN(age[i]!) ? null : age[i]! < 35 ? "under 35" : "35 and over");
+  }
+  const channel = a.channels.get(by as never);
+  if (channel) return (i) => (Number.isNaN(channel[i]!) ? null : channel[i] ? `reachable by ${by}` : `not reachable by ${by}`);
+  const label = a.labels.find((p) => p.name === by);
+  if (label) return (i) => (label.values[i]! < 0 ? null : a.text[label.values[i]!]!);
+  return null;
+}
+
+function measure(metric: Metric, data: HypothesisData): (i: number) => number {
+  const { base, recency } = data;
+  switch (metric) {
+    case "aov":
+      return (i) => base.revenue[i]! / base.orders[i]!;
+    case "frequency":
+      return (i) => base.orders[i]!;
+    case "monetary":
+      return (i) => base.revenue[i]!;
+    case "recency":
+      return (i) => recency[i]!;
+    case "repeat":
+      return (i) => (base.orders[i]! >= 2 ? 1 : 0);
+  }
+}
+
+/** Group sizes, largest first (ties by name). */
+function groupSizes(group: (i: number) => string | null, n: number): [string, number][] {
+  const sizes = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const g = group(i);
+    if (g !== null) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  }
+  return [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+export interface HypothesisResult {
+  readonly id: string;
+  readonly statement: string;
+  readonly test: string;
+  readonly why: string;
+  readonly groups: string;
+  readonly statistic: number | null;
+  readonly pValue: number | null;
+  readonly effect: number | null;
+  readonly effectName: string;
+  /** The direction or pattern seen, for the conclusion. */
+  readonly seen: string;
+}
+
+const median = (v: Float64Array): number => {
+  const s = Float64Array.from(v).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
+const sampled = (v: Float64Array): Float64Array =>
+  v.length <= SHAPIRO_MAX ? v : Float64Array.from({ length: SHAPIRO_MAX }, (_, i) => v[Math.floor((i * v.length) / SHAPIRO_MAX)]!);
+
+function untested(id: string, statement: string, groups: string, why: string): HypothesisResult {
+  return { id, statement, test: "not tested", why, groups, statistic: null, pValue: null, effect: null, effectName: "", seen: "" };
+}
+
+/** Tests one hypothesis. */
+export function testHypothesis(h: HypothesisConfig, data: HypothesisData): HypothesisResult {
+  const n = data.base.n;
+  const group = grouping(h.by, data);
+  if (h.mix !== undefined) {
+    const statement = `The ${h.mix} mix differs between ${h.by} groups`;
+    const of = grouping(h.mix, data);
+    if (!group || !of) return untested(h.id, statement, "", `no ${group ? h.mix : h.by} for these customers`);
+    const keep = (sizes: [string, number][]): Set<string> => new Set(sizes.slice(0, MIX_TOP).map(([g]) => g));
+    const rows = keep(groupSizes(group, n));
+    const cols = keep(groupSizes(of, n));
+    const counts = new Map<string, Map<string, number>>();
+    for (let i = 0; i < n; i++) {
+      const g = group(i);
+      const v = of(i);
+      if (g === null || v === null) continue;
+      const r = rows.has(g) ? g : OTHER;
+      const c = cols.has(v) ? v : OTHER;
+      if (!counts.has(r)) counts.set(r, new Map());
+      counts.get(r)!.set(c, (counts.get(r)!.get(c) ?? 0) + 1);
+    }
+    const rowNames = [...counts.keys()].sort();
+    const colNames = [...new Set([...counts.values()].flatMap((m) => [...m.keys()]))].sort();
+    const groups = rowNames.join(", ");
+    if (rowNames.length < 2 || colNames.length < 2) return untested(h.id, statement, groups, `needs at least 2 ${h.by} groups and 2 ${h.mix} values`);
+    const table = rowNames.map((r) => colNames.map((c) => counts.get(r)!.get(c) ?? 0));
+    const res = chiSquareTest(table);
+    const small = res.expected.flat().filter((e) => e < 5).length;
+    const v = cramersV(table);
+    // The cell furthest above its expected count says where the mix differs.
+    let best = { r: 0, c: 0, lift: -Infinity };
+    table.forEach((row, r) => row.forEach((o, c) => (o / res.expected[r]![c]! > best.lift ? (best = { r, c, lift: o / res.expected[r]![c]! }) : null)));
+    return {
+      id: h.id,
+      statement,
+      test: table.length === 2 && colNames.length === 2 ? "chi-square test of independence (Yates-corrected)" : "chi-square test of independence",
+      why:
+        `${h.mix} is categorical and so is ${h.by}: a ${table.length} × ${colNames.length} table of customer counts` +
+        (small > 0 ? `; ${small} of ${table.length * colNames.length} expected counts are below 5, so the p-value is approximate` : ""),
+      groups,
+      statistic: res.statistic,
+      pValue: res.pValue,
+      effect: v,
+      effectName: "Cramér's V",
+      seen: `${rowNames[best.r]} has ${fmt(best.lift)}× the expected share of ${colNames[best.c]}`,
+    };
+  }
+
+  const metric = h.metric!;
+  const words = METRIC_WORDS[metric];
+  if (!group) return untested(h.id, `${words} differs by ${h.by}`, "", `no ${h.by} for these customers`);
+  const sizes = groupSizes(group, n);
+  const [a, b] = h.groups ?? [sizes[0]?.[0] ?? "", sizes[1]?.[0] ?? ""];
+  const statement = `${words[0]!.toUpperCase()}${words.slice(1)} differs between ${a || "?"} and ${b || "?"}`;
+  const value = measure(metric, data);
+  const xa: number[] = [];
+  const xb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = group(i);
+    if (g === null) continue;
+    if (g === a) xa.push(value(i));
+    else if (g === b || (b === OTHER && g !== a)) xb.push(value(i));
+  }
+  const groups = `${a} (${xa.length}) vs ${b} (${xb.length})`;
+  if (xa.length < 3 || xb.length < 3) return untested(h.id, statement, groups, "a group has fewer than 3 customers");
+  const x = Float64Array.from(xa);
+  const y = Float64Array.from(xb);
+
+  if (metric === "repeat") {
+    const sa = x.reduce((s, v) => s + v, 0);
+    const sb = y.reduce((s, v) => s + v, 0);
+    if (Math.min(sa, x.length - sa, sb, y.length - sb) < 5) {
+      return untested(h.id, statement, groups, "fewer than 5 repeat or one-time buyers in a group: the z-test's normal approximation does not hold");
+    }
+    const res = twoProportionZTest(sa, x.length, sb, y.length);
+    const pa = sa / x.length;
+    const pb = sb / y.length;
+    return {
+      id: h.id,
+      statement,
+      test: "two-proportion z-test (pooled)",
+      why: `bought again is yes or no, and each group has at least 5 of each: the normal approximation holds`,
+      groups,
+      statistic: res.statistic,
+      pValue: res.pValue,
+      effect: pa - pb,
+      effectName: "difference in proportions",
+      seen: `${a} ${Math.round(pa * 100)}% vs ${b} ${Math.round(pb * 100)}% bought again`,
+    };
+  }
+
+  const swA = shapiroWilk(sampled(x));
+  const swB = shapiroWilk(sampled(y));
+  const normal = swA.pValue !== null && swB.pValue !== null && swA.pValue >= ALPHA && swB.pValue >= ALPHA;
+  const ma = median(x);
+  const mb = median(y);
+  const seen = `median ${fmt(ma)} in ${a} vs ${fmt(mb)} in ${b}`;
+  const shapiroText = (name: string, r: { pValue: number | null }): string =>
+    `${name} p ${r.pValue === null ? "undefined (all values equal)" : `= ${fmt(r.pValue)}`}`;
+  if (normal) {
+    const res = welchTTest(x, y);
+    return {
+      id: h.id,
+      statement,
+      test: "Welch's t-test",
+      why: `Shapiro–Wilk does not reject normality in either group (${shapiroText(a, swA)}, ${shapiroText(b, swB)}), and Welch's test does not assume equal variances`,
+      groups,
+      statistic: res.statistic,
+      pValue: res.pValue,
+      effect: cohensD(x, y),
+      effectName: "Cohen's d",
+      seen,
+    };
+  }
+  const res = mannWhitneyU(x, y);
+  const rejected = [
+    swA.pValue === null || swA.pValue < ALPHA ? shapiroText(a, swA) : null,
+    swB.pValue === null || swB.pValue < ALPHA ? shapiroText(b, swB) : null,
+  ]
+    .filter((s) => s !== null)
+    .join(", ");
+  return {
+    id: h.id,
+    statement,
+    test: `Mann–Whitney U test (${res.method})`,
+    why: `Shapiro–Wilk rejects normality (${rejected}), so a rank test, which needs no normality`,
+    groups,
+    statistic: res.statistic,
+    pValue: res.pValue,
+    effect: rankBiserial(x, y),
+    effectName: "rank-biserial correlation",
+    seen,
+  };
+}
+
+/**
+ * The hypotheses a report tests when the config names none: up to 5 of
+ * these, in order, keeping those the data can answer.
+ */
+export function generateHypotheses(data: HypothesisData): HypothesisConfig[] {
+  const out: HypothesisConfig[] = [];
+  const n = data.base.n;
+  const a = data.attributes;
+  if (data.segment) out.push({ id: "aov-by-segment", metric: "aov", by: "segment" });
+  // The channel whose reach splits customers most evenly.
+  let bestChannel: string | null = null;
+  let bestBalance = Infinity;
+  for (const [channel, flags] of a.channels) {
+    let yes = 0;
+    let known = 0;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(flags[i]!)) {
+        yes += flags[i]!;
+        known++;
+      }
+    }
+    if (known === 0 || yes < 3 || known - yes < 3) continue;
+    const balance = Math.abs(yes / known - 0.5);
+    if (balance < bestBalance) {
+      bestBalance = balance;
+      bestChannel = channel;
+    }
+  }
+  if (bestChannel)
+    out.push({
+      id: `frequency-by-${bestChannel}`,
+      metric: "frequency",
+      by: bestChannel,
+      groups: [`reachable by ${bestChannel}`, `not reachable by ${bestChannel}`],
+    });
+  if (data.segment && a.labels.some((p) => p.name === "gender")) out.push({ id: "gender-mix-by-segment", mix: "gender", by: "segment" });
+  const place = a.labels.find((p) => p.name === "country") ?? a.labels.find((p) => p.name === "city");
+  if (place) {
+    const top = groupSizes(grouping(place.name, data)!, n)[0]?.[0];
+    if (top !== undefined) {
+      out.push({ id: `monetary-by-${place.name}`, metric: "monetary", by: place.name, groups: [top, OTHER] });
+      out.push({ id: `repeat-by-${place.name}`, metric: "repeat", by: place.name, groups: [top, OTHER] });
+    }
+  }
+  if (a.age) out.push({ id: "aov-by-age", metric: "aov", by: "age", groups: ["under 35", "35 and over"] });
+  out.push({ id: "aov-repeat-vs-one-time", metric: "aov", by: "repeat", groups: ["repeat buyers", "one-time buyers"] });
+  out.push({ id: "aov-by-acquisition-half", metric: "aov", by: "acquired", groups: ["first-half customers", "second-half customers"] });
+  return out.slice(0, 5);
+}
+
+/** Plain-language conclusion from a result and its adjusted p-value. */
+export function conclusion(r: HypothesisResult, adjusted: number | null): string {
+  if (r.pValue === null || adjusted === null) return `Not tested: ${r.why}.`;
+  const p = adjusted < 0.001 ? "p < 0.001" : `p = ${fmt(adjusted)}`;
+  if (adjusted < ALPHA) return `Supported: ${r.seen}; significant after Holm adjustment (${p}).`;
+  return `Not supported: ${r.seen}, but the difference could be chance after Holm adjustment (${p}).`;
+}
+
+/** Tests the hypotheses, adjusts with Holm over those tested, and emits the facts and table rows. */
+export function hypotheses(list: readonly HypothesisConfig[], data: HypothesisData, sink: FactSink): SeriesRow[] {
+  const results = list.map((h) => testHypothesis(h, data));
+  const tested = results.map((r, i) => [r.pValue, i] as const).filter((x): x is readonly [number, number] => x[0] !== null);
+  const adjusted = new Map<number, number>();
+  holm(tested.map(([p]) => p)).forEach((p, j) => adjusted.set(tested[j]![1], p));
+  return results.map((r, i) => {
+    const pAdj = adjusted.get(i) ?? null;
+    sink.add("hypothesis.p_value", r.pValue, { hypothesis: r.id });
+    sink.add("hypothesis.p_adjusted", pAdj, { hypothesis: r.id });
+    sink.add("hypothesis.effect", r.effect, { hypothesis: r.id });
+    return {
+      hypothesis: r.id,
+      statement: r.statement,
+      groups: r.groups,
+      test: r.test,
+      why: r.why,
+      statistic: r.statistic,
+      p_value: r.pValue,
+      p_adjusted: pAdj,
+      effect: r.effect,
+      effect_name: r.effectName,
+      conclusion: conclusion(r, pAdj),
+    };
+  });
+}

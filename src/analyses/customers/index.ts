@@ -1,0 +1,104 @@
+/**
+ * Customer analytics from orders (or order lines), with a customers file
+ * and category names when present: cohorts, RFM, k-means segments and
+ * hypothesis tests. Runs whenever there are orders.
+ */
+import type { Table } from "../../read/table.ts";
+import type { Config } from "../../schema/config.ts";
+import type { Fact, Warning } from "../../schema/report.ts";
+import type { PeriodFrame } from "../../time/period.ts";
+import { FactSink } from "../facts.ts";
+import { toOrders } from "../orders.ts";
+import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import { customerAttributes } from "./attributes.ts";
+import { customerBase } from "./base.ts";
+import { CUSTOMER_METRICS } from "./catalogue.ts";
+import { categorySpend } from "./categories.ts";
+import { buyerCohorts, registrationCohorts } from "./cohorts.ts";
+import { generateHypotheses, hypotheses } from "./hypotheses.ts";
+import { rfm, rfmSegment } from "./rfm.ts";
+import { segments, SILHOUETTE_SAMPLE, startsFor } from "./segments.ts";
+
+export interface CustomersInput {
+  /** Orders or order lines, clipped to the period. */
+  readonly orders: Table;
+  readonly customers: Table | null;
+  readonly categories: Table | null;
+}
+
+export interface CustomersContext {
+  readonly frame: PeriodFrame;
+  readonly userLabels: readonly string[];
+  readonly categoryLabels: readonly string[];
+  /** The free-text dictionary (cities, genders, category names, attributes). */
+  readonly text: readonly string[];
+  readonly config: Pick<Config, "segments" | "hypotheses">;
+}
+
+export interface CustomersResult {
+  readonly facts: Fact[];
+  readonly warnings: Warning[];
+  readonly series: Series;
+}
+
+export function customers(input: CustomersInput, ctx: CustomersContext): CustomersResult {
+  const sink = new FactSink(CUSTOMER_METRICS);
+  const warnings: Warning[] = [];
+  const series: Series = {};
+  const { frame } = ctx;
+  const base = customerBase(toOrders(input.orders), ctx.userLabels, frame);
+  const attributes = customerAttributes(base, input.orders, input.customers, ctx.text);
+  if (base.n === 0) return { facts: sink.facts, warnings, series };
+
+  buyerCohorts(base, frame, sink);
+  registrationCohorts(attributes, base, frame, sink);
+
+  const scored = rfm(base, frame.range.to, sink);
+  const grid = new Map<string, { customers: number; revenue: number }>();
+  for (let i = 0; i < base.n; i++) {
+    const key = `${scored.r[i]},${scored.f[i]}`;
+    const cell = grid.get(key) ?? { customers: 0, revenue: 0 };
+    cell.customers++;
+    cell.revenue += base.revenue[i]!;
+    grid.set(key, cell);
+  }
+  const gridRows: SeriesRow[] = [];
+  for (let r = 5; r >= 1; r--) {
+    for (let f = 1; f <= 5; f++) {
+      const cell = grid.get(`${r},${f}`) ?? { customers: 0, revenue: 0 };
+      gridRows.push({ r, f, segment: rfmSegment(r, f), customers: cell.customers, revenue: cell.revenue });
+    }
+  }
+  series[SERIES.rfmGrid] = gridRows;
+
+  const spend = categorySpend(input.orders, base, ctx.categoryLabels, input.categories, ctx.text);
+  const segmented = segments(base, scored.recency, attributes, spend, ctx.config.segments, sink);
+  if (segmented) {
+    series[SERIES.segmentProfiles] = segmented.profiles;
+    series[SERIES.segmentPoints] = segmented.points;
+    series[SERIES.segmentMethod] = [
+      {
+        features: segmented.features.join(", "),
+        k: segmented.k,
+        chosen_by: ctx.config.segments.k !== undefined ? "config" : "best silhouette among k ≥ 3",
+        starts: startsFor(base.n),
+        customers: base.n,
+        silhouette_sample: Math.min(base.n, SILHOUETTE_SAMPLE),
+      },
+    ];
+    for (const note of segmented.notes) warnings.push({ code: "segments.imputed", message: note });
+  }
+
+  const data = {
+    base,
+    recency: scored.recency,
+    attributes,
+    segment: segmented ? Array.from(segmented.labels, (s) => segmented.names[s]!) : null,
+    rfm: scored.segment,
+    midDay: frame.range.from + Math.floor(frame.days / 2),
+  };
+  series[SERIES.hypotheses] = hypotheses(ctx.config.hypotheses ?? generateHypotheses(data), data, sink);
+  return { facts: sink.facts, warnings, series };
+}
+
+export { CUSTOMER_METRICS } from "./catalogue.ts";

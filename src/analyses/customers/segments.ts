@@ -1,0 +1,246 @@
+/**
+ * K-means customer segments: k chosen from k = 2 … 8 and shown, a profile
+ * and a descriptive name per segment.
+ */
+import type { SegmentsConfig } from "../../schema/config.ts";
+import { CHANNEL_ROLES } from "../../schema/kinds.ts";
+import { daviesBouldin } from "../../stats/daviesBouldin.ts";
+import { kmeans } from "../../stats/kmeans.ts";
+import { silhouetteScore } from "../../stats/silhouette.ts";
+import { standardise } from "../../stats/standardise.ts";
+import { ratio, type FactSink } from "../facts.ts";
+import type { SeriesRow } from "../series.ts";
+import type { CustomerAttributes } from "./attributes.ts";
+import type { CustomerBase } from "./base.ts";
+import type { CategorySpend } from "./categories.ts";
+import { buildFeatures } from "./features.ts";
+
+export const K_RANGE = [2, 3, 4, 5, 6, 7, 8] as const;
+/** Fewer customers than this: no segmentation. */
+export const MIN_CUSTOMERS = 10;
+/** The seed of every k-means run: the same data always gives the same segments. */
+export const SEED = 20_111_209;
+/**
+ * Starts per k: 50, as the issue asks for a few thousand customers. Above
+ * 20,000 customers fewer (⌊1,000,000 ÷ n⌋, at least 5), so that demo data
+ * with hundreds of thousands of buyers stays within the time budget.
+ */
+export const startsFor = (n: number): number => (n <= 20_000 ? 50 : Math.max(5, Math.floor(1_000_000 / n)));
+/** Silhouettes are O(n²): above this many customers they are taken on a seeded sample of this size. */
+export const SILHOUETTE_SAMPLE = 6_000;
+
+export interface Segmentation {
+  readonly k: number;
+  /** Segment index (0 … k − 1, largest first) of each customer. */
+  readonly labels: Int32Array;
+  /** The segment names, by index; they are the `segment` dim of the facts. */
+  readonly names: readonly string[];
+  readonly features: readonly string[];
+  readonly profiles: SeriesRow[];
+  readonly points: SeriesRow[];
+  /** Notes for the report's warnings (imputed values, sampling). */
+  readonly notes: readonly string[];
+}
+
+/** Indices 0 … n − 1 when n ≤ size, else every ⌈n / size⌉-th one: deterministic and spread over the id order. */
+function evenSample(n: number, size: number): Int32Array {
+  if (n <= size) return Int32Array.from({ length: n }, (_, i) => i);
+  const step = n / size;
+  return Int32Array.from({ length: size }, (_, i) => Math.floor(i * step));
+}
+
+const pick = (columns: readonly Float64Array[], idx: Int32Array): Float64Array[] => columns.map((c) => Float64Array.from(idx, (i) => c[i]!));
+
+/**
+ * A name from the profile against all customers: recency (mean days ≥ 1.5×
+ * all customers' mean: "Lapsed"; ≤ 0.5×: "Active"), value (mean revenue ≥
+ * 2×: "high-value"; ≤ 0.5×: "low-value") and frequency (repeat share < 0.3:
+ * "one-timers"; mean orders ≥ 1.5×: "loyal"; else "regulars").
+ *
+ * @example segmentName({ recency: 300, monetary: 100, frequency: 1, repeat: 0.05 }, { recency: 100, monetary: 400, frequency: 4, repeat: 0.6 }); // => "Lapsed low-value one-timers"
+ */
+export function segmentName(
+  s: { recency: number; monetary: number; frequency: number; repeat: number },
+  all: { recency: number; monetary: number; frequency: number; repeat: number },
+): string {
+  const words: string[] = [];
+  if (s.recency >= 1.5 * all.recency) words.push("lapsed");
+  else if (s.recency <= 0.5 * all.recency) words.push("active");
+  if (s.monetary >= 2 * all.monetary) words.push("high-value");
+  else if (s.monetary <= 0.5 * all.monetary) words.push("low-value");
+  words.push(s.repeat < 0.3 ? "one-timers" : s.frequency >= 1.5 * all.frequency ? "loyal" : "regulars");
+  const name = words.join(" ");
+  return name[0]!.toUpperCase() + name.slice(1);
+}
+
+/** Top entries of a count map as "a 52%, b 30%, c 9%". */
+function mix(counts: ReadonlyMap<string, number>, total: number, top = 3): string {
+  if (total === 0) return "";
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top)
+    .map(([k, v]) => `${k} ${Math.round((100 * v) / total)}%`)
+    .join(", ");
+}
+
+export function segments(
+  base: CustomerBase,
+  recency: Float64Array,
+  attributes: CustomerAttributes,
+  spend: CategorySpend | null,
+  config: SegmentsConfig,
+  sink: FactSink,
+): Segmentation | null {
+  const n = base.n;
+  if (n < MIN_CUSTOMERS) return null;
+  const features = buildFeatures(config.features, base, recency, attributes, spend);
+  const X = standardise(features.columns).columns;
+  const notes: string[] = [];
+  features.imputed.forEach((m, j) => {
+    if (m > 0) notes.push(`${m} customers have no ${features.names[j]}; the feature's mean was used for them in the segmentation`);
+  });
+  const sample = evenSample(n, SILHOUETTE_SAMPLE);
+  const Xs = n > SILHOUETTE_SAMPLE ? pick(X, sample) : X;
+  if (n > SILHOUETTE_SAMPLE) notes.push(`silhouettes are computed on an even sample of ${SILHOUETTE_SAMPLE} of the ${n} customers`);
+  const starts = startsFor(n);
+  if (starts < 50) notes.push(`k-means used ${starts} starts per k (50 up to 20,000 customers) for ${n} customers`);
+
+  const runs = new Map<number, Int32Array>();
+  let bestK = -1;
+  let bestSilhouette = -Infinity;
+  for (const k of K_RANGE) {
+    if (k >= n) break;
+    const run = kmeans(X, k, { seed: SEED, starts });
+    runs.set(k, run.labels);
+    const labelsS = n > SILHOUETTE_SAMPLE ? Int32Array.from(sample, (i) => run.labels[i]!) : run.labels;
+    const sil = silhouetteScore(Xs, labelsS);
+    sink.add("segments.inertia", run.inertia, { k: String(k) });
+    sink.add("segments.silhouette", sil, { k: String(k) });
+    sink.add("segments.davies_bouldin", daviesBouldin(X, run.labels), { k: String(k) });
+    if (k >= 3 && sil !== null && sil > bestSilhouette) {
+      bestSilhouette = sil;
+      bestK = k;
+    }
+  }
+  const k = config.k !== undefined && runs.has(config.k) ? config.k : bestK;
+  if (k < 0) return null;
+  const labels = runs.get(k)!;
+  sink.add("segments.k", k);
+
+  // Profiles.
+  const size = new Float64Array(k);
+  const revenue = new Float64Array(k);
+  const orders = new Float64Array(k);
+  const rSum = new Float64Array(k);
+  const repeat = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const s = labels[i]!;
+    size[s]!++;
+    revenue[s]! += base.revenue[i]!;
+    orders[s]! += base.orders[i]!;
+    rSum[s]! += recency[i]!;
+    if (base.orders[i]! >= 2) repeat[s]!++;
+  }
+  const totalRevenue = revenue.reduce((a, b) => a + b, 0);
+  const totalOrders = orders.reduce((a, b) => a + b, 0);
+  let repeaters = 0;
+  for (let i = 0; i < n; i++) if (base.orders[i]! >= 2) repeaters++;
+  const all = { recency: rSum.reduce((a, b) => a + b, 0) / n, monetary: totalRevenue / n, frequency: totalOrders / n, repeat: repeaters / n };
+  const names: string[] = [];
+  for (let s = 0; s < k; s++) {
+    let name = segmentName(
+      { recency: rSum[s]! / size[s]!, monetary: revenue[s]! / size[s]!, frequency: orders[s]! / size[s]!, repeat: repeat[s]! / size[s]! },
+      all,
+    );
+    if (names.includes(name)) {
+      let j = 2;
+      while (names.includes(`${name} ${j}`)) j++;
+      name = `${name} ${j}`;
+    }
+    names.push(name);
+  }
+
+  const profiles: SeriesRow[] = [];
+  for (let s = 0; s < k; s++) {
+    const segment = names[s]!;
+    const dims = { segment };
+    sink.add("segments.size", size[s]!, dims);
+    sink.add("segments.revenue.share", ratio(revenue[s], totalRevenue), dims);
+    sink.add("segments.recency.mean", rSum[s]! / size[s]!, dims);
+    sink.add("segments.frequency.mean", orders[s]! / size[s]!, dims);
+    sink.add("segments.monetary.mean", revenue[s]! / size[s]!, dims);
+    sink.add("segments.aov", ratio(revenue[s], orders[s]), dims);
+    sink.add("segments.repeat.share", repeat[s]! / size[s]!, dims);
+    const row: SeriesRow = {
+      segment,
+      customers: size[s]!,
+      revenue_share: ratio(revenue[s], totalRevenue),
+      recency_days: rSum[s]! / size[s]!,
+      orders: orders[s]! / size[s]!,
+      revenue: revenue[s]! / size[s]!,
+      aov: ratio(revenue[s], orders[s]),
+      repeat_share: repeat[s]! / size[s]!,
+    };
+    if (attributes.age) {
+      let sum = 0;
+      let known = 0;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] === s && !Number.isNaN(attributes.age[i]!)) {
+          sum += attributes.age[i]!;
+          known++;
+        }
+      }
+      sink.add("segments.age.mean", ratio(sum, known), dims);
+      row["age"] = ratio(sum, known);
+    }
+    for (const channel of CHANNEL_ROLES) {
+      const flags = attributes.channels.get(channel);
+      if (!flags) continue;
+      let yes = 0;
+      let known = 0;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] === s && !Number.isNaN(flags[i]!)) {
+          yes += flags[i]!;
+          known++;
+        }
+      }
+      sink.add("segments.channel.reach", ratio(yes, known), { segment, channel });
+      row[`reach_${channel}`] = ratio(yes, known);
+    }
+    for (const p of attributes.labels) {
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] !== s || p.values[i]! < 0) continue;
+        const v = attributes.text[p.values[i]!]!;
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+        total++;
+      }
+      row[p.name] = mix(counts, total);
+    }
+    if (spend) {
+      const c = spend.codes.length;
+      const bySpend = new Map<string, number>();
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] !== s) continue;
+        for (let j = 0; j < c; j++) {
+          const a = spend.amount[i * c + j]!;
+          if (a > 0) bySpend.set(spend.names[j]!, (bySpend.get(spend.names[j]!) ?? 0) + a);
+        }
+        total += base.revenue[i]!;
+      }
+      row["top_categories"] = mix(bySpend, total);
+    }
+    profiles.push(row);
+  }
+
+  const shown = evenSample(n, 1_500);
+  const points: SeriesRow[] = Array.from(shown, (i) => ({
+    segment: names[labels[i]!]!,
+    recency_days: recency[i]!,
+    orders: base.orders[i]!,
+    revenue: base.revenue[i]!,
+  }));
+  return { k, labels, names, features: features.names, profiles, points, notes };
+}

@@ -1,0 +1,98 @@
+/**
+ * What the chart specs of every page share: the context they read, series
+ * look-up, axis helpers and the cohort heatmap.
+ */
+import * as Plot from "@observablehq/plot";
+import type { SeriesRow } from "../analyses/series.ts";
+import type { Report } from "../schema/report.ts";
+import type { FactIndex } from "../site/facts.ts";
+import type { Formatter } from "../site/format.ts";
+import type { ChartSpec } from "./spec.ts";
+import { OTHER, PALETTE, SEQUENTIAL } from "./theme.ts";
+
+/** Cohorts smaller than this are marked in the heatmaps. */
+export const SMALL_COHORT = 30;
+
+export interface ChartContext {
+  readonly report: Report;
+  readonly facts: FactIndex;
+  readonly format: Formatter;
+}
+
+export const series = (report: Report, name: string): readonly SeriesRow[] => report.series[name] ?? [];
+export const date = (s: unknown): Date => new Date(`${String(s)}T00:00:00Z`);
+/** `YY-MM` month ticks; on a narrow chart only every third month is labelled. */
+export const monthTicks =
+  (width: number) =>
+  (m: string, i: number): string =>
+    width < 600 && i % 3 !== 0 ? "" : m.slice(2);
+/** A label cut to `n` characters for axes and legends; tooltips and CSVs keep it whole. */
+export const truncate = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+export const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
+  type: "categorical",
+  range: [...PALETTE],
+  legend: true,
+  tickFormat: (s: string) => truncate(String(s), 24),
+  ...(domain ? { domain: [...domain] } : {}),
+});
+/** Category order for a chart: the named ones first, "other" last. */
+export const categories = (rows: readonly SeriesRow[], key: string): string[] => {
+  const all = [...new Set(rows.map((r) => String(r[key])))];
+  return [...all.filter((c) => c !== OTHER), ...all.filter((c) => c === OTHER)];
+};
+
+/** Heatmap of a cohort × age metric (retention, LTV), with small cohorts marked. */
+export function cohortHeatmap(
+  ctx: ChartContext,
+  o: { id: string; title: string; subtitle: string; metric: string; sizeMetric: string; label: string; percent: boolean; skipAgeZero: boolean },
+): ChartSpec | null {
+  const sizes = new Map(ctx.facts.list(o.sizeMetric, ["cohort"]).map((f) => [f.dims!["cohort"]!, f.value]));
+  const data = ctx.facts
+    .list(o.metric, ["cohort", "age"])
+    .filter((f) => !(o.skipAgeZero && f.dims!["age"] === "0"))
+    .map((f) => ({ cohort: f.dims!["cohort"]!, age: Number(f.dims!["age"]), value: f.value, cohort_size: sizes.get(f.dims!["cohort"]!) ?? null }));
+  if (data.length === 0) return null;
+  const label = (c: string): string => {
+    const n = sizes.get(c);
+    return `${c} (${n ?? "?"})${n !== null && n !== undefined && n < SMALL_COHORT ? " *" : ""}`;
+  };
+  const show = (v: number | null): string => (o.percent ? ctx.format.percent(v) : ctx.format.money(v));
+  const values = data.flatMap((d) => (d.value === null ? [] : [d.value]));
+  const midpoint = (Math.min(...values) + Math.max(...values)) / 2;
+  return {
+    id: o.id,
+    title: o.title,
+    subtitle: `${o.subtitle} Rows are cohorts with their size; * marks cohorts under ${SMALL_COHORT}. Months a cohort has not reached are empty.`,
+    description: `A heatmap of ${o.label} by first-month cohort (rows) and age in months (columns).`,
+    data,
+    plot: (width) => ({
+      marginLeft: 110,
+      height: Math.max(160, 24 * new Set(data.map((d) => d.cohort)).size + 60),
+      x: { label: "Age (months)", type: "band" },
+      y: { label: null, type: "band", tickFormat: label },
+      // Quantized: steps read better in a heatmap, and their legend needs no canvas.
+      color: { type: "quantize", n: 6, scheme: SEQUENTIAL, legend: true, label: o.label, ...(o.percent ? { percent: true } : {}) },
+      marks: [
+        Plot.cell(
+          data.filter((d) => d.value !== null),
+          { x: "age", y: "cohort", fill: "value", inset: 0.5, title: (d) => `${d.cohort}, age ${d.age}: ${show(d.value)} (cohort of ${d.cohort_size ?? "?"})` },
+        ),
+        ...(width >= 600
+          ? [
+              Plot.text(
+                data.filter((d) => d.value !== null),
+                {
+                  x: "age",
+                  y: "cohort",
+                  text: (d) => (o.percent ? `${Math.round(d.value! * 100)}` : ctx.format.number(d.value, Math.abs(d.value!) < 100 ? 1 : 0)),
+                  // cividis runs from dark blue to light yellow: dark text on the light upper half.
+                  fill: (d) => (d.value! > midpoint ? "black" : "white"),
+                  fontSize: 10,
+                },
+              ),
+            ]
+          : []),
+      ],
+    }),
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * Per-segment strategy: the KPI to move, 1–3 initiatives and the channel to
+ * say it on, decided by pure rules from the segment facts alone.
+ *
+ * Inputs, per `segment` dim value: `segments.size`, `segments.recency.mean`,
+ * `segments.frequency.mean`, `segments.monetary.mean`, `segments.aov`,
+ * `segments.repeat.share` and `segments.channel.reach{segment,channel}`.
+ * "All customers" figures are the size-weighted means over the segments
+ * (AOV: total revenue ÷ total orders). A missing or null fact never matches a
+ * rule that needs it.
+ *
+ * The first matching rule decides:
+ *
+ * | # | rule id                       | action       | KPI (direction)                      | when                                                         |
+ * | - | ----------------------------- | ------------ | ------------------------------------ | ------------------------------------------------------------ |
+ * | 1 | `segment.lapsed-valuable`     | `reactivate` | reactivation rate (up)               | recency ≥ 1.5 × all customers' and monetary ≥ all customers' |
+ * | 2 | `segment.lapsed`              | `win back`   | reactivation rate (up)               | recency ≥ 1.5 × all customers'                               |
+ * | 3 | `segment.one-timers`          | `convert`    | repeat-purchase rate (up)            | repeat share < 0.3                                           |
+ * | 4 | `segment.best`                | `retain`     | churn rate (down)                    | monetary ≥ 2 × and frequency ≥ all customers'                |
+ * | 5 | `segment.frequent-small`      | `develop`    | AOV (up)                             | frequency ≥ all customers' and AOV < all customers'          |
+ * | 6 | `segment.default`             | `grow`       | purchase frequency (up)              | otherwise                                                    |
+ *
+ * The channel: each strategy ranks the channels by fit (a call for valuable
+ * lapsed customers, an in-app banner for frequent app users …). The first
+ * ranked channel that reaches at least half of the segment is chosen; when
+ * none does, the one with the widest reach (rank breaks ties). Without
+ * channel flags it is email, the channel every shop has (the address on the
+ * order), with its reach unknown.
+ *
+ * `confidence` by segment size: ≥ 300 "high", ≥ 100 "medium", else "low".
+ * `importance`: the segment's revenue (size × mean revenue per customer).
+ */
+import { roundValue } from "../report/json.ts";
+import type { Action, Fact, Plan, Recommendation } from "../schema/report.ts";
+import { CHANNEL_ROLES, type ChannelRole } from "../schema/kinds.ts";
+
+const FORMAT: Readonly<Record<ChannelRole, string>> = {
+  email: "email",
+  sms: "SMS",
+  push: "push notification",
+  app: "in-app banner",
+  phone: "call",
+};
+
+interface Strategy {
+  readonly rule: string;
+  readonly action: Action;
+  readonly kpi: string;
+  readonly direction: "up" | "down";
+  readonly initiatives: readonly string[];
+  readonly channels: readonly ChannelRole[];
+  readonly why: (s: SegmentNumbers, all: SegmentNumbers) => string;
+}
+
+interface SegmentNumbers {
+  readonly size: number | null;
+  readonly recency: number | null;
+  readonly frequency: number | null;
+  readonly monetary: number | null;
+  readonly aov: number | null;
+  readonly repeat: number | null;
+}
+
+const f1 = (v: number | null): string => (v === null ? "unknown" : v.toFixed(v >= 100 ? 0 : 1));
+const pct = (v: number | null): string => (v === null ? "unknown" : `${Math.round(v * 100)}%`);
+
+export const SEGMENT_STRATEGIES: readonly Strategy[] = [
+  {
+    rule: "segment.lapsed-valuable",
+    action: "reactivate",
+    kpi: "reactivation rate: share ordering again within 90 days",
+    direction: "up",
+    initiatives: ["personal win-back offer on their past favourite categories", "a call to the largest accounts", "a one-question survey: why did you stop?"],
+    channels: ["phone", "email", "sms", "push", "app"],
+    why: (s, all) =>
+      `Last ordered ${f1(s.recency)} days ago on average (all customers: ${f1(all.recency)}), yet spent ${f1(s.monetary)} each (all: ${f1(all.monetary)}): valuable customers drifting away.`,
+  },
+  {
+    rule: "segment.lapsed",
+    action: "win back",
+    kpi: "reactivation rate: share ordering again within 90 days",
+    direction: "up",
+    initiatives: ["automated win-back series with a time-limited offer", "stop paid retargeting after three unanswered messages"],
+    channels: ["email", "sms", "push", "app", "phone"],
+    why: (s, all) =>
+      `Last ordered ${f1(s.recency)} days ago on average (all customers: ${f1(all.recency)}) and spent less than average: win them back cheaply, or let them go.`,
+  },
+  {
+    rule: "segment.one-timers",
+    action: "convert",
+    kpi: "repeat-purchase rate",
+    direction: "up",
+    initiatives: ["second-order incentive within 30 days of the first", "onboarding series with best-sellers", "cross-sell from the first order's category"],
+    channels: ["email", "push", "app", "sms", "phone"],
+    why: (s) => `Only ${pct(s.repeat)} have ordered more than once: the second order is the step to win.`,
+  },
+  {
+    rule: "segment.best",
+    action: "retain",
+    kpi: "churn rate",
+    direction: "down",
+    initiatives: ["loyalty tier with early access and free delivery", "a dedicated service contact", "thank-you gifts at order milestones"],
+    channels: ["app", "push", "email", "phone", "sms"],
+    why: (s, all) =>
+      `Spend ${f1(s.monetary)} each (all customers: ${f1(all.monetary)}) over ${f1(s.frequency)} orders (all: ${f1(all.frequency)}): keep them, do not discount them.`,
+  },
+  {
+    rule: "segment.frequent-small",
+    action: "develop",
+    kpi: "AOV",
+    direction: "up",
+    initiatives: ["bundles of their usual items", "a free-delivery threshold just above their AOV", "upsell suggestions at checkout"],
+    channels: ["app", "push", "email", "sms", "phone"],
+    why: (s, all) =>
+      `Order often (${f1(s.frequency)} orders, all customers: ${f1(all.frequency)}) but small (AOV ${f1(s.aov)}, all: ${f1(all.aov)}): grow the basket.`,
+  },
+  {
+    rule: "segment.default",
+    action: "grow",
+    kpi: "purchase frequency",
+    direction: "up",
+    initiatives: ["personalised recommendations", "replenishment reminders"],
+    channels: ["email", "push", "app", "sms", "phone"],
+    why: (s, all) => `Average on most counts (${f1(s.frequency)} orders, all customers: ${f1(all.frequency)}): nudge them to order more often.`,
+  },
+];
+
+/** Chooses the strategy of a segment. */
+function strategyOf(s: SegmentNumbers, all: SegmentNumbers): Strategy {
+  const ge = (a: number | null, b: number | null, k = 1): boolean => a !== null && b !== null && a >= k * b;
+  const lt = (a: number | null, b: number | null): boolean => a !== null && b !== null && a < b;
+  const pick = (rule: string): Strategy => SEGMENT_STRATEGIES.find((x) => x.rule === rule)!;
+  if (ge(s.recency, all.recency, 1.5)) return pick(ge(s.monetary, all.monetary) ? "segment.lapsed-valuable" : "segment.lapsed");
+  if (s.repeat !== null && s.repeat < 0.3) return pick("segment.one-timers");
+  if (ge(s.monetary, all.monetary, 2) && ge(s.frequency, all.frequency)) return pick("segment.best");
+  if (ge(s.frequency, all.frequency) && lt(s.aov, all.aov)) return pick("segment.frequent-small");
+  return pick("segment.default");
+}
+
+/** The channel for a strategy given reach shares (absent: unknown). */
+export function chooseChannel(ranked: readonly ChannelRole[], reach: ReadonlyMap<ChannelRole, number | null>): { channel: ChannelRole; reach: number | null } {
+  const known = ranked.filter((c) => reach.get(c) !== undefined && reach.get(c) !== null);
+  // Without flags, email: the one channel every shop has (the order confirmation address).
+  if (known.length === 0) return { channel: "email", reach: null };
+  const good = known.find((c) => reach.get(c)! >= 0.5);
+  if (good) return { channel: good, reach: reach.get(good)! };
+  const widest = known.reduce((a, b) => (reach.get(b)! > reach.get(a)! ? b : a));
+  return { channel: widest, reach: reach.get(widest)! };
+}
+
+export function segmentRecommendations(facts: readonly Fact[]): Recommendation[] {
+  const by = new Map<string, Map<string, number | null>>();
+  const reach = new Map<string, Map<ChannelRole, number | null>>();
+  for (const f of facts) {
+    const segment = f.dims?.["segment"];
+    if (!f.id.startsWith("segments.") || segment === undefined) continue;
+    const v = f.value === null ? null : roundValue(f.value);
+    if (f.id === "segments.channel.reach") {
+      if (!reach.has(segment)) reach.set(segment, new Map());
+      reach.get(segment)!.set(f.dims!["channel"] as ChannelRole, v);
+    } else if (Object.keys(f.dims!).length === 1) {
+      if (!by.has(segment)) by.set(segment, new Map());
+      by.get(segment)!.set(f.id, v);
+    }
+  }
+  const numbersOf = (m: ReadonlyMap<string, number | null>): SegmentNumbers => ({
+    size: m.get("segments.size") ?? null,
+    recency: m.get("segments.recency.mean") ?? null,
+    frequency: m.get("segments.frequency.mean") ?? null,
+    monetary: m.get("segments.monetary.mean") ?? null,
+    aov: m.get("segments.aov") ?? null,
+    repeat: m.get("segments.repeat.share") ?? null,
+  });
+  const segments = [...by].map(([name, m]) => ({ name, n: numbersOf(m), raw: m }));
+  const weighted = (key: keyof SegmentNumbers): number | null => {
+    let sum = 0;
+    let size = 0;
+    for (const { n } of segments) {
+      if (n[key] === null || n.size === null) return null;
+      sum += n[key]! * n.size;
+      size += n.size;
+    }
+    return size > 0 ? sum / size : null;
+  };
+  const revenue = segments.reduce((s, { n }) => s + (n.size ?? 0) * (n.monetary ?? 0), 0);
+  const orders = segments.reduce((s, { n }) => s + (n.size ?? 0) * (n.frequency ?? 0), 0);
+  const all: SegmentNumbers = {
+    size: segments.reduce((s, { n }) => s + (n.size ?? 0), 0),
+    recency: weighted("recency"),
+    frequency: weighted("frequency"),
+    monetary: weighted("monetary"),
+    aov: orders > 0 ? revenue / orders : null,
+    repeat: weighted("repeat"),
+  };
+  return segments.map(({ name, n, raw }) => {
+    const strategy = strategyOf(n, all);
+    const channelReach = reach.get(name) ?? new Map<ChannelRole, number | null>();
+    const chosen = chooseChannel(strategy.channels, channelReach);
+    const plan: Plan = {
+      kpi: strategy.kpi,
+      direction: strategy.direction,
+      initiatives: [...strategy.initiatives],
+      channel: chosen.channel,
+      format: FORMAT[chosen.channel],
+      reach: chosen.reach,
+    };
+    const reachText =
+      chosen.reach === null
+        ? ` Channel reach is unknown (no channel flags in a customers file), so email, which every customer who ordered has given.`
+        : ` ${FORMAT[chosen.channel][0]!.toUpperCase()}${FORMAT[chosen.channel].slice(1)} reaches ${pct(chosen.reach)} of the segment.`;
+    const numbers: Record<string, number | null> = Object.fromEntries(raw);
+    for (const c of CHANNEL_ROLES) if (channelReach.has(c)) numbers[`segments.channel.reach.${c}`] = channelReach.get(c)!;
+    const size = n.size ?? 0;
+    return {
+      subject: { segment: name },
+      action: strategy.action,
+      rule: strategy.rule,
+      why: strategy.why(n, all) + reachText,
+      numbers,
+      confidence: size >= 300 ? "high" : size >= 100 ? "medium" : "low",
+      importance: size * (n.monetary ?? 0),
+      plan,
+    };
+  });
+}
