@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank } from "../demo/bank.ts";
 import { COSTS_HEADER, DEMO_FILES, ORDERS_HEADER, VISITS_HEADER, generateDemo } from "../demo/generate.ts";
 import { numberFlag, parseFlags, required, UsageError, type Command } from "./args.ts";
 
@@ -49,39 +50,62 @@ class LineFile {
   }
 }
 
+/** The kinds of demo dataset, the first being the default. */
+const KINDS = ["funnel", "bank"] as const;
+
 export const demoData: Command = {
   name: "demo-data",
-  summary: "write a deterministic demo dataset (visits, orders, costs) with a planted structure",
-  usage: `romi demo-data --out DIR [--seed N] [--scale X]
+  summary: "write a deterministic demo dataset (funnel: visits, orders, costs; bank: customers, card transactions, MCC codes)",
+  usage: `romi demo-data --out DIR [--kind funnel|bank] [--seed N] [--scale X]
 
-  --out DIR    folder to write visits.csv, orders.csv and costs.csv into (created if missing)
+  --out DIR    folder to write the files into (created if missing)
+  --kind K     funnel (default): visits.csv, orders.csv and costs.csv, a Y.Afisha-shaped
+               shop with planted acquisition sources;
+               bank: customers.csv, transactions.csv and mcc_codes.csv, card purchases
+               with MCC codes and five planted customer segments
   --seed N     whole number from 0 to 4294967295 (default: 1); the same seed gives the same bytes
-  --scale X    size from 0.01 to 20 (default: 1, about 300k sessions and 50k orders)
+  --scale X    size from 0.01 to 20 (default: 1: funnel about 300k sessions and 50k orders,
+               bank about 1,000 customers and 200k transactions)
 
-The planted structure (which sources pay back, seasonality, bad rows) is
-described in data/README.md.`,
+data/README.md describes the funnel data's planted structure (which sources
+pay back, seasonality, bad rows); README.md lists the bank data's segments.`,
   async run(io) {
-    const flags = parseFlags(io.args, { out: { type: "string" }, seed: { type: "string" }, scale: { type: "string" } });
+    const flags = parseFlags(io.args, { out: { type: "string" }, kind: { type: "string" }, seed: { type: "string" }, scale: { type: "string" } });
     const out = required(flags.out, "--out");
+    const kind = KINDS.find((k) => k === (flags.kind ?? KINDS[0]));
+    if (kind === undefined) throw new UsageError(`invalid --kind: ${flags.kind} (expected ${KINDS.join(" or ")})`);
     const seed = numberFlag(flags.seed, "--seed", 1, 0, 0xffffffff);
     if (!Number.isInteger(seed)) throw new UsageError(`invalid --seed: ${flags.seed} (expected a whole number from 0 to 4294967295)`);
     const scale = numberFlag(flags.scale, "--scale", 1, 0.01, 20);
 
     mkdirSync(out, { recursive: true });
     const files: LineFile[] = [];
+    const open = (name: string, header: string): LineFile => {
+      const file = new LineFile(join(out, name), header);
+      files.push(file);
+      return file;
+    };
     try {
-      const visits = new LineFile(join(out, DEMO_FILES.visits), VISITS_HEADER);
-      files.push(visits);
-      const orders = new LineFile(join(out, DEMO_FILES.orders), ORDERS_HEADER);
-      files.push(orders);
-      const costs = new LineFile(join(out, DEMO_FILES.costs), COSTS_HEADER);
-      files.push(costs);
-      generateDemo({ seed, scale }, { visit: (line) => visits.line(line), order: (line) => orders.line(line), cost: (line) => costs.line(line) });
+      let written: readonly LineFile[];
+      if (kind === "bank") {
+        const customers = open(BANK_FILES.customers, BANK_CUSTOMERS_HEADER);
+        const transactions = open(BANK_FILES.transactions, BANK_TRANSACTIONS_HEADER);
+        const mccCodes = open(BANK_FILES.mccCodes, BANK_MCC_HEADER);
+        generateBank(
+          { seed, scale },
+          { customer: (line) => customers.line(line), transaction: (line) => transactions.line(line), mcc: (line) => mccCodes.line(line) },
+        );
+        written = [customers, transactions, mccCodes];
+      } else {
+        const visits = open(DEMO_FILES.visits, VISITS_HEADER);
+        const orders = open(DEMO_FILES.orders, ORDERS_HEADER);
+        const costs = open(DEMO_FILES.costs, COSTS_HEADER);
+        generateDemo({ seed, scale }, { visit: (line) => visits.line(line), order: (line) => orders.line(line), cost: (line) => costs.line(line) });
+        written = [visits, orders, costs];
+      }
       for (const file of files.splice(0)) file.close();
-      io.stdout(
-        `romi: wrote ${out} (seed ${seed}, scale ${scale}): ${DEMO_FILES.visits} ${visits.rows} rows, ` +
-          `${DEMO_FILES.orders} ${orders.rows} rows, ${DEMO_FILES.costs} ${costs.rows} rows\n`,
-      );
+      const counts = written.map((file) => `${basename(file.path)} ${file.rows} rows`).join(", ");
+      io.stdout(`romi: wrote ${out} (${kind === "bank" ? "bank, " : ""}seed ${seed}, scale ${scale}): ${counts}\n`);
       return 0;
     } finally {
       // Only after an error: close what is open, leaving partial files.

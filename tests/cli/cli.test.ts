@@ -78,6 +78,28 @@ describe("romi CLI", () => {
     for (const f of ["visits.csv", "orders.csv", "costs.csv"]) expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
     expect(romi("demo-data", "--out", a, "--scale", "-1").code).toBe(2);
   });
+
+  it("demo-data --kind funnel is the default, and --kind bank writes the same bytes for the same seed", () => {
+    const byDefault = dataDir({});
+    const funnel = dataDir({});
+    expect(romi("demo-data", "--out", byDefault, "--seed", "7", "--scale", "0.01").code).toBe(0);
+    expect(romi("demo-data", "--out", funnel, "--kind", "funnel", "--seed", "7", "--scale", "0.01").code).toBe(0);
+    for (const f of ["visits.csv", "orders.csv", "costs.csv"]) expect(readFileSync(join(funnel, f))).toEqual(readFileSync(join(byDefault, f)));
+
+    const a = dataDir({});
+    const b = dataDir({});
+    const r = romi("demo-data", "--kind", "bank", "--out", a, "--seed", "7", "--scale", "0.05");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/customers\.csv 50 rows, transactions\.csv \d+ rows, mcc_codes\.csv \d+ rows/);
+    expect(romi("demo-data", "--kind", "bank", "--out", b, "--seed", "7", "--scale", "0.05").code).toBe(0);
+    for (const f of ["customers.csv", "transactions.csv", "mcc_codes.csv"]) expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
+    expect(readFileSync(join(a, "mcc_codes.csv"), "utf8").split("\n")[0]).toBe("mcc_code;mcc_description");
+    expect(existsSync(join(a, "visits.csv"))).toBe(false);
+
+    const bad = romi("demo-data", "--kind", "shop", "--out", a);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("invalid --kind: shop (expected funnel or bank)");
+  });
 });
 
 describe("romi build", () => {
