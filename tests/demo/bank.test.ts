@@ -1,4 +1,3 @@
-import { kmeans } from "ml-kmeans";
 import { describe, expect, it } from "vitest";
 import {
   BANK_CUSTOMERS_HEADER,
@@ -60,49 +59,6 @@ function rfm(transactions: readonly string[]): Map<string, Rfm> {
 /** Rows of customers.csv by id, as field arrays. */
 function customerRows(bank: Bank): Map<string, string[]> {
   return new Map(bank.customers.map((line) => [line.slice(0, line.indexOf(",")), line.split(",")]));
-}
-
-/**
- * The adjusted Rand index of two labellings (Hubert and Arabie, 1985), from
- * the contingency table.
- */
-function adjustedRand(a: readonly string[], b: readonly number[]): number {
-  const pairs = (n: number): number => (n * (n - 1)) / 2;
-  const cells = new Map<string, number>();
-  const rows = new Map<string, number>();
-  const cols = new Map<number, number>();
-  a.forEach((x, i) => {
-    const y = b[i] ?? -1;
-    cells.set(`${x}|${y}`, (cells.get(`${x}|${y}`) ?? 0) + 1);
-    rows.set(x, (rows.get(x) ?? 0) + 1);
-    cols.set(y, (cols.get(y) ?? 0) + 1);
-  });
-  const sum = (m: Map<unknown, number>): number => [...m.values()].reduce((s, n) => s + pairs(n), 0);
-  const index = sum(cells);
-  const expected = (sum(rows) * sum(cols)) / pairs(a.length);
-  return (index - expected) / ((sum(rows) + sum(cols)) / 2 - expected);
-}
-
-/** The mean silhouette width (Rousseeuw, 1987) of a clustering, Euclidean distances. */
-function silhouette(points: readonly number[][], clusters: readonly number[], k: number): number {
-  let total = 0;
-  for (let i = 0; i < points.length; i++) {
-    const sums = new Array<number>(k).fill(0);
-    const counts = new Array<number>(k).fill(0);
-    for (let j = 0; j < points.length; j++) {
-      if (j === i) continue;
-      const c = clusters[j] ?? 0;
-      sums[c] = (sums[c] ?? 0) + Math.hypot(...(points[i] ?? []).map((v, d) => v - (points[j]?.[d] ?? 0)));
-      counts[c] = (counts[c] ?? 0) + 1;
-    }
-    const own = clusters[i] ?? 0;
-    if ((counts[own] ?? 0) === 0) continue; // a singleton scores 0
-    const a = (sums[own] ?? 0) / (counts[own] ?? 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && (counts[c] ?? 0) > 0) b = Math.min(b, (sums[c] ?? 0) / (counts[c] ?? 1));
-    total += (b - a) / Math.max(a, b);
-  }
-  return total / points.length;
 }
 
 // Generated once: scale 1 (about 1,000 customers and 200k purchases) and a small one.
@@ -335,44 +291,4 @@ describe("plantedBankSegments", () => {
     expect(share("lapsed", PHONE)).toBeGreaterThan(share("everyday-young", PHONE) + 0.3);
     expect(share("affluent-travellers", EMAIL)).toBeGreaterThan(0.7);
   });
-});
-
-describe("bank segments and k-means", () => {
-  it("adjustedRand(a, b) is 4/7 for [0, 0, 1, 1] against [0, 0, 1, 2] (scikit-learn's example) and 1 for a relabelling", () => {
-    expect(adjustedRand(["0", "0", "1", "1"], [0, 0, 1, 2])).toBeCloseTo(4 / 7, 12);
-    expect(adjustedRand(["a", "a", "b"], [5, 5, 2])).toBe(1);
-  });
-
-  it("silhouette(points, clusters, k) is 0.8997… for {0, 1} and {10, 11} (hand computation)", () => {
-    // Points 0 and 11: 1 - 1/10.5; points 1 and 10: 1 - 1/9.5.
-    expect(silhouette([[0], [1], [10], [11]], [0, 0, 1, 1], 2)).toBeCloseTo((2 * (1 - 1 / 10.5) + 2 * (1 - 1 / 9.5)) / 4, 12);
-  });
-
-  it("k-means on standardised log1p recency, frequency and monetary value, with k by the best silhouette among 3…8, recovers the planted segments (ARI ≥ 0.8)", () => {
-    const ids = [...stats.keys()];
-    const raw = ids.map((id) => {
-      const r = stats.get(id) as Rfm;
-      return [Math.log1p(r.recency), Math.log1p(r.frequency), Math.log1p(r.monetary)];
-    });
-    const columns = [0, 1, 2].map((d) => raw.map((row) => row[d] ?? 0));
-    const means = columns.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
-    const sds = columns.map((c, d) => Math.sqrt(c.reduce((s, v) => s + (v - (means[d] ?? 0)) ** 2, 0) / c.length));
-    const points = raw.map((row) => row.map((v, d) => (v - (means[d] ?? 0)) / (sds[d] ?? 1)));
-    const labels = ids.map((id) => truth.get(id) ?? "new");
-
-    let best = { k: 0, width: -Infinity, clusters: [] as number[] };
-    for (let k = 3; k <= 8; k++) {
-      // The best of 5 seeded k-means++ starts, by within-cluster sum of squares.
-      let fit = { inertia: Infinity, clusters: [] as number[] };
-      for (let start = 1; start <= 5; start++) {
-        const result = kmeans(points, k, { initialization: "kmeans++", seed: start });
-        const inertia = points.reduce((s, p, i) => s + p.reduce((q, v, d) => q + (v - (result.centroids[result.clusters[i] ?? 0]?.[d] ?? 0)) ** 2, 0), 0);
-        if (inertia < fit.inertia) fit = { inertia, clusters: result.clusters };
-      }
-      const width = silhouette(points, fit.clusters, k);
-      if (width > best.width) best = { k, width, clusters: fit.clusters };
-    }
-    expect(best.k).toBeGreaterThanOrEqual(5);
-    expect(adjustedRand(labels, best.clusters)).toBeGreaterThanOrEqual(0.8);
-  }, 30_000);
 });

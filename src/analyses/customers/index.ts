@@ -17,7 +17,7 @@ import { categorySpend } from "./categories.ts";
 import { buyerCohorts, registrationCohorts } from "./cohorts.ts";
 import { generateHypotheses, hypotheses } from "./hypotheses.ts";
 import { rfm, rfmSegment } from "./rfm.ts";
-import { segments, SILHOUETTE_SAMPLE, startsFor } from "./segments.ts";
+import { EXACT_UP_TO, SAMPLE, SAMPLED_STARTS, segments, STARTS } from "./segments.ts";
 
 export interface CustomersInput {
   /** Orders or order lines, clipped to the period. */
@@ -81,12 +81,12 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
         features: segmented.features.join(", "),
         k: segmented.k,
         chosen_by: ctx.config.segments.k !== undefined ? "config" : "best silhouette among k ≥ 3",
-        starts: startsFor(base.n),
+        starts: base.n > EXACT_UP_TO ? SAMPLED_STARTS : STARTS,
         customers: base.n,
-        silhouette_sample: Math.min(base.n, SILHOUETTE_SAMPLE),
+        sample: base.n > EXACT_UP_TO ? SAMPLE : base.n,
       },
     ];
-    for (const note of segmented.notes) warnings.push({ code: "segments.imputed", message: note });
+    for (const note of segmented.imputed) warnings.push({ code: "segments.imputed", message: note });
   }
 
   const data = {

@@ -1,0 +1,74 @@
+/**
+ * The segmentation (src/analyses/customers/segments.ts) through romi's own
+ * reading and analysis path, on the bank demo's planted segments (src/demo/bank.ts):
+ * the planted labels are the independent truth.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { customerAttributes } from "../../src/analyses/customers/attributes.ts";
+import { customerBase } from "../../src/analyses/customers/base.ts";
+import { CUSTOMER_METRICS } from "../../src/analyses/customers/catalogue.ts";
+import { rfm } from "../../src/analyses/customers/rfm.ts";
+import { segmentName, segments } from "../../src/analyses/customers/segments.ts";
+import { FactSink } from "../../src/analyses/facts.ts";
+import { toOrders } from "../../src/analyses/orders.ts";
+import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank, plantedBankSegments } from "../../src/demo/bank.ts";
+import { parseConfig } from "../../src/read/config.ts";
+import { loadDataDir } from "../../src/read/load.ts";
+import { resolvePeriod } from "../../src/report/period.ts";
+import { adjustedRandIndex } from "../../src/stats/rand.ts";
+import { periodFrame } from "../../src/time/period.ts";
+import { zone } from "../../src/time/zone.ts";
+
+async function bankSegments(seed: number, scale: number) {
+  const dir = mkdtempSync(join(tmpdir(), "romi-bank-"));
+  const files = { customers: [BANK_CUSTOMERS_HEADER], transactions: [BANK_TRANSACTIONS_HEADER], mccs: [BANK_MCC_HEADER] };
+  generateBank({ seed, scale }, { customer: (l) => files.customers.push(l), transaction: (l) => files.transactions.push(l), mcc: (l) => files.mccs.push(l) });
+  writeFileSync(join(dir, BANK_FILES.customers), `${files.customers.join("\n")}\n`);
+  writeFileSync(join(dir, BANK_FILES.transactions), `${files.transactions.join("\n")}\n`);
+  writeFileSync(join(dir, BANK_FILES.mccCodes), `${files.mccs.join("\n")}\n`);
+  const config = parseConfig({}, "defaults");
+  const loaded = await loadDataDir(dir, config, zone("UTC"));
+  const table = (kind: string) => loaded.datasets.find((d) => d.table.kind === kind)?.table ?? null;
+  const orders = table("orders")!;
+  const frame = periodFrame(resolvePeriod([orders], config)!.range);
+  const base = customerBase(toOrders(orders), loaded.dicts.user.labels, frame);
+  const sink = new FactSink(CUSTOMER_METRICS);
+  const scored = rfm(base, frame.range.to, sink);
+  const attributes = customerAttributes(base, orders, table("customers"), loaded.dicts.label.labels);
+  const result = segments(base, scored.recency, attributes, null, config.segments, sink)!;
+  const truth = plantedBankSegments({ seed, scale });
+  return { base, result, truth, sink };
+}
+
+describe("segments(base, …) on the bank demo", () => {
+  it("recovers the 5 planted segments from the default features, k chosen by silhouette (adjusted Rand index ≥ 0.8)", async () => {
+    const { base, result, truth } = await bankSegments(1, 1);
+    const planted = base.id.map((id) => truth.get(id)!);
+    const ari = adjustedRandIndex(planted, result.labels)!;
+    expect(result.k).toBeGreaterThanOrEqual(5);
+    expect(ari).toBeGreaterThanOrEqual(0.8);
+  }, 60_000);
+
+  it("gives every segment a distinct name and one profile row, sizes adding up to the customers", async () => {
+    const { base, result } = await bankSegments(2, 0.5);
+    expect(new Set(result.names).size).toBe(result.k);
+    expect(result.profiles.map((p) => p["segment"])).toEqual(result.names);
+    expect(result.profiles.reduce((s, p) => s + Number(p["customers"]), 0)).toBe(base.n);
+    // The bank customers file carries channel flags: every segment has a reach per channel.
+    for (const p of result.profiles) for (const c of ["email", "sms", "push", "phone"]) expect(p[`reach_${c}`]).not.toBeUndefined();
+  }, 60_000);
+});
+
+describe("segmentName(segment, all customers)", () => {
+  const all = { recency: 100, monetary: 400, frequency: 4, repeat: 0.6 };
+  it("names lapsed, active, high- and low-value, one-timers, loyal and regulars from the thresholds", () => {
+    expect(segmentName({ recency: 300, monetary: 100, frequency: 1, repeat: 0.05 }, all)).toBe("Lapsed low-value one-timers");
+    expect(segmentName({ recency: 20, monetary: 900, frequency: 9, repeat: 0.95 }, all)).toBe("Active high-value loyal");
+    expect(segmentName({ recency: 100, monetary: 400, frequency: 4, repeat: 0.6 }, all)).toBe("Regulars");
+    // Boundaries: 1.5× recency is lapsed, 2× revenue is high-value, repeat 0.3 is no longer one-timers.
+    expect(segmentName({ recency: 150, monetary: 800, frequency: 4, repeat: 0.3 }, all)).toBe("Lapsed high-value regulars");
+  });
+});
