@@ -16,7 +16,7 @@
  * | 1 | `segment.lapsed-valuable`     | `reactivate` | reactivation rate (up)               | recency ≥ 1.5 × all customers' and monetary ≥ all customers' |
  * | 2 | `segment.lapsed`              | `win back`   | reactivation rate (up)               | recency ≥ 1.5 × all customers'                               |
  * | 3 | `segment.one-timers`          | `convert`    | repeat-purchase rate (up)            | repeat share < 0.3                                           |
- * | 4 | `segment.best`                | `retain`     | churn rate (down)                    | monetary ≥ 2 × and frequency ≥ all customers'                |
+ * | 4 | `segment.best`                | `retain`     | churn rate (down)                    | monetary ≥ 2 × all customers'                                |
  * | 5 | `segment.frequent-small`      | `develop`    | AOV (up)                             | frequency ≥ all customers' and AOV < all customers'          |
  * | 6 | `segment.default`             | `grow`       | purchase frequency (up)              | otherwise                                                    |
  *
@@ -102,7 +102,7 @@ export const SEGMENT_STRATEGIES: readonly Strategy[] = [
     initiatives: ["loyalty tier with early access and free delivery", "a dedicated service contact", "thank-you gifts at order milestones"],
     channels: ["app", "push", "email", "phone", "sms"],
     why: (s, all) =>
-      `Spend ${f1(s.monetary)} each (all customers: ${f1(all.monetary)}) over ${f1(s.frequency)} orders (all: ${f1(all.frequency)}): keep them, do not discount them.`,
+      `Spend ${f1(s.monetary)} each, ${f1(s.monetary !== null && all.monetary ? s.monetary / all.monetary : null)}× the average customer (${f1(all.monetary)}), over ${f1(s.frequency)} orders: keep them, do not discount them.`,
   },
   {
     rule: "segment.frequent-small",
@@ -132,7 +132,7 @@ function strategyOf(s: SegmentNumbers, all: SegmentNumbers): Strategy {
   const pick = (rule: string): Strategy => SEGMENT_STRATEGIES.find((x) => x.rule === rule)!;
   if (ge(s.recency, all.recency, 1.5)) return pick(ge(s.monetary, all.monetary) ? "segment.lapsed-valuable" : "segment.lapsed");
   if (s.repeat !== null && s.repeat < 0.3) return pick("segment.one-timers");
-  if (ge(s.monetary, all.monetary, 2) && ge(s.frequency, all.frequency)) return pick("segment.best");
+  if (ge(s.monetary, all.monetary, 2)) return pick("segment.best");
   if (ge(s.frequency, all.frequency) && lt(s.aov, all.aov)) return pick("segment.frequent-small");
   return pick("segment.default");
 }

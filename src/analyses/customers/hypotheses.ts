@@ -46,6 +46,8 @@ export interface HypothesisData {
 
 type Metric = NonNullable<HypothesisConfig["metric"]>;
 
+const GROUP_WORDS: Readonly<Record<string, string>> = { segment: "segments", rfm: "RFM segments" };
+
 const METRIC_WORDS: Readonly<Record<Metric, string>> = {
   aov: "spend per order",
   frequency: "orders per customer",
@@ -130,7 +132,7 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
   const n = data.base.n;
   const group = grouping(h.by, data);
   if (h.mix !== undefined) {
-    const statement = `The ${h.mix} mix differs between ${h.by} groups`;
+    const statement = `The ${h.mix} mix differs between ${GROUP_WORDS[h.by] ?? `${h.by} groups`}`;
     const of = grouping(h.mix, data);
     if (!group || !of) return untested(h.id, statement, "", `no ${group ? h.mix : h.by} for these customers`);
     const keep = (sizes: [string, number][]): Set<string> => new Set(sizes.slice(0, MIX_TOP).map(([g]) => g));
@@ -261,8 +263,8 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
 }
 
 /**
- * The hypotheses a report tests when the config names none: up to 5 of
- * these, in order, keeping those the data can answer.
+ * Candidate hypotheses for a report whose config names none, in order of
+ * interest; `hypotheses` keeps the first 5 that can be tested.
  */
 export function generateHypotheses(data: HypothesisData): HypothesisConfig[] {
   const out: HypothesisConfig[] = [];
@@ -307,7 +309,7 @@ export function generateHypotheses(data: HypothesisData): HypothesisConfig[] {
   if (a.age) out.push({ id: "aov-by-age", metric: "aov", by: "age", groups: ["under 35", "35 and over"] });
   out.push({ id: "aov-repeat-vs-one-time", metric: "aov", by: "repeat", groups: ["repeat buyers", "one-time buyers"] });
   out.push({ id: "aov-by-acquisition-half", metric: "aov", by: "acquired", groups: ["first-half customers", "second-half customers"] });
-  return out.slice(0, 5);
+  return out;
 }
 
 /** Plain-language conclusion from a result and its adjusted p-value. */
@@ -318,12 +320,26 @@ export function conclusion(r: HypothesisResult, adjusted: number | null): string
   return `Not supported: ${r.seen}, but the difference could be chance after Holm adjustment (${p}).`;
 }
 
-/** Tests the hypotheses, adjusts with Holm over those tested, and emits the facts and table rows. */
-export function hypotheses(list: readonly HypothesisConfig[], data: HypothesisData, sink: FactSink): SeriesRow[] {
-  const results = list.map((h) => testHypothesis(h, data));
-  const tested = results.map((r, i) => [r.pValue, i] as const).filter((x): x is readonly [number, number] => x[0] !== null);
+/** At most this many generated hypotheses are reported, and at least `MIN_GENERATED` when there are that many candidates. */
+export const MAX_GENERATED = 5;
+export const MIN_GENERATED = 3;
+
+/**
+ * Tests the hypotheses, adjusts with Holm over those tested, and emits the
+ * facts and table rows. Hypotheses from the config are all reported;
+ * generated ones (`generated: true`) are cut to the first 5 that can be
+ * tested, topped up to 3 with untestable ones (shown with the reason).
+ */
+export function hypotheses(list: readonly HypothesisConfig[], data: HypothesisData, sink: FactSink, generated = false): SeriesRow[] {
+  let results = list.map((h) => testHypothesis(h, data));
+  if (generated) {
+    const tested = results.filter((r) => r.pValue !== null).slice(0, MAX_GENERATED);
+    const untested = results.filter((r) => r.pValue === null).slice(0, Math.max(0, MIN_GENERATED - tested.length));
+    results = results.filter((r) => tested.includes(r) || untested.includes(r));
+  }
+  const testedIdx = results.map((r, i) => [r.pValue, i] as const).filter((x): x is readonly [number, number] => x[0] !== null);
   const adjusted = new Map<number, number>();
-  holm(tested.map(([p]) => p)).forEach((p, j) => adjusted.set(tested[j]![1], p));
+  holm(testedIdx.map(([p]) => p)).forEach((p, j) => adjusted.set(testedIdx[j]![1], p));
   return results.map((r, i) => {
     const pAdj = adjusted.get(i) ?? null;
     sink.add("hypothesis.p_value", r.pValue, { hypothesis: r.id });

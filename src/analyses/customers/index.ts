@@ -97,7 +97,8 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
     rfm: scored.segment,
     midDay: frame.range.from + Math.floor(frame.days / 2),
   };
-  series[SERIES.hypotheses] = hypotheses(ctx.config.hypotheses ?? generateHypotheses(data), data, sink);
+  const configured = ctx.config.hypotheses;
+  series[SERIES.hypotheses] = configured ? hypotheses(configured, data, sink) : hypotheses(generateHypotheses(data), data, sink, true);
   return { facts: sink.facts, warnings, series };
 }
 
