@@ -60,10 +60,28 @@ describe("segmentRecommendations(facts)", () => {
 
 describe("chooseChannel(ranked, reach)", () => {
   it("takes the first ranked channel reaching half the segment", () => {
-    expect(chooseChannel(["phone", "email", "sms"], new Map([["phone", 0.4], ["email", 0.5], ["sms", 0.9]]))).toEqual({ channel: "email", reach: 0.5 });
+    expect(
+      chooseChannel(
+        ["phone", "email", "sms"],
+        new Map([
+          ["phone", 0.4],
+          ["email", 0.5],
+          ["sms", 0.9],
+        ]),
+      ),
+    ).toEqual({ channel: "email", reach: 0.5 });
   });
   it("takes the widest reach when none reaches half, ties by rank", () => {
-    expect(chooseChannel(["phone", "email", "sms"], new Map([["phone", 0.3], ["email", 0.45], ["sms", 0.45]]))).toEqual({ channel: "email", reach: 0.45 });
+    expect(
+      chooseChannel(
+        ["phone", "email", "sms"],
+        new Map([
+          ["phone", 0.3],
+          ["email", 0.45],
+          ["sms", 0.45],
+        ]),
+      ),
+    ).toEqual({ channel: "email", reach: 0.45 });
   });
   it("names email with reach unknown without flags; a null reach is unknown", () => {
     expect(chooseChannel(["app", "push"], new Map())).toEqual({ channel: "email", reach: null });
