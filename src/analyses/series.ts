@@ -25,7 +25,7 @@ export const SERIES = {
   rfmGrid: "rfm_grid",
   /** One row per k-means segment: size, revenue share, mean R/F/M, AOV, age, channel reach, mixes and top categories. */
   segmentProfiles: "segment_profiles",
-  /** `{ segment, recency_days, orders, revenue }` for an even sample of at most 1,500 customers, for the scatter. */
+  /** `{ segment, recency_days, orders, revenue }` for an even sample of at most 600 customers, for the scatter. */
   segmentPoints: "segment_points",
   /** One row: the features, chosen k and how, starts, customers and silhouette sample size. */
   segmentMethod: "segment_method",

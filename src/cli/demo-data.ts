@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank } from "../demo/bank.ts";
-import { COSTS_HEADER, DEMO_FILES, ORDERS_HEADER, VISITS_HEADER, generateDemo } from "../demo/generate.ts";
+import { COSTS_HEADER, CUSTOMERS_HEADER, DEMO_FILES, ORDERS_HEADER, VISITS_HEADER, generateDemo } from "../demo/generate.ts";
 import { numberFlag, parseFlags, required, UsageError, type Command } from "./args.ts";
 
 /** Lines are written in batches of about this many characters. */
@@ -55,12 +55,12 @@ const KINDS = ["funnel", "bank"] as const;
 
 export const demoData: Command = {
   name: "demo-data",
-  summary: "write a deterministic demo dataset (funnel: visits, orders, costs; bank: customers, card transactions, MCC codes)",
+  summary: "write a deterministic demo dataset (funnel: visits, orders, costs, customers; bank: customers, card transactions, MCC codes)",
   usage: `romi demo-data --out DIR [--kind funnel|bank] [--seed N] [--scale X]
 
   --out DIR    folder to write the files into (created if missing)
-  --kind K     funnel (default): visits.csv, orders.csv and costs.csv, a Y.Afisha-shaped
-               shop with planted acquisition sources;
+  --kind K     funnel (default): visits.csv, orders.csv, costs.csv and customers.csv, a
+               Y.Afisha-shaped shop with planted acquisition sources and customer attributes;
                bank: customers.csv, transactions.csv and mcc_codes.csv, card purchases
                with MCC codes and five planted customer segments
   --seed N     whole number from 0 to 4294967295 (default: 1); the same seed gives the same bytes
@@ -100,8 +100,17 @@ pay back, seasonality, bad rows); README.md lists the bank data's segments.`,
         const visits = open(DEMO_FILES.visits, VISITS_HEADER);
         const orders = open(DEMO_FILES.orders, ORDERS_HEADER);
         const costs = open(DEMO_FILES.costs, COSTS_HEADER);
-        generateDemo({ seed, scale }, { visit: (line) => visits.line(line), order: (line) => orders.line(line), cost: (line) => costs.line(line) });
-        written = [visits, orders, costs];
+        const customers = open(DEMO_FILES.customers, CUSTOMERS_HEADER);
+        generateDemo(
+          { seed, scale },
+          {
+            visit: (line) => visits.line(line),
+            order: (line) => orders.line(line),
+            cost: (line) => costs.line(line),
+            customer: (line) => customers.line(line),
+          },
+        );
+        written = [visits, orders, costs, customers];
       }
       for (const file of files.splice(0)) file.close();
       const counts = written.map((file) => `${basename(file.path)} ${file.rows} rows`).join(", ");

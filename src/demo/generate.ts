@@ -62,7 +62,7 @@
  * They are spread evenly over the year (see `plantedCounts`).
  */
 import { dayFromYmd, dayLabel } from "../time/calendar.ts";
-import { createRand, cumulative, exponential, geometric, lognormal, pick, poisson, randomInt, type Rand } from "./random.ts";
+import { createRand, cumulative, exponential, geometric, lognormal, normal, pick, poisson, randomInt, type Rand } from "./random.ts";
 
 export interface DemoOptions {
   /** Whole number from 0 to 2^53 - 1. */
@@ -76,14 +76,16 @@ export interface DemoSink {
   visit(line: string): void;
   order(line: string): void;
   cost(line: string): void;
+  customer(line: string): void;
 }
 
 export const VISITS_HEADER = "Uid,Start Ts,End Ts,Source Id,Device";
 export const ORDERS_HEADER = "Uid,Buy Ts,Revenue";
 export const COSTS_HEADER = "dt,source_id,costs";
+export const CUSTOMERS_HEADER = "Uid,Registered,Age,City,Gender,Email,Sms,Push,Phone";
 
 /** The demo files, as `romi demo-data` names them. */
-export const DEMO_FILES = { visits: "visits.csv", orders: "orders.csv", costs: "costs.csv" } as const;
+export const DEMO_FILES = { visits: "visits.csv", orders: "orders.csv", costs: "costs.csv", customers: "customers.csv" } as const;
 
 /** First day of the period, and its length in days (2024-06-01 … 2025-05-31). */
 export const DEMO_PERIOD = { from: "2024-06-01", to: "2025-05-31", days: 365 } as const;
@@ -178,6 +180,9 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`invalid seed: ${seed}`);
   const rand = createRand(seed, 1);
   const costRand = createRand(seed, 2);
+  // Customer attributes draw from their own stream: adding them left the
+  // visits, orders and costs of every seed byte for byte as they were.
+  const customerRand = createRand(seed, 4);
   const revenuePerUser = expectedRevenuePerUser(createRand(seed, 3));
 
   const dayLabels: string[] = [];
@@ -203,6 +208,7 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
   let lastOrder = "";
   const uidKey = uidKeyOf(seed);
   let users = 0;
+  let userOrders = 0;
 
   const emit: Emit = {
     session(start, length, source, device) {
@@ -223,6 +229,7 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
       }
     },
     order(minute, cents) {
+      userOrders++;
       const tail = `,${ts(minute)},${money(cents)}`;
       sink.order(uid + tail);
       lastOrder = tail;
@@ -243,7 +250,10 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
       const source = pick(rand, ACQUISITION);
       const plan = SOURCES[source] as SourcePlan;
       const buys = rand() < plan.buy;
+      userOrders = 0;
       simulateUser(rand, source, day, buys, true, END_MIN, emit);
+      const line = customerLine(customerRand, uid, dayLabels[day]!, userOrders);
+      if (line !== null) sink.customer(line);
     }
   }
   for (; pendingDup > 0 && lastVisit !== ""; pendingDup--) sink.visit(lastVisit);
@@ -265,6 +275,34 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
       sink.cost(`${dayLabels[day]},${plan.label},${badValues[bad % badValues.length]}`);
     }
   }
+}
+
+const CITIES = cumulative([30, 18, 14, 12, 10, 9, 7]);
+const CITY_NAMES = ["London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Bristol", "Cardiff"];
+/** Users who never bought but registered at their first visit. */
+const REGISTER_WITHOUT_ORDER = 0.15;
+
+/**
+ * The customers.csv line of a user (registered on the day of the first
+ * visit), or null for a visitor who neither bought nor registered. Every user
+ * draws the same number of values, so one user's attributes never shift
+ * another's. Planted: customers with two or more orders are reachable by push
+ * in 65% of cases against 35% for the others (so "customers reachable by push
+ * buy more often" holds); email 85%, SMS 40%, phone 25%; ages about 38 ± 11,
+ * 18 to 80; 55% women.
+ */
+function customerLine(rand: Rand, uid: string, day: string, orders: number): string | null {
+  const register = rand() < REGISTER_WITHOUT_ORDER;
+  const age = Math.min(80, Math.max(18, Math.round(38 + 11 * normal(rand))));
+  const city = CITY_NAMES[pick(rand, CITIES)];
+  const gender = rand() < 0.55 ? "F" : "M";
+  const flag = (p: number): number => (rand() < p ? 1 : 0);
+  const email = flag(0.85);
+  const sms = flag(0.4);
+  const push = flag(orders >= 2 ? 0.65 : 0.35);
+  const phone = flag(0.25);
+  if (orders === 0 && !register) return null;
+  return `${uid},${day},${age},${city},${gender},${email},${sms},${push},${phone}`;
 }
 
 /** Callbacks of `simulateUser`: times in minutes since the period start. */

@@ -5,11 +5,15 @@ interface Demo {
   visits: string[];
   orders: string[];
   costs: string[];
+  customers: string[];
 }
 
 function generate(seed: number, scale: number): Demo {
-  const demo: Demo = { visits: [], orders: [], costs: [] };
-  generateDemo({ seed, scale }, { visit: (l) => demo.visits.push(l), order: (l) => demo.orders.push(l), cost: (l) => demo.costs.push(l) });
+  const demo: Demo = { visits: [], orders: [], costs: [], customers: [] };
+  generateDemo(
+    { seed, scale },
+    { visit: (l) => demo.visits.push(l), order: (l) => demo.orders.push(l), cost: (l) => demo.costs.push(l), customer: (l) => demo.customers.push(l) },
+  );
   return demo;
 }
 
@@ -62,7 +66,7 @@ describe("generateDemo", () => {
   });
 
   it("generateDemo(options, sink) rejects a scale that is not positive and a bad seed", () => {
-    const sink = { visit() {}, order() {}, cost() {} };
+    const sink = { visit() {}, order() {}, cost() {}, customer() {} };
     expect(() => generateDemo({ seed: 1, scale: 0 }, sink)).toThrow("invalid scale: 0");
     expect(() => generateDemo({ seed: 1, scale: Number.NaN }, sink)).toThrow("invalid scale: NaN");
     expect(() => generateDemo({ seed: -1, scale: 1 }, sink)).toThrow("invalid seed: -1");
@@ -257,5 +261,35 @@ describe("generateDemo", () => {
       return counts.reduce((a, b) => a + b, 0) / counts.length;
     };
     expect(perBuyer("search")).toBeGreaterThan(perBuyer("social") + 0.3);
+  });
+});
+
+describe("generateDemo customers", () => {
+  const demo = generate(2, 0.1);
+  const orders = new Map<string, number>();
+  for (const line of demo.orders) {
+    const uid = line.slice(0, line.indexOf(","));
+    if (uid !== "") orders.set(uid, (orders.get(uid) ?? 0) + 1);
+  }
+  const rows = demo.customers.map((l) => l.split(","));
+
+  it("writes one row per buyer and per registered non-buyer, each registered on a day of the period", () => {
+    const ids = new Set(rows.map((r) => r[0]));
+    expect(ids.size).toBe(rows.length);
+    for (const uid of orders.keys()) expect(ids.has(uid)).toBe(true);
+    const nonBuyers = rows.filter((r) => !orders.has(r[0]!)).length;
+    expect(nonBuyers).toBeGreaterThan(0);
+    for (const r of rows) expect(r[1]! >= "2024-06-01" && r[1]! <= "2025-05-31").toBe(true);
+  });
+
+  it("plants push reach of 65% for customers with 2+ orders against 35% for the others", () => {
+    const share = (pred: (n: number) => boolean): number => {
+      const group = rows.filter((r) => pred(orders.get(r[0]!) ?? 0));
+      return group.filter((r) => r[7] === "1").length / group.length;
+    };
+    expect(share((n) => n >= 2)).toBeGreaterThan(0.58);
+    expect(share((n) => n >= 2)).toBeLessThan(0.72);
+    expect(share((n) => n < 2)).toBeGreaterThan(0.3);
+    expect(share((n) => n < 2)).toBeLessThan(0.4);
   });
 });

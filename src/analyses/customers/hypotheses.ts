@@ -223,7 +223,8 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
   const normal = swA.pValue !== null && swB.pValue !== null && swA.pValue >= ALPHA && swB.pValue >= ALPHA;
   const ma = median(x);
   const mb = median(y);
-  const seen = `median ${fmt(ma)} in ${a} vs ${fmt(mb)} in ${b}`;
+  const mean = (v: Float64Array): number => v.reduce((acc, x) => acc + x, 0) / v.length;
+  const seen = `mean ${fmt(mean(x))} in ${a} vs ${fmt(mean(y))} in ${b} (medians ${fmt(ma)} and ${fmt(mb)})`;
   const shapiroText = (name: string, r: { pValue: number | null }): string =>
     `${name} p ${r.pValue === null ? "undefined (all values equal)" : `= ${fmt(r.pValue)}`}`;
   if (normal) {

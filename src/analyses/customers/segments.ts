@@ -38,6 +38,9 @@ export const EXACT_UP_TO = 5_000;
 export const SAMPLE = 3_000;
 export const SAMPLED_STARTS = 20;
 
+/** Customers drawn in the scatter: an even sample keeps the page light (each dot is SVG at two widths). */
+export const SCATTER_POINTS = 600;
+
 export interface Segmentation {
   readonly k: number;
   /** Segment index (0 … k − 1, largest first) of each customer. */
@@ -279,7 +282,7 @@ export function segments(
     profiles.push(row);
   }
 
-  const shown = evenSample(n, 1_500);
+  const shown = evenSample(n, SCATTER_POINTS);
   const points: SeriesRow[] = Array.from(shown, (i) => ({
     segment: names[labels[i]!]!,
     recency_days: recency[i]!,

@@ -1,0 +1,165 @@
+/**
+ * Baskets from order lines: one basket per order id, holding the distinct
+ * products of its lines, with the non-product codes left out and an optional
+ * country filter. Items are numbered in code-unit order of their product ids,
+ * so that "sorted by index" and "sorted by id" are the same order everywhere.
+ */
+import type { Table } from "../../read/table.ts";
+
+/**
+ * The non-product stock codes of UCI Online Retail-like shops: postage,
+ * manual lines, discounts, samples, bank and Amazon fees, charity, pads,
+ * gift vouchers. An entry ending in `*` is a prefix; any other entry is
+ * matched exactly (case-sensitive).
+ */
+export const DEFAULT_EXCLUDE: readonly string[] = [
+  "POST",
+  "DOT",
+  "M",
+  "m",
+  "C2",
+  "D",
+  "S",
+  "B",
+  "BANK CHARGES",
+  "AMAZONFEE",
+  "CRUK",
+  "PADS",
+  "gift_0001_*",
+  "DCGS*",
+];
+
+/**
+ * A predicate for product ids from an exclusion list (exact codes, or
+ * prefixes written with a trailing `*`).
+ * @example excluder(DEFAULT_EXCLUDE)("DCGS0076"); // => true
+ * @example excluder(DEFAULT_EXCLUDE)("85123A"); // => false
+ */
+export function excluder(list: readonly string[]): (id: string) => boolean {
+  const exact = new Set(list.filter((e) => !e.endsWith("*")));
+  const prefixes = list.filter((e) => e.endsWith("*")).map((e) => e.slice(0, -1));
+  return (id) => exact.has(id) || prefixes.some((p) => id.startsWith(p));
+}
+
+export interface Baskets {
+  /** Number of baskets. */
+  readonly n: number;
+  /** Product id of each item, in code-unit order. */
+  readonly ids: readonly string[];
+  /** Each item's most frequent description (ties: the first in code-unit order); the id when no line has one. */
+  readonly labels: readonly string[];
+  /** Baskets containing each item. */
+  readonly count: Int32Array;
+  /** Basket b holds items `items[start[b]] … items[start[b + 1] - 1]`, distinct and ascending. */
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+export interface BasketOptions {
+  /** Replaces DEFAULT_EXCLUDE. */
+  readonly exclude?: readonly string[] | undefined;
+  /** Keep only lines whose country is one of these. */
+  readonly countries?: readonly string[] | undefined;
+}
+
+/**
+ * Baskets from order lines (already cleaned and clipped to the period by the
+ * reader). A line without a product is skipped; a line without an order id
+ * is an order of its own, as in `toOrders`. An order left with no product is
+ * not a basket. Null when the lines have no order id or no product column.
+ *
+ * @example
+ * // order 1: 85123A, 85123A, POST; order 2: POST
+ * toBaskets(lines, products, text).n; // => 1 (order 1 holds one item; order 2 none)
+ */
+export function toBaskets(lines: Table, productLabels: readonly string[], text: readonly string[], options: BasketOptions = {}): Baskets | null {
+  const order = lines.ref["order"];
+  const product = lines.ref["product"];
+  if (!order || !product) return null;
+  const description = lines.ref["description"];
+  const country = lines.ref["country"];
+
+  const excluded = excluder(options.exclude ?? DEFAULT_EXCLUDE);
+  const skipProduct = new Uint8Array(productLabels.length);
+  productLabels.forEach((id, p) => (skipProduct[p] = excluded(id) ? 1 : 0));
+  let keepCountry: Uint8Array | null = null;
+  if (options.countries) {
+    const wanted = new Set(options.countries);
+    keepCountry = new Uint8Array(text.length);
+    text.forEach((t, i) => (keepCountry![i] = wanted.has(t) ? 1 : 0));
+  }
+
+  // The lines that count, their basket and their product.
+  const basketOf = new Map<number, number>();
+  let n = 0;
+  const lineBasket: number[] = [];
+  const lineProduct: number[] = [];
+  const used = new Uint8Array(productLabels.length);
+  const modal = new Map<number, number>(); // product * text.length + description → lines
+  for (let i = 0; i < lines.length; i++) {
+    const p = product[i]!;
+    if (p < 0 || skipProduct[p]) continue;
+    if (keepCountry) {
+      const c = country ? country[i]! : -1;
+      if (c < 0 || !keepCountry[c]) continue;
+    }
+    const o = order[i]!;
+    let b = o < 0 ? undefined : basketOf.get(o);
+    if (b === undefined) {
+      b = n++;
+      if (o >= 0) basketOf.set(o, b);
+    }
+    lineBasket.push(b);
+    lineProduct.push(p);
+    used[p] = 1;
+    const d = description ? description[i]! : -1;
+    if (d >= 0) {
+      const key = p * text.length + d;
+      modal.set(key, (modal.get(key) ?? 0) + 1);
+    }
+  }
+
+  // Items: the products used, in code-unit order of their ids.
+  const products: number[] = [];
+  for (let p = 0; p < used.length; p++) if (used[p]) products.push(p);
+  products.sort((a, b) => (productLabels[a]! < productLabels[b]! ? -1 : productLabels[a]! > productLabels[b]! ? 1 : 0));
+  const itemOf = new Int32Array(productLabels.length).fill(-1);
+  products.forEach((p, k) => (itemOf[p] = k));
+  const ids = products.map((p) => productLabels[p]!);
+
+  const best = new Int32Array(products.length).fill(-1);
+  const bestLines = new Float64Array(products.length);
+  for (const [key, k] of modal) {
+    const item = itemOf[Math.floor(key / text.length)]!;
+    const d = key % text.length;
+    const cur = best[item]!;
+    if (cur < 0 || k > bestLines[item]! || (k === bestLines[item]! && text[d]! < text[cur]!)) {
+      best[item] = d;
+      bestLines[item] = k;
+    }
+  }
+  const labels = ids.map((id, k) => (best[k]! >= 0 ? text[best[k]!]! : id));
+
+  // Basket contents: group lines by basket (counting sort), then dedupe items.
+  const lineCount = new Int32Array(n + 1);
+  for (const b of lineBasket) lineCount[b + 1]!++;
+  for (let b = 0; b < n; b++) lineCount[b + 1]! += lineCount[b]!;
+  const grouped = new Int32Array(lineBasket.length);
+  const fill = lineCount.slice(0, n);
+  for (let l = 0; l < lineBasket.length; l++) grouped[fill[lineBasket[l]!]!++] = itemOf[lineProduct[l]!]!;
+  const start = new Int32Array(n + 1);
+  const items = new Int32Array(lineBasket.length);
+  const count = new Int32Array(products.length);
+  let m = 0;
+  for (let b = 0; b < n; b++) {
+    start[b] = m;
+    const basket = grouped.subarray(lineCount[b]!, lineCount[b + 1]!).sort();
+    for (let j = 0; j < basket.length; j++) {
+      if (j > 0 && basket[j] === basket[j - 1]) continue;
+      items[m++] = basket[j]!;
+      count[basket[j]!]!++;
+    }
+  }
+  start[n] = m;
+  return { n, ids, labels, count, start, items: items.slice(0, m) };
+}

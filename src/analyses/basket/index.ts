@@ -1,0 +1,199 @@
+/**
+ * Market basket analysis of order lines: which products are bought together.
+ * Frequent itemsets (Eclat), association rules with mlxtend's metrics, the
+ * "bought together" partner of the top products and cross-sell sentences.
+ * Runs when the orders have an order id and a product column.
+ */
+import type { Table } from "../../read/table.ts";
+import type { Fact, Warning } from "../../schema/report.ts";
+import { FactSink } from "../facts.ts";
+import type { Series, SeriesRow } from "../series.ts";
+import { toBaskets, type Baskets } from "./baskets.ts";
+import { BASKET_METRICS } from "./catalogue.ts";
+import { crossSell } from "./crosssell.ts";
+import { chooseMinSupport, frequentItemsets, MIN_ITEMSETS, minCount, SUPPORT_CANDIDATES, type SupportChoice } from "./itemsets.ts";
+import { associationRules, type Rule } from "./rules.ts";
+
+/** The `basket` settings of the config (the zod schema uses the same names). */
+export interface BasketConfig {
+  /** Fixed support threshold; absent: chosen from SUPPORT_CANDIDATES. */
+  readonly minSupport?: number | undefined;
+  readonly minConfidence: number;
+  readonly minLift: number;
+  /** Largest itemset, in products. */
+  readonly maxSize: number;
+  /** Replaces DEFAULT_EXCLUDE: exact product ids, or prefixes ending in `*`. */
+  readonly exclude?: readonly string[] | undefined;
+  /** Keep only order lines whose country is one of these. */
+  readonly countries?: readonly string[] | undefined;
+}
+
+export const BASKET_DEFAULTS = { minConfidence: 0.3, minLift: 1, maxSize: 3 } as const satisfies BasketConfig;
+
+/** Series names; to move into SERIES. */
+export const BASKET_SERIES = {
+  /**
+   * One row per kept rule, in rule order, at most RULE_ROWS: `{ rule, antecedents,
+   * antecedent_labels, consequents, consequent_labels, support, confidence, lift,
+   * leverage, conviction, conviction_infinite, antecedent_baskets,
+   * consequent_baskets, rule_baskets }`. Ids and labels of a side are joined by
+   * " + ". `conviction` is null and `conviction_infinite` 1 when confidence is 1
+   * (conviction ∞); otherwise `conviction_infinite` is 0.
+   */
+  rules: "basket_rules",
+  /**
+   * The TOP_ITEMS products in most baskets (ties: id in code-unit order):
+   * `{ product, label, baskets, share, partner, partner_label, confidence, lift }`,
+   * the partner being the consequent of the product's highest-lift kept rule
+   * product ⇒ partner (one product each side); partner to lift null without one.
+   */
+  items: "basket_items",
+  /** CROSS_SELL_ROWS cross-sell offers: see `crossSell` for the row shape. */
+  crossSell: "basket_cross_sell",
+  /**
+   * One row: `{ baskets, items, min_support, chosen_by, min_count, tried, itemsets,
+   * max_size, min_confidence, min_lift, rules }`; `tried` lists the candidate
+   * supports mined with their itemset counts ("0.05: 20, 0.03: 96").
+   */
+  method: "basket_method",
+} as const;
+
+/** Rules in the `basket_rules` series: enough for every table ordering of the page, bounded for metrics.json. */
+export const RULE_ROWS = 500;
+/** Rules with facts (lift, support, confidence each). */
+export const RULE_FACTS = 50;
+export const TOP_ITEMS = 20;
+export const CROSS_SELL_ROWS = 10;
+
+export interface BasketInput {
+  /** Order lines, clipped to the period. */
+  readonly orders: Table;
+}
+
+export interface BasketContext {
+  /** The product dictionary. */
+  readonly productLabels: readonly string[];
+  /** The free-text dictionary (descriptions, countries). */
+  readonly text: readonly string[];
+  readonly config: BasketConfig;
+}
+
+export interface BasketResult {
+  readonly facts: Fact[];
+  readonly warnings: Warning[];
+  readonly series: Series;
+}
+
+/** Null when the orders have no order id or no product column: there are no baskets to analyse. */
+export function basket(input: BasketInput, ctx: BasketContext): BasketResult | null {
+  const { config } = ctx;
+  const baskets = toBaskets(input.orders, ctx.productLabels, ctx.text, { exclude: config.exclude, countries: config.countries });
+  if (!baskets) return null;
+  const sink = new FactSink(BASKET_METRICS);
+  const warnings: Warning[] = [];
+  if (config.countries && !input.orders.ref["country"]) {
+    warnings.push({ code: "basket.countries", message: `basket.countries is set but the orders have no country column, so no order line is kept` });
+  }
+  sink.add("basket.baskets", baskets.n);
+  sink.add("basket.items", baskets.ids.length);
+
+  const choice: SupportChoice | null =
+    baskets.n === 0
+      ? null
+      : config.minSupport !== undefined
+        ? { minSupport: config.minSupport, itemsets: frequentItemsets(baskets, minCount(config.minSupport, baskets.n), config.maxSize), tried: [] }
+        : chooseMinSupport(baskets, config.maxSize);
+  const rules = choice ? associationRules(choice.itemsets, baskets.n, baskets.ids, config) : [];
+  sink.add("basket.rules", rules.length);
+  sink.add("basket.min_support", choice ? choice.minSupport : null);
+  for (const r of rules.slice(0, RULE_FACTS)) {
+    const dims = { rule: r.key };
+    sink.add("basket.rule.lift", r.lift, dims);
+    sink.add("basket.rule.support", r.support, dims);
+    sink.add("basket.rule.confidence", r.confidence, dims);
+  }
+  if (baskets.n === 0) warnings.push({ code: "basket.empty", message: "no order has a product line once the excluded codes are left out" });
+  else if (rules.length === 0) {
+    warnings.push({
+      code: "basket.no_rules",
+      message: `no rule has confidence ≥ ${config.minConfidence} and lift > ${config.minLift} among itemsets with support ≥ ${choice!.minSupport}`,
+    });
+  }
+
+  const series: Series = {
+    [BASKET_SERIES.rules]: rules.slice(0, RULE_ROWS).map((r) => ruleRow(r, baskets)),
+    [BASKET_SERIES.items]: itemRows(baskets, rules),
+    [BASKET_SERIES.crossSell]: crossSell(rules, baskets.n, baskets.ids, baskets.labels, CROSS_SELL_ROWS),
+    [BASKET_SERIES.method]: [methodRow(baskets, choice, rules.length, config)],
+  };
+  return { facts: sink.facts, warnings, series };
+}
+
+function ruleRow(r: Rule, b: Baskets): SeriesRow {
+  const infinite = r.conviction === Infinity;
+  return {
+    rule: r.key,
+    antecedents: r.antecedent.map((i) => b.ids[i]!).join(" + "),
+    antecedent_labels: r.antecedent.map((i) => b.labels[i]!).join(" + "),
+    consequents: r.consequent.map((i) => b.ids[i]!).join(" + "),
+    consequent_labels: r.consequent.map((i) => b.labels[i]!).join(" + "),
+    support: r.support,
+    confidence: r.confidence,
+    lift: r.lift,
+    leverage: r.leverage,
+    conviction: infinite ? null : r.conviction,
+    conviction_infinite: infinite ? 1 : 0,
+    antecedent_baskets: r.antecedentCount,
+    consequent_baskets: r.consequentCount,
+    rule_baskets: r.count,
+  };
+}
+
+function itemRows(b: Baskets, rules: readonly Rule[]): SeriesRow[] {
+  // Rules come sorted by lift, then key: the first pair rule of a product is its best.
+  const partner = new Map<number, Rule>();
+  for (const r of rules) {
+    if (r.antecedent.length === 1 && r.consequent.length === 1 && !partner.has(r.antecedent[0]!)) partner.set(r.antecedent[0]!, r);
+  }
+  const top = Array.from(b.ids, (_, i) => i)
+    .sort((x, y) => b.count[y]! - b.count[x]! || x - y)
+    .slice(0, TOP_ITEMS);
+  return top.map((i) => {
+    const r = partner.get(i);
+    const p = r ? r.consequent[0]! : -1;
+    return {
+      product: b.ids[i]!,
+      label: b.labels[i]!,
+      baskets: b.count[i]!,
+      share: b.count[i]! / b.n,
+      partner: r ? b.ids[p]! : null,
+      partner_label: r ? b.labels[p]! : null,
+      confidence: r ? r.confidence : null,
+      lift: r ? r.lift : null,
+    };
+  });
+}
+
+function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, config: BasketConfig): SeriesRow {
+  const fixed = config.minSupport !== undefined;
+  const reached = choice !== null && choice.itemsets.length >= MIN_ITEMSETS;
+  return {
+    baskets: b.n,
+    items: b.ids.length,
+    min_support: choice ? choice.minSupport : null,
+    chosen_by: fixed
+      ? "config"
+      : `first of ${SUPPORT_CANDIDATES.join(", ")} with at least ${MIN_ITEMSETS} frequent itemsets${reached ? "" : " (none has: the last)"}`,
+    min_count: choice ? minCount(choice.minSupport, b.n) : null,
+    tried: choice ? choice.tried.map((t) => `${t.minSupport}: ${t.itemsets}`).join(", ") : "",
+    itemsets: choice ? choice.itemsets.length : 0,
+    max_size: config.maxSize,
+    min_confidence: config.minConfidence,
+    min_lift: config.minLift,
+    rules,
+  };
+}
+
+export { BASKET_METRICS } from "./catalogue.ts";
+export { DEFAULT_EXCLUDE } from "./baskets.ts";
+export { SUPPORT_CANDIDATES, MIN_ITEMSETS } from "./itemsets.ts";
