@@ -16,6 +16,7 @@ import { FactSink } from "../../src/analyses/facts.ts";
 import { toOrders } from "../../src/analyses/orders.ts";
 import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank, plantedBankSegments } from "../../src/demo/bank.ts";
 import { parseConfig } from "../../src/read/config.ts";
+import { runEngine } from "../../src/engine.ts";
 import { loadDataDir } from "../../src/read/load.ts";
 import { resolvePeriod } from "../../src/report/period.ts";
 import { adjustedRandIndex } from "../../src/stats/rand.ts";
@@ -70,5 +71,51 @@ describe("segmentName(segment, all customers)", () => {
     expect(segmentName({ recency: 100, monetary: 400, frequency: 4, repeat: 0.6 }, all)).toBe("Regulars");
     // Boundaries: 1.5× recency is lapsed, 2× revenue is high-value, repeat 0.3 is no longer one-timers.
     expect(segmentName({ recency: 150, monetary: 800, frequency: 4, repeat: 0.3 }, all)).toBe("Lapsed high-value regulars");
+  });
+});
+
+describe("segments and hypotheses from content/report.yaml", () => {
+  it("honours segments.k, segments.features (age and a category share) and configured hypotheses", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "romi-bank-cfg-"));
+    const files = { customers: [BANK_CUSTOMERS_HEADER], transactions: [BANK_TRANSACTIONS_HEADER], mccs: [BANK_MCC_HEADER] };
+    generateBank(
+      { seed: 3, scale: 0.2 },
+      { customer: (l) => files.customers.push(l), transaction: (l) => files.transactions.push(l), mcc: (l) => files.mccs.push(l) },
+    );
+    writeFileSync(join(dir, BANK_FILES.customers), `${files.customers.join("\n")}\n`);
+    writeFileSync(join(dir, BANK_FILES.transactions), `${files.transactions.join("\n")}\n`);
+    writeFileSync(join(dir, BANK_FILES.mccCodes), `${files.mccs.join("\n")}\n`);
+    const cfg = join(mkdtempSync(join(tmpdir(), "romi-cfg-")), "report.yaml");
+    writeFileSync(
+      cfg,
+      [
+        "segments:",
+        "  k: 4",
+        "  features: [recency, frequency, monetary, age, 'share:4511']",
+        "hypotheses:",
+        "  - { id: aov-by-push, metric: aov, by: push }",
+        "  - { id: city-mix, mix: city, by: segment }",
+      ].join("\n"),
+    );
+    const run = await runEngine({ dataDir: dir, configPath: cfg });
+    expect(run.errors).toEqual([]);
+    const r = run.report!;
+    expect(r.facts.find((f) => f.id === "segments.k")!.value).toBe(4);
+    expect(r.series["segment_method"]![0]!["features"]).toBe("recency, frequency, monetary, age, share:4511");
+    expect(r.series["hypotheses"]!.map((h) => h["hypothesis"])).toEqual(["aov-by-push", "city-mix"]);
+    expect(r.series["hypotheses"]![1]!["test"]).toMatch(/^chi-square/);
+  }, 60_000);
+
+  it("fails with a clear message for a feature the data lacks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "romi-bank-bad-"));
+    writeFileSync(
+      join(dir, "orders.csv"),
+      ["uid,buy_ts,revenue", ...Array.from({ length: 20 }, (_, i) => `u${i},2024-01-${String(1 + i).padStart(2, "0")},${i + 1}`)].join("\n"),
+    );
+    const cfg = join(mkdtempSync(join(tmpdir(), "romi-cfg-")), "report.yaml");
+    writeFileSync(cfg, "segments:\n  features: [recency, age]\n");
+    const run = await runEngine({ dataDir: dir, configPath: cfg });
+    expect(run.report).toBeNull();
+    expect(run.errors).toEqual(['segments.features: no numeric customer attribute "age" (numeric attributes: none)']);
   });
 });
