@@ -92,7 +92,7 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult | n
   const sink = new FactSink(BASKET_METRICS);
   const warnings: Warning[] = [];
   if (config.countries && !input.orders.ref["country"]) {
-    warnings.push({ code: "basket.countries", message: `basket.countries is set but the orders have no country column, so no order line is kept` });
+    warnings.push({ code: "basket.countries", message: "basket.countries is set but the orders have no country column, so no order line is kept" });
   }
   sink.add("basket.baskets", baskets.n);
   sink.add("basket.items", baskets.ids.length);
@@ -183,7 +183,9 @@ function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, conf
     min_support: choice ? choice.minSupport : null,
     chosen_by: fixed
       ? "config"
-      : `first of ${SUPPORT_CANDIDATES.join(", ")} with at least ${MIN_ITEMSETS} frequent itemsets${reached ? "" : " (none has: the last)"}`,
+      : !choice
+        ? "no baskets"
+        : `first of ${SUPPORT_CANDIDATES.join(", ")} with at least ${MIN_ITEMSETS} frequent itemsets${reached ? "" : " (none has: the last)"}`,
     min_count: choice ? minCount(choice.minSupport, b.n) : null,
     tried: choice ? choice.tried.map((t) => `${t.minSupport}: ${t.itemsets}`).join(", ") : "",
     itemsets: choice ? choice.itemsets.length : 0,

@@ -65,13 +65,15 @@ function intersect(a: Int32Array, b: Int32Array, out: Int32Array, atLeast: numbe
 
 /**
  * All itemsets of 1 … maxSize items contained in at least `atLeast` baskets,
- * ordered by size, then by items.
+ * ordered by size, then by items. `pairTableMax` bounds the pair table (in
+ * entries); above it pairs are counted by intersection (tests force this path).
  * @example
  * // baskets {a, b}, {a, b, c}, {a}
  * frequentItemsets(baskets, 2, 3); // => [{ items: [a], count: 3 }, { items: [b], count: 2 }, { items: [a, b], count: 2 }]
  */
-export function frequentItemsets(baskets: Baskets, atLeast: number, maxSize: number): Itemset[] {
+export function frequentItemsets(baskets: Baskets, atLeast: number, maxSize: number, pairTableMax = PAIR_TABLE_MAX): Itemset[] {
   const out: Itemset[] = [];
+  if (maxSize < 1) return out;
   const threshold = Math.max(1, atLeast);
   const freq: number[] = [];
   for (let i = 0; i < baskets.ids.length; i++) {
@@ -103,7 +105,7 @@ export function frequentItemsets(baskets: Baskets, atLeast: number, maxSize: num
   // (for very many frequent items) intersections of the basket lists.
   let pairCount: (x: number, y: number) => number;
   const pairs = (f * (f - 1)) / 2;
-  if (pairs <= PAIR_TABLE_MAX) {
+  if (pairs <= pairTableMax) {
     const table = new Int32Array(pairs);
     const row = new Int32Array(f);
     for (let r = 0; r < f; r++) row[r] = (r * (2 * f - r - 1)) / 2 - r - 1;
