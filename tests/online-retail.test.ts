@@ -88,4 +88,13 @@ describe.skipIf(!present)("romi metrics on UCI Online Retail (online_retail.csv.
     expect(hyps.length).toBeLessThanOrEqual(5);
     expect(r!.recommendations.filter((x) => x.plan)).toHaveLength(k);
   });
+
+  it("finds the basket rules through the engine: 18,402 baskets and 3,659 products (tests/reference/basket_reference.py), min support 0.015 with 467 itemsets", () => {
+    expect(fact(r!.facts, "basket.baskets")).toBe(18_402);
+    expect(fact(r!.facts, "basket.items")).toBe(3_659);
+    expect(fact(r!.facts, "basket.min_support")).toBe(0.015);
+    expect(fact(r!.facts, "basket.rules")).toBe(199);
+    // A ⇒ C and C ⇒ A have exactly equal lift.
+    expect(fact(r!.facts, "basket.rule.lift", { rule: "22577=>22578" })).toBe(fact(r!.facts, "basket.rule.lift", { rule: "22578=>22577" }));
+  });
 });

@@ -2,12 +2,13 @@
  * Every metric romi emits, across analyses: the one list that the diff, the
  * data page and the site's number formatting look definitions up in.
  */
+import { BASKET_METRICS } from "./basket/catalogue.ts";
 import { CUSTOMER_METRICS } from "./customers/catalogue.ts";
 import type { MetricDef } from "./facts.ts";
 import { FUNNEL_METRICS } from "./funnel/catalogue.ts";
 
-export const METRICS: readonly MetricDef[] = [...FUNNEL_METRICS, ...CUSTOMER_METRICS];
+export const METRICS: readonly MetricDef[] = [...FUNNEL_METRICS, ...CUSTOMER_METRICS, ...BASKET_METRICS];
 
 /** The report sections, in the order the PR comment lists them. */
-export const SECTIONS = ["marketing", "sales", "product", "customers", "hypotheses"] as const;
+export const SECTIONS = ["marketing", "sales", "product", "customers", "hypotheses", "basket"] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -31,6 +31,30 @@ export const SERIES = {
   segmentMethod: "segment_method",
   /** One row per hypothesis: statement, groups, test and why, statistic, p, adjusted p, effect and conclusion. */
   hypotheses: "hypotheses",
+  /**
+   * One row per kept rule, in rule order, at most RULE_ROWS: `{ rule, antecedents,
+   * antecedent_labels, consequents, consequent_labels, support, confidence, lift,
+   * leverage, conviction, conviction_infinite, antecedent_baskets,
+   * consequent_baskets, rule_baskets }`. Ids and labels of a side are joined by
+   * " + ". `conviction` is null and `conviction_infinite` 1 when confidence is 1
+   * (conviction ∞); otherwise `conviction_infinite` is 0.
+   */
+  basketRules: "basket_rules",
+  /**
+   * The TOP_ITEMS products in most baskets (ties: id in code-unit order):
+   * `{ product, label, baskets, share, partner, partner_label, confidence, lift }`,
+   * the partner being the consequent of the product's highest-lift kept rule
+   * product ⇒ partner (one product each side); partner to lift null without one.
+   */
+  basketItems: "basket_items",
+  /** CROSS_SELL_ROWS cross-sell offers: see `crossSell` for the row shape. */
+  basketCrossSell: "basket_cross_sell",
+  /**
+   * One row: `{ baskets, items, min_support, chosen_by, min_count, tried, itemsets,
+   * max_size, min_confidence, min_lift, rules }`; `tried` lists the candidate
+   * supports mined with their itemset counts ("0.05: 20, 0.03: 96").
+   */
+  basketMethod: "basket_method",
 } as const;
 
 /** Session lengths above this many minutes share one open bin. */

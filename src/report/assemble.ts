@@ -3,6 +3,7 @@
  * clip every dataset to it, run the analyses, and account for every row.
  * Pure: the data was read before, and nothing is written here.
  */
+import { basket } from "../analyses/basket/index.ts";
 import { customers } from "../analyses/customers/index.ts";
 import { funnel } from "../analyses/funnel/index.ts";
 import type { LoadedDataset, LoadResult } from "../read/load.ts";
@@ -76,10 +77,29 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
           },
         )
       : { facts: [], warnings: [], series: {} };
+  const b = config.basket;
+  const basketResult = (frame && orders
+    ? basket(
+        { orders },
+        {
+          productLabels: loaded.dicts.product.labels,
+          text: loaded.dicts.label.labels,
+          config: {
+            minSupport: b.min_support,
+            minConfidence: b.min_confidence,
+            minLift: b.min_lift,
+            maxSize: b.max_size,
+            exclude: b.exclude,
+            countries: b.countries,
+          },
+        },
+      )
+    : null) ?? { facts: [], warnings: [], series: {} };
+  const parts = [funnelResult, customerResult, basketResult];
   const result = {
-    facts: [...funnelResult.facts, ...customerResult.facts],
-    warnings: [...funnelResult.warnings, ...customerResult.warnings],
-    series: { ...funnelResult.series, ...customerResult.series },
+    facts: parts.flatMap((p) => p.facts),
+    warnings: parts.flatMap((p) => p.warnings),
+    series: Object.assign({}, ...parts.map((p) => p.series)) as typeof funnelResult.series,
   };
   const files = loaded.datasets.flatMap((d) => d.files);
   return {

@@ -69,6 +69,21 @@ const HypothesisConfigSchema = z
   })
   .refine((h) => (h.metric === undefined) !== (h.mix === undefined), "give exactly one of metric and mix");
 
+/** Market basket analysis (`src/analyses/basket/`); the keys are the issue's snake_case names. */
+const BasketConfigSchema = z.strictObject({
+  /** Support threshold; by default the first of 0.05 … 0.005 that gives at least 300 frequent itemsets. */
+  min_support: z.number().gt(0).lte(1).optional(),
+  min_confidence: z.number().min(0).max(1).default(0.3),
+  /** Rules are kept when their lift is above this. */
+  min_lift: z.number().min(0).default(1),
+  /** The largest itemset, in products. */
+  max_size: z.number().int().min(2).max(5).default(3),
+  /** Replaces the list of non-product codes (postage, fees …): exact ids, or prefixes ending in `*`. */
+  exclude: z.array(z.string().min(1)).optional(),
+  /** Only order lines from these countries. */
+  countries: z.array(z.string().min(1)).min(1).optional(),
+});
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** A name for this version of the report (romi --label overrides it). */
@@ -91,6 +106,7 @@ export const ConfigSchema = z.strictObject({
     .default({}),
   recommendations: RecommendationsConfigSchema.prefault({}),
   segments: SegmentsConfigSchema.prefault({}),
+  basket: BasketConfigSchema.prefault({}),
   /** Replaces the generated hypotheses (3–5 are generated when absent). */
   hypotheses: z.array(HypothesisConfigSchema).min(1).max(10).optional(),
   /** Per-file settings, keyed by the file's path relative to the data folder. */
@@ -102,3 +118,4 @@ export type DatasetConfig = z.infer<typeof DatasetConfigSchema>;
 export type RecommendationsConfig = z.infer<typeof RecommendationsConfigSchema>;
 export type SegmentsConfig = z.infer<typeof SegmentsConfigSchema>;
 export type HypothesisConfig = z.infer<typeof HypothesisConfigSchema>;
+export type BasketSettings = z.infer<typeof BasketConfigSchema>;

@@ -15,6 +15,7 @@ import { NARROW, WIDE } from "../charts/theme.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
+import { basketPage, type BasketPage } from "./basket.ts";
 import { customersPages, type CustomerPages } from "./customers.ts";
 import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
 
@@ -60,7 +61,8 @@ export interface ChannelView {
   readonly recommendation: RecommendationView | null;
 }
 
-export type PageSlug = "" | "product" | "sales" | "marketing" | "channels" | "customers" | "segments" | "hypotheses" | "recommendations" | "versions" | "data";
+export type PageSlug =
+  "" | "product" | "sales" | "marketing" | "channels" | "customers" | "segments" | "hypotheses" | "basket" | "recommendations" | "versions" | "data";
 
 export interface NavItem {
   readonly slug: PageSlug;
@@ -86,6 +88,7 @@ export interface SiteModel {
   readonly customers: CustomerPages["customers"];
   readonly segments: CustomerPages["segments"];
   readonly hypotheses: CustomerPages["hypotheses"];
+  readonly basket: BasketPage | null;
   readonly recommendations: readonly RecommendationView[];
   /** The version archive; empty without snapshots. */
   readonly versions: readonly VersionView[];
@@ -215,6 +218,15 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     },
   });
 
+  const basket = basketPage(report, fmt, ctx, {
+    kpi: (id, label, display, hint) => kpi(facts, fmt, id, label, display, hint),
+    page,
+    table: (t) => {
+      downloads.set(t.id, tableCsv(t));
+      return t;
+    },
+  });
+
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
     .map((r) => recommendationView(r, fmt));
@@ -336,6 +348,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ...(customerPages.customers ? [{ slug: "customers" as const, title: "Customers" }] : []),
     ...(customerPages.segments ? [{ slug: "segments" as const, title: "Segments" }] : []),
     ...(customerPages.hypotheses ? [{ slug: "hypotheses" as const, title: "Hypotheses" }] : []),
+    ...(basket ? [{ slug: "basket" as const, title: "Basket" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
     ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
@@ -352,6 +365,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     marketing,
     channels,
     ...customerPages,
+    basket,
     recommendations,
     versions: archive.list,
     data: {

@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toBaskets } from "../../src/analyses/basket/baskets.ts";
 import { crossSellSentence, times } from "../../src/analyses/basket/crosssell.ts";
-import { basket, BASKET_DEFAULTS, BASKET_SERIES, type BasketConfig, type BasketResult } from "../../src/analyses/basket/index.ts";
+import { basket, BASKET_DEFAULTS, type BasketConfig, type BasketResult } from "../../src/analyses/basket/index.ts";
 import { frequentItemsets, minCount } from "../../src/analyses/basket/itemsets.ts";
 import { associationRules } from "../../src/analyses/basket/rules.ts";
-import type { SeriesRow } from "../../src/analyses/series.ts";
+import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
 import { createRand } from "../../src/demo/random.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { loadDataDir } from "../../src/read/load.ts";
@@ -68,7 +68,7 @@ function run(rows: readonly Line[], config: Partial<BasketConfig> = {}, omit: re
 }
 
 const rows = (r: BasketResult, name: string): SeriesRow[] => r.series[name]!;
-const byRule = (r: BasketResult): Map<string, SeriesRow> => new Map(rows(r, BASKET_SERIES.rules).map((x) => [String(x["rule"]), x]));
+const byRule = (r: BasketResult): Map<string, SeriesRow> => new Map(rows(r, SERIES.basketRules).map((x) => [String(x["rule"]), x]));
 
 /**
  * The 5-basket market of Tan, Steinbach & Kumar, Introduction to Data Mining,
@@ -99,7 +99,7 @@ describe("basket(input, ctx) on a hand-computed 5-basket market", () => {
     expect(fact(all.facts, "basket.baskets")).toBe(5);
     expect(fact(all.facts, "basket.items")).toBe(6);
     expect(fact(all.facts, "basket.min_support")).toBe(0.4);
-    expect(rows(all, BASKET_SERIES.method)[0]).toMatchObject({ itemsets: 17, min_count: 2, rules: 40, chosen_by: "config" });
+    expect(rows(all, SERIES.basketMethod)[0]).toMatchObject({ itemsets: 17, min_count: 2, rules: 40, chosen_by: "config" });
     expect(fact(all.facts, "basket.rules")).toBe(40);
   });
 
@@ -131,7 +131,7 @@ describe("basket(input, ctx) on a hand-computed 5-basket market", () => {
     // Cola ⇒ Diapers+Milk: n(AC) = 2, n(A) = 2, n(C) = 3: lift 2·5 ÷ (2·3) = 5/3, confidence 1.
     // Diapers+Milk ⇒ Cola: the same lift, confidence 2/3; "Cola…" < "Diapers…".
     // Bread ⇒ Milk (3·5 ÷ (4·4) = 15/16) is dropped: lift < 1.
-    const list = rows(kept, BASKET_SERIES.rules);
+    const list = rows(kept, SERIES.basketRules);
     expect(list.slice(0, 2).map((x) => x["rule"])).toEqual(["Cola=>Diapers+Milk", "Diapers+Milk=>Cola"]);
     expect(list[0]!["lift"]).toBe(5 / 3);
     expect(list[1]!["lift"]).toBe(list[0]!["lift"]);
@@ -145,29 +145,32 @@ describe("basket(input, ctx) on a hand-computed 5-basket market", () => {
   it("writes conviction ∞ as null with conviction_infinite 1, never as a huge number", () => {
     const json = JSON.stringify(kept.series);
     expect(json).not.toMatch(/Infinity|e\+/);
-    for (const x of rows(kept, BASKET_SERIES.rules)) {
+    for (const x of rows(kept, SERIES.basketRules)) {
       expect(x["conviction_infinite"]).toBe(x["confidence"] === 1 ? 1 : 0);
       if (x["conviction_infinite"] === 1) expect(x["conviction"]).toBeNull();
     }
   });
 
-  it("lists the top products with their best partner: the highest-lift kept pair rule, then key", () => {
+  it("lists the top products with their best partner: the highest-lift kept pair rule, then key; else the most frequent companion above lift 1", () => {
     // Bread ⇒ Diapers 15/16, Bread ⇒ Milk 15/16, Bread ⇒ Beer 10/12: no lift above 1.
     // Diapers ⇒ Beer and Diapers ⇒ Cola both 1.25: Beer by key. Milk ⇒ Cola 10/8 = 1.25.
-    // Beer ⇒ Diapers 1.25; Cola ⇒ Diapers and Cola ⇒ Milk both 1.25: Diapers by key. Eggs: not frequent.
-    expect(rows(kept, BASKET_SERIES.items).map((x) => [x["product"], x["baskets"], x["partner"], x["lift"]])).toEqual([
+    // Beer ⇒ Diapers 1.25; Cola ⇒ Diapers and Cola ⇒ Milk both 1.25: Diapers by key.
+    // No kept rule, so the most frequent companion: Bread's is Diapers (3 baskets, tie with Milk broken by id),
+    // lift 3·5/(4·4) = 0.94 ≤ 1: none. Eggs (basket 2 only) is with Beer, Bread and Diapers once each:
+    // Beer by id, lift 1·5/(1·3) = 5/3.
+    expect(rows(kept, SERIES.basketItems).map((x) => [x["product"], x["baskets"], x["partner"], x["lift"]])).toEqual([
       ["Bread", 4, null, null],
       ["Diapers", 4, "Beer", 1.25],
       ["Milk", 4, "Cola", 1.25],
       ["Beer", 3, "Diapers", 1.25],
       ["Cola", 2, "Diapers", 1.25],
-      ["Eggs", 1, null, null],
+      ["Eggs", 1, "Beer", 5 / 3],
     ]);
-    expect(rows(kept, BASKET_SERIES.items)[1]).toMatchObject({ label: "DIAPERS", partner_label: "BEER", confidence: 0.75, share: 0.8 });
+    expect(rows(kept, SERIES.basketItems)[1]).toMatchObject({ label: "DIAPERS", partner_label: "BEER", confidence: 0.75, share: 0.8 });
   });
 
   it("says the strongest offer in a plain sentence, one per itemset, the direction with the higher confidence", () => {
-    const offers = rows(kept, BASKET_SERIES.crossSell);
+    const offers = rows(kept, SERIES.basketCrossSell);
     expect(offers[0]).toMatchObject({
       rank: 1,
       kind: "bundle",
@@ -248,7 +251,7 @@ describe("basket(input, ctx) on the mlxtend documentation example", () => {
       else expect(x["conviction"]).toBeCloseTo(conviction, 12);
     }
     // Sorted by lift, then key: the six 1.25 rules first.
-    expect(rows(r, BASKET_SERIES.rules).map((x) => x["rule"])).toEqual([
+    expect(rows(r, SERIES.basketRules).map((x) => x["rule"])).toEqual([
       "Eggs+Kidney Beans=>Onion",
       "Eggs=>Kidney Beans+Onion",
       "Eggs=>Onion",
@@ -270,7 +273,7 @@ describe("toBaskets(lines, products, text, options)", () => {
     const r = run(fromBaskets([["A", "A", "X"], ["A", "X", "X", "X"], ["C"]]), { minSupport: 0.5, minConfidence: 0, minLift: 0 })!;
     // A: baskets 1, 2 → 2 of 3; X likewise; A+X 2 of 3. Lift 2·3 ÷ (2·2) = 1.5; confidence 1.
     expect(byRule(r).get("A=>X")).toMatchObject({ antecedent_baskets: 2, consequent_baskets: 2, rule_baskets: 2, confidence: 1, lift: 1.5 });
-    expect(rows(r, BASKET_SERIES.items).map((x) => [x["product"], x["baskets"]])).toEqual([
+    expect(rows(r, SERIES.basketItems).map((x) => [x["product"], x["baskets"]])).toEqual([
       ["A", 2],
       ["X", 2],
       ["C", 1],
@@ -287,7 +290,7 @@ describe("toBaskets(lines, products, text, options)", () => {
     ]);
     const b = run(lines)!;
     expect(fact(b.facts, "basket.baskets")).toBe(3);
-    expect(rows(b, BASKET_SERIES.items).map((x) => x["product"])).toEqual(["22423", "85123A", "dcgs1", "gift_0002_20", "post"]);
+    expect(rows(b, SERIES.basketItems).map((x) => x["product"])).toEqual(["22423", "85123A", "dcgs1", "gift_0002_20", "post"]);
     // The config replaces the list: now only codes starting with "gift" are left out.
     const replaced = run(lines, { exclude: ["gift*"] })!;
     expect(fact(replaced.facts, "basket.baskets")).toBe(5);
@@ -307,7 +310,7 @@ describe("toBaskets(lines, products, text, options)", () => {
     ];
     const fr = run(lines, { countries: ["France"] })!;
     expect(fact(fr.facts, "basket.baskets")).toBe(2);
-    expect(rows(fr, BASKET_SERIES.items).map((x) => x["product"])).toEqual(["A", "C", "X"]);
+    expect(rows(fr, SERIES.basketItems).map((x) => x["product"])).toEqual(["A", "C", "X"]);
     expect(fact(run(lines, { countries: ["France", "Germany"] })!.facts, "basket.baskets")).toBe(3);
     expect(fact(run(lines)!.facts, "basket.baskets")).toBe(4);
     const none = run(lines, { countries: ["France"] }, ["country"])!;
@@ -352,7 +355,7 @@ describe("frequent itemsets and the support threshold", () => {
     expect(minCount(0.005, 20)).toBe(1);
     const lines = fromBaskets(Array.from({ length: 100 }, (_, i) => (i < 7 ? ["X", "Y"] : ["Y"])));
     const r = run(lines, { minSupport: 0.07, maxSize: 1 })!;
-    expect(rows(r, BASKET_SERIES.method)[0]).toMatchObject({ min_count: 7, itemsets: 2 });
+    expect(rows(r, SERIES.basketMethod)[0]).toMatchObject({ min_count: 7, itemsets: 2 });
   });
 
   it("frequentItemsets(baskets, count, maxSize) counts every subset up to maxSize: C(8,1…4) = 162 itemsets in identical baskets", () => {
@@ -402,24 +405,24 @@ describe("frequent itemsets and the support threshold", () => {
   it("chooses the first default min_support with at least 300 frequent itemsets: 0.01 with exactly 300", () => {
     const r = run(planted(250), { maxSize: 1 })!;
     expect(fact(r.facts, "basket.min_support")).toBe(0.01);
-    expect(rows(r, BASKET_SERIES.method)[0]).toMatchObject({ itemsets: 300, tried: "0.05: 1, 0.03: 1, 0.02: 1, 0.015: 50, 0.01: 300" });
+    expect(rows(r, SERIES.basketMethod)[0]).toMatchObject({ itemsets: 300, tried: "0.05: 1, 0.03: 1, 0.02: 1, 0.015: 50, 0.01: 300" });
   });
 
   it("falls back to the last candidate, 0.005, when none reaches 300", () => {
     const r = run(planted(249), { maxSize: 1 })!;
     expect(fact(r.facts, "basket.min_support")).toBe(0.005);
-    expect(rows(r, BASKET_SERIES.method)[0]).toMatchObject({
+    expect(rows(r, SERIES.basketMethod)[0]).toMatchObject({
       itemsets: 299,
       tried: "0.05: 1, 0.03: 1, 0.02: 1, 0.015: 50, 0.01: 299, 0.0075: 299, 0.005: 299",
     });
-    expect(String(rows(r, BASKET_SERIES.method)[0]!["chosen_by"])).toMatch(/the last/);
+    expect(String(rows(r, SERIES.basketMethod)[0]!["chosen_by"])).toMatch(/the last/);
   });
 
   it("stops at 0.05 when it already gives 300: 20 items always together make 20 + 190 + 1140 itemsets", () => {
     const items = Array.from({ length: 20 }, (_, i) => `P${String(i).padStart(2, "0")}`);
     const r = run(fromBaskets([...Array.from({ length: 10 }, () => items), ...Array.from({ length: 90 }, (_, i) => [`Q${i}`])]))!;
     expect(fact(r.facts, "basket.min_support")).toBe(0.05);
-    expect(rows(r, BASKET_SERIES.method)[0]).toMatchObject({ itemsets: 1350, tried: "0.05: 1350" });
+    expect(rows(r, SERIES.basketMethod)[0]).toMatchObject({ itemsets: 1350, tried: "0.05: 1350" });
   });
 });
 
@@ -482,7 +485,7 @@ describe("basket(input, ctx) output order", () => {
     const b = run(shuffled, { minSupport: 0.02 })!;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(JSON.stringify(run(shuffled)!)).toBe(JSON.stringify(run(lines)!));
-    const list = rows(a, BASKET_SERIES.rules);
+    const list = rows(a, SERIES.basketRules);
     expect(list.length).toBeGreaterThan(10);
     for (let i = 1; i < list.length; i++) {
       const [p, q] = [list[i - 1]!, list[i]!];
@@ -542,12 +545,12 @@ describe.skipIf(!present)("basket(…) on UCI Online Retail (online_retail.csv.g
     expect(fact(r.facts, "basket.items")).toBeGreaterThan(3_500);
     expect(fact(r.facts, "basket.rules")).toBeGreaterThan(50);
     expect(r.facts.filter((f) => f.id === "basket.rule.lift").length).toBe(50);
-    expect(rows(r, BASKET_SERIES.crossSell).length).toBe(10);
+    expect(rows(r, SERIES.basketCrossSell).length).toBe(10);
   });
 
   it.skipIf(!hasPandas)("matches the pandas reference: baskets, items, min_support, itemsets, rules and the top 20 rules", () => {
     const r = result!;
-    const method = rows(r, BASKET_SERIES.method)[0]!;
+    const method = rows(r, SERIES.basketMethod)[0]!;
     expect(fact(r.facts, "basket.baskets")).toBe(ref.baskets);
     expect(fact(r.facts, "basket.items")).toBe(ref.items);
     expect(fact(r.facts, "basket.min_support")).toBe(ref.min_support);
@@ -558,7 +561,7 @@ describe.skipIf(!present)("basket(…) on UCI Online Retail (online_retail.csv.g
         .join(", "),
     );
     expect(fact(r.facts, "basket.rules")).toBe(ref.rules);
-    const top = rows(r, BASKET_SERIES.rules).slice(0, 20);
+    const top = rows(r, SERIES.basketRules).slice(0, 20);
     expect(top.map((x) => x["rule"])).toEqual(ref.top.map((x: { rule: string }) => x.rule));
     const rel = (a: unknown, b: number): number => Math.abs(Number(a) - b) / Math.abs(b);
     for (const [i, x] of top.entries()) {

@@ -7,7 +7,7 @@
 import type { Table } from "../../read/table.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { FactSink } from "../facts.ts";
-import type { Series, SeriesRow } from "../series.ts";
+import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { toBaskets, type Baskets } from "./baskets.ts";
 import { BASKET_METRICS } from "./catalogue.ts";
 import { crossSell } from "./crosssell.ts";
@@ -29,34 +29,6 @@ export interface BasketConfig {
 }
 
 export const BASKET_DEFAULTS = { minConfidence: 0.3, minLift: 1, maxSize: 3 } as const satisfies BasketConfig;
-
-/** Series names; to move into SERIES. */
-export const BASKET_SERIES = {
-  /**
-   * One row per kept rule, in rule order, at most RULE_ROWS: `{ rule, antecedents,
-   * antecedent_labels, consequents, consequent_labels, support, confidence, lift,
-   * leverage, conviction, conviction_infinite, antecedent_baskets,
-   * consequent_baskets, rule_baskets }`. Ids and labels of a side are joined by
-   * " + ". `conviction` is null and `conviction_infinite` 1 when confidence is 1
-   * (conviction ∞); otherwise `conviction_infinite` is 0.
-   */
-  rules: "basket_rules",
-  /**
-   * The TOP_ITEMS products in most baskets (ties: id in code-unit order):
-   * `{ product, label, baskets, share, partner, partner_label, confidence, lift }`,
-   * the partner being the consequent of the product's highest-lift kept rule
-   * product ⇒ partner (one product each side); partner to lift null without one.
-   */
-  items: "basket_items",
-  /** CROSS_SELL_ROWS cross-sell offers: see `crossSell` for the row shape. */
-  crossSell: "basket_cross_sell",
-  /**
-   * One row: `{ baskets, items, min_support, chosen_by, min_count, tried, itemsets,
-   * max_size, min_confidence, min_lift, rules }`; `tried` lists the candidate
-   * supports mined with their itemset counts ("0.05: 20, 0.03: 96").
-   */
-  method: "basket_method",
-} as const;
 
 /** Rules in the `basket_rules` series: enough for every table ordering of the page, bounded for metrics.json. */
 export const RULE_ROWS = 500;
@@ -121,10 +93,10 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult | n
   }
 
   const series: Series = {
-    [BASKET_SERIES.rules]: rules.slice(0, RULE_ROWS).map((r) => ruleRow(r, baskets)),
-    [BASKET_SERIES.items]: itemRows(baskets, rules),
-    [BASKET_SERIES.crossSell]: crossSell(rules, baskets.n, baskets.ids, baskets.labels, CROSS_SELL_ROWS),
-    [BASKET_SERIES.method]: [methodRow(baskets, choice, rules.length, config)],
+    [SERIES.basketRules]: rules.slice(0, RULE_ROWS).map((r) => ruleRow(r, baskets)),
+    [SERIES.basketItems]: itemRows(baskets, rules),
+    [SERIES.basketCrossSell]: crossSell(rules, baskets.n, baskets.ids, baskets.labels, CROSS_SELL_ROWS),
+    [SERIES.basketMethod]: [methodRow(baskets, choice, rules.length, config)],
   };
   return { facts: sink.facts, warnings, series };
 }
@@ -149,6 +121,13 @@ function ruleRow(r: Rule, b: Baskets): SeriesRow {
   };
 }
 
+/**
+ * The top products and the product each is most often bought with: the
+ * consequent of its highest-lift kept pair rule, else (no kept rule, often at
+ * a support threshold tuned for itemsets) the product in most of its baskets
+ * (ties: lower id), when that pairing's lift is above 1. `from_rule` says
+ * which; partner to lift are null without a partner.
+ */
 function itemRows(b: Baskets, rules: readonly Rule[]): SeriesRow[] {
   // Rules come sorted by lift, then key: the first pair rule of a product is its best.
   const partner = new Map<number, Rule>();
@@ -160,18 +139,41 @@ function itemRows(b: Baskets, rules: readonly Rule[]): SeriesRow[] {
     .slice(0, TOP_ITEMS);
   return top.map((i) => {
     const r = partner.get(i);
-    const p = r ? r.consequent[0]! : -1;
+    let p = r ? r.consequent[0]! : -1;
+    let together = r ? r.count : 0;
+    if (!r) {
+      const co = coCounts(b, i);
+      for (let j = 0; j < co.length; j++) if (j !== i && co[j]! > together) [p, together] = [j, co[j]!];
+      // Not a partner when bought together no more often than by chance.
+      if (p >= 0 && (together * b.n) / (b.count[i]! * b.count[p]!) <= 1) p = -1;
+    }
+    const has = p >= 0;
     return {
       product: b.ids[i]!,
       label: b.labels[i]!,
       baskets: b.count[i]!,
       share: b.count[i]! / b.n,
-      partner: r ? b.ids[p]! : null,
-      partner_label: r ? b.labels[p]! : null,
-      confidence: r ? r.confidence : null,
-      lift: r ? r.lift : null,
+      partner: has ? b.ids[p]! : null,
+      partner_label: has ? b.labels[p]! : null,
+      together: has ? together : null,
+      confidence: has ? together / b.count[i]! : null,
+      lift: has ? (together * b.n) / (b.count[i]! * b.count[p]!) : null,
+      from_rule: r ? 1 : 0,
     };
   });
+}
+
+/** For item `i`, the number of baskets holding it and each other item. */
+function coCounts(b: Baskets, i: number): Int32Array {
+  const co = new Int32Array(b.ids.length);
+  for (let k = 0; k < b.n; k++) {
+    const from = b.start[k]!;
+    const to = b.start[k + 1]!;
+    let has = false;
+    for (let t = from; t < to && b.items[t]! <= i; t++) if (b.items[t] === i) has = true;
+    if (has) for (let t = from; t < to; t++) co[b.items[t]!]!++;
+  }
+  return co;
 }
 
 function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, config: BasketConfig): SeriesRow {

@@ -1,0 +1,50 @@
+/**
+ * The Basket page model on a small order-lines fixture: the rules table in
+ * three orderings, conviction ∞ shown as ∞, cross-sell sentences, and every
+ * chart of the page renders.
+ */
+import { describe, expect, it } from "vitest";
+import { renderChart } from "../../src/charts/render.ts";
+import { rulesScatter } from "../../src/charts/basket.ts";
+import { WIDE } from "../../src/charts/theme.ts";
+import { runEngine } from "../../src/engine.ts";
+import { FactIndex } from "../../src/site/facts.ts";
+import { makeFormatter } from "../../src/site/format.ts";
+import { buildSite } from "../../src/site/model.ts";
+import { dataDir, lines } from "../helpers.ts";
+
+// 10 orders: MUG in 1–6, SAUCER in 1–4 (always with MUG: conviction ∞), CARD in 5–10, POST everywhere (excluded).
+const rows = ["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"];
+for (let o = 1; o <= 10; o++) {
+  const day = `2024-01-${String(o).padStart(2, "0")} 10:00:00`;
+  const line = (code: string, desc: string): string => `${1000 + o},${code},${desc},1,${day},2.5,c${o},France`;
+  if (o <= 6) rows.push(line("MUG", "TEA MUG"));
+  if (o <= 4) rows.push(line("SAUCER", "SAUCER"));
+  if (o >= 5) rows.push(line("CARD", "GREETING CARD"));
+  rows.push(line("POST", "POSTAGE"));
+}
+
+describe("buildSite(report).basket", async () => {
+  const run = await runEngine({ dataDir: dataDir({ "lines.csv": lines(...rows) }), configPath: null });
+  const report = run.report!;
+  const page = buildSite(report).basket!;
+
+  it("shows the rules in three orderings, with conviction ∞ for a rule whose confidence is 1", () => {
+    expect(page.orderings.map((o) => o.title)).toEqual(["by lift", "by confidence", "by support"]);
+    const byLift = page.orderings[0]!.table;
+    // SAUCER ⇒ MUG: 4 of 4 baskets, support 0.4, lift 4·10/(4·6) = 1.67, leverage 0.4 − 0.4·0.6 = 0.16, conviction ∞.
+    const saucer = byLift.rows.find((r) => r[0] === "SAUCER")!;
+    expect(saucer.slice(1, 7)).toEqual(["TEA MUG", "40%", "100%", "1.7", "0.16", "∞"]);
+    expect(byLift.rows.some((r) => r.includes("POSTAGE"))).toBe(false);
+  });
+
+  it("says each cross-sell offer in a sentence with its reach", () => {
+    expect(page.offers[0]!.sentence).toBe("customers who buy SAUCER buy TEA MUG 100% of the time, 1.7× more often than average");
+    expect(page.offers[0]!.numbers).toContain("reach 4 baskets");
+  });
+
+  it("renders the support × confidence scatter", () => {
+    const spec = rulesScatter({ report, facts: new FactIndex(report.facts), format: makeFormatter("en-US", "USD") })!;
+    expect(renderChart(spec, WIDE)).toContain("<circle");
+  });
+});
