@@ -76,7 +76,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
             config,
           },
         )
-      : { facts: [], warnings: [], series: {} };
+      : null;
   const b = config.basket;
   const basketResult = (frame && orders
     ? basket(
@@ -84,6 +84,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
         {
           productLabels: loaded.dicts.product.labels,
           text: loaded.dicts.label.labels,
+          segmentsOf: customerResult?.segmentsOf,
           config: {
             minSupport: b.min_support,
             minConfidence: b.min_confidence,
@@ -91,11 +92,12 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
             maxSize: b.max_size,
             exclude: b.exclude,
             countries: b.countries,
+            segments: b.segments,
           },
         },
       )
     : null) ?? { facts: [], warnings: [], series: {} };
-  const parts = [funnelResult, customerResult, basketResult];
+  const parts = [funnelResult, customerResult ?? { facts: [], warnings: [], series: {} }, basketResult];
   const result = {
     facts: parts.flatMap((p) => p.facts),
     warnings: parts.flatMap((p) => p.warnings),

@@ -82,6 +82,8 @@ const BasketConfigSchema = z.strictObject({
   exclude: z.array(z.string().min(1)).optional(),
   /** Only order lines from these countries. */
   countries: z.array(z.string().min(1)).min(1).optional(),
+  /** Only the baskets of customers in these segments: RFM names (Champions …) or k-means segment names. */
+  segments: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export const ConfigSchema = z.strictObject({

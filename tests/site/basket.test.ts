@@ -3,6 +3,9 @@
  * three orderings, conviction ∞ shown as ∞, cross-sell sentences, and every
  * chart of the page renders.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderChart } from "../../src/charts/render.ts";
 import { rulesScatter } from "../../src/charts/basket.ts";
@@ -46,5 +49,25 @@ describe("buildSite(report).basket", async () => {
   it("renders the support × confidence scatter", () => {
     const spec = rulesScatter({ report, facts: new FactIndex(report.facts), format: makeFormatter("en-US", "USD") })!;
     expect(renderChart(spec, WIDE)).toContain("<circle");
+  });
+});
+
+describe("basket.segments", () => {
+  // One order per customer c1…c10, on day o. RFM with n = 10: R by −recency (c1 oldest … c10 newest) gives
+  // c1,c2 → 1, c3,c4 → 2, c5,c6 → 3, c7,c8 → 4, c9,c10 → 5; F ties go by id (c1 < c10 < c2 < … < c9):
+  // c1,c10 → 1, c2,c3 → 2, c4,c5 → 3, c6,c7 → 4, c8,c9 → 5. So c9 (R5 F5) is the only Champion and
+  // c6 (R3 F4), c7 (R4 F4), c8 (R4 F5) are Loyal.
+  async function baskets(segments: string): Promise<number | null> {
+    const dir = dataDir({ "lines.csv": lines(...rows) });
+    const cfg = join(mkdtempSync(join(tmpdir(), "romi-cfg-")), "report.yaml");
+    writeFileSync(cfg, `basket:\n  segments: [${segments}]\n`);
+    const run = await runEngine({ dataDir: dir, configPath: cfg });
+    return run.report!.facts.find((f) => f.id === "basket.baskets")!.value;
+  }
+
+  it("keeps only the baskets of customers in the named RFM or k-means segments", async () => {
+    expect(await baskets("Champions")).toBe(1);
+    expect(await baskets("Loyal")).toBe(3);
+    expect(await baskets("Champions, Loyal")).toBe(4);
   });
 });

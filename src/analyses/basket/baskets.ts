@@ -60,6 +60,8 @@ export interface BasketOptions {
   readonly exclude?: readonly string[] | undefined;
   /** Keep only lines whose country is one of these. */
   readonly countries?: readonly string[] | undefined;
+  /** Keep only lines of the customers (user dictionary indices) for which this is true. */
+  readonly keepUser?: ((user: number) => boolean) | undefined;
 }
 
 /**
@@ -78,6 +80,8 @@ export function toBaskets(lines: Table, productLabels: readonly string[], text: 
   if (!order || !product) return null;
   const description = lines.ref["description"];
   const country = lines.ref["country"];
+  const user = lines.ref["user"];
+  const keepUser = options.keepUser && user ? options.keepUser : null;
 
   const excluded = excluder(options.exclude ?? DEFAULT_EXCLUDE);
   const skipProduct = new Uint8Array(productLabels.length);
@@ -103,6 +107,7 @@ export function toBaskets(lines: Table, productLabels: readonly string[], text: 
       const c = country ? country[i]! : -1;
       if (c < 0 || !keepCountry[c]) continue;
     }
+    if (keepUser && !keepUser(user![i]!)) continue;
     const o = order[i]!;
     let b = o < 0 ? undefined : basketOf.get(o);
     if (b === undefined) {

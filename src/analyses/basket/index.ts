@@ -26,6 +26,8 @@ export interface BasketConfig {
   readonly exclude?: readonly string[] | undefined;
   /** Keep only order lines whose country is one of these. */
   readonly countries?: readonly string[] | undefined;
+  /** Keep only the baskets of customers in these segments (RFM or k-means segment names). */
+  readonly segments?: readonly string[] | undefined;
 }
 
 export const BASKET_DEFAULTS = { minConfidence: 0.3, minLift: 1, maxSize: 3 } as const satisfies BasketConfig;
@@ -45,6 +47,8 @@ export interface BasketInput {
 export interface BasketContext {
   /** The product dictionary. */
   readonly productLabels: readonly string[];
+  /** A customer's segments (RFM and k-means), by user dictionary index; needed for `config.segments`. */
+  readonly segmentsOf?: ((user: number) => readonly string[]) | undefined;
   /** The free-text dictionary (descriptions, countries). */
   readonly text: readonly string[];
   readonly config: BasketConfig;
@@ -59,10 +63,16 @@ export interface BasketResult {
 /** Null when the orders have no order id or no product column: there are no baskets to analyse. */
 export function basket(input: BasketInput, ctx: BasketContext): BasketResult | null {
   const { config } = ctx;
-  const baskets = toBaskets(input.orders, ctx.productLabels, ctx.text, { exclude: config.exclude, countries: config.countries });
+  const wanted = config.segments ? new Set(config.segments) : null;
+  const segmentsOf = ctx.segmentsOf;
+  const keepUser = wanted && segmentsOf ? (u: number): boolean => segmentsOf(u).some((s) => wanted.has(s)) : undefined;
+  const baskets = toBaskets(input.orders, ctx.productLabels, ctx.text, { exclude: config.exclude, countries: config.countries, keepUser });
   if (!baskets) return null;
   const sink = new FactSink(BASKET_METRICS);
   const warnings: Warning[] = [];
+  if (wanted && !segmentsOf) {
+    warnings.push({ code: "basket.segments", message: "basket.segments is set but the customers are not segmented, so every basket is kept" });
+  }
   if (config.countries && !input.orders.ref["country"]) {
     warnings.push({ code: "basket.countries", message: "basket.countries is set but the orders have no country column, so no order line is kept" });
   }

@@ -39,6 +39,8 @@ export interface CustomersResult {
   readonly facts: Fact[];
   readonly warnings: Warning[];
   readonly series: Series;
+  /** A customer's RFM segment and k-means segment, by user dictionary index (none for users without orders). */
+  readonly segmentsOf: (user: number) => readonly string[];
 }
 
 export function customers(input: CustomersInput, ctx: CustomersContext): CustomersResult {
@@ -48,7 +50,7 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   const { frame } = ctx;
   const base = customerBase(toOrders(input.orders), ctx.userLabels, frame);
   const attributes = customerAttributes(base, input.orders, input.customers, ctx.text);
-  if (base.n === 0) return { facts: sink.facts, warnings, series };
+  if (base.n === 0) return { facts: sink.facts, warnings, series, segmentsOf: () => [] };
 
   buyerCohorts(base, frame, sink);
   registrationCohorts(attributes, base, frame, sink);
@@ -99,7 +101,12 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   };
   const configured = ctx.config.hypotheses;
   series[SERIES.hypotheses] = configured ? hypotheses(configured, data, sink) : hypotheses(generateHypotheses(data), data, sink, true);
-  return { facts: sink.facts, warnings, series };
+  const segmentsOf = (user: number): readonly string[] => {
+    const i = base.ofUser[user] ?? -1;
+    if (i < 0) return [];
+    return data.segment ? [scored.segment[i]!, data.segment[i]!] : [scored.segment[i]!];
+  };
+  return { facts: sink.facts, warnings, series, segmentsOf };
 }
 
 export { CUSTOMER_METRICS } from "./catalogue.ts";
