@@ -1,62 +1,18 @@
 /**
- * Seeded randomness for the demo data generator: a small, fast PRNG (sfc32,
- * seeded through splitmix32) and the few distributions the generator draws
- * from. Everything here is a pure function of the seed: the same seed and the
+ * Seeded randomness for the demo data generator: the PRNG of
+ * `src/stats/prng.ts` (sfc32, seeded through splitmix32) and the few
+ * distributions the generator draws from. Everything here is a pure function of the seed: the same seed and the
  * same calls give the same numbers on every machine, with no `Math.random`.
  *
  * A random source is a plain function returning a float in [0, 1), as in
  * d3-random, so the helpers take it as their first argument.
  */
 
-/** A uniform random source: each call returns a float in [0, 1). */
-export type Rand = () => number;
+// The generator itself lives with the numeric building blocks (k-means seeds
+// its starts from it); the demo draws from the same sequences.
+import type { Rand } from "../stats/prng.ts";
 
-/**
- * One splitmix32 step: a well-mixed 32-bit value from a 32-bit input (used to
- * spread a seed over the PRNG state).
- * @example splitmix32(0) === splitmix32(0); // => true
- */
-export function splitmix32(x: number): number {
-  let z = (x + 0x9e3779b9) | 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
-}
-
-/**
- * A seeded sfc32 generator (Chris Doty-Humphrey's "small fast chaotic" PRNG,
- * period ≥ 2^32, passes PractRand). `stream` picks an independent sequence for
- * the same seed, so one part of a generator can draw more or fewer numbers
- * without shifting another part's numbers.
- *
- * `seed` must be a whole number from 0 to 2^53 - 1; `stream` from 0 to 2^32 - 1.
- * @example createRand(1)(); // => 0.5543206469155848
- * @example createRand(1)() === createRand(1)(); // => true
- * @example createRand(1, 0)() === createRand(1, 1)(); // => false
- */
-export function createRand(seed: number, stream = 0): Rand {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`invalid seed: ${seed}`);
-  if (!Number.isInteger(stream) || stream < 0 || stream > 0xffffffff) throw new Error(`invalid stream: ${stream}`);
-  const lo = seed >>> 0;
-  const hi = Math.floor(seed / 0x100000000) >>> 0;
-  const mixed = splitmix32(lo ^ splitmix32(hi ^ splitmix32(stream)));
-  let a = splitmix32(mixed);
-  let b = splitmix32(a);
-  let c = splitmix32(b);
-  let d = 1; // sfc32's counter
-  const step = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  // Discard the first outputs, as sfc32's reference seeding does.
-  for (let i = 0; i < 12; i++) step();
-  return () => step() / 0x100000000;
-}
+export { createRand, type Rand } from "../stats/prng.ts";
 
 /**
  * A float in [min, max).

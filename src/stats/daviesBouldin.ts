@@ -1,3 +1,5 @@
+import { rowMajor } from "./points.ts";
+
 /**
  * The Davies-Bouldin index of a clustering, as scikit-learn's
  * `sklearn.metrics.davies_bouldin_score(X, labels)`: lower is better, 0 is the
@@ -36,21 +38,15 @@ export function daviesBouldin(columns: readonly Float64Array[], labels: ArrayLik
   for (let c = 0; c < k; c++) if (size[c]! > 0) clusters.push(c);
   if (clusters.length < 2 || clusters.length > n - 1) return null;
 
+  const x = rowMajor(columns, n);
   const centroids = new Float64Array(k * d);
-  columns.forEach((column, f) => {
-    if (column.length !== n) throw new Error(`invalid column ${f} length: ${column.length} (column 0 has ${n})`);
-    for (let i = 0; i < n; i++) {
-      const v = column[i]!;
-      if (!Number.isFinite(v)) throw new Error(`invalid value in column ${f}, row ${i}: ${v}`);
-      centroids[labels[i]! * d + f]! += v;
-    }
-  });
+  for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) centroids[labels[i]! * d + f]! += x[i * d + f]!;
   for (const c of clusters) for (let f = 0; f < d; f++) centroids[c * d + f]! /= size[c]!;
   const scatter = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const c = labels[i]!;
     let s = 0;
-    for (let f = 0; f < d; f++) s += (columns[f]![i]! - centroids[c * d + f]!) ** 2;
+    for (let f = 0; f < d; f++) s += (x[i * d + f]! - centroids[c * d + f]!) ** 2;
     scatter[c]! += Math.sqrt(s);
   }
   for (const c of clusters) scatter[c]! /= size[c]!;

@@ -19,6 +19,7 @@
  * labels), and the clusters' sums are updated only for points that change
  * cluster, so centroids can differ from sums taken afresh in the last bits.
  */
+import { rowMajor } from "./points.ts";
 import { createRand, type Rand } from "./prng.ts";
 
 export interface KMeansOptions {
@@ -140,20 +141,6 @@ class Workspace {
     this.moved = new Float64Array(k);
     this.halfGap = new Float64Array(k);
   }
-}
-
-function rowMajor(columns: readonly Float64Array[], n: number): Float64Array {
-  const d = columns.length;
-  const x = new Float64Array(n * d);
-  columns.forEach((column, c) => {
-    if (column.length !== n) throw new Error(`invalid column ${c} length: ${column.length} (column 0 has ${n})`);
-    for (let i = 0; i < n; i++) {
-      const v = column[i]!;
-      if (!Number.isFinite(v)) throw new Error(`invalid value in column ${c}, row ${i}: ${v}`);
-      x[i * d + c] = v;
-    }
-  });
-  return x;
 }
 
 /** The mean over features of the population variance (numpy's `np.var(X, axis=0).mean()`). */

@@ -1,9 +1,8 @@
 /**
- * A seeded uniform random source for the numeric building blocks (k-means
- * starts): sfc32, seeded through splitmix32. It is the same generator as the
- * demo data's `createRand` in `src/demo/random.ts`, kept here so that `stats`
- * does not depend on `demo`; the same seed and stream give the same numbers in
- * both.
+ * A seeded uniform random source: sfc32, seeded through splitmix32. k-means
+ * seeds its starts from it, and the demo data generators draw from it
+ * (`src/demo/random.ts` re-exports it). Everything is a pure function of the
+ * seed: the same seed gives the same numbers on every machine.
  */
 
 /** A uniform random source: each call returns a float in [0, 1). */

@@ -12,6 +12,7 @@
  * the 7 labelings, so it was slower as well as larger. The inner loops
  * allocate nothing; the per-cluster sums take n × k doubles per labeling.
  */
+import { rowMajor } from "./points.ts";
 
 /**
  * The mean over points of `s(i) = (b - a) / max(a, b)`, where `a` is the mean
@@ -39,15 +40,7 @@ export function silhouetteScore(columns: readonly Float64Array[], labels: ArrayL
 export function silhouetteScores(columns: readonly Float64Array[], labelings: readonly ArrayLike<number>[]): (number | null)[] {
   const d = columns.length;
   const n = columns[0]?.length ?? 0;
-  const x = new Float64Array(n * d);
-  columns.forEach((column, f) => {
-    if (column.length !== n) throw new Error(`invalid column ${f} length: ${column.length} (column 0 has ${n})`);
-    for (let i = 0; i < n; i++) {
-      const v = column[i]!;
-      if (!Number.isFinite(v)) throw new Error(`invalid value in column ${f}, row ${i}: ${v}`);
-      x[i * d + f] = v;
-    }
-  });
+  const x = rowMajor(columns, n);
   const m = labelings.length;
   const codes: Int32Array[] = [];
   const sizes: Float64Array[] = [];
