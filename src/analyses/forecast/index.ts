@@ -1,0 +1,173 @@
+/**
+ * Sales forecast from orders: revenue and orders per day, week or month,
+ * forecast one season ahead with 80% and 95% intervals by the model that
+ * wins a rolling-origin backtest among seasonal naive, Holt-Winters (ETS)
+ * and ARIMA. Runs whenever there are orders.
+ */
+import type { Table } from "../../read/table.ts";
+import type { Fact, Warning } from "../../schema/report.ts";
+import type { PeriodFrame } from "../../time/period.ts";
+import { FactSink } from "../facts.ts";
+import { toOrders } from "../orders.ts";
+import type { Series, SeriesRow } from "../series.ts";
+import { FORECAST_METRICS } from "./catalogue.ts";
+import { chooseAndForecast } from "./models.ts";
+import { defaultGrain, nextKey, periodLabel, periodSeries, SEASON, type Grain } from "./periods.ts";
+import { forecastReading } from "./reading.ts";
+
+/** The `forecast` settings of the config (the zod schema should use the same names). */
+export interface ForecastConfig {
+  /** Period of the series; by default day under 2 years, week under 5, month otherwise. */
+  readonly grain?: Grain | undefined;
+  /** Periods to forecast; default one season (7 days, 52 weeks, 12 months). */
+  readonly horizon?: number | undefined;
+  /** Also try ARIMA on log(y) when every value is positive. Default true. */
+  readonly log?: boolean | undefined;
+  /** Rolling-origin backtest origins at most. Default 4. */
+  readonly origins?: number | undefined;
+}
+
+export const FORECAST_DEFAULTS = { log: true, origins: 4 } as const;
+
+/** The forecast's series: the names the site and tests refer to. */
+export const FORECAST_SERIES = {
+  /**
+   * History and forecast for the chart: `{ series: "revenue" | "orders", period,
+   * kind: "history" | "forecast", value, lo80, hi80, lo95, hi95 }`, history
+   * first; the bands are null on history rows.
+   */
+  points: "forecast_points",
+  /** One row per series and candidate: `{ series, model, mase, smape, mape, chosen, failures, unconverged }`; chosen is 1 for the chosen model, else 0. */
+  backtest: "forecast_backtest",
+  /**
+   * One row per forecast series: `{ series, model, family, parameters, sigma2, aicc,
+   * scale, point, grain, season, horizon, history, origins, backtest_horizon,
+   * converged, total, total_lo80, total_hi80, total_lo95, total_hi95, reading }`.
+   * `model` names the orders (e.g. "ARIMA(1,0,1)(0,1,1)[7]"), `family` the
+   * candidate (the backtest's `model`); `parameters` reads "ma1 = -0.4018, sma1 = -0.5569";
+   * `scale` is "log" when fitted on log(y), and then `point` is "median".
+   */
+  model: "forecast_model",
+} as const;
+
+export interface ForecastInput {
+  /** Orders or order lines, clipped to the period. */
+  readonly orders: Table;
+}
+
+export interface ForecastContext {
+  readonly frame: PeriodFrame;
+  readonly config: ForecastConfig;
+}
+
+export interface ForecastResult {
+  readonly facts: Fact[];
+  readonly warnings: Warning[];
+  readonly series: Series;
+}
+
+const SERIES_NAMES = ["revenue", "orders"] as const;
+
+export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastResult {
+  const sink = new FactSink(FORECAST_METRICS);
+  const warnings: Warning[] = [];
+  const { frame, config } = ctx;
+  const grain = config.grain ?? defaultGrain(frame.days);
+  const season = SEASON[grain];
+  const horizon = config.horizon ?? season;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`invalid forecast.horizon: ${horizon}`);
+  const options = { season, horizon, log: config.log ?? FORECAST_DEFAULTS.log, origins: config.origins ?? FORECAST_DEFAULTS.origins };
+  const data = periodSeries(toOrders(input.orders), frame, grain);
+  const points: SeriesRow[] = [];
+  const backtestRows: SeriesRow[] = [];
+  const modelRows: SeriesRow[] = [];
+
+  for (const name of SERIES_NAMES) {
+    const values = data[name];
+    if (values.length < 2 * season) {
+      warnings.push({
+        code: "forecast.short",
+        message: `the ${name} series has ${values.length} ${grain}s, fewer than two seasons (${2 * season}), so it is not forecast`,
+        dims: { series: name },
+      });
+      continue;
+    }
+    const chosen = chooseAndForecast(values, options);
+    for (const note of chosen?.notes ?? []) warnings.push({ code: "forecast.model", message: `${name}: ${note}`, dims: { series: name } });
+    if (!chosen) {
+      warnings.push({ code: "forecast.failed", message: `no model could be fitted to the ${name} series`, dims: { series: name } });
+      continue;
+    }
+    const { fit, forecast: fc, backtest } = chosen;
+    const last = data.keys[data.keys.length - 1]!;
+    const periods = fc.steps.map((band, i) => ({ label: periodLabel(grain, nextKey(grain, last, i + 1)), ...band }));
+
+    data.labels.forEach((label, i) =>
+      points.push({ series: name, period: label, kind: "history", value: values[i]!, lo80: null, hi80: null, lo95: null, hi95: null }),
+    );
+    for (const p of periods) {
+      const dims = { series: name, period: p.label };
+      sink.add("forecast.value", p.value, dims);
+      sink.add("forecast.lo80", p.lo80, dims);
+      sink.add("forecast.hi80", p.hi80, dims);
+      sink.add("forecast.lo95", p.lo95, dims);
+      sink.add("forecast.hi95", p.hi95, dims);
+      points.push({ series: name, period: p.label, kind: "forecast", value: p.value, lo80: p.lo80, hi80: p.hi80, lo95: p.lo95, hi95: p.hi95 });
+    }
+    for (const row of backtest.rows) {
+      sink.add("forecast.backtest.mase", row.mase, { series: name, model: row.model });
+      sink.add("forecast.backtest.smape", row.smape, { series: name, model: row.model });
+      backtestRows.push({
+        series: name,
+        model: row.model,
+        mase: row.mase,
+        smape: row.smape,
+        mape: row.mape,
+        chosen: row.model === chosen.family ? 1 : 0,
+        failures: row.failures,
+        unconverged: row.unconverged,
+      });
+    }
+    modelRows.push({
+      series: name,
+      model: fit.model,
+      family: chosen.family,
+      parameters: Object.entries(fit.parameters)
+        .map(([k, v]) => `${k} = ${formatParameter(v)}`)
+        .join(", "),
+      sigma2: fit.sigma2,
+      aicc: fit.aicc,
+      scale: fit.scale,
+      point: fc.point,
+      grain,
+      season,
+      horizon,
+      history: values.length,
+      origins: backtest.origins.length,
+      backtest_horizon: backtest.horizon,
+      converged: fit.converged ? 1 : 0,
+      total: fc.total.value,
+      total_lo80: fc.total.lo80,
+      total_hi80: fc.total.hi80,
+      total_lo95: fc.total.lo95,
+      total_hi95: fc.total.hi95,
+      reading: forecastReading({ grain, periods, total: fc.total, point: fc.point }),
+    });
+  }
+  const series: Series = {};
+  if (modelRows.length > 0) {
+    series[FORECAST_SERIES.points] = points;
+    series[FORECAST_SERIES.backtest] = backtestRows;
+    series[FORECAST_SERIES.model] = modelRows;
+  }
+  return { facts: sink.facts, warnings, series };
+}
+
+/** Four significant digits. @example formatParameter(-0.40182312); // => "-0.4018" */
+function formatParameter(v: number): string {
+  return Number(v.toPrecision(4)).toString();
+}
+
+export { FORECAST_METRICS } from "./catalogue.ts";
+export { forecastReading } from "./reading.ts";
+export { defaultGrain, type Grain } from "./periods.ts";

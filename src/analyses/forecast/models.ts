@@ -1,0 +1,125 @@
+/**
+ * The candidate models of the report's forecast, the rolling-origin
+ * backtest that chooses among them, and the final fit.
+ */
+import {
+  arima,
+  autoArima,
+  backtest,
+  ets,
+  snaive,
+  type ArimaFit,
+  type BacktestCandidate,
+  type BacktestResult,
+  type FittedModel,
+  type Forecast,
+} from "../../forecast/index.ts";
+
+/** Candidate names: the `model` dim of the backtest facts, stable whatever orders the ARIMA search picks. */
+export const MODELS = {
+  snaive: "seasonal naive",
+  etsAdditive: "ETS(A,Ad,A)",
+  etsMultiplicative: "ETS(M,Ad,M)",
+  arima: "ARIMA",
+  arimaLog: "ARIMA (log)",
+} as const;
+
+export interface ModelOptions {
+  /** The seasonal period m. */
+  readonly season: number;
+  readonly horizon: number;
+  /** Try ARIMA on the log scale too (when every value is positive). */
+  readonly log: boolean;
+  /** Backtest origins at most. */
+  readonly origins: number;
+}
+
+export interface ChosenForecast {
+  readonly backtest: BacktestResult;
+  /** The chosen candidate's name (one of MODELS). */
+  readonly family: string;
+  /** Its fit on the whole series. */
+  readonly fit: FittedModel;
+  readonly forecast: Forecast;
+  /** Why a candidate was left out, or the fit is weak: warning messages. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * The candidates for a series of values:
+ * - seasonal naive;
+ * - ETS(A,Ad,A): additive Holt-Winters with a damped trend;
+ * - ETS(M,Ad,M): multiplicative Holt-Winters with a damped trend, when every value is positive;
+ * - ARIMA: the order searched by AICc (`autoArima`) once, on the whole
+ *   series; at each backtest origin its coefficients are re-estimated (from
+ *   the whole-series estimates) but the order is kept. Searching again at
+ *   every origin would cost about ten times as much; keeping the order lets
+ *   the test periods weigh a little in its choice, which favours ARIMA in
+ *   the backtest (slightly);
+ * - ARIMA (log): the same on log(y), when `log` is set and every value is positive.
+ */
+export function candidates(values: Float64Array, options: ModelOptions): BacktestCandidate[] {
+  const m = options.season;
+  const positive = values.every((v) => v > 0);
+  const list: BacktestCandidate[] = [
+    { name: MODELS.snaive, fit: (y) => snaive(y, m) },
+    { name: MODELS.etsAdditive, fit: (y) => ets(y, { error: "A", trend: "Ad", season: "A", period: m }) },
+  ];
+  if (positive) list.push({ name: MODELS.etsMultiplicative, fit: (y) => ets(y, { error: "M", trend: "Ad", season: "M", period: m }) });
+  list.push(arimaCandidate(MODELS.arima, values, m, false));
+  if (positive && options.log) list.push(arimaCandidate(MODELS.arimaLog, values, m, true));
+  return list;
+}
+
+/** The order searched on the whole series (lazily, once); a training series refits that order from its estimates. */
+function arimaCandidate(name: string, values: Float64Array, m: number, log: boolean): BacktestCandidate {
+  let searched: ArimaFit | null = null;
+  const search = (): ArimaFit => (searched ??= autoArima(values, { period: m, log }));
+  return {
+    name,
+    fit: (y) => {
+      const whole = search();
+      if (y.length === values.length) return whole;
+      return arima(y, whole.order, { constant: whole.constant !== null, log, start: Object.values(whole.parameters) });
+    },
+  };
+}
+
+/**
+ * Backtests the candidates (origins spaced one horizon apart, every training
+ * series at least two seasons long), refits the one with the lowest MASE
+ * on the whole series and forecasts `horizon` steps. Without any backtest
+ * origin (the series is at most two seasons long) the seasonal naive model
+ * is used, with a note.
+ *
+ * Empty-data policy: null when the series has fewer than two seasons or no
+ * candidate can be fitted to it.
+ */
+export function chooseAndForecast(values: Float64Array, options: ModelOptions): ChosenForecast | null {
+  const m = options.season;
+  if (values.length < 2 * m) return null;
+  const notes: string[] = [];
+  const list = candidates(values, options);
+  const result = backtest(values, list, { horizon: options.horizon, period: m, origins: options.origins });
+  if (result.origins.length === 0)
+    notes.push(`the series is too short for a backtest (${values.length} values, two seasons are kept for training): seasonal naive is used`);
+  for (const row of result.rows) {
+    if (row.failures > 0)
+      notes.push(`${row.model} could not be fitted at ${row.failures} of ${result.origins.length} backtest origins (${row.error}) and was not considered`);
+    if (row.unconverged > 0) notes.push(`${row.model}: the optimiser did not converge at ${row.unconverged} of ${result.origins.length} backtest origins`);
+  }
+  const order = [result.chosen ?? MODELS.snaive, ...list.map((c) => c.name)];
+  for (const name of order) {
+    const candidate = list.find((c) => c.name === name)!;
+    let fit: FittedModel;
+    try {
+      fit = candidate.fit(values);
+    } catch (error) {
+      notes.push(`${name} could not be fitted to the whole series: ${(error as Error).message}`);
+      continue;
+    }
+    if (!fit.converged) notes.push(`${name} (${fit.model}): the optimiser did not converge on the whole series; the forecast uses its last estimate`);
+    return { backtest: result, family: name, fit, forecast: fit.forecast(options.horizon), notes };
+  }
+  return null;
+}

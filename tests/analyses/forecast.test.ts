@@ -1,0 +1,215 @@
+/**
+ * The forecast analysis on small order files whose series are worked out
+ * by hand, and on UCI Online Retail when it is present.
+ *
+ * Fixture: 10 weeks from Monday 2024-01-01; on weekday w (Monday 0) of week k
+ * there are BASE[w] orders, plus one on Tuesdays of even weeks, each worth
+ * 10 + k. Sundays have none, so the period (from the orders) ends on
+ * Saturday 2024-03-09: 69 days.
+ */
+import { existsSync, mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { forecast, FORECAST_SERIES, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
+import { periodSeries } from "../../src/analyses/forecast/periods.ts";
+import { toOrders } from "../../src/analyses/orders.ts";
+import { parseConfig } from "../../src/read/config.ts";
+import { loadDataDir } from "../../src/read/load.ts";
+import type { Table } from "../../src/read/table.ts";
+import { clipToPeriod, resolvePeriod } from "../../src/report/period.ts";
+import type { Fact } from "../../src/schema/report.ts";
+import { dayFromYmd, dayLabel } from "../../src/time/calendar.ts";
+import { periodFrame, type PeriodFrame } from "../../src/time/period.ts";
+import { zone } from "../../src/time/zone.ts";
+import { dataDir, fact } from "../helpers.ts";
+
+const BASE = [3, 4, 5, 4, 6, 2, 0];
+const START = dayFromYmd(2024, 1, 1);
+
+function fixture(weeks: number): string {
+  const rows = ["Uid,Buy Ts,Revenue"];
+  let user = 0;
+  for (let k = 0; k < weeks; k++) {
+    for (let w = 0; w < 7; w++) {
+      const count = BASE[w]! + (w === 1 && k % 2 === 0 ? 1 : 0);
+      for (let i = 0; i < count; i++) rows.push(`u${user++ % 40},${dayLabel(START + 7 * k + w)} 12:00:00,${10 + k}`);
+    }
+  }
+  return `${rows.join("\n")}\n`;
+}
+
+async function load(files: Record<string, string>): Promise<{ orders: Table; frame: PeriodFrame }> {
+  const config = parseConfig({}, "defaults");
+  const loaded = await loadDataDir(dataDir(files), config, zone("UTC"));
+  expect(loaded.errors).toEqual([]);
+  const table = loaded.datasets[0]!.table;
+  return { orders: table, frame: periodFrame(resolvePeriod([table], config)!.range) };
+}
+
+const rows = (r: { series: Record<string, unknown[]> }, name: string) => (r.series[name] ?? []) as Record<string, string | number | null>[];
+const ids = (facts: readonly Fact[], id: string) => facts.filter((f) => f.id === id);
+
+describe("forecast({ orders }, { frame, config }) on 10 weeks of daily orders", async () => {
+  const { orders, frame } = await load({ "orders.csv": fixture(10) });
+  const result = forecast({ orders }, { frame, config: {} });
+
+  it("forecasts revenue and orders by day (a period under 2 years), 7 days ahead, without warnings", () => {
+    expect(frame.days).toBe(69);
+    expect(result.warnings).toEqual([]);
+    const periods = ids(result.facts, "forecast.value")
+      .filter((f) => f.dims!["series"] === "orders")
+      .map((f) => f.dims!["period"]);
+    expect(periods).toEqual(["2024-03-10", "2024-03-11", "2024-03-12", "2024-03-13", "2024-03-14", "2024-03-15", "2024-03-16"]);
+    for (const id of ["forecast.value", "forecast.lo80", "forecast.hi80", "forecast.lo95", "forecast.hi95"]) expect(ids(result.facts, id)).toHaveLength(14);
+  });
+
+  it("counts days without orders as 0 in the history: Sundays, and each day's orders and revenue otherwise", () => {
+    const history = rows(result, FORECAST_SERIES.points).filter((p) => p["kind"] === "history");
+    const orderDays = history.filter((p) => p["series"] === "orders");
+    expect(orderDays).toHaveLength(69);
+    expect(orderDays.find((p) => p["period"] === "2024-01-07")!["value"]).toBe(0);
+    // Tuesday of week 0: 4 + 1 orders worth 10 each; Tuesday of week 1: 4 orders worth 11.
+    expect(orderDays.find((p) => p["period"] === "2024-01-02")!["value"]).toBe(5);
+    const revenueDays = history.filter((p) => p["series"] === "revenue");
+    expect(revenueDays.find((p) => p["period"] === "2024-01-02")!["value"]).toBe(50);
+    expect(revenueDays.find((p) => p["period"] === "2024-01-09")!["value"]).toBe(44);
+    expect(history[0]!["lo95"]).toBeNull();
+  });
+
+  it("gives ordered intervals lo95 ≤ lo80 ≤ value ≤ hi80 ≤ hi95 for every forecast period", () => {
+    for (const p of rows(result, FORECAST_SERIES.points).filter((p) => p["kind"] === "forecast")) {
+      const [lo95, lo80, v, hi80, hi95] = [p["lo95"], p["lo80"], p["value"], p["hi80"], p["hi95"]] as [number, number, number, number, number];
+      expect(lo95 <= lo80 && lo80 <= v && v <= hi80 && hi80 <= hi95).toBe(true);
+    }
+  });
+
+  it("emits every candidate's backtest MASE and sMAPE and chooses the lowest MASE", () => {
+    const table = rows(result, FORECAST_SERIES.backtest);
+    for (const series of ["revenue", "orders"]) {
+      const mine = table.filter((r) => r["series"] === series);
+      expect(mine.map((r) => r["model"])).toEqual(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]);
+      const chosen = mine.filter((r) => r["chosen"] === 1);
+      expect(chosen).toHaveLength(1);
+      const best = Math.min(...mine.filter((r) => r["mase"] !== null).map((r) => r["mase"] as number));
+      expect(chosen[0]!["mase"]).toBe(best);
+      for (const r of mine) expect(fact(result.facts, "forecast.backtest.mase", { series, model: String(r["model"]) })).toBe(r["mase"]);
+    }
+  });
+
+  it("describes the chosen model in one row per series, with its parameters, settings and the one-line reading", () => {
+    const models = rows(result, FORECAST_SERIES.model);
+    expect(models.map((m) => m["series"])).toEqual(["revenue", "orders"]);
+    for (const m of models) {
+      expect(m).toMatchObject({ grain: "day", season: 7, horizon: 7, history: 69, origins: 4, backtest_horizon: 7, scale: "identity", point: "mean" });
+      expect(String(m["reading"])).toMatch(/^next 7 days: /);
+      const total = ids(result.facts, "forecast.value")
+        .filter((f) => f.dims!["series"] === m["series"])
+        .reduce((s, f) => s + f.value!, 0);
+      expect(m["total"]).toBeCloseTo(total, 8);
+    }
+  });
+
+  it("is deterministic: the same input gives the same facts and series", () => {
+    expect(forecast({ orders }, { frame, config: {} })).toEqual(result);
+  });
+});
+
+describe("forecast(…) on bad input", () => {
+  it("warns and fits nothing when a series is shorter than two seasons (13 days at day grain)", async () => {
+    const { orders, frame } = await load({ "orders.csv": fixture(2).split("\n").slice(0, 60).join("\n") + "\n" });
+    expect(frame.days).toBeLessThan(14);
+    const r = forecast({ orders }, { frame, config: {} });
+    expect(r.facts).toEqual([]);
+    expect(r.series).toEqual({});
+    expect(r.warnings.map((w) => w.code)).toEqual(["forecast.short", "forecast.short"]);
+    expect(r.warnings[0]!.message).toMatch(/^the revenue series has \d+ days, fewer than two seasons \(14\), so it is not forecast$/);
+  });
+
+  it("counts only complete weeks at week grain and warns below 104 of them", async () => {
+    const { orders, frame } = await load({ "orders.csv": fixture(10) });
+    const config: ForecastConfig = { grain: "week" };
+    const r = forecast({ orders }, { frame, config });
+    // Monday 2024-01-01 … Saturday 2024-03-09: the 10th week lacks its Sunday.
+    expect(r.warnings[0]!.message).toBe("the revenue series has 9 weeks, fewer than two seasons (104), so it is not forecast");
+  });
+});
+
+describe("periodSeries(orders, frame, grain) and defaultGrain(days)", async () => {
+  const { orders, frame } = await load({ "orders.csv": fixture(10) });
+
+  it("sums complete ISO weeks (labelled by their Monday) and complete months", () => {
+    const weeks = periodSeries(toOrders(orders), frame, "week");
+    expect(weeks.labels).toHaveLength(9);
+    expect(weeks.labels[0]).toBe("2024-01-01");
+    // Week 0: 24 + 1 orders at 10; week 1: 24 orders at 11.
+    expect(Array.from(weeks.orders.slice(0, 2))).toEqual([25, 24]);
+    expect(Array.from(weeks.revenue.slice(0, 2))).toEqual([250, 264]);
+    const months = periodSeries(toOrders(orders), frame, "month");
+    expect(months.labels).toEqual(["2024-01", "2024-02"]);
+  });
+
+  it("picks day under 2 years (730.5 days), week under 5 years, month above", () => {
+    expect(defaultGrain(730)).toBe("day");
+    expect(defaultGrain(731)).toBe("week");
+    expect(defaultGrain(1826)).toBe("week");
+    expect(defaultGrain(1827)).toBe("month");
+  });
+});
+
+describe("forecastReading({ grain, periods, total, point })", () => {
+  const total = { value: 1.2e6, lo95: 1.1e6, hi95: 1.3e6, lo80: 1.15e6, hi80: 1.25e6 };
+
+  it("reads the quarter's total ± half its 95% interval and the month that drives it", () => {
+    const periods = [
+      { label: "2024-10", value: 300e3 },
+      { label: "2024-11", value: 350e3 },
+      { label: "2024-12", value: 550e3 },
+    ];
+    expect(forecastReading({ grain: "month", periods, total, point: "mean" })).toBe("next quarter: 1.2M ± 0.1M, driven by December seasonality");
+  });
+
+  it("names the weekday or ISO week of the peak, says when the point is a median, and leaves the clause out when no period stands out", () => {
+    const days = ["2024-03-10", "2024-03-11", "2024-03-12"].map((label, i) => ({ label, value: [10, 10, 40][i]! }));
+    expect(forecastReading({ grain: "day", periods: days, total: { ...total, value: 60, lo95: 40, hi95: 80 }, point: "median" })).toBe(
+      "next 3 days: 60.0 (median) ± 20.0, driven by Tuesday seasonality",
+    );
+    const weeks = ["2024-12-16", "2024-12-23"].map((label, i) => ({ label, value: [100, 300][i]! }));
+    expect(forecastReading({ grain: "week", periods: weeks, total: { ...total, value: 400e3, lo95: 350e3, hi95: 450e3 }, point: "mean" })).toBe(
+      "next 2 weeks: 400k ± 50k, driven by week 52 seasonality",
+    );
+    const flat = [1, 2, 3].map((i) => ({ label: `2024-0${i}`, value: 100 }));
+    expect(forecastReading({ grain: "month", periods: flat, total: { ...total, value: 300, lo95: 290, hi95: 310 }, point: "mean" })).toBe(
+      "next quarter: 300 ± 10",
+    );
+  });
+});
+
+const RETAIL = new URL("../../../shared/data/online-retail/online_retail.csv.gz", import.meta.url).pathname;
+const retailPresent = existsSync(RETAIL);
+if (!retailPresent) console.warn(`skipping the Online Retail forecast test: ${RETAIL} is absent`);
+
+describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_retail.csv.gz)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "romi-forecast-"));
+  if (retailPresent) symlinkSync(RETAIL, join(dir, "online_retail.csv.gz"));
+  const config = parseConfig({}, "defaults");
+  const loaded = retailPresent ? await loadDataDir(dir, config, zone("UTC")) : null;
+  const d = loaded?.datasets[0];
+  const range = d ? resolvePeriod([d.table], config)!.range : null;
+  const result = d && range ? forecast({ orders: clipToPeriod(d.table, range, d.rejections) }, { frame: periodFrame(range), config: {} }) : null;
+
+  it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
+    const r = result!;
+    expect(r.warnings).toEqual([]);
+    const models = rows(r, FORECAST_SERIES.model);
+    expect(models.map((m) => [m["series"], m["grain"], m["history"], m["horizon"]])).toEqual([
+      ["revenue", "day", 374, 7],
+      ["orders", "day", 374, 7],
+    ]);
+    const backtest = rows(r, FORECAST_SERIES.backtest);
+    expect(new Set(backtest.map((b) => b["model"]))).toEqual(new Set(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]));
+    expect(ids(r.facts, "forecast.value")).toHaveLength(14);
+    // Saturdays: the forecast for Saturday 2011-12-10 is near 0 for the orders.
+    expect(Math.abs(fact(r.facts, "forecast.value", { series: "orders", period: "2011-12-10" })!)).toBeLessThan(5);
+  });
+});
