@@ -1,0 +1,549 @@
+/**
+ * Customer lifetime value from orders: simple CLV overall and per
+ * first-order cohort; BG/NBD and Gamma-Gamma fitted on the period's
+ * per-customer summary (weeks); each customer's P(alive), expected purchases
+ * and 12-month CLV; quintile bands; and a calibration/holdout check. Runs
+ * whenever there are orders; the models need at least 3 repeat buyers.
+ */
+import {
+  clv12,
+  CLV_MONTHS,
+  expectedAverageValue,
+  expectedPurchases,
+  fitBgNbd,
+  fitGammaGamma,
+  probabilityAlive,
+  rfmSummary,
+  simpleClv,
+  WEEKS_PER_MONTH,
+  type BgNbdFit,
+  type FitStart,
+  type GammaGammaFit,
+  type RfmSummary,
+} from "../../clv/index.ts";
+import type { Table } from "../../read/table.ts";
+import type { Fact, Warning } from "../../schema/report.ts";
+import { dayFromYmd, dayLabel, dayOf, monthFirstDay, monthLabel } from "../../time/calendar.ts";
+import type { PeriodFrame } from "../../time/period.ts";
+import { customerBase, type CustomerBase } from "../customers/base.ts";
+import { FactSink } from "../facts.ts";
+import { toOrders } from "../orders.ts";
+import { unitBin, type Series, type SeriesRow } from "../series.ts";
+import { CLV_METRICS } from "./catalogue.ts";
+import { defaultSplit, holdoutCheck, type Holdout } from "./holdout.ts";
+
+/** The `clv` settings of the config. */
+export interface ClvConfig {
+  /** Discount rate per month of the 12-month CLV. */
+  readonly discount: number;
+  /** First day of the holdout, YYYY-MM-DD; absent: the first day of the last 25% of the period's days. */
+  readonly holdoutFrom?: string | undefined;
+}
+
+export const CLV_DEFAULTS = { discount: 0.01 } as const satisfies ClvConfig;
+
+/** Rows of the top customers table. */
+export const TOP_CUSTOMERS = 20;
+/** The P(alive) grid runs over frequencies 0 … min(largest frequency, this). */
+export const P_ALIVE_MAX_FREQUENCY = 20;
+/** The P(alive) grid has about this many recency columns. */
+export const P_ALIVE_RECENCY_STEPS = 20;
+/** The CLV histogram has about this many bins up to the 99th percentile, then one open bin. */
+export const CLV_BINS = 20;
+
+/**
+ * The section's series (their names are for `SERIES` in ../series.ts).
+ * Weeks are the models' unit; money is before any rounding.
+ */
+export const CLV_SERIES = {
+  /**
+   * `{ from, to, customers }`: customers by predicted 12-month CLV in bins of
+   * a round width (1, 2, 2.5 or 5 × 10ᵏ) that puts the 99th percentile in about
+   * CLV_BINS bins; the last bin (to null) is open. Empty without a CLV.
+   */
+  distribution: "clv_distribution",
+  /**
+   * `{ frequency, recency_weeks, p_alive, customers }`: BG/NBD P(alive) of a
+   * customer observed for the longest T with that frequency and recency
+   * (lifetimes' probability-alive matrix), for frequency 0 … min(largest,
+   * P_ALIVE_MAX_FREQUENCY) and recency 0, step, 2·step … ≤ T (step a whole
+   * number of weeks, about T ÷ P_ALIVE_RECENCY_STEPS); frequency 0 has recency
+   * 0 only. `customers` counts the customers with exactly that frequency and a
+   * recency in [recency_weeks, recency_weeks + step).
+   */
+  pAlive: "clv_p_alive",
+  /**
+   * TOP_CUSTOMERS rows by predicted CLV, highest first (ties by customer id):
+   * `{ rank, customer, frequency, recency_weeks, t_weeks, monetary, p_alive,
+   * expected_purchases_12m, expected_order_value, clv_12m }`.
+   */
+  top: "clv_top_customers",
+  /**
+   * `{ band, customers, clv_total, clv_mean, clv_min, clv_max, p_alive_mean,
+   * expected_purchases_12m_mean, repeat_share }` for bands "1" … "5" (see
+   * `clv.expected_12m{band}`); a band without customers has nulls.
+   */
+  bands: "clv_bands",
+  /** `{ band, segment, customers, share }`: the segment mix of each band, when the context gives segments. */
+  bandSegments: "clv_band_segments",
+  /** `{ bucket, customers, actual, predicted }` of the holdout check, buckets "0" … "6", "7+". */
+  holdout: "clv_holdout",
+  /**
+   * One row, present whenever there are orders:
+   * - `status` ("fitted" | "not enough data"), `reason` (null when fitted),
+   *   `customers`, `repeat_buyers`, `period_end`, `margin`, `monthly_discount`,
+   *   `months` (12), `weeks_per_month` (30/7);
+   * - simple CLV's parts: `simple_aov`, `simple_orders_per_customer_per_year`,
+   *   `simple_churn`, `simple_annual_churn`, `simple_lifetime_years`,
+   *   `simple_first_half_to`, `simple_second_half_from` (dates);
+   * - when BG/NBD is fitted: `bgnbd_r`, `bgnbd_alpha`, `bgnbd_a`, `bgnbd_b`,
+   *   `bgnbd_log_likelihood`, `bgnbd_converged` (1/0), `bgnbd_iterations`,
+   *   `bgnbd_starts`, `bgnbd_starts_at_best` (starts ending within 1e-6 of the
+   *   best log-likelihood), `bgnbd_start_ends` ("r 0.2426, α 4.414, a 0.7929,
+   *   b 2.426: -9582; …"); then `gg_status`, `gg_reason`, `gg_customers`,
+   *   `gg_excluded` and, when fitted, the same `gg_…` columns for p, q, v;
+   * - the holdout: `holdout_status` ("checked" | "skipped" | "not enough
+   *   data" | "failed"), `holdout_reason`, `holdout_from` (date), and when checked
+   *   `holdout_weeks`, `calibration_customers`, `holdout_r`, `holdout_alpha`,
+   *   `holdout_a`, `holdout_b`, `holdout_log_likelihood`, `holdout_converged`.
+   */
+  method: "clv_method",
+} as const;
+
+export interface ClvInput {
+  /** Orders or order lines, clipped to the period. */
+  readonly orders: Table;
+}
+
+export interface ClvContext {
+  readonly frame: PeriodFrame;
+  readonly userLabels: readonly string[];
+  /** Share of revenue that is profit. */
+  readonly margin: number;
+  readonly config: ClvConfig;
+  /** Customer id → segment name, for the segment mix of each band (optional). */
+  readonly segments?: ReadonlyMap<string, string> | undefined;
+}
+
+export interface ClvResult {
+  readonly facts: Fact[];
+  readonly warnings: Warning[];
+  readonly series: Series;
+}
+
+const BANDS = 5;
+
+/**
+ * The CLV section from orders clipped to the period: facts in CLV_METRICS,
+ * series in CLV_SERIES, and warnings that say what was not fitted or
+ * checked and why.
+ *
+ * - Simple CLV is always given (null when churn is 0 or undefined).
+ * - Fewer than 3 repeat buyers: no model facts or predictions, a
+ *   `clv.not_enough_data` warning, and the method row says why.
+ * - Gamma-Gamma with fewer than 3 valued repeat buyers: P(alive) but no CLV.
+ * - A fit that did not converge (`clv.not_converged`) or whose best
+ *   likelihood lies at the edge of the parameter space (`clv.edge`) is
+ *   reported, and its best parameters are used.
+ * - The holdout check is skipped, with a `clv.holdout` warning, when its
+ *   start is outside the period or the calibration has too few repeat buyers.
+ * - Predictions that the numerics cannot reach (₂F₁ with z within about
+ *   4e-5 of 1, which needs α below about 0.002 weeks, only seen in a
+ *   degenerate fit) are left out with a `clv.numeric` warning rather than
+ *   failing the report.
+ *
+ * Throws only for a holdout date that is not YYYY-MM-DD (the config schema
+ * validates it first).
+ */
+export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
+  const sink = new FactSink(CLV_METRICS);
+  const warnings: Warning[] = [];
+  const series: Series = {};
+  const { frame, margin, config } = ctx;
+  const orders = toOrders(input.orders);
+  const base = customerBase(orders, ctx.userLabels, frame);
+  if (base.n === 0) return { facts: sink.facts, warnings, series };
+  const purchases = {
+    customer: Int32Array.from(orders.user, (u) => base.ofUser[u]!),
+    day: Float64Array.from(orders.time, dayOf),
+    revenue: orders.revenue,
+  };
+
+  const simple = simpleClv({ ...purchases, orders: orders.purchases }, frame.range, margin);
+  sink.add("clv.simple", simple.value);
+  cohortSimpleClv(purchases, orders.purchases, base, frame, margin, sink);
+
+  const summary = rfmSummary(purchases, frame.range.to, base.n);
+  const bg = fitBgNbd(summary);
+  const method: SeriesRow = {
+    status: bg.status,
+    reason: bg.status === "fitted" ? null : bg.reason,
+    customers: base.n,
+    repeat_buyers: bg.status === "fitted" ? bg.repeatBuyers : bg.usable,
+    period_end: dayLabel(frame.range.to),
+    margin,
+    monthly_discount: config.discount,
+    months: CLV_MONTHS,
+    weeks_per_month: WEEKS_PER_MONTH,
+    simple_aov: simple.aov,
+    simple_orders_per_customer_per_year: simple.ordersPerCustomerPerYear,
+    simple_churn: simple.churn,
+    simple_annual_churn: simple.annualChurn,
+    simple_lifetime_years: simple.lifetimeYears,
+    simple_first_half_to: dayLabel(simple.firstHalf.to),
+    simple_second_half_from: dayLabel(simple.secondHalf.from),
+  };
+  series[CLV_SERIES.method] = [method];
+  if (bg.status !== "fitted") {
+    warnings.push({ code: "clv.not_enough_data", message: `the BG/NBD and Gamma-Gamma models are not fitted: ${bg.reason}` });
+    return { facts: sink.facts, warnings, series };
+  }
+  Object.assign(
+    method,
+    fitColumns("bgnbd", bg, (p) => `r ${round(p.r)}, α ${round(p.alpha)}, a ${round(p.a)}, b ${round(p.b)}`),
+  );
+  Object.assign(method, { bgnbd_r: bg.r, bgnbd_alpha: bg.alpha, bgnbd_a: bg.a, bgnbd_b: bg.b });
+  sink.add("clv.bgnbd.r", bg.r);
+  sink.add("clv.bgnbd.alpha", bg.alpha);
+  sink.add("clv.bgnbd.a", bg.a);
+  sink.add("clv.bgnbd.b", bg.b);
+  if (!bg.converged) warnings.push(notConverged("BG/NBD", bg));
+  const bgEdge = atEdge({ r: bg.r, α: bg.alpha, a: bg.a, b: bg.b });
+  if (bgEdge) warnings.push(edgeWarning("BG/NBD", bgEdge));
+
+  const n = base.n;
+  const pAlive = new Float64Array(n);
+  for (let c = 0; c < n; c++) pAlive[c] = probabilityAlive(bg, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!);
+  sink.add("clv.p_alive.mean", mean(pAlive));
+  series[CLV_SERIES.pAlive] = pAliveGrid(bg, summary);
+  const horizon = CLV_MONTHS * WEEKS_PER_MONTH;
+  const expected12 = attempt("no purchases are predicted", warnings, () =>
+    Float64Array.from({ length: n }, (_, c) => expectedPurchases(bg, horizon, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!)),
+  );
+
+  const gg = fitGammaGamma(summary.frequency, summary.monetary);
+  method["gg_status"] = gg.status;
+  method["gg_reason"] = gg.status === "fitted" ? null : gg.reason;
+  method["gg_customers"] = gg.status === "fitted" ? gg.customers : gg.usable;
+  method["gg_excluded"] = gg.status === "fitted" ? gg.excluded : n - gg.usable;
+  if (gg.status === "fitted") {
+    Object.assign(
+      method,
+      fitColumns("gg", gg, (p) => `p ${round(p.p)}, q ${round(p.q)}, v ${round(p.v)}`),
+    );
+    Object.assign(method, { gg_p: gg.p, gg_q: gg.q, gg_v: gg.v });
+    sink.add("clv.gg.p", gg.p);
+    sink.add("clv.gg.q", gg.q);
+    sink.add("clv.gg.v", gg.v);
+    if (!gg.converged) warnings.push(notConverged("Gamma-Gamma", gg));
+    const ggEdge = atEdge({ p: gg.p, q: gg.q, v: gg.v });
+    if (ggEdge) warnings.push(edgeWarning("Gamma-Gamma", ggEdge));
+    if (expected12) attempt("no CLV is predicted", warnings, () => predicted(gg, bg, summary, base, { pAlive, expected12 }, ctx, sink, series, warnings));
+  } else {
+    warnings.push({ code: "clv.not_enough_data", message: `the Gamma-Gamma model is not fitted, so no CLV is predicted: ${gg.reason}` });
+  }
+
+  const split = config.holdoutFrom !== undefined ? parseDay(config.holdoutFrom) : defaultSplit(frame.range);
+  const check = attempt("no holdout check", warnings, () => holdoutCheck(purchases, n, frame.range, split));
+  Object.assign(method, holdoutColumns(check));
+  if (check?.status === "checked") {
+    sink.add("clv.holdout.mape", check.mape);
+    series[CLV_SERIES.holdout] = check.rows;
+    if (!check.fit.converged) warnings.push(notConverged("calibration BG/NBD", check.fit));
+  } else if (check) {
+    const why = check.status === "skipped" ? check.reason : `${check.fit.reason} before ${dayLabel(split)}`;
+    warnings.push({ code: "clv.holdout", message: `no holdout check: ${why}` });
+  }
+  return { facts: sink.facts, warnings, series };
+}
+
+/** The 12-month CLV of every customer, its facts and the series built on it. */
+function predicted(
+  gg: GammaGammaFit,
+  bg: BgNbdFit,
+  summary: RfmSummary,
+  base: CustomerBase,
+  perCustomer: { readonly pAlive: Float64Array; readonly expected12: Float64Array },
+  ctx: ClvContext,
+  sink: FactSink,
+  series: Series,
+  warnings: Warning[],
+): void {
+  const n = base.n;
+  const value = new Float64Array(n);
+  const orderValue = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    const customer = { frequency: summary.frequency[c]!, recency: summary.recency[c]!, T: summary.T[c]!, monetary: summary.monetary[c]! };
+    const v = clv12(bg, gg, customer, { margin: ctx.margin, monthlyDiscount: ctx.config.discount });
+    if (v === null) {
+      warnings.push({
+        code: "clv.no_order_value",
+        message: `Gamma-Gamma q is ${round(gg.q)}, not above 1: one-time buyers have no expected order value, so no 12-month CLV is predicted`,
+      });
+      sink.add("clv.expected_12m.total", null);
+      for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", null, { band: String(b) });
+      return;
+    }
+    value[c] = v;
+    orderValue[c] = expectedAverageValue(gg, customer.frequency, customer.monetary)!;
+  }
+  sink.add("clv.expected_12m.total", sum(value));
+  // Ascending by CLV; the sort is stable and customers are in id order, so ties go by id.
+  const ascending = Array.from({ length: n }, (_, c) => c).sort((i, j) => value[i]! - value[j]!);
+  const band = new Int32Array(n);
+  ascending.forEach((c, i) => (band[c] = Math.floor((BANDS * i) / n) + 1));
+  const totals = new Float64Array(BANDS + 1);
+  for (let c = 0; c < n; c++) totals[band[c]!]! += value[c]!;
+  for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", totals[b]!, { band: String(b) });
+
+  series[CLV_SERIES.distribution] = histogram(value, ascending);
+  series[CLV_SERIES.bands] = bandRows(band, value, perCustomer, summary);
+  if (ctx.segments) series[CLV_SERIES.bandSegments] = bandSegmentRows(band, base, ctx.segments);
+  series[CLV_SERIES.top] = Array.from({ length: n }, (_, c) => c)
+    .sort((i, j) => value[j]! - value[i]! || i - j)
+    .slice(0, TOP_CUSTOMERS)
+    .map((c, k) => ({
+      rank: k + 1,
+      customer: base.id[c]!,
+      frequency: summary.frequency[c]!,
+      recency_weeks: summary.recency[c]!,
+      t_weeks: summary.T[c]!,
+      monetary: summary.monetary[c]!,
+      p_alive: perCustomer.pAlive[c]!,
+      expected_purchases_12m: perCustomer.expected12[c]!,
+      expected_order_value: orderValue[c]!,
+      clv_12m: value[c]!,
+    }));
+}
+
+/** `clv.simple{cohort}`: simple CLV of each complete first-order month's customers, from the month's first day to the period's end. */
+function cohortSimpleClv(
+  purchases: { readonly customer: Int32Array; readonly day: Float64Array; readonly revenue: Float64Array },
+  weights: Float64Array,
+  base: CustomerBase,
+  frame: PeriodFrame,
+  margin: number,
+  sink: FactSink,
+): void {
+  const rowsOf = frame.months.map((): number[] => []);
+  for (let i = 0; i < purchases.customer.length; i++) {
+    const k = base.cohort[purchases.customer[i]!]!;
+    if (k >= 0) rowsOf[k]!.push(i);
+  }
+  rowsOf.forEach((rows, k) => {
+    if (rows.length === 0) return;
+    const pick = <A extends Float64Array | Int32Array>(a: A): number[] => rows.map((i) => a[i]!);
+    const result = simpleClv(
+      { customer: pick(purchases.customer), day: pick(purchases.day), revenue: pick(purchases.revenue), orders: pick(weights) },
+      { from: monthFirstDay(frame.months[k]!), to: frame.range.to },
+      margin,
+    );
+    sink.add("clv.simple", result.value, { cohort: monthLabel(frame.months[k]!) });
+  });
+}
+
+/** Method-row columns of a fit: log-likelihood, convergence (1/0), iterations, starts and how many ended at the best. */
+function fitColumns<P>(
+  prefix: string,
+  fit: { readonly logLikelihood: number; readonly converged: boolean; readonly iterations: number; readonly starts: readonly FitStart<P>[] },
+  show: (p: P) => string,
+): SeriesRow {
+  const { starts } = fit;
+  const atBest = starts.filter((s) => Math.abs(s.logLikelihood - fit.logLikelihood) <= 1e-6 * Math.abs(fit.logLikelihood)).length;
+  return {
+    [`${prefix}_log_likelihood`]: fit.logLikelihood,
+    [`${prefix}_converged`]: fit.converged ? 1 : 0,
+    [`${prefix}_iterations`]: fit.iterations,
+    [`${prefix}_starts`]: starts.length,
+    [`${prefix}_starts_at_best`]: atBest,
+    [`${prefix}_start_ends`]: starts.map((s) => `${show(s.end)}: ${round(s.logLikelihood)}`).join("; "),
+  };
+}
+
+function holdoutColumns(check: Holdout | null): SeriesRow {
+  if (check === null) return { holdout_status: "failed", holdout_reason: "a prediction failed (see the warnings)" };
+  if (check.status === "skipped") return { holdout_status: "skipped", holdout_reason: check.reason };
+  if (check.status === "not enough data") return { holdout_status: "not enough data", holdout_reason: check.fit.reason, holdout_from: dayLabel(check.split) };
+  return {
+    holdout_status: "checked",
+    holdout_reason: null,
+    holdout_from: dayLabel(check.split),
+    holdout_weeks: check.weeks,
+    calibration_customers: check.customers,
+    holdout_r: check.fit.r,
+    holdout_alpha: check.fit.alpha,
+    holdout_a: check.fit.a,
+    holdout_b: check.fit.b,
+    holdout_log_likelihood: check.fit.logLikelihood,
+    holdout_converged: check.fit.converged ? 1 : 0,
+  };
+}
+
+function notConverged(model: string, fit: BgNbdFit | GammaGammaFit): Warning {
+  return {
+    code: "clv.not_converged",
+    message: `the ${model} fit did not converge (best of ${fit.starts.length} starts after ${fit.iterations} iterations); its parameters are the best found`,
+  };
+}
+
+/**
+ * Runs a step of per-customer predictions; a `RangeError` from the numerics
+ * (₂F₁ out of reach at parameters far off in a degenerate fit) becomes a
+ * `clv.numeric` warning and null, so that the rest of the report is built.
+ */
+function attempt<T>(what: string, warnings: Warning[], step: () => T): T | null {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    warnings.push({ code: "clv.numeric", message: `${what}: ${e.message}` });
+    return null;
+  }
+}
+
+/** Parameters beyond 10^±this have run to the edge of the parameter space. */
+const EDGE = 6;
+
+/** "r = 9.5e+11, α = 1.5e+13" for the parameters beyond 10^±EDGE, or null. */
+function atEdge(params: Readonly<Record<string, number>>): string | null {
+  const far = Object.entries(params).filter(([, v]) => Math.abs(Math.log10(v)) > EDGE);
+  return far.length > 0 ? far.map(([k, v]) => `${k} = ${v.toPrecision(2)}`).join(", ") : null;
+}
+
+function edgeWarning(model: string, which: string): Warning {
+  return {
+    code: "clv.edge",
+    message: `the ${model} likelihood is highest at the edge of the parameter space (${which}): the data are too few or too alike to pin the model down, so read its predictions with care`,
+  };
+}
+
+/** Customers by CLV in round-width bins up to the 99th percentile, and one open bin. */
+function histogram(value: Float64Array, ascending: readonly number[]): SeriesRow[] {
+  const n = ascending.length;
+  const p99 = value[ascending[Math.max(0, Math.ceil(0.99 * n) - 1)]!]!;
+  const width = niceStep(p99 / CLV_BINS);
+  const last = Math.max(1, Math.ceil(p99 / width));
+  const counts = new Float64Array(last + 1);
+  for (let c = 0; c < n; c++) counts[unitBin(value[c]! / width, last)]!++;
+  return Array.from(counts, (customers, k) => ({ from: tidy(k * width), to: k < last ? tidy((k + 1) * width) : null, customers }));
+}
+
+/**
+ * The smallest of 1, 2, 2.5, 5 × 10ᵏ that is at least `raw` (1 for raw ≤ 0).
+ * @example niceStep(37); // => 50
+ */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= raw * (1 - 1e-12)) return tidy(m * power);
+  return 10 * power;
+}
+
+/** Drops the last bits of a binary sum such as 0.30000000000000004. */
+const tidy = (v: number): number => Number(v.toPrecision(12));
+const round = (v: number): string => String(Number(v.toPrecision(4)));
+
+function pAliveGrid(bg: BgNbdFit, summary: RfmSummary): SeriesRow[] {
+  let maxT = 0;
+  let maxFrequency = 0;
+  for (let c = 0; c < summary.n; c++) {
+    maxT = Math.max(maxT, summary.T[c]!);
+    maxFrequency = Math.max(maxFrequency, summary.frequency[c]!);
+  }
+  const topFrequency = Math.min(maxFrequency, P_ALIVE_MAX_FREQUENCY);
+  const step = Math.max(1, Math.ceil(maxT / P_ALIVE_RECENCY_STEPS));
+  const columns = Math.floor(maxT / step) + 1;
+  const counts = new Float64Array((topFrequency + 1) * columns);
+  for (let c = 0; c < summary.n; c++) {
+    const f = summary.frequency[c]!;
+    if (f <= topFrequency) counts[f * columns + Math.min(columns - 1, Math.floor(summary.recency[c]! / step))]!++;
+  }
+  const rows: SeriesRow[] = [];
+  for (let f = 0; f <= topFrequency; f++) {
+    for (let k = 0; k < (f === 0 ? 1 : columns); k++) {
+      const recency = k * step;
+      rows.push({ frequency: f, recency_weeks: recency, p_alive: probabilityAlive(bg, f, recency, maxT), customers: counts[f * columns + k]! });
+    }
+  }
+  return rows;
+}
+
+function bandRows(
+  band: Int32Array,
+  value: Float64Array,
+  perCustomer: { readonly pAlive: Float64Array; readonly expected12: Float64Array },
+  summary: RfmSummary,
+): SeriesRow[] {
+  const rows: SeriesRow[] = [];
+  for (let b = 1; b <= BANDS; b++) {
+    let customers = 0;
+    let total = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let alive = 0;
+    let expected = 0;
+    let repeat = 0;
+    for (let c = 0; c < band.length; c++) {
+      if (band[c] !== b) continue;
+      customers++;
+      total += value[c]!;
+      min = Math.min(min, value[c]!);
+      max = Math.max(max, value[c]!);
+      alive += perCustomer.pAlive[c]!;
+      expected += perCustomer.expected12[c]!;
+      if (summary.frequency[c]! > 0) repeat++;
+    }
+    const some = customers > 0;
+    rows.push({
+      band: String(b),
+      customers,
+      clv_total: total,
+      clv_mean: some ? total / customers : null,
+      clv_min: some ? min : null,
+      clv_max: some ? max : null,
+      p_alive_mean: some ? alive / customers : null,
+      expected_purchases_12m_mean: some ? expected / customers : null,
+      repeat_share: some ? repeat / customers : null,
+    });
+  }
+  return rows;
+}
+
+/** Each band's customers by segment (segments in code-unit order; customers without one under "(none)"). */
+function bandSegmentRows(band: Int32Array, base: CustomerBase, segments: ReadonlyMap<string, string>): SeriesRow[] {
+  const counts = new Map<string, Float64Array>();
+  const sizes = new Float64Array(BANDS + 1);
+  for (let c = 0; c < base.n; c++) {
+    const segment = segments.get(base.id[c]!) ?? "(none)";
+    let row = counts.get(segment);
+    if (!row) counts.set(segment, (row = new Float64Array(BANDS + 1)));
+    row[band[c]!]!++;
+    sizes[band[c]!]!++;
+  }
+  const names = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rows: SeriesRow[] = [];
+  for (let b = 1; b <= BANDS; b++) {
+    for (const segment of names) {
+      const customers = counts.get(segment)![b]!;
+      if (customers > 0) rows.push({ band: String(b), segment, customers, share: customers / sizes[b]! });
+    }
+  }
+  return rows;
+}
+
+function parseDay(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) throw new Error(`invalid clv.holdout_from: ${text}`);
+  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function sum(values: Float64Array): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+const mean = (values: Float64Array): number => sum(values) / values.length;
+
+export { CLV_METRICS } from "./catalogue.ts";
+export { defaultSplit, HOLDOUT_BUCKETS } from "./holdout.ts";

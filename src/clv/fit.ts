@@ -1,0 +1,94 @@
+/**
+ * What the maximum-likelihood fitters share: the "not enough data" result,
+ * the record of each starting point, and the multi-start minimisation in
+ * log-parameter space (BFGS on the analytic gradient, Nelder–Mead as the
+ * fallback).
+ */
+import { bfgs, type ValueAndGradient } from "./bfgs.ts";
+import { nelderMead } from "./neldermead.ts";
+
+/** A fit that was not attempted: too few customers carry information about the parameters. */
+export interface NotEnoughData {
+  readonly status: "not enough data";
+  /** A sentence fragment for the report: what was missing, with the counts. */
+  readonly reason: string;
+  /** Customers given. */
+  readonly customers: number;
+  /** Customers that inform the fit (repeat buyers; for Gamma-Gamma, repeat buyers with a positive value). */
+  readonly usable: number;
+  /** The least `usable` that is fitted. */
+  readonly required: number;
+}
+
+/** The fitters need this many informative customers (repeat buyers). */
+export const MIN_REPEAT_BUYERS = 3;
+
+/** One starting point of a fit and where it ended, in the model's parameters. */
+export interface FitStart<P> {
+  readonly start: P;
+  readonly end: P;
+  /** Total log-likelihood at `end` (without any penalty). */
+  readonly logLikelihood: number;
+  readonly converged: boolean;
+  /** Optimiser iterations over the start's runs (see `minimiseFromStarts`). */
+  readonly iterations: number;
+}
+
+export interface FitOptions<P> {
+  /**
+   * Adds penalizer × Σ params² to the mean negative log-likelihood, as
+   * lifetimes' `penalizer_coef` (parameters in the fitter's internal units,
+   * see each fitter). Default 0, as lifetimes.
+   */
+  readonly penalizer?: number;
+  /** Starting points in the model's parameters; replace the fitter's own. */
+  readonly starts?: readonly P[];
+  /** Iterations per optimiser run at most. Default 500. */
+  readonly maxIterations?: number;
+}
+
+export interface StartRun {
+  readonly x: number[];
+  readonly value: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
+/** Log-parameters beyond ±this are outside the model's domain for the optimiser (e^30 ≈ 1e13). */
+export const LOG_BOUND = 30;
+
+/**
+ * Minimises `f` (a mean negative log-likelihood of log-parameters, with its
+ * gradient) from each start by BFGS (see `bfgs`). When BFGS does not reach
+ * its gradient tolerance, Nelder–Mead continues from where it stopped and
+ * BFGS polishes Nelder–Mead's end; the start has converged when either
+ * final run met its tolerances. Iterations add up over the runs. A start
+ * where `f` or its gradient is not finite ends where it began, not converged.
+ */
+export function minimiseFromStarts(f: ValueAndGradient, starts: readonly (readonly number[])[], maxIterations: number): StartRun[] {
+  const scratch: number[] = [];
+  const valueOnly = (x: readonly number[]): number => f(x, scratch);
+  return starts.map((start) => {
+    const gradient: number[] = [];
+    if (!Number.isFinite(f(start, gradient)) || !gradient.every(Number.isFinite)) return { x: start.slice(), value: Infinity, converged: false, iterations: 0 };
+    const run = bfgs(f, start, { maxIterations });
+    if (run.converged) return { x: run.x, value: run.value, converged: true, iterations: run.iterations };
+    const simplex = nelderMead(valueOnly, run.x, { maxIterations });
+    const polish = bfgs(f, simplex.x, { maxIterations });
+    const iterations = run.iterations + simplex.iterations + polish.iterations;
+    const better = polish.value <= simplex.value ? polish : simplex;
+    return { x: better.x, value: better.value, converged: polish.converged || simplex.converged, iterations };
+  });
+}
+
+/** The run with the lowest value (the first on a tie). */
+export function bestRun(runs: readonly StartRun[]): StartRun {
+  return runs.reduce((best, run) => (run.value < best.value ? run : best));
+}
+
+/** Reads a column or a field of row objects as numbers. */
+export function column<K extends string>(input: readonly Readonly<Record<K, number>>[] | Readonly<Record<K, ArrayLike<number>>>, key: K): ArrayLike<number> {
+  return Array.isArray(input)
+    ? (input as readonly Readonly<Record<K, number>>[]).map((row) => row[key])
+    : (input as Readonly<Record<K, ArrayLike<number>>>)[key];
+}
