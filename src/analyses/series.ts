@@ -55,6 +55,75 @@ export const SERIES = {
    * supports mined with their itemset counts ("0.05: 20, 0.03: 96").
    */
   basketMethod: "basket_method",
+  /**
+   * History and forecast for the chart: `{ series: "revenue" | "orders", period,
+   * kind: "history" | "forecast", value, lo80, hi80, lo95, hi95 }`, history
+   * first; the bands are null on history rows.
+   */
+  forecastPoints: "forecast_points",
+  /** One row per series and candidate: `{ series, model, mase, smape, mape, chosen, failures, unconverged }`; chosen is 1 for the chosen model, else 0. */
+  forecastBacktest: "forecast_backtest",
+  /**
+   * One row per forecast series: `{ series, model, family, parameters, sigma2, aicc,
+   * scale, point, grain, season, horizon, history, origins, backtest_horizon,
+   * converged, total, total_lo80, total_hi80, total_lo95, total_hi95, reading }`.
+   * `model` names the orders (e.g. "ARIMA(1,0,1)(0,1,1)[7]"), `family` the
+   * candidate (the backtest's `model`); `parameters` reads "ma1 = -0.4018, sma1 = -0.5569";
+   * `scale` is "log" when fitted on log(y), and then `point` is "median".
+   */
+  forecastModel: "forecast_model",
+  /**
+   * `{ from, to, customers }`: customers by predicted 12-month CLV in bins of
+   * a round width (1, 2, 2.5 or 5 × 10ᵏ) that puts the 99th percentile in about
+   * CLV_BINS bins; the last bin (to null) is open. Empty without a CLV.
+   */
+  clvDistribution: "clv_distribution",
+  /**
+   * `{ frequency, recency_weeks, p_alive, customers }`: BG/NBD P(alive) of a
+   * customer observed for the longest T with that frequency and recency
+   * (lifetimes' probability-alive matrix), for frequency 0 … min(largest,
+   * P_ALIVE_MAX_FREQUENCY) and recency 0, step, 2·step … ≤ T (step a whole
+   * number of weeks, about T ÷ P_ALIVE_RECENCY_STEPS); frequency 0 has recency
+   * 0 only. `customers` counts the customers with exactly that frequency and a
+   * recency in [recency_weeks, recency_weeks + step).
+   */
+  clvPAlive: "clv_p_alive",
+  /**
+   * TOP_CUSTOMERS rows by predicted CLV, highest first (ties by customer id):
+   * `{ rank, customer, frequency, recency_weeks, t_weeks, monetary, p_alive,
+   * expected_purchases_12m, expected_order_value, clv_12m }`.
+   */
+  clvTop: "clv_top_customers",
+  /**
+   * `{ band, customers, clv_total, clv_mean, clv_min, clv_max, p_alive_mean,
+   * expected_purchases_12m_mean, repeat_share }` for bands "1" … "5" (see
+   * `clv.expected_12m{band}`); a band without customers has nulls.
+   */
+  clvBands: "clv_bands",
+  /** `{ band, segment, customers, share }`: the segment mix of each band, when the context gives segments. */
+  clvBandSegments: "clv_band_segments",
+  /** `{ bucket, customers, actual, predicted }` of the holdout check, buckets "0" … "6", "7+". */
+  clvHoldout: "clv_holdout",
+  /**
+   * One row, present whenever there are orders:
+   * - `status` ("fitted" | "not enough data"), `reason` (null when fitted),
+   *   `customers`, `repeat_buyers`, `period_end`, `margin`, `monthly_discount`,
+   *   `months` (12), `weeks_per_month` (30/7);
+   * - simple CLV's parts: `simple_aov`, `simple_orders_per_customer_per_year`,
+   *   `simple_churn`, `simple_annual_churn`, `simple_lifetime_years`,
+   *   `simple_first_half_to`, `simple_second_half_from` (dates);
+   * - when BG/NBD is fitted: `bgnbd_r`, `bgnbd_alpha`, `bgnbd_a`, `bgnbd_b`,
+   *   `bgnbd_log_likelihood`, `bgnbd_converged` (1/0), `bgnbd_iterations`,
+   *   `bgnbd_starts`, `bgnbd_starts_at_best` (starts ending within 1e-6 of the
+   *   best log-likelihood), `bgnbd_start_ends` ("r 0.2426, α 4.414, a 0.7929,
+   *   b 2.426: -9582; …"); then `gg_status`, `gg_reason`, `gg_customers`,
+   *   `gg_excluded` and, when fitted, the same `gg_…` columns for p, q, v;
+   * - the holdout: `holdout_status` ("checked" | "skipped" | "not enough
+   *   data" | "failed"), `holdout_reason`, `holdout_from` (date), and when checked
+   *   `holdout_weeks`, `calibration_customers`, `holdout_r`, `holdout_alpha`,
+   *   `holdout_a`, `holdout_b`, `holdout_log_likelihood`, `holdout_converged`.
+   */
+  clvMethod: "clv_method",
 } as const;
 
 /** Session lengths above this many minutes share one open bin. */

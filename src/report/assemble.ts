@@ -4,7 +4,10 @@
  * Pure: the data was read before, and nothing is written here.
  */
 import { basket } from "../analyses/basket/index.ts";
+import { clv } from "../analyses/clv/index.ts";
+import type { Series, SeriesRow } from "../analyses/series.ts";
 import { customers } from "../analyses/customers/index.ts";
+import { forecast } from "../analyses/forecast/index.ts";
 import { funnel } from "../analyses/funnel/index.ts";
 import type { LoadedDataset, LoadResult } from "../read/load.ts";
 import { concatTables, type Table } from "../read/table.ts";
@@ -15,6 +18,7 @@ import { dayLabel, monthLabel } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
 import { zone as makeZone } from "../time/zone.ts";
 import { channelRecommendations } from "../rules/channels.ts";
+import { clvRecommendations } from "../rules/clv.ts";
 import { segmentRecommendations } from "../rules/segments.ts";
 import { clipToPeriod, resolvePeriod } from "./period.ts";
 import { versionId } from "./version.ts";
@@ -30,6 +34,26 @@ export function account(d: LoadedDataset, used: number): DatasetAccount {
     used,
     rejected: d.rejections.list(),
   };
+}
+
+/**
+ * Series with every non-finite number (a model prediction at the edge of its
+ * parameter space, say) replaced by null: as for facts, an undefined value is
+ * null, never NaN and never 0. The analysis that produced it says why in a
+ * warning.
+ */
+function finiteSeries(series: Series): Series {
+  const out: Series = {};
+  for (const [name, rows] of Object.entries(series)) {
+    out[name] = rows.map((row) => {
+      let clean: SeriesRow | null = null;
+      for (const [k, v] of Object.entries(row)) {
+        if (typeof v === "number" && !Number.isFinite(v)) (clean ??= { ...row })[k] = null;
+      }
+      return clean ?? row;
+    });
+  }
+  return out;
 }
 
 /** What names a version besides its content: a label and the git commit. */
@@ -97,11 +121,34 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
         },
       )
     : null) ?? { facts: [], warnings: [], series: {} };
-  const parts = [funnelResult, customerResult ?? { facts: [], warnings: [], series: {} }, basketResult];
+  const forecastResult = frame && orders ? forecast({ orders }, { frame, config: config.forecast }) : null;
+  // The k-means segment of each customer id, for the segment mix of the CLV bands.
+  const segmentOfId = new Map<string, string>();
+  if (customerResult) {
+    loaded.dicts.user.labels.forEach((id, u) => {
+      const segment = customerResult.segmentsOf(u)[1];
+      if (segment !== undefined) segmentOfId.set(id, segment);
+    });
+  }
+  const clvResult =
+    frame && orders
+      ? clv(
+          { orders },
+          {
+            frame,
+            userLabels: loaded.dicts.user.labels,
+            margin: config.margin,
+            config: { discount: config.clv.discount, holdoutFrom: config.clv.holdout_from },
+            segments: segmentOfId,
+          },
+        )
+      : null;
+  const none = { facts: [], warnings: [], series: {} };
+  const parts = [funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none];
   const result = {
     facts: parts.flatMap((p) => p.facts),
     warnings: parts.flatMap((p) => p.warnings),
-    series: Object.assign({}, ...parts.map((p) => p.series)) as typeof funnelResult.series,
+    series: finiteSeries(Object.assign({}, ...parts.map((p) => p.series)) as Series),
   };
   const files = loaded.datasets.flatMap((d) => d.files);
   return {
@@ -134,7 +181,11 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
     ignored: loaded.ignored.map((x) => ({ ...x })),
     warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
-    recommendations: [...channelRecommendations(result.facts, config.recommendations), ...segmentRecommendations(result.facts)],
+    recommendations: [
+      ...channelRecommendations(result.facts, config.recommendations),
+      ...segmentRecommendations(result.facts),
+      ...clvRecommendations(result.facts),
+    ],
     series: result.series,
   };
 }

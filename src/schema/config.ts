@@ -86,6 +86,26 @@ const BasketConfigSchema = z.strictObject({
   segments: z.array(z.string().min(1)).min(1).optional(),
 });
 
+/** The sales forecast (`src/analyses/forecast/`). */
+const ForecastConfigSchema = z.strictObject({
+  /** The series' period; by default day under 2 years, week under 5, month otherwise. */
+  grain: z.enum(["day", "week", "month"]).optional(),
+  /** Periods to forecast; by default one season (7 days, 52 weeks, 12 months). */
+  horizon: z.number().int().min(1).max(400).optional(),
+  /** Also try ARIMA on log(y) when every value is positive. */
+  log: z.boolean().default(true),
+  /** Rolling-origin backtest origins at most. */
+  origins: z.number().int().min(1).max(12).default(4),
+});
+
+/** Customer lifetime value (`src/analyses/clv/`). */
+const ClvConfigSchema = z.strictObject({
+  /** Discount rate per month of the 12-month CLV. */
+  discount: z.number().min(0).max(1).default(0.01),
+  /** First day of the holdout; by default the first day of the last 25% of the period's days. */
+  holdout_from: isoDate.optional(),
+});
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** A name for this version of the report (romi --label overrides it). */
@@ -109,6 +129,8 @@ export const ConfigSchema = z.strictObject({
   recommendations: RecommendationsConfigSchema.prefault({}),
   segments: SegmentsConfigSchema.prefault({}),
   basket: BasketConfigSchema.prefault({}),
+  forecast: ForecastConfigSchema.prefault({}),
+  clv: ClvConfigSchema.prefault({}),
   /** Replaces the generated hypotheses (3–5 are generated when absent). */
   hypotheses: z.array(HypothesisConfigSchema).min(1).max(10).optional(),
   /** Per-file settings, keyed by the file's path relative to the data folder. */

@@ -16,6 +16,8 @@ import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
 import { basketPage, type BasketPage } from "./basket.ts";
+import { clvPage, type ClvPage } from "./clv.ts";
+import { forecastPage, type ForecastPage } from "./forecast.ts";
 import { customersPages, type CustomerPages } from "./customers.ts";
 import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
 
@@ -62,7 +64,20 @@ export interface ChannelView {
 }
 
 export type PageSlug =
-  "" | "product" | "sales" | "marketing" | "channels" | "customers" | "segments" | "hypotheses" | "basket" | "recommendations" | "versions" | "data";
+  | ""
+  | "product"
+  | "sales"
+  | "marketing"
+  | "channels"
+  | "customers"
+  | "segments"
+  | "hypotheses"
+  | "clv"
+  | "basket"
+  | "forecast"
+  | "recommendations"
+  | "versions"
+  | "data";
 
 export interface NavItem {
   readonly slug: PageSlug;
@@ -88,7 +103,9 @@ export interface SiteModel {
   readonly customers: CustomerPages["customers"];
   readonly segments: CustomerPages["segments"];
   readonly hypotheses: CustomerPages["hypotheses"];
+  readonly clv: ClvPage | null;
   readonly basket: BasketPage | null;
+  readonly forecast: ForecastPage | null;
   readonly recommendations: readonly RecommendationView[];
   /** The version archive; empty without snapshots. */
   readonly versions: readonly VersionView[];
@@ -141,7 +158,9 @@ function recommendationView(r: Recommendation, fmt: Formatter): RecommendationVi
   const isShare = (id: string): boolean => id === "spend.share" || id.endsWith(".share") || id.startsWith("segments.channel.reach");
   const unitOf = (id: string): Unit | "share" => (isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? "ratio"));
   return {
-    subject: Object.values(r.subject).join(", "),
+    subject: Object.entries(r.subject)
+      .map(([k, v]) => (k === "band" ? `CLV band ${v}` : v))
+      .join(", "),
     action: r.action,
     rule: r.rule,
     why: r.why,
@@ -220,6 +239,22 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
 
   const basket = basketPage(report, fmt, ctx, {
     kpi: (id, label, display, hint) => kpi(facts, fmt, id, label, display, hint),
+    page,
+    table: (t) => {
+      downloads.set(t.id, tableCsv(t));
+      return t;
+    },
+  });
+
+  const clv = clvPage(report, fmt, ctx, {
+    kpi: (id, label, display, hint) => kpi(facts, fmt, id, label, display, hint),
+    page,
+    table: (t) => {
+      downloads.set(t.id, tableCsv(t));
+      return t;
+    },
+  });
+  const forecast = forecastPage(report, fmt, ctx, {
     page,
     table: (t) => {
       downloads.set(t.id, tableCsv(t));
@@ -348,7 +383,9 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ...(customerPages.customers ? [{ slug: "customers" as const, title: "Customers" }] : []),
     ...(customerPages.segments ? [{ slug: "segments" as const, title: "Segments" }] : []),
     ...(customerPages.hypotheses ? [{ slug: "hypotheses" as const, title: "Hypotheses" }] : []),
+    ...(clv ? [{ slug: "clv" as const, title: "CLV" }] : []),
     ...(basket ? [{ slug: "basket" as const, title: "Basket" }] : []),
+    ...(forecast ? [{ slug: "forecast" as const, title: "Forecast" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
     ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
@@ -365,7 +402,9 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     marketing,
     channels,
     ...customerPages,
+    clv,
     basket,
+    forecast,
     recommendations,
     versions: archive.list,
     data: {

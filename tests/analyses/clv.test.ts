@@ -6,8 +6,8 @@
  * where used.
  */
 import { describe, expect, it } from "vitest";
-import { clv, CLV_DEFAULTS, CLV_SERIES, defaultSplit, niceStep, type ClvConfig, type ClvResult } from "../../src/analyses/clv/index.ts";
-import type { SeriesRow } from "../../src/analyses/series.ts";
+import { clv, CLV_DEFAULTS, defaultSplit, niceStep, type ClvConfig, type ClvResult } from "../../src/analyses/clv/index.ts";
+import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
 import { Dict, type Table } from "../../src/read/table.ts";
 import { DAY_MS, dayFromYmd } from "../../src/time/calendar.ts";
 import { periodFrame } from "../../src/time/period.ts";
@@ -48,7 +48,7 @@ function run(rows: readonly (readonly [string, string, number])[], from: string,
   return clv({ orders: table }, { frame, userLabels, margin, config: { ...CLV_DEFAULTS, ...config } });
 }
 
-const method = (r: ClvResult): SeriesRow => r.series[CLV_SERIES.method]![0]!;
+const method = (r: ClvResult): SeriesRow => r.series[SERIES.clvMethod]![0]!;
 
 describe("clv(input, ctx) with too few repeat buyers", () => {
   // 2024-01-01 … 2024-04-30 (121 days): a buys on Jan 5 and Mar 10, b on Jan 20, c on Apr 2 twice.
@@ -115,13 +115,13 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     expect(method(result)).toMatchObject({ status: "fitted", customers: 6, repeat_buyers: 4, gg_status: "fitted", gg_customers: 4, gg_excluded: 2 });
     const bands = [1, 2, 3, 4, 5].map((b) => fact(result.facts, "clv.expected_12m", { band: String(b) })!);
     // 6 customers: bands ⌊5i/6⌋ + 1 = 1, 1, 2, 3, 4, 5 for i = 0 … 5.
-    expect(result.series[CLV_SERIES.bands]!.map((r) => r["customers"])).toEqual([2, 1, 1, 1, 1]);
+    expect(result.series[SERIES.clvBands]!.map((r) => r["customers"])).toEqual([2, 1, 1, 1, 1]);
     expectClose(
       bands.reduce((s, v) => s + v, 0),
       fact(result.facts, "clv.expected_12m.total")!,
       { rel: 1e-12 },
     );
-    const top = result.series[CLV_SERIES.top]!;
+    const top = result.series[SERIES.clvTop]!;
     expect(top).toHaveLength(6);
     expectClose(fact(result.facts, "clv.expected_12m", { band: "5" }), top[0]!["clv_12m"] as number, { rel: 1e-15 });
     for (const f of result.facts) expect(f.value === null || Number.isFinite(f.value)).toBe(true);
@@ -143,7 +143,7 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     });
     expect(hasFact(result.facts, "clv.p_alive.mean")).toBe(true);
     expect(hasFact(result.facts, "clv.expected_12m.total")).toBe(false);
-    expect(result.series[CLV_SERIES.top]).toBeUndefined();
+    expect(result.series[SERIES.clvTop]).toBeUndefined();
   });
 
   it("gives each band's segment mix when the context has segments, and the same output twice", () => {
@@ -157,7 +157,7 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     ]);
     const ctx = { frame, userLabels, margin: 1, config: CLV_DEFAULTS, segments };
     const result = clv({ orders: table }, ctx);
-    const mix = result.series[CLV_SERIES.bandSegments]!;
+    const mix = result.series[SERIES.clvBandSegments]!;
     // Every customer once; u4 and u5 have no segment.
     expect(mix.reduce((s, r) => s + (r["customers"] as number), 0)).toBe(6);
     expect(mix.filter((r) => r["segment"] === "(none)").reduce((s, r) => s + (r["customers"] as number), 0)).toBe(2);
@@ -258,7 +258,7 @@ describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../sha
       ["6", 367, 1.3514986376021798, 1.33719911649005],
       ["7+", 1170, 2.7786324786324785, 2.8178363419519936],
     ] as const;
-    const holdout = result.series[CLV_SERIES.holdout]!;
+    const holdout = result.series[SERIES.clvHoldout]!;
     expected.forEach(([bucket, customers, actual, predicted], i) => {
       expect(holdout[i]).toMatchObject({ bucket, customers });
       expectClose(holdout[i]!["actual"] as number, actual, { rel: 1e-12 });
@@ -268,17 +268,17 @@ describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../sha
   });
 
   it("builds the site's series: a histogram of every customer, 20 top customers, 5 bands and the P(alive) grid", () => {
-    const histogram = result.series[CLV_SERIES.distribution]!;
+    const histogram = result.series[SERIES.clvDistribution]!;
     expect(histogram.reduce((s, r) => s + (r["customers"] as number), 0)).toBe(23570);
     expect(histogram.at(-1)!["to"]).toBeNull();
-    const top = result.series[CLV_SERIES.top]!;
+    const top = result.series[SERIES.clvTop]!;
     expect(top).toHaveLength(20);
     expect(top.map((r) => r["rank"])).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     for (let i = 1; i < 20; i++) expect(top[i]!["clv_12m"] as number).toBeLessThanOrEqual(top[i - 1]!["clv_12m"] as number);
-    const bands = result.series[CLV_SERIES.bands]!;
+    const bands = result.series[SERIES.clvBands]!;
     expect(bands.map((r) => r["customers"])).toEqual([4714, 4714, 4714, 4714, 4714]);
     bands.forEach((r, b) => expectClose(r["clv_total"] as number, fact(result.facts, "clv.expected_12m", { band: String(b + 1) })!, { rel: 1e-15 }));
-    const grid = result.series[CLV_SERIES.pAlive]!;
+    const grid = result.series[SERIES.clvPAlive]!;
     expect(grid[0]).toEqual({ frequency: 0, recency_weeks: 0, p_alive: 1, customers: 23570 - 11516 });
     expect(Math.max(...grid.map((r) => r["frequency"] as number))).toBe(20);
     expect(result.warnings).toEqual([]);

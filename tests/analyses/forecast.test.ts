@@ -11,7 +11,8 @@ import { existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { forecast, FORECAST_SERIES, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
+import { SERIES } from "../../src/analyses/series.ts";
+import { forecast, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
 import { periodSeries } from "../../src/analyses/forecast/periods.ts";
 import { toOrders } from "../../src/analyses/orders.ts";
 import { parseConfig } from "../../src/read/config.ts";
@@ -65,7 +66,7 @@ describe("forecast({ orders }, { frame, config }) on 10 weeks of daily orders", 
   });
 
   it("counts days without orders as 0 in the history: Sundays, and each day's orders and revenue otherwise", () => {
-    const history = rows(result, FORECAST_SERIES.points).filter((p) => p["kind"] === "history");
+    const history = rows(result, SERIES.forecastPoints).filter((p) => p["kind"] === "history");
     const orderDays = history.filter((p) => p["series"] === "orders");
     expect(orderDays).toHaveLength(69);
     expect(orderDays.find((p) => p["period"] === "2024-01-07")!["value"]).toBe(0);
@@ -78,14 +79,14 @@ describe("forecast({ orders }, { frame, config }) on 10 weeks of daily orders", 
   });
 
   it("gives ordered intervals lo95 ≤ lo80 ≤ value ≤ hi80 ≤ hi95 for every forecast period", () => {
-    for (const p of rows(result, FORECAST_SERIES.points).filter((p) => p["kind"] === "forecast")) {
+    for (const p of rows(result, SERIES.forecastPoints).filter((p) => p["kind"] === "forecast")) {
       const [lo95, lo80, v, hi80, hi95] = [p["lo95"], p["lo80"], p["value"], p["hi80"], p["hi95"]] as [number, number, number, number, number];
       expect(lo95 <= lo80 && lo80 <= v && v <= hi80 && hi80 <= hi95).toBe(true);
     }
   });
 
   it("emits every candidate's backtest MASE and sMAPE and chooses the lowest MASE", () => {
-    const table = rows(result, FORECAST_SERIES.backtest);
+    const table = rows(result, SERIES.forecastBacktest);
     for (const series of ["revenue", "orders"]) {
       const mine = table.filter((r) => r["series"] === series);
       expect(mine.map((r) => r["model"])).toEqual(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]);
@@ -98,7 +99,7 @@ describe("forecast({ orders }, { frame, config }) on 10 weeks of daily orders", 
   });
 
   it("describes the chosen model in one row per series, with its parameters, settings and the one-line reading", () => {
-    const models = rows(result, FORECAST_SERIES.model);
+    const models = rows(result, SERIES.forecastModel);
     expect(models.map((m) => m["series"])).toEqual(["revenue", "orders"]);
     for (const m of models) {
       expect(m).toMatchObject({ grain: "day", season: 7, horizon: 7, history: 69, origins: 4, backtest_horizon: 7, scale: "identity", point: "mean" });
@@ -201,12 +202,12 @@ describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_reta
   it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
     const r = result!;
     expect(r.warnings).toEqual([]);
-    const models = rows(r, FORECAST_SERIES.model);
+    const models = rows(r, SERIES.forecastModel);
     expect(models.map((m) => [m["series"], m["grain"], m["history"], m["horizon"]])).toEqual([
       ["revenue", "day", 374, 7],
       ["orders", "day", 374, 7],
     ]);
-    const backtest = rows(r, FORECAST_SERIES.backtest);
+    const backtest = rows(r, SERIES.forecastBacktest);
     expect(new Set(backtest.map((b) => b["model"]))).toEqual(new Set(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]));
     expect(ids(r.facts, "forecast.value")).toHaveLength(14);
     // Saturdays: the forecast for Saturday 2011-12-10 is near 0 for the orders.

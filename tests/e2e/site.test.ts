@@ -127,7 +127,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     const { page: home } = await open(browser, demo.url, 1280, "light");
     const pages = [...new Set((await links(home)).filter((h) => !/\.(csv|json)$/.test(h)).map((h) => h.split("#")[0]!))];
     await home.context().close();
-    expect(pages.length).toBe(11);
+    expect(pages.length).toBe(13);
     for (const url of pages) {
       for (const [width, scheme] of [
         [1280, "light"],
@@ -145,7 +145,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
           expect(sizes).toHaveLength(2);
           for (const n of sizes) expect(n).toBeGreaterThan(10);
         }
-        if (/product|sales|marketing|customers/.test(url)) expect(charts.length).toBeGreaterThan(2);
+        if (/product|sales|marketing|customers|clv/.test(url)) expect(charts.length).toBeGreaterThan(2);
         // No horizontal overflow.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${url} at ${width}px overflows`).toBeLessThanOrEqual(0);

@@ -129,7 +129,7 @@ export const CLV_METRICS: readonly MetricDef[] = [
     better: "down",
     dims: [],
     formula:
-      "BG/NBD refitted on the orders before the holdout (clv.holdout_from, default the first day of the last 25% of the period's days, ⌊0.75 × days⌋ after the first): mean over calibration-frequency buckets 0, 1 … 6, 7+ with actual > 0 of |predicted − actual| ÷ actual, predicted and actual being the bucket's mean repeat order days in the holdout",
+      "BG/NBD refitted on the orders before the holdout (clv.holdout_from, default the first day of the last 25% of the period's days, ⌊0.75 × days⌋ after the first): mean over calibration-frequency buckets 0, 1 … 6, 7+ with actual > 0 of the absolute difference of predicted and actual ÷ actual, predicted and actual being the bucket's mean repeat order days in the holdout",
     empty:
       "not emitted when the holdout start is not after the period's first day and within it, or with fewer than 3 repeat buyers before it; null when no bucket has an actual above 0",
   },

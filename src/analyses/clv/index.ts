@@ -28,7 +28,7 @@ import type { PeriodFrame } from "../../time/period.ts";
 import { customerBase, type CustomerBase } from "../customers/base.ts";
 import { FactSink } from "../facts.ts";
 import { toOrders } from "../orders.ts";
-import { unitBin, type Series, type SeriesRow } from "../series.ts";
+import { SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { CLV_METRICS } from "./catalogue.ts";
 import { defaultSplit, holdoutCheck, type Holdout } from "./holdout.ts";
 
@@ -50,65 +50,6 @@ export const P_ALIVE_MAX_FREQUENCY = 20;
 export const P_ALIVE_RECENCY_STEPS = 20;
 /** The CLV histogram has about this many bins up to the 99th percentile, then one open bin. */
 export const CLV_BINS = 20;
-
-/**
- * The section's series (their names are for `SERIES` in ../series.ts).
- * Weeks are the models' unit; money is before any rounding.
- */
-export const CLV_SERIES = {
-  /**
-   * `{ from, to, customers }`: customers by predicted 12-month CLV in bins of
-   * a round width (1, 2, 2.5 or 5 × 10ᵏ) that puts the 99th percentile in about
-   * CLV_BINS bins; the last bin (to null) is open. Empty without a CLV.
-   */
-  distribution: "clv_distribution",
-  /**
-   * `{ frequency, recency_weeks, p_alive, customers }`: BG/NBD P(alive) of a
-   * customer observed for the longest T with that frequency and recency
-   * (lifetimes' probability-alive matrix), for frequency 0 … min(largest,
-   * P_ALIVE_MAX_FREQUENCY) and recency 0, step, 2·step … ≤ T (step a whole
-   * number of weeks, about T ÷ P_ALIVE_RECENCY_STEPS); frequency 0 has recency
-   * 0 only. `customers` counts the customers with exactly that frequency and a
-   * recency in [recency_weeks, recency_weeks + step).
-   */
-  pAlive: "clv_p_alive",
-  /**
-   * TOP_CUSTOMERS rows by predicted CLV, highest first (ties by customer id):
-   * `{ rank, customer, frequency, recency_weeks, t_weeks, monetary, p_alive,
-   * expected_purchases_12m, expected_order_value, clv_12m }`.
-   */
-  top: "clv_top_customers",
-  /**
-   * `{ band, customers, clv_total, clv_mean, clv_min, clv_max, p_alive_mean,
-   * expected_purchases_12m_mean, repeat_share }` for bands "1" … "5" (see
-   * `clv.expected_12m{band}`); a band without customers has nulls.
-   */
-  bands: "clv_bands",
-  /** `{ band, segment, customers, share }`: the segment mix of each band, when the context gives segments. */
-  bandSegments: "clv_band_segments",
-  /** `{ bucket, customers, actual, predicted }` of the holdout check, buckets "0" … "6", "7+". */
-  holdout: "clv_holdout",
-  /**
-   * One row, present whenever there are orders:
-   * - `status` ("fitted" | "not enough data"), `reason` (null when fitted),
-   *   `customers`, `repeat_buyers`, `period_end`, `margin`, `monthly_discount`,
-   *   `months` (12), `weeks_per_month` (30/7);
-   * - simple CLV's parts: `simple_aov`, `simple_orders_per_customer_per_year`,
-   *   `simple_churn`, `simple_annual_churn`, `simple_lifetime_years`,
-   *   `simple_first_half_to`, `simple_second_half_from` (dates);
-   * - when BG/NBD is fitted: `bgnbd_r`, `bgnbd_alpha`, `bgnbd_a`, `bgnbd_b`,
-   *   `bgnbd_log_likelihood`, `bgnbd_converged` (1/0), `bgnbd_iterations`,
-   *   `bgnbd_starts`, `bgnbd_starts_at_best` (starts ending within 1e-6 of the
-   *   best log-likelihood), `bgnbd_start_ends` ("r 0.2426, α 4.414, a 0.7929,
-   *   b 2.426: -9582; …"); then `gg_status`, `gg_reason`, `gg_customers`,
-   *   `gg_excluded` and, when fitted, the same `gg_…` columns for p, q, v;
-   * - the holdout: `holdout_status` ("checked" | "skipped" | "not enough
-   *   data" | "failed"), `holdout_reason`, `holdout_from` (date), and when checked
-   *   `holdout_weeks`, `calibration_customers`, `holdout_r`, `holdout_alpha`,
-   *   `holdout_a`, `holdout_b`, `holdout_log_likelihood`, `holdout_converged`.
-   */
-  method: "clv_method",
-} as const;
 
 export interface ClvInput {
   /** Orders or order lines, clipped to the period. */
@@ -135,7 +76,7 @@ const BANDS = 5;
 
 /**
  * The CLV section from orders clipped to the period: facts in CLV_METRICS,
- * series in CLV_SERIES, and warnings that say what was not fitted or
+ * series (the `clv*` names of SERIES), and warnings that say what was not fitted or
  * checked and why.
  *
  * - Simple CLV is always given (null when churn is 0 or undefined).
@@ -193,7 +134,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
     simple_first_half_to: dayLabel(simple.firstHalf.to),
     simple_second_half_from: dayLabel(simple.secondHalf.from),
   };
-  series[CLV_SERIES.method] = [method];
+  series[SERIES.clvMethod] = [method];
   if (bg.status !== "fitted") {
     warnings.push({ code: "clv.not_enough_data", message: `the BG/NBD and Gamma-Gamma models are not fitted: ${bg.reason}` });
     return { facts: sink.facts, warnings, series };
@@ -215,7 +156,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   const pAlive = new Float64Array(n);
   for (let c = 0; c < n; c++) pAlive[c] = probabilityAlive(bg, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!);
   sink.add("clv.p_alive.mean", mean(pAlive));
-  series[CLV_SERIES.pAlive] = pAliveGrid(bg, summary);
+  series[SERIES.clvPAlive] = pAliveGrid(bg, summary);
   const horizon = CLV_MONTHS * WEEKS_PER_MONTH;
   const expected12 = attempt("no purchases are predicted", warnings, () =>
     Float64Array.from({ length: n }, (_, c) => expectedPurchases(bg, horizon, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!)),
@@ -248,7 +189,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   Object.assign(method, holdoutColumns(check));
   if (check?.status === "checked") {
     sink.add("clv.holdout.mape", check.mape);
-    series[CLV_SERIES.holdout] = check.rows;
+    series[SERIES.clvHoldout] = check.rows;
     if (!check.fit.converged) warnings.push(notConverged("calibration BG/NBD", check.fit));
   } else if (check) {
     const why = check.status === "skipped" ? check.reason : `${check.fit.reason} before ${dayLabel(split)}`;
@@ -296,10 +237,10 @@ function predicted(
   for (let c = 0; c < n; c++) totals[band[c]!]! += value[c]!;
   for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", totals[b]!, { band: String(b) });
 
-  series[CLV_SERIES.distribution] = histogram(value, ascending);
-  series[CLV_SERIES.bands] = bandRows(band, value, perCustomer, summary);
-  if (ctx.segments) series[CLV_SERIES.bandSegments] = bandSegmentRows(band, base, ctx.segments);
-  series[CLV_SERIES.top] = Array.from({ length: n }, (_, c) => c)
+  series[SERIES.clvDistribution] = histogram(value, ascending);
+  series[SERIES.clvBands] = bandRows(band, value, perCustomer, summary);
+  if (ctx.segments) series[SERIES.clvBandSegments] = bandSegmentRows(band, base, ctx.segments);
+  series[SERIES.clvTop] = Array.from({ length: n }, (_, c) => c)
     .sort((i, j) => value[j]! - value[i]! || i - j)
     .slice(0, TOP_CUSTOMERS)
     .map((c, k) => ({

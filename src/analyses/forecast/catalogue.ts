@@ -27,7 +27,8 @@ export const FORECAST_METRICS: readonly MetricDef[] = [
     label: "Forecast, 80% interval low",
     unit: "count",
     dims: ["series", "period"],
-    formula: "lower end of the 80% prediction interval (10% quantile of the forecast distribution: Gaussian, log-normal, or simulated paths)",
+    formula:
+      "lower end of the 80% prediction interval (10% quantile of the forecast distribution: Gaussian, log-normal, or simulated paths), truncated at 0 (sales are never negative)",
     empty: FITTED,
   },
   {
@@ -45,7 +46,7 @@ export const FORECAST_METRICS: readonly MetricDef[] = [
     label: "Forecast, 95% interval low",
     unit: "count",
     dims: ["series", "period"],
-    formula: "lower end of the 95% prediction interval (2.5% quantile)",
+    formula: "lower end of the 95% prediction interval (2.5% quantile), truncated at 0 (sales are never negative)",
     empty: FITTED,
   },
   {
@@ -65,7 +66,7 @@ export const FORECAST_METRICS: readonly MetricDef[] = [
     better: "down",
     dims: ["series", "model"],
     formula:
-      "rolling-origin backtest: the model is refitted on the series up to each origin and forecasts the next periods; mean |actual − forecast| ÷ the training series' mean |y_t − y_{t−m}| (in-sample seasonal naive error), over all origins and steps",
+      "rolling-origin backtest: the model is refitted on the series up to each origin and forecasts the next periods; mean absolute error of the forecasts ÷ the training series' mean absolute seasonal difference (the in-sample seasonal naive error), over all origins and steps",
     empty: BACKTESTED,
   },
   {
@@ -75,7 +76,7 @@ export const FORECAST_METRICS: readonly MetricDef[] = [
     unit: "ratio",
     better: "down",
     dims: ["series", "model"],
-    formula: "same backtest: mean of 2|actual − forecast| ÷ (|actual| + |forecast|), a fraction from 0 to 2 (0 when both are 0)",
+    formula: "same backtest: mean of twice the absolute error ÷ (the absolute actual + the absolute forecast), a fraction from 0 to 2 (0 when both are 0)",
     empty: BACKTESTED,
   },
 ];

@@ -9,7 +9,8 @@ import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
 import { toOrders } from "../orders.ts";
-import type { Series, SeriesRow } from "../series.ts";
+import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
 import { defaultGrain, nextKey, periodLabel, periodSeries, SEASON, type Grain } from "./periods.ts";
@@ -28,27 +29,6 @@ export interface ForecastConfig {
 }
 
 export const FORECAST_DEFAULTS = { log: true, origins: 4 } as const;
-
-/** The forecast's series: the names the site and tests refer to. */
-export const FORECAST_SERIES = {
-  /**
-   * History and forecast for the chart: `{ series: "revenue" | "orders", period,
-   * kind: "history" | "forecast", value, lo80, hi80, lo95, hi95 }`, history
-   * first; the bands are null on history rows.
-   */
-  points: "forecast_points",
-  /** One row per series and candidate: `{ series, model, mase, smape, mape, chosen, failures, unconverged }`; chosen is 1 for the chosen model, else 0. */
-  backtest: "forecast_backtest",
-  /**
-   * One row per forecast series: `{ series, model, family, parameters, sigma2, aicc,
-   * scale, point, grain, season, horizon, history, origins, backtest_horizon,
-   * converged, total, total_lo80, total_hi80, total_lo95, total_hi95, reading }`.
-   * `model` names the orders (e.g. "ARIMA(1,0,1)(0,1,1)[7]"), `family` the
-   * candidate (the backtest's `model`); `parameters` reads "ma1 = -0.4018, sma1 = -0.5569";
-   * `scale` is "log" when fitted on log(y), and then `point` is "median".
-   */
-  model: "forecast_model",
-} as const;
 
 export interface ForecastInput {
   /** Orders or order lines, clipped to the period. */
@@ -100,7 +80,16 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
     }
     const { fit, forecast: fc, backtest } = chosen;
     const last = data.keys[data.keys.length - 1]!;
-    const periods = fc.steps.map((band, i) => ({ label: periodLabel(grain, nextKey(grain, last, i + 1)), ...band }));
+    // Revenue and orders are never negative: a band (or point) below 0 is truncated at 0.
+    const floor = (b: Band): Band => ({
+      value: Math.max(0, b.value),
+      lo80: Math.max(0, b.lo80),
+      hi80: Math.max(0, b.hi80),
+      lo95: Math.max(0, b.lo95),
+      hi95: Math.max(0, b.hi95),
+    });
+    const periods = fc.steps.map((band, i) => ({ label: periodLabel(grain, nextKey(grain, last, i + 1)), ...floor(band) }));
+    const total = floor(fc.total);
 
     data.labels.forEach((label, i) =>
       points.push({ series: name, period: label, kind: "history", value: values[i]!, lo80: null, hi80: null, lo95: null, hi95: null }),
@@ -146,19 +135,19 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
       origins: backtest.origins.length,
       backtest_horizon: backtest.horizon,
       converged: fit.converged ? 1 : 0,
-      total: fc.total.value,
-      total_lo80: fc.total.lo80,
-      total_hi80: fc.total.hi80,
-      total_lo95: fc.total.lo95,
-      total_hi95: fc.total.hi95,
-      reading: forecastReading({ grain, periods, total: fc.total, point: fc.point }),
+      total: total.value,
+      total_lo80: total.lo80,
+      total_hi80: total.hi80,
+      total_lo95: total.lo95,
+      total_hi95: total.hi95,
+      reading: forecastReading({ grain, periods, total, point: fc.point }),
     });
   }
   const series: Series = {};
   if (modelRows.length > 0) {
-    series[FORECAST_SERIES.points] = points;
-    series[FORECAST_SERIES.backtest] = backtestRows;
-    series[FORECAST_SERIES.model] = modelRows;
+    series[SERIES.forecastPoints] = points;
+    series[SERIES.forecastBacktest] = backtestRows;
+    series[SERIES.forecastModel] = modelRows;
   }
   return { facts: sink.facts, warnings, series };
 }

@@ -56,7 +56,8 @@ export interface ChosenForecast {
  *   every origin would cost about ten times as much; keeping the order lets
  *   the test periods weigh a little in its choice, which favours ARIMA in
  *   the backtest (slightly);
- * - ARIMA (log): the same on log(y), when `log` is set and every value is positive.
+ * - ARIMA (log): the same on log(y), instead of ARIMA, when `log` is set and
+ *   every value is positive.
  */
 export function candidates(values: Float64Array, options: ModelOptions): BacktestCandidate[] {
   const m = options.season;
@@ -66,8 +67,10 @@ export function candidates(values: Float64Array, options: ModelOptions): Backtes
     { name: MODELS.etsAdditive, fit: (y) => ets(y, { error: "A", trend: "Ad", season: "A", period: m }) },
   ];
   if (positive) list.push({ name: MODELS.etsMultiplicative, fit: (y) => ets(y, { error: "M", trend: "Ad", season: "M", period: m }) });
-  list.push(arimaCandidate(MODELS.arima, values, m, false));
+  // A positive series tries ARIMA on the log scale only: one order search instead of two
+  // (each search and its refits at every origin is most of the forecast's time).
   if (positive && options.log) list.push(arimaCandidate(MODELS.arimaLog, values, m, true));
+  else list.push(arimaCandidate(MODELS.arima, values, m, false));
   return list;
 }
 
