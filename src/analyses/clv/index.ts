@@ -225,6 +225,16 @@ function predicted(
       for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", null, { band: String(b) });
       return;
     }
+    if (!Number.isFinite(v)) {
+      // A fit at the edge of the parameter space (a, b → ∞) can leave the expectation undefined.
+      warnings.push({
+        code: "clv.numeric",
+        message: `the 12-month CLV of customer ${base.id[c]!} is not a number under the fitted model (r ${round(bg.r)}, α ${round(bg.alpha)}, a ${round(bg.a)}, b ${round(bg.b)}), so no CLV is predicted`,
+      });
+      sink.add("clv.expected_12m.total", null);
+      for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", null, { band: String(b) });
+      return;
+    }
     value[c] = v;
     orderValue[c] = expectedAverageValue(gg, customer.frequency, customer.monetary)!;
   }
