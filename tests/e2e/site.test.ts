@@ -145,7 +145,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
           expect(sizes).toHaveLength(2);
           for (const n of sizes) expect(n).toBeGreaterThan(10);
         }
-        if (/product|sales|marketing|customers|clv/.test(url)) expect(charts.length).toBeGreaterThan(2);
+        if (/product|sales|marketing|customers/.test(url)) expect(charts.length).toBeGreaterThan(2);
         // No horizontal overflow.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${url} at ${width}px overflows`).toBeLessThanOrEqual(0);
