@@ -141,6 +141,7 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
           "trdatetime",
           "transactiondate",
           "transactiontime",
+          "date",
         ],
       },
       revenue: {
