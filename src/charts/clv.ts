@@ -17,10 +17,16 @@ export function clvDistribution({ report, format }: ChartContext): ChartSpec | n
     subtitle: "Customers by predicted CLV over the next 12 months (BG/NBD × Gamma-Gamma, discounted); the last bar is open-ended.",
     description: "A histogram of customers by predicted 12-month CLV.",
     data,
-    plot: () => ({
+    plot: (width) => ({
       height: 280,
       marginBottom: 56,
-      x: { label: "Predicted CLV", labelOffset: 50, type: "band", tickFormat: (v: string) => format.number(Number(v), 0), tickRotate: -30 },
+      x: {
+        label: "Predicted CLV",
+        labelOffset: 50,
+        type: "band", // On a phone only every third bin is labelled.
+        tickFormat: (v: string, i: number) => (width < 600 && i % 3 !== 0 ? "" : format.number(Number(v), 0)),
+        tickRotate: -30,
+      },
       y: { label: "Customers", grid: true },
       marks: [
         Plot.barY(data, {
