@@ -5,10 +5,10 @@
 import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import { rulesScatter } from "../charts/basket.ts";
 import type { ChartContext } from "../charts/common.ts";
-import type { ChartSpec } from "../charts/spec.ts";
-import type { Report, Unit } from "../schema/report.ts";
+import type { Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
-import type { ChartPage, Kpi, Table } from "./model.ts";
+import type { PagePieces } from "./pieces.ts";
+import type { ChartPage, Table } from "./model.ts";
 
 /** Rules shown per ordering of the table. */
 export const TABLE_RULES = 25;
@@ -21,15 +21,9 @@ export interface BasketPage extends ChartPage {
   readonly method: string;
 }
 
-export interface BasketPieces {
-  readonly kpi: (id: string, label: string, display: Unit | "percent", hint: string) => Kpi | null;
-  readonly page: (kpis: (Kpi | null)[], specs: ChartSpec[]) => ChartPage | null;
-  readonly table: (t: Table) => Table;
-}
-
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
-export function basketPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: BasketPieces): BasketPage | null {
+export function basketPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): BasketPage | null {
   const rules = report.series[SERIES.basketRules] ?? [];
   const method = (report.series[SERIES.basketMethod] ?? [])[0];
   if (!method) return null;

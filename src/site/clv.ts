@@ -6,9 +6,10 @@ import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/clv.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Report, Unit } from "../schema/report.ts";
+import type { Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
-import type { ChartPage, Kpi, Table } from "./model.ts";
+import type { PagePieces } from "./pieces.ts";
+import type { ChartPage, Table } from "./model.ts";
 
 export interface ClvPage extends ChartPage {
   readonly bands: Table | null;
@@ -17,16 +18,10 @@ export interface ClvPage extends ChartPage {
   readonly warnings: readonly string[];
 }
 
-export interface ClvPieces {
-  readonly kpi: (id: string, label: string, display: Unit | "percent", hint: string) => Kpi | null;
-  readonly page: (kpis: (Kpi | null)[], specs: ChartSpec[]) => ChartPage | null;
-  readonly table: (t: Table) => Table;
-}
-
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
-export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: ClvPieces): ClvPage | null {
+export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ClvPage | null {
   const method = (report.series[SERIES.clvMethod] ?? [])[0];
   const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
   if (!method && warnings.length === 0) return null;

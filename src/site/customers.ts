@@ -6,17 +6,11 @@ import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/customers.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Plan, Report, Unit } from "../schema/report.ts";
+import type { Plan, Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
+import type { PagePieces } from "./pieces.ts";
 import type { FactIndex } from "./facts.ts";
 import type { ChartPage, Kpi, Table } from "./model.ts";
-
-/** What `model.ts` lends this module: its tile and page makers, and CSV registration for tables. */
-export interface Pieces {
-  readonly kpi: (id: string, label: string, display: Unit | "percent", hint: string, dims?: Record<string, string>) => Kpi | null;
-  readonly page: (kpis: (Kpi | null)[], specs: ChartSpec[]) => ChartPage | null;
-  readonly table: (t: Table) => Table;
-}
 
 export interface SegmentView {
   readonly name: string;
@@ -55,7 +49,7 @@ export interface HypothesisView {
   readonly supported: boolean;
 }
 
-export function customersPages(report: Report, facts: FactIndex, fmt: Formatter, ctx: ChartContext, pieces: Pieces): CustomerPages {
+export function customersPages(report: Report, facts: FactIndex, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): CustomerPages {
   const profiles = report.series[SERIES.segmentProfiles] ?? [];
   const method = (report.series[SERIES.segmentMethod] ?? [])[0] ?? null;
   const rfmCustomers = facts.list("rfm.customers", ["segment"]);

@@ -8,7 +8,8 @@ import { forecastChart } from "../charts/forecast.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
-import type { ChartPage, Kpi, Table } from "./model.ts";
+import type { PagePieces } from "./pieces.ts";
+import type { ChartPage, Table } from "./model.ts";
 
 export interface ForecastSection {
   readonly series: string;
@@ -22,15 +23,10 @@ export interface ForecastPage extends ChartPage {
   readonly warnings: readonly string[];
 }
 
-export interface ForecastPieces {
-  readonly page: (kpis: (Kpi | null)[], specs: ChartSpec[]) => ChartPage | null;
-  readonly table: (t: Table) => Table;
-}
-
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
 /** null without a forecast; a page of warnings only when every series was too short or failed. */
-export function forecastPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: ForecastPieces): ForecastPage | null {
+export function forecastPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ForecastPage | null {
   const models = report.series[SERIES.forecastModel] ?? [];
   const warnings = report.warnings.filter((w) => w.code.startsWith("forecast.")).map((w) => w.message);
   if (models.length === 0 && warnings.length === 0) return null;

@@ -18,6 +18,7 @@ import { makeFormatter, MISSING, type Formatter } from "./format.ts";
 import { basketPage, type BasketPage } from "./basket.ts";
 import { clvPage, type ClvPage } from "./clv.ts";
 import { forecastPage, type ForecastPage } from "./forecast.ts";
+import type { PagePieces } from "./pieces.ts";
 import { customersPages, type CustomerPages } from "./customers.ts";
 import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
 
@@ -228,39 +229,18 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     present(charts.spendBySource(ctx), charts.cacBySource(ctx), charts.romiBySourceAge(ctx), charts.ltvVsCac(ctx)),
   );
 
-  const customerPages = customersPages(report, facts, fmt, ctx, {
+  const pieces: PagePieces = {
     kpi: (id, label, display, hint, dims) => kpi(facts, fmt, id, label, display, hint, dims),
     page,
     table: (t) => {
       downloads.set(t.id, tableCsv(t));
       return t;
     },
-  });
-
-  const basket = basketPage(report, fmt, ctx, {
-    kpi: (id, label, display, hint) => kpi(facts, fmt, id, label, display, hint),
-    page,
-    table: (t) => {
-      downloads.set(t.id, tableCsv(t));
-      return t;
-    },
-  });
-
-  const clv = clvPage(report, fmt, ctx, {
-    kpi: (id, label, display, hint) => kpi(facts, fmt, id, label, display, hint),
-    page,
-    table: (t) => {
-      downloads.set(t.id, tableCsv(t));
-      return t;
-    },
-  });
-  const forecast = forecastPage(report, fmt, ctx, {
-    page,
-    table: (t) => {
-      downloads.set(t.id, tableCsv(t));
-      return t;
-    },
-  });
+  };
+  const customerPages = customersPages(report, facts, fmt, ctx, pieces);
+  const basket = basketPage(report, fmt, ctx, pieces);
+  const clv = clvPage(report, fmt, ctx, pieces);
+  const forecast = forecastPage(report, fmt, ctx, pieces);
 
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
