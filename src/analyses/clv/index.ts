@@ -185,7 +185,8 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   }
 
   const split = config.holdoutFrom !== undefined ? parseDay(config.holdoutFrom) : defaultSplit(frame.range);
-  const check = attempt("no holdout check", warnings, () => holdoutCheck(purchases, n, frame.range, split));
+  const start = bg.status === "fitted" ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b } : undefined;
+  const check = attempt("no holdout check", warnings, () => holdoutCheck(purchases, n, frame.range, split, start));
   Object.assign(method, holdoutColumns(check));
   if (check?.status === "checked") {
     sink.add("clv.holdout.mape", check.mape);
