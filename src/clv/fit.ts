@@ -59,26 +59,37 @@ export const LOG_BOUND = 30;
 
 /**
  * Minimises `f` (a mean negative log-likelihood of log-parameters, with its
- * gradient) from each start by BFGS (see `bfgs`). When BFGS does not reach
- * its gradient tolerance, Nelder–Mead continues from where it stopped and
- * BFGS polishes Nelder–Mead's end; the start has converged when either
- * final run met its tolerances. Iterations add up over the runs. A start
+ * gradient) from each start by BFGS (see `bfgs`). When no start reaches
+ * BFGS's gradient tolerance, Nelder–Mead continues from the best BFGS end
+ * and BFGS polishes Nelder–Mead's end; that start has converged when either
+ * run met its tolerances. Only the best start gets the fallback: on
+ * degenerate data (a fit running to the edge of the parameter space) every
+ * start fails BFGS, and five Nelder–Mead runs over hundreds of thousands of
+ * customers took tens of seconds. Iterations add up over the runs. A start
  * where `f` or its gradient is not finite ends where it began, not converged.
  */
 export function minimiseFromStarts(f: ValueAndGradient, starts: readonly (readonly number[])[], maxIterations: number): StartRun[] {
   const scratch: number[] = [];
   const valueOnly = (x: readonly number[]): number => f(x, scratch);
-  return starts.map((start) => {
+  const runs: StartRun[] = starts.map((start) => {
     const gradient: number[] = [];
     if (!Number.isFinite(f(start, gradient)) || !gradient.every(Number.isFinite)) return { x: start.slice(), value: Infinity, converged: false, iterations: 0 };
     const run = bfgs(f, start, { maxIterations });
-    if (run.converged) return { x: run.x, value: run.value, converged: true, iterations: run.iterations };
-    const simplex = nelderMead(valueOnly, run.x, { maxIterations });
-    const polish = bfgs(f, simplex.x, { maxIterations });
-    const iterations = run.iterations + simplex.iterations + polish.iterations;
-    const better = polish.value <= simplex.value ? polish : simplex;
-    return { x: better.x, value: better.value, converged: polish.converged || simplex.converged, iterations };
+    return { x: run.x, value: run.value, converged: run.converged, iterations: run.iterations };
   });
+  if (runs.some((r) => r.converged)) return runs;
+  const best = bestRun(runs);
+  if (!Number.isFinite(best.value)) return runs;
+  const simplex = nelderMead(valueOnly, best.x, { maxIterations });
+  const polish = bfgs(f, simplex.x, { maxIterations });
+  const better = polish.value <= simplex.value ? polish : simplex;
+  runs[runs.indexOf(best)] = {
+    x: better.x,
+    value: better.value,
+    converged: polish.converged || simplex.converged,
+    iterations: best.iterations + simplex.iterations + polish.iterations,
+  };
+  return runs;
 }
 
 /** The run with the lowest value (the first on a tie). */
