@@ -21,3 +21,4 @@ export { chiSquareTest, type ChiSquareTestResult } from "./chisquare.ts";
 export { twoProportionZTest, type TwoProportionZTestResult } from "./proportions.ts";
 export { holm, benjaminiHochberg } from "./multipletests.ts";
 export { cohensD, rankBiserial, cramersV } from "./effects.ts";
+export { evenSample } from "./evenSample.ts";

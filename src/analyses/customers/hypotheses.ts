@@ -20,7 +20,9 @@
  * A group with fewer than 3 customers (or a mix table smaller than 2 × 2) is
  * not tested: its p-values and effect are null and the reason is given.
  */
+import { mean, median } from "simple-statistics";
 import type { HypothesisConfig } from "../../schema/config.ts";
+import { evenSample } from "../../stats/evenSample.ts";
 import { chiSquareTest, cohensD, cramersV, holm, mannWhitneyU, rankBiserial, shapiroWilk, twoProportionZTest, welchTTest } from "../../stats/index.ts";
 import type { FactSink } from "../facts.ts";
 import type { SeriesRow } from "../series.ts";
@@ -114,14 +116,8 @@ export interface HypothesisResult {
   readonly seen: string;
 }
 
-const median = (v: Float64Array): number => {
-  const s = Float64Array.from(v).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
-const sampled = (v: Float64Array): Float64Array =>
-  v.length <= SHAPIRO_MAX ? v : Float64Array.from({ length: SHAPIRO_MAX }, (_, i) => v[Math.floor((i * v.length) / SHAPIRO_MAX)]!);
+const sampled = (v: Float64Array): Float64Array => Float64Array.from(evenSample(v.length, SHAPIRO_MAX), (i) => v[i]!);
 
 function untested(id: string, statement: string, groups: string, why: string): HypothesisResult {
   return { id, statement, test: "not tested", why, groups, statistic: null, pValue: null, effect: null, effectName: "", seen: "" };
@@ -221,10 +217,9 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
   const swA = shapiroWilk(sampled(x));
   const swB = shapiroWilk(sampled(y));
   const normal = swA.pValue !== null && swB.pValue !== null && swA.pValue >= ALPHA && swB.pValue >= ALPHA;
-  const ma = median(x);
-  const mb = median(y);
-  const mean = (v: Float64Array): number => v.reduce((acc, x) => acc + x, 0) / v.length;
-  const seen = `mean ${fmt(mean(x))} in ${a} vs ${fmt(mean(y))} in ${b} (medians ${fmt(ma)} and ${fmt(mb)})`;
+  const ma = median(x as unknown as number[]);
+  const mb = median(y as unknown as number[]);
+  const seen = `mean ${fmt(mean(x as unknown as number[]))} in ${a} vs ${fmt(mean(y as unknown as number[]))} in ${b} (medians ${fmt(ma)} and ${fmt(mb)})`;
   const shapiroText = (name: string, r: { pValue: number | null }): string =>
     `${name} p ${r.pValue === null ? "undefined (all values equal)" : `= ${fmt(r.pValue)}`}`;
   if (normal) {

@@ -5,6 +5,7 @@
 import type { SegmentsConfig } from "../../schema/config.ts";
 import { CHANNEL_ROLES } from "../../schema/kinds.ts";
 import { daviesBouldin } from "../../stats/daviesBouldin.ts";
+import { evenSample } from "../../stats/evenSample.ts";
 import { kmeans } from "../../stats/kmeans.ts";
 import { silhouetteScores } from "../../stats/silhouette.ts";
 import { standardise } from "../../stats/standardise.ts";
@@ -52,13 +53,6 @@ export interface Segmentation {
   readonly points: SeriesRow[];
   /** Warnings: features whose unknown values were imputed. */
   readonly imputed: readonly string[];
-}
-
-/** Indices 0 … n − 1 when n ≤ size, else every ⌈n / size⌉-th one: deterministic and spread over the id order. */
-function evenSample(n: number, size: number): Int32Array {
-  if (n <= size) return Int32Array.from({ length: n }, (_, i) => i);
-  const step = n / size;
-  return Int32Array.from({ length: size }, (_, i) => Math.floor(i * step));
 }
 
 const pick = (columns: readonly Float64Array[], idx: Int32Array): Float64Array[] => columns.map((c) => Float64Array.from(idx, (i) => c[i]!));
