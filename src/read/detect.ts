@@ -60,7 +60,7 @@ export function detect(file: string, headers: readonly string[], config: Dataset
   const derived = KIND_SPECS[best].derived;
   for (const [role, spec] of Object.entries(KIND_SPECS[best].roles)) {
     const computable = derived?.role === role && derived.product.every((r) => bestColumns[r] !== undefined);
-    if (spec.required && bestColumns[role] === undefined && !computable) {
+    if (spec.required && !spec.mayBeAbsent && bestColumns[role] === undefined && !computable) {
       const lookedFor = explicit[role] !== undefined ? JSON.stringify(explicit[role]) : spec.aliases.join(", ");
       const instead = derived?.role === role ? ` or both ${derived.product.join(" and ")} columns` : "";
       return {

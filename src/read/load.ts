@@ -18,7 +18,9 @@ import type { Zone } from "../time/zone.ts";
 import { CsvParser, CsvSyntaxError, sniffDelimiter } from "./csv.ts";
 import { detect } from "./detect.ts";
 import { Rejections } from "./rejections.ts";
-import { DatasetReader } from "./rows.ts";
+import { cleanExposures } from "./exposures.ts";
+import { DatasetReader, type MergedLabel } from "./rows.ts";
+import { settleSpellings } from "./spellings.ts";
 import { newDicts, type Dicts, type Table } from "./table.ts";
 
 const DATA_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
@@ -30,6 +32,8 @@ export interface LoadedDataset {
   readonly files: readonly { file: string; sha256: string; rows: number }[];
   readonly rows: number;
   readonly rejections: Rejections;
+  /** Labels merged case-insensitively from several spellings. */
+  readonly labels: readonly MergedLabel[];
 }
 
 export interface LoadResult {
@@ -181,7 +185,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
   for (const group of groups.values()) perKind.set(group[0]!.kind, (perKind.get(group[0]!.kind) ?? 0) + 1);
 
   const dicts = newDicts();
-  const datasets: LoadedDataset[] = [];
+  const read: { reader: DatasetReader; columns: Record<string, string>; files: { file: string; sha256: string; rows: number }[]; rejections: Rejections }[] = [];
   for (const group of groups.values()) {
     const first = group[0]!;
     const name = perKind.get(first.kind)! > 1 ? first.file : first.kind;
@@ -208,7 +212,17 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
     if (failed) continue;
     const columns: Record<string, string> = {};
     for (const [role, i] of Object.entries(first.columns)) columns[role] = first.headers[i]!;
-    datasets.push({ table: reader.build(), columns, files: fileInfo, rows: reader.rows, rejections });
+    read.push({ reader, columns, files: fileInfo, rejections });
   }
+  settleSpellings(
+    dicts,
+    read.flatMap((r) => r.reader.spellings()),
+  );
+  const datasets: LoadedDataset[] = read.map(({ reader, columns, files: fileInfo, rejections }) => {
+    const built = reader.build();
+    // Exposures are cleaned over the whole dataset: contamination and repeats.
+    const table = built.kind === "experiment" ? cleanExposures(built, rejections) : built;
+    return { table, columns, files: fileInfo, rows: reader.rows, rejections, labels: reader.mergedLabels() };
+  });
   return { datasets, ignored, errors, dicts };
 }

@@ -2,7 +2,7 @@
  * Turns CSV records of one dataset into table rows, or into rejections with
  * a reason. Pure: it sees fields, never files.
  */
-import { ATTRIBUTE_PREFIX, KIND_SPECS, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
+import { ATTRIBUTE_PREFIX, FOLDED_DICTS, KIND_SPECS, type DictName, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
 import type { Rejections } from "./rejections.ts";
 import { TableBuilder, type Dicts, type Table } from "./table.ts";
@@ -38,8 +38,19 @@ function hashFields(fields: readonly string[]): number {
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
+/** A label of a folding dictionary that this dataset spelled in more than one way. */
+export interface MergedLabel {
+  readonly role: string;
+  /** The label as shown: the most frequent spelling over every dataset. */
+  readonly label: string;
+  /** Each spelling in this dataset with its rows, most rows first. */
+  readonly spellings: readonly { readonly text: string; readonly rows: number }[];
+}
+
 export class DatasetReader {
   private readonly roles: readonly Role[];
+  /** For each role interned case-insensitively: label index → spelling → rows. */
+  private readonly spelled: ReadonlyMap<string, Map<number, Map<string, number>>>;
   private readonly builder: TableBuilder;
   private readonly num: Record<string, number> = {};
   private readonly ref: Record<string, number> = {};
@@ -73,6 +84,7 @@ export class DatasetReader {
     this.dicts = dicts;
     this.zone = zone;
     this.rejections = rejections;
+    this.spelled = new Map(this.roles.filter((r) => r.spec.dict !== undefined && FOLDED_DICTS.has(r.spec.dict)).map((r) => [r.name, new Map()]));
   }
 
   /** Reads one record (not the header) of file `file` (index into `files`). */
@@ -84,7 +96,8 @@ export class DatasetReader {
       return;
     }
     if (this.seen) {
-      const h = hashFields(fields);
+      // Labels are merged case-insensitively, so duplicates are too.
+      const h = hashFields(this.spelled.size > 0 ? fields.map((f) => f.trim().toLowerCase()) : fields);
       const first = this.seen.get(h);
       if (first !== undefined && this.builder.equals(first, this.num, this.ref)) {
         this.rejections.add("duplicate", this.builder.files[file]!, line);
@@ -94,7 +107,7 @@ export class DatasetReader {
         this.rejections.add("duplicate id", this.builder.files[file]!, line);
         return;
       }
-      const i = this.builder.append(this.num, this.ref, file, line);
+      const i = this.accept(fields, file, line);
       if (first === undefined) this.seen.set(h, i);
       return;
     }
@@ -102,7 +115,53 @@ export class DatasetReader {
       this.rejections.add("duplicate id", this.builder.files[file]!, line);
       return;
     }
-    this.builder.append(this.num, this.ref, file, line);
+    this.accept(fields, file, line);
+  }
+
+  /** Appends the parsed row; returns its index. */
+  private accept(fields: readonly string[], file: number, line: number): number {
+    if (this.spelled.size > 0) this.countSpellings(fields);
+    return this.builder.append(this.num, this.ref, file, line);
+  }
+
+  private countSpellings(fields: readonly string[]): void {
+    for (const { name, column } of this.roles) {
+      const byLabel = this.spelled.get(name);
+      const id = this.ref[name]!;
+      if (!byLabel || id < 0) continue;
+      const text = fields[column]!.trim();
+      let counts = byLabel.get(id);
+      if (!counts) byLabel.set(id, (counts = new Map()));
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+  }
+
+  /** Rows per spelling of each label of a folding dictionary, in rows used. */
+  spellings(): { dict: DictName; id: number; text: string; rows: number }[] {
+    const out: { dict: DictName; id: number; text: string; rows: number }[] = [];
+    for (const { name, spec } of this.roles) {
+      for (const [id, counts] of this.spelled.get(name) ?? []) for (const [text, rows] of counts) out.push({ dict: spec.dict!, id, text, rows });
+    }
+    return out;
+  }
+
+  /**
+   * The labels this dataset spelled in several ways (call after the
+   * dictionaries are settled), by role and label.
+   */
+  mergedLabels(): MergedLabel[] {
+    const out: MergedLabel[] = [];
+    for (const { name, spec } of this.roles) {
+      const byLabel = this.spelled.get(name);
+      if (!byLabel) continue;
+      const labels = this.dicts[spec.dict!].labels;
+      for (const [id, counts] of byLabel) {
+        if (counts.size < 2) continue;
+        const spellings = [...counts].map(([text, rows]) => ({ text, rows })).sort((a, b) => b.rows - a.rows || (a.text < b.text ? -1 : 1));
+        out.push({ role: name, label: labels[id]!, spellings });
+      }
+    }
+    return out.sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
 
   /** Whether the row's `unique` value is new (and remembers it). */
@@ -132,6 +191,7 @@ export class DatasetReader {
           break;
         }
         case "flag": {
+          if (text === "" && spec.required) return `missing ${name}`;
           const v = text === "" ? NaN : parseFlag(text);
           if (text !== "" && Number.isNaN(v)) return `unparseable ${name} flag`;
           this.num[name] = v;
@@ -139,7 +199,8 @@ export class DatasetReader {
         }
         case "time":
         case "date": {
-          if (text === "" && !spec.required) {
+          if (text === "") {
+            if (spec.required) return `missing ${name}`;
             this.num[name] = NaN;
             break;
           }
@@ -149,7 +210,8 @@ export class DatasetReader {
           break;
         }
         case "number": {
-          if (text === "" && !spec.required) {
+          if (text === "") {
+            if (spec.required) return `missing ${name}`;
             this.num[name] = NaN;
             break;
           }

@@ -7,22 +7,33 @@
  *   numbers; NaN marks an empty optional value.
  * - `ref` columns hold dictionary indices; -1 marks an empty optional value.
  */
-import { DICT_NAMES, type DictName, type Kind } from "../schema/kinds.ts";
+import { DICT_NAMES, FOLDED_DICTS, type DictName, type Kind } from "../schema/kinds.ts";
 
-/** Interns strings: the same text always gets the same index. */
+/**
+ * Interns strings: the same text always gets the same index. A folding
+ * dictionary (see `FOLDED_DICTS`) interns text case-insensitively; its label
+ * is the first spelling seen until `settleSpellings` (read/load.ts) renames
+ * it to the most frequent one.
+ */
 export class Dict {
   readonly labels: string[] = [];
+  readonly fold: boolean;
   private readonly index = new Map<string, number>();
 
+  constructor(fold = false) {
+    this.fold = fold;
+  }
+
   id(label: string): number {
-    let i = this.index.get(label);
+    const key = this.fold ? label.toLowerCase() : label;
+    let i = this.index.get(key);
     if (i === undefined) {
       i = this.labels.length;
       // A field is a slice of the chunk it was read from, and V8 keeps the
       // whole chunk alive for it: store a copy, so chunks can be freed.
       const own = Buffer.from(label, "utf8").toString("utf8");
       this.labels.push(own);
-      this.index.set(own, i);
+      this.index.set(this.fold ? own.toLowerCase() : own, i);
     }
     return i;
   }
@@ -30,7 +41,7 @@ export class Dict {
 
 export type Dicts = Readonly<Record<DictName, Dict>>;
 
-export const newDicts = (): Dicts => Object.fromEntries(DICT_NAMES.map((n) => [n, new Dict()])) as Record<DictName, Dict>;
+export const newDicts = (): Dicts => Object.fromEntries(DICT_NAMES.map((n) => [n, new Dict(FOLDED_DICTS.has(n))])) as Record<DictName, Dict>;
 
 export interface Table {
   readonly kind: Kind;

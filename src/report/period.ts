@@ -3,12 +3,22 @@
  * in the activity dataset (visits, else orders, else costs); `period.from`
  * and `period.to` in the config override either end. Rows of every dataset
  * outside it are rejected as `outside period`.
+ *
+ * Kinds with their own period (campaign results, experiments) are never
+ * clipped: each is read over its own first to last day. They give the report
+ * period only when no other dated kind is present.
  */
 import type { Rejections } from "../read/rejections.ts";
 import { filterRows, numCol, type Table } from "../read/table.ts";
 import type { Config } from "../schema/config.ts";
 import { KIND_SPECS, KINDS, type Kind } from "../schema/kinds.ts";
 import { DAY_MS, dayFromYmd, type DayRange } from "../time/calendar.ts";
+
+/** Whether a table's rows carry dates: its kind is dated and the file had the column (undated campaign results do not). */
+export function isDated(table: Table): boolean {
+  const role = KIND_SPECS[table.kind].when;
+  return role !== null && table.num[role] !== undefined;
+}
 
 /** Day number of every row of a table, from its kind's dating role. */
 export function rowDays(table: Table): Float64Array {
@@ -29,8 +39,11 @@ export interface ResolvedPeriod {
 /**
  * @throws when the activity dataset has no valid row and the config does not give both ends
  */
-export function resolvePeriod(tables: readonly Table[], config: Config): ResolvedPeriod | null {
-  const activity = KINDS.find((k) => KIND_SPECS[k].when !== null && tables.some((t) => t.kind === k));
+export function resolvePeriod(all: readonly Table[], config: Config): ResolvedPeriod | null {
+  const tables = all.filter(isDated);
+  const dated = (own: boolean): Kind | undefined =>
+    KINDS.find((k) => (KIND_SPECS[k].ownPeriod ?? false) === own && tables.some((t) => t.kind === k));
+  const activity = dated(false) ?? dated(true);
   if (!activity) return null;
   let from = Infinity;
   let to = -Infinity;
@@ -52,7 +65,7 @@ export function resolvePeriod(tables: readonly Table[], config: Config): Resolve
 
 /** The rows inside the period; the others are counted in `rejections`. */
 export function clipToPeriod(table: Table, range: DayRange, rejections: Rejections): Table {
-  if (KIND_SPECS[table.kind].when === null) return table;
+  if (!isDated(table) || KIND_SPECS[table.kind].ownPeriod) return table;
   const days = rowDays(table);
   const keep = new Uint8Array(table.length);
   let dropped = 0;

@@ -28,6 +28,12 @@ export interface RoleSpec {
   readonly negativeReason?: string;
   /** Rows with a value ≤ 0 are rejected with this reason. */
   readonly nonPositiveReason?: string;
+  /**
+   * The column may be absent (the file then lacks what the role gives, say
+   * dates), but when it is present a row without a value is rejected, as for
+   * a required role. Only meaningful with `required: true`.
+   */
+  readonly mayBeAbsent?: boolean;
   /** Rows whose text starts with `prefix` are rejected with `reason`. */
   readonly prefixReason?: { readonly prefix: string; readonly reason: string };
   /**
@@ -39,7 +45,14 @@ export interface RoleSpec {
 }
 
 /** The interning dictionaries (see `read/table.ts`). */
-export const DICT_NAMES = ["user", "source", "device", "order", "product", "category", "label"] as const;
+export const DICT_NAMES = ["user", "source", "device", "order", "product", "category", "label", "campaign", "dim"] as const;
+
+/**
+ * Dictionaries whose labels are merged case-insensitively: "Facebook Ads" and
+ * "facebook ads" are one label, shown in its most frequent spelling (ties:
+ * the first in code-unit order). Fields are trimmed before any dictionary.
+ */
+export const FOLDED_DICTS: ReadonlySet<DictName> = new Set(["dim"]);
 export type DictName = (typeof DICT_NAMES)[number];
 
 export interface KindSpec {
@@ -64,10 +77,16 @@ export interface KindSpec {
   readonly unique?: string;
   /** Whether columns that match no role are kept as attributes (`attr.<header>`, as text). */
   readonly keepOthers?: boolean;
+  /**
+   * The kind's period is its own dataset's first to last day, whatever the
+   * report period is: campaign results and experiments are read over their
+   * own span (an experiment of 23 days keeps every row).
+   */
+  readonly ownPeriod?: boolean;
 }
 
 /** In this order: the first present dated kind is the activity dataset of the period rule. */
-export const KINDS = ["visits", "orders", "costs", "customers", "categories"] as const;
+export const KINDS = ["visits", "orders", "costs", "customers", "categories", "campaigns", "experiment"] as const;
 export type Kind = (typeof KINDS)[number];
 
 const USER: RoleSpec = {
@@ -221,6 +240,60 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
     signature: ["code", "name"],
     rejectsDuplicates: () => true,
     unique: "code",
+  },
+  campaigns: {
+    kind: "campaigns",
+    description: "campaign results: one row per (date,) campaign and any of channel, region, segment, device",
+    roles: {
+      date: { type: "date", required: true, mayBeAbsent: true, aliases: ["date", "day", "dt", "reportingdate", "reportdate"] },
+      campaign: {
+        type: "id",
+        required: true,
+        aliases: ["campaignid", "xyzcampaignid", "campaigncode", "campaign", "campaignname"],
+        dict: "campaign",
+      },
+      name: { type: "label", required: false, aliases: ["campaignname", "campaigntitle", "campaign"], dict: "dim" },
+      channel: { type: "label", required: false, aliases: ["channel", "channelused", "adchannel", "medium", "platform", "source"], dict: "dim" },
+      region: { type: "label", required: false, aliases: ["region", "location", "geo", "market", "country", "state"], dict: "dim" },
+      segment: {
+        type: "label",
+        required: false,
+        aliases: ["segment", "customersegment", "audience", "agegroup", "ageband", "agebracket", "agerange", "age"],
+        dict: "dim",
+      },
+      device: { type: "label", required: false, aliases: ["device", "devicetype"], dict: "dim" },
+      impressions: { type: "number", required: true, aliases: ["impressions", "impr", "views"], negativeReason: "negative impressions" },
+      clicks: { type: "number", required: true, aliases: ["clicks", "linkclicks"], negativeReason: "negative clicks" },
+      leads: { type: "number", required: false, aliases: ["leads", "totalconversion", "totalconversions", "signups"], negativeReason: "negative leads" },
+      conversions: {
+        type: "number",
+        required: true,
+        aliases: ["conversions", "approvedconversion", "approvedconversions", "purchases", "orders"],
+        negativeReason: "negative conversions",
+      },
+      spend: { type: "number", required: true, aliases: ["spend", "spent", "cost", "costs", "adspend", "amountspent"], negativeReason: "negative spend" },
+      revenue: { type: "number", required: false, aliases: ["revenue", "conversionvalue", "sales", "value"], negativeReason: "negative revenue" },
+    },
+    when: "date",
+    signature: ["campaign", "clicks"],
+    rejectsDuplicates: () => true,
+    ownPeriod: true,
+  },
+  experiment: {
+    kind: "experiment",
+    description: "A/B test exposures: one row per user exposure, with the variant and whether the user converted",
+    roles: {
+      user: USER,
+      time: { type: "time", required: true, aliases: ["timestamp", "time", "ts", "exposedat", "assignedat", "exposuretime", "date"] },
+      variant: { type: "label", required: true, aliases: ["variant", "group", "arm", "bucket", "testgroup", "abgroup"], dict: "dim" },
+      converted: { type: "flag", required: true, aliases: ["converted", "conversion", "isconverted", "convert"] },
+      revenue: { type: "number", required: false, aliases: ["revenue", "value", "amount"], negativeReason: "negative revenue" },
+      assignment: { type: "label", required: false, aliases: ["landingpage", "page", "treatment", "version"], dict: "dim" },
+    },
+    when: "time",
+    signature: ["variant", "converted"],
+    rejectsDuplicates: () => true,
+    ownPeriod: true,
   },
 };
 
