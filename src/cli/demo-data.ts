@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank } from "../demo/bank.ts";
+import { CAMPAIGN_FILES, CAMPAIGNS_HEADER, EXPERIMENT_HEADER, generateCampaigns } from "../demo/campaigns.ts";
 import { COSTS_HEADER, CUSTOMERS_HEADER, DEMO_FILES, ORDERS_HEADER, VISITS_HEADER, generateDemo } from "../demo/generate.ts";
 import { numberFlag, parseFlags, required, UsageError, type Command } from "./args.ts";
 
@@ -51,29 +52,36 @@ class LineFile {
 }
 
 /** The kinds of demo dataset, the first being the default. */
-const KINDS = ["funnel", "bank"] as const;
+const KINDS = ["funnel", "bank", "campaigns"] as const;
 
 export const demoData: Command = {
   name: "demo-data",
-  summary: "write a deterministic demo dataset (funnel: visits, orders, costs, customers; bank: customers, card transactions, MCC codes)",
-  usage: `romi demo-data --out DIR [--kind funnel|bank] [--seed N] [--scale X]
+  summary:
+    "write a deterministic demo dataset (funnel: visits, orders, costs, customers; bank: customers, card transactions, MCC codes; campaigns: campaign results, an A/B test)",
+  usage: `romi demo-data --out DIR [--kind funnel|bank|campaigns] [--seed N] [--scale X]
 
   --out DIR    folder to write the files into (created if missing)
   --kind K     funnel (default): visits.csv, orders.csv, costs.csv and customers.csv, a
                Y.Afisha-shaped shop with planted acquisition sources and customer attributes;
                bank: customers.csv, transactions.csv and mcc_codes.csv, card purchases
-               with MCC codes and five planted customer segments
+               with MCC codes and five planted customer segments;
+               campaigns: campaigns.csv (daily results by campaign, region, segment and
+               device, with a planted launch lift, a segment winner and a wasteful campaign)
+               and experiment.csv (an A/B test of a landing page, +1.5 points planted)
   --seed N     whole number from 0 to 4294967295 (default: 1); the same seed gives the same bytes
   --scale X    size from 0.01 to 20 (default: 1: funnel about 300k sessions and 50k orders,
-               bank about 1,000 customers and 200k transactions)
+               bank about 1,000 customers and 200k transactions; campaigns: the expected
+               counts of each campaigns.csv row (same 13,737 rows) and the experiment's
+               24,000 users, scale 1 being the committed data)
 
-data/README.md describes the funnel data's planted structure (which sources
-pay back, seasonality, bad rows); README.md lists the bank data's segments.`,
+data/README.md describes the funnel and campaigns data's planted structure
+(which sources pay back, seasonality, bad rows); README.md lists the bank
+data's segments.`,
   async run(io) {
     const flags = parseFlags(io.args, { out: { type: "string" }, kind: { type: "string" }, seed: { type: "string" }, scale: { type: "string" } });
     const out = required(flags.out, "--out");
     const kind = KINDS.find((k) => k === (flags.kind ?? KINDS[0]));
-    if (kind === undefined) throw new UsageError(`invalid --kind: ${flags.kind} (expected ${KINDS.join(" or ")})`);
+    if (kind === undefined) throw new UsageError(`invalid --kind: ${flags.kind} (expected ${KINDS.slice(0, -1).join(", ")} or ${KINDS.at(-1)})`);
     const seed = numberFlag(flags.seed, "--seed", 1, 0, 0xffffffff);
     if (!Number.isInteger(seed)) throw new UsageError(`invalid --seed: ${flags.seed} (expected a whole number from 0 to 4294967295)`);
     const scale = numberFlag(flags.scale, "--scale", 1, 0.01, 20);
@@ -96,6 +104,11 @@ pay back, seasonality, bad rows); README.md lists the bank data's segments.`,
           { customer: (line) => customers.line(line), transaction: (line) => transactions.line(line), mcc: (line) => mccCodes.line(line) },
         );
         written = [customers, transactions, mccCodes];
+      } else if (kind === "campaigns") {
+        const campaigns = open(CAMPAIGN_FILES.campaigns, CAMPAIGNS_HEADER);
+        const experiment = open(CAMPAIGN_FILES.experiment, EXPERIMENT_HEADER);
+        generateCampaigns({ seed, scale }, { campaign: (line) => campaigns.line(line), experiment: (line) => experiment.line(line) });
+        written = [campaigns, experiment];
       } else {
         const visits = open(DEMO_FILES.visits, VISITS_HEADER);
         const orders = open(DEMO_FILES.orders, ORDERS_HEADER);
@@ -114,7 +127,7 @@ pay back, seasonality, bad rows); README.md lists the bank data's segments.`,
       }
       for (const file of files.splice(0)) file.close();
       const counts = written.map((file) => `${basename(file.path)} ${file.rows} rows`).join(", ");
-      io.stdout(`romi: wrote ${out} (${kind === "bank" ? "bank, " : ""}seed ${seed}, scale ${scale}): ${counts}\n`);
+      io.stdout(`romi: wrote ${out} (${kind === "funnel" ? "" : `${kind}, `}seed ${seed}, scale ${scale}): ${counts}\n`);
       return 0;
     } finally {
       // Only after an error: close what is open, leaving partial files.
