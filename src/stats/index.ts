@@ -10,6 +10,10 @@
  *   for Shapiro–Wilk, two constant samples for Welch, a pooled proportion of 0 or 1)
  *   gives `statistic: null, pValue: null`, never NaN and never a silent 0 or 1;
  * - otherwise every statistic and p-value is a finite number, p in [0, 1].
+ *
+ * Intervals and posteriors of a rate (`wilsonInterval`, `betaPosterior`) are null when
+ * there are more successes than trials (view-through conversions), for the caller to
+ * flag the row; `wilsonInterval` is null with no trials too.
  */
 export { summarise, type Summary } from "./distribution.ts";
 export { forEachDistinctPair } from "./distinct.ts";
@@ -20,5 +24,10 @@ export { welchTTest, type WelchTTestResult } from "./ttest.ts";
 export { chiSquareTest, type ChiSquareTestResult } from "./chisquare.ts";
 export { twoProportionZTest, type TwoProportionZTestResult } from "./proportions.ts";
 export { holm, benjaminiHochberg } from "./multipletests.ts";
+export { wilsonInterval } from "./wilson.ts";
+export { chiSquareGoodnessOfFit, type ChiSquareGoodnessOfFitResult } from "./goodnessOfFit.ts";
+export { cohensH, powerTwoProportions, sampleSizeForCohensH, sampleSizeTwoProportions, type PowerOptions, type SampleSizeOptions } from "./power.ts";
+export { betaDistribution, type BetaDistribution, type BetaParameters } from "./beta.ts";
+export { betaPosterior, probabilityBBeatsA, expectedLoss, probabilityBest, betaInterval, type ExpectedLoss, type ProbabilityOptions } from "./bayes.ts";
 export { cohensD, rankBiserial, cramersV } from "./effects.ts";
 export { evenSample } from "./evenSample.ts";
