@@ -3,7 +3,8 @@
  * through the code that `romi metrics`, `romi validate` and the site share.
  */
 import pkg from "../package.json" with { type: "json" };
-import { loadConfig, parseConfig } from "./read/config.ts";
+import { dirname, join } from "node:path";
+import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
 import type { Config } from "./schema/config.ts";
@@ -34,6 +35,8 @@ export interface EngineRun {
 export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   const config =
     options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
+  // annotations.yaml sits beside report.yaml.
+  const annotations = options.configPath === null ? [] : await loadAnnotations(join(dirname(options.configPath ?? "content/report.yaml"), "annotations.yaml"));
   const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone));
   const errors = [...loaded.errors];
   for (const d of loaded.datasets) {
@@ -46,11 +49,11 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     }
   }
   if (!loaded.datasets.some((d) => KIND_SPECS[d.table.kind].when !== null) && errors.length === 0) {
-    errors.push(`${options.dataDir}: no visits, orders or costs files found`);
+    errors.push(`${options.dataDir}: no visits, orders, costs, campaigns or experiment files found`);
   }
   if (errors.length > 0) return { config, loaded, report: null, errors };
   try {
-    return { config, loaded, report: assembleReport(loaded, config, GENERATOR, options.stamp), errors };
+    return { config, loaded, report: assembleReport(loaded, config, GENERATOR, options.stamp, annotations), errors };
   } catch (e) {
     return { config, loaded, report: null, errors: [(e as Error).message] };
   }

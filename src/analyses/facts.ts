@@ -8,17 +8,25 @@ import type { Fact, Unit } from "../schema/report.ts";
 export interface MetricDef {
   readonly id: string;
   /** The report page the metric belongs to; the PR diff groups by it. */
-  readonly section: "product" | "sales" | "marketing" | "customers" | "hypotheses" | "basket" | "forecast" | "clv";
+  readonly section: "product" | "sales" | "marketing" | "customers" | "hypotheses" | "basket" | "forecast" | "clv" | "campaigns" | "experiments";
   readonly label: string;
   readonly unit: Unit;
   /** Which way is good; absent when neither is. */
   readonly better?: "up" | "down";
   /** The dims the metric is broken down by, in order. */
   readonly dims: readonly string[];
+  /**
+   * When a folder holds several datasets of the metric's kind, each fact
+   * also carries a `dataset` dim (the file name), last; with one there is none.
+   */
+  readonly perDataset?: boolean;
   readonly formula: string;
   /** When the metric is not emitted, or is null. */
   readonly empty: string;
 }
+
+/** The dim naming the dataset (file) of a fact, when a folder holds several of its kind. */
+export const DATASET_DIM = "dataset";
 
 /** A metric is an id with a set of dims: `cost`, `cost{source}` and `cost{month}` are three metrics. */
 export const metricKey = (id: string, dims: readonly string[]): string => (dims.length ? `${id}{${[...dims].sort().join(",")}}` : id);
@@ -36,13 +44,19 @@ export class FactSink {
    * NaN and infinities are turned into null too, never into 0.
    */
   add(id: string, value: number | null, dims?: Readonly<Record<string, string>>): void {
-    const key = metricKey(id, Object.keys(dims ?? {}));
+    const dataset = dims?.[DATASET_DIM];
+    const key = metricKey(
+      id,
+      Object.keys(dims ?? {}).filter((d) => d !== DATASET_DIM),
+    );
     const def = this.defs.get(key);
-    if (!def) throw new Error(`unknown metric: ${key}`);
+    if (!def) throw new Error(`unknown metric: ${dataset === undefined ? key : `${key} with a dataset dim`}`);
+    if (dataset !== undefined && !def.perDataset) throw new Error(`metric ${key} has no dataset dim`);
     const fact: Fact = { id, value: value === null || !Number.isFinite(value) ? null : value, unit: def.unit };
-    if (dims && def.dims.length > 0) {
+    if (dims && (def.dims.length > 0 || dataset !== undefined)) {
       const ordered: Record<string, string> = {};
       for (const d of def.dims) ordered[d] = dims[d]!;
+      if (dataset !== undefined) ordered[DATASET_DIM] = dataset;
       fact.dims = ordered;
     }
     if (def.better) fact.better = def.better;

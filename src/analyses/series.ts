@@ -124,6 +124,51 @@ export const SERIES = {
    *   `holdout_a`, `holdout_b`, `holdout_log_likelihood`, `holdout_converged`.
    */
   clvMethod: "clv_method",
+  /**
+   * Campaign KPIs, one row per group of each breakdown (`total`, `channel`,
+   * `campaign`, `region`, `segment`, `device`, `channel × segment`, `channel ×
+   * region`) that the file's columns allow: `{ dataset?, breakdown, channel,
+   * region, segment, device, campaign, campaign_name` (null outside the
+   * breakdown)`, rows, impressions, clicks, leads, conversions, spend, revenue,
+   * ctr, ctr_lo95, ctr_hi95, cpc, cvr, cvr_lo95, cvr_hi95, view_through` (1 when
+   * conversions exceed clicks: no interval)`, cpa, roas, roi }`. `dataset` only
+   * when a folder holds several campaigns files.
+   */
+  campaignKpis: "campaign_kpis",
+  /**
+   * Per segment (or `(all)` without segments) and channel with clicks: `{ dataset?,
+   * segment, channel, best, is_best, clicks, conversions, cvr, z, p_value, p_holm,
+   * p_best, p_beats_best, expected_loss, cred_lo95, cred_hi95, note }`; the tests
+   * compare each channel with the segment's best (z, p null for the best itself).
+   */
+  campaignChannelTests: "campaign_channel_tests",
+  /** `{ dataset?, week, campaign, spend, conversions, revenue }` per ISO week (its Monday) and campaign, dated data only. */
+  campaignWeekly: "campaign_weekly",
+  /**
+   * One row per dated campaign and KPI (conversions, revenue): `{ dataset?, campaign,
+   * campaign_name, launch, launch_from, target, controls, kpi, status: "ok" |
+   * "refused", reason, pre_days, post_days, r2, model, average, lo95, hi95,
+   * cumulative, cum_lo95, cum_hi95, relative, placebo, placebo_lo95, placebo_hi95,
+   * placebo_passed, did, did_lo95, did_hi95, parallel_pre }` (numbers null when refused).
+   */
+  campaignLift: "campaign_lift",
+  /** `{ dataset?, campaign, date, actual, predicted, lo95, hi95 }`: daily conversions where the campaign runs against the counterfactual, for each campaign with a lift. */
+  campaignLiftPoints: "campaign_lift_points",
+  /** One row per campaign: `{ dataset?, campaign, campaign_name, channels, regions, from, to }` (null where the file lacks the column). */
+  campaignSummary: "campaign_summary",
+  /** Per experiment variant: `{ dataset?, variant, control (1/0), users, conversions, cvr, lo95, hi95, revenue, revenue_per_user }`. */
+  experimentVariants: "experiment_variants",
+  /**
+   * Per treatment against the control: `{ dataset?, variant, control, lift_abs,
+   * lift_abs_lo95, lift_abs_hi95, lift_rel, lift_rel_lo95, lift_rel_hi95, z, p_value,
+   * alternative, alpha, p_better, expected_loss, srm_p, srm_chi2, mde,
+   * needed_per_variant, users_per_variant, power, powered, decision, reason }`.
+   */
+  experimentResults: "experiment_results",
+  /** `{ dataset?, variant, rate, density }`: each variant's Beta posterior on a shared grid. */
+  experimentPosteriors: "experiment_posteriors",
+  /** `{ dataset?, date, variant, users, conversions }` per day of exposure. */
+  experimentDaily: "experiment_daily",
 } as const;
 
 /** Session lengths above this many minutes share one open bin. */

@@ -7,7 +7,7 @@
  * significant digits; metrics.json carries twelve), or both are null.
  */
 import { METRICS } from "../analyses/catalogue.ts";
-import type { MetricDef } from "../analyses/facts.ts";
+import { DATASET_DIM, metricKey, type MetricDef } from "../analyses/facts.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
 
 export const NOISE = 1e-9;
@@ -92,10 +92,11 @@ export function sameValue(a: number | null, b: number | null): boolean {
 }
 
 const defOf = (f: Fact): MetricDef | undefined => {
-  const names = Object.keys(f.dims ?? {})
-    .sort()
-    .join(",");
-  return METRICS.find((m) => m.id === f.id && [...m.dims].sort().join(",") === names);
+  const key = metricKey(
+    f.id,
+    Object.keys(f.dims ?? {}).filter((d) => d !== DATASET_DIM),
+  );
+  return METRICS.find((m) => metricKey(m.id, m.dims) === key);
 };
 
 function direction(better: Fact["better"], abs: number | null, kind: ChangeKind): Direction {

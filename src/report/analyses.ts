@@ -1,20 +1,25 @@
 /**
  * Runs every analysis on the period-clipped tables, in one place: the
  * funnel (visits, orders, costs), then, when there are orders, the customer
- * analysis, the basket analysis, the forecast and CLV. The customer analysis
- * lends each customer's segments to the basket filter and to the CLV bands.
+ * analysis, the basket analysis, the forecast and CLV; and, each over its own
+ * period, campaign performance and experiments. The customer analysis lends
+ * each customer's segments to the basket filter and to the CLV bands.
  * Pure: tables and config in, facts, warnings and series out.
  */
 import { basket } from "../analyses/basket/index.ts";
+import { campaigns } from "../analyses/campaigns/index.ts";
+import { experiments } from "../analyses/experiments/index.ts";
 import { clv } from "../analyses/clv/index.ts";
 import { customers } from "../analyses/customers/index.ts";
 import { forecast } from "../analyses/forecast/index.ts";
 import { funnel } from "../analyses/funnel/index.ts";
 import type { Series, SeriesRow } from "../analyses/series.ts";
-import type { Dicts, Table } from "../read/table.ts";
+import { concatTables, type Dicts, type Table } from "../read/table.ts";
+import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
 import type { Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
+import { dayFromYmd } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
 import { zone as makeZone } from "../time/zone.ts";
 
@@ -44,9 +49,34 @@ function finiteSeries(series: Series): Series {
   return out;
 }
 
-/** `byKind` gives the clipped tables of a kind stacked (null without any). */
-export function runAnalyses(byKind: (kind: Kind) => Table | null, dicts: Dicts, frame: PeriodFrame, config: Config): AnalysesResult {
+/**
+ * `tables` are every dataset's table, clipped to the report period (those of
+ * kinds with their own period are whole); `frame` is null when no dataset is dated.
+ */
+export function runAnalyses(
+  tables: readonly Table[],
+  dicts: Dicts,
+  frame: PeriodFrame | null,
+  config: Config,
+  annotations: readonly Annotation[] = [],
+): AnalysesResult {
   const none: AnalysesResult = { facts: [], warnings: [], series: {} };
+  const ofKind = (kind: Kind): Table[] => tables.filter((t) => t.kind === kind);
+  const byKind = (kind: Kind): Table | null => {
+    const list = ofKind(kind);
+    return list.length > 0 ? concatTables(list) : null;
+  };
+  const launches = new Map<string, number>();
+  for (const a of annotations) {
+    if (a.campaign !== undefined) launches.set(a.campaign, dayFromYmd(Number(a.date.slice(0, 4)), Number(a.date.slice(5, 7)), Number(a.date.slice(8, 10))));
+  }
+  const campaignResult = campaigns(
+    { tables: ofKind("campaigns") },
+    { labels: { campaign: dicts.campaign.labels, dim: dicts.dim.labels }, config: config.campaigns, launches },
+  );
+  const experimentResult = experiments({ tables: ofKind("experiment") }, { labels: dicts.dim.labels, config: config.experiments });
+  const own = [campaignResult, experimentResult];
+  if (!frame) return merge(own);
   const funnelResult = funnel(
     { visits: byKind("visits"), orders: byKind("orders"), costs: byKind("costs") },
     {
@@ -113,7 +143,10 @@ export function runAnalyses(byKind: (kind: Kind) => Table | null, dicts: Dicts, 
         },
       )
     : null;
-  const parts: AnalysesResult[] = [funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none];
+  return merge([funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none, ...own]);
+}
+
+function merge(parts: readonly AnalysesResult[]): AnalysesResult {
   return {
     facts: parts.flatMap((p) => p.facts),
     warnings: parts.flatMap((p) => p.warnings),

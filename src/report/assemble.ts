@@ -4,14 +4,15 @@
  * Pure: the data was read before, and nothing is written here.
  */
 import type { LoadedDataset, LoadResult } from "../read/load.ts";
-import { concatTables, type Table } from "../read/table.ts";
 import type { Config } from "../schema/config.ts";
-import { KINDS, type Kind } from "../schema/kinds.ts";
+import { KINDS } from "../schema/kinds.ts";
 import { REPORT_SCHEMA_VERSION, type DatasetAccount, type Report } from "../schema/report.ts";
 import { dayLabel, monthLabel } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
 import { channelRecommendations } from "../rules/channels.ts";
+import { campaignRecommendations } from "../rules/campaigns.ts";
 import { clvRecommendations } from "../rules/clv.ts";
+import type { Annotation } from "../schema/annotations.ts";
 import { segmentRecommendations } from "../rules/segments.ts";
 import { clipToPeriod, resolvePeriod } from "./period.ts";
 import { runAnalyses } from "./analyses.ts";
@@ -27,6 +28,7 @@ export function account(d: LoadedDataset, used: number): DatasetAccount {
     rows: d.rows,
     used,
     rejected: d.rejections.list(),
+    ...(d.labels.length > 0 ? { merged: d.labels.map((m) => ({ role: m.role, label: m.label, spellings: m.spellings.map((x) => ({ ...x })) })) } : {}),
   };
 }
 
@@ -36,18 +38,14 @@ export interface Stamp {
   readonly commit?: string | undefined;
 }
 
-export function assembleReport(loaded: LoadResult, config: Config, generator: string, stamp: Stamp = {}): Report {
+export function assembleReport(loaded: LoadResult, config: Config, generator: string, stamp: Stamp = {}, annotations: readonly Annotation[] = []): Report {
   const period = resolvePeriod(
     loaded.datasets.map((d) => d.table),
     config,
   );
   const clipped = loaded.datasets.map((d) => (period ? clipToPeriod(d.table, period.range, d.rejections) : d.table));
-  const byKind = (kind: Kind): Table | null => {
-    const tables = clipped.filter((t) => t.kind === kind);
-    return tables.length > 0 ? concatTables(tables) : null;
-  };
   const frame = period ? periodFrame(period.range) : null;
-  const result = frame ? runAnalyses(byKind, loaded.dicts, frame, config) : { facts: [], warnings: [], series: {} };
+  const result = runAnalyses(clipped, loaded.dicts, frame, config, annotations);
   const files = loaded.datasets.flatMap((d) => d.files);
   return {
     schema: REPORT_SCHEMA_VERSION,
@@ -77,12 +75,16 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
       .map((d, i) => account(d, clipped[i]!.length))
       .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     ignored: loaded.ignored.map((x) => ({ ...x })),
+    ...(annotations.length > 0
+      ? { annotations: [...annotations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((a) => ({ ...a })) }
+      : {}),
     warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
     recommendations: [
       ...channelRecommendations(result.facts, config.recommendations),
       ...segmentRecommendations(result.facts),
       ...clvRecommendations(result.facts),
+      ...campaignRecommendations(result.facts, config.campaigns),
     ],
     series: result.series,
   };

@@ -106,6 +106,40 @@ const ClvConfigSchema = z.strictObject({
   holdout_from: isoDate.optional(),
 });
 
+/** Campaign performance (`src/analyses/campaigns/`) and its continue / optimize / stop rules (`src/rules/campaigns.ts`). */
+const CampaignsConfigSchema = z.strictObject({
+  /** Cost per conversion to beat; by default the dataset's overall cost per conversion. */
+  target_cpa: z.number().gt(0).optional(),
+  /** ROAS at or above this (with CPA on target) is "continue". */
+  target_roas: z.number().gt(0).default(2),
+  /** ROAS below this, with no lift shown, is "stop". */
+  stop_roas: z.number().min(0).default(1),
+  /** Fewer conversions than this: too little data to judge (optimize, low confidence). */
+  min_conversions: z.number().int().min(1).default(30),
+  /** Bootstrap draws of the lift intervals. */
+  draws: z.number().int().min(100).max(10000).default(1000),
+  /** Seed of the lift bootstrap. */
+  seed: z.number().int().min(0).max(0xffffffff).default(1),
+});
+
+/** A/B experiments (`src/analyses/experiments/`). */
+const ExperimentsConfigSchema = z.strictObject({
+  /** The control variant; by default the one named "control" (any case). */
+  control: z.string().min(1).optional(),
+  /** Planned share of users per variant (normalised); by default an equal split. */
+  split: z.record(z.string(), z.number().gt(0)).optional(),
+  /** Significance level of the z-test. */
+  alpha: z.number().gt(0).lt(0.5).default(0.05),
+  /** Power wanted for the minimum detectable effect. */
+  power: z.number().gt(0.5).lt(1).default(0.8),
+  /** The minimum detectable effect: a lift in conversion rate the test should be able to see. */
+  mde: z.number().gt(0).default(0.05),
+  /** Whether `mde` is relative to the control rate (0.05 = +5%) or absolute (0.01 = +1 point). */
+  mde_relative: z.boolean().default(true),
+  /** The z-test's alternative: two-sided, or one-sided "greater" (treatment better) / "less". */
+  alternative: z.enum(["two-sided", "greater", "less"]).default("two-sided"),
+});
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** A name for this version of the report (romi --label overrides it). */
@@ -131,6 +165,8 @@ export const ConfigSchema = z.strictObject({
   basket: BasketConfigSchema.prefault({}),
   forecast: ForecastConfigSchema.prefault({}),
   clv: ClvConfigSchema.prefault({}),
+  campaigns: CampaignsConfigSchema.prefault({}),
+  experiments: ExperimentsConfigSchema.prefault({}),
   /** Replaces the generated hypotheses (3–5 are generated when absent). */
   hypotheses: z.array(HypothesisConfigSchema).min(1).max(10).optional(),
   /** Per-file settings, keyed by the file's path relative to the data folder. */
@@ -143,3 +179,5 @@ export type RecommendationsConfig = z.infer<typeof RecommendationsConfigSchema>;
 export type SegmentsConfig = z.infer<typeof SegmentsConfigSchema>;
 export type HypothesisConfig = z.infer<typeof HypothesisConfigSchema>;
 export type BasketSettings = z.infer<typeof BasketConfigSchema>;
+export type CampaignsConfig = z.infer<typeof CampaignsConfigSchema>;
+export type ExperimentsConfig = z.infer<typeof ExperimentsConfigSchema>;

@@ -3,6 +3,7 @@
  * the site, the PR diff and the tests read; `schema` changes when it breaks.
  */
 import { z } from "zod";
+import { AnnotationSchema } from "./annotations.ts";
 import { KINDS } from "./kinds.ts";
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -36,6 +37,16 @@ export const DatasetAccountSchema = z.strictObject({
   rows: z.number().int(),
   used: z.number().int(),
   rejected: z.array(RejectionSchema),
+  /** Labels written in several spellings (case, spaces), merged into one; absent when none were. */
+  merged: z
+    .array(
+      z.strictObject({
+        role: z.string(),
+        label: z.string(),
+        spellings: z.array(z.strictObject({ text: z.string(), rows: z.number().int() })),
+      }),
+    )
+    .optional(),
 });
 export type DatasetAccount = z.infer<typeof DatasetAccountSchema>;
 
@@ -58,7 +69,7 @@ export const WarningSchema = z.strictObject({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
-/** Channel actions, then segment strategies. */
+/** Channel actions, then segment strategies, then campaign decisions (with optimize and insufficient data). */
 export const ACTIONS = [
   "scale",
   "keep",
@@ -72,6 +83,8 @@ export const ACTIONS = [
   "convert",
   "reactivate",
   "win back",
+  "continue",
+  "stop",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -128,6 +141,8 @@ export const ReportSchema = z.strictObject({
   datasets: z.array(DatasetAccountSchema),
   ignored: z.array(z.strictObject({ file: z.string(), reason: z.string() })),
   warnings: z.array(WarningSchema),
+  /** Dated markers from content/annotations.yaml, by date; absent when there are none. */
+  annotations: z.array(AnnotationSchema).optional(),
   facts: z.array(FactSchema),
   recommendations: z.array(RecommendationSchema),
   /** Chart data that facts do not hold (daily series, histograms), by name; rows of flat values. */

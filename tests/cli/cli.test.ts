@@ -98,7 +98,7 @@ describe("romi CLI", () => {
 
     const bad = romi("demo-data", "--kind", "shop", "--out", a);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("invalid --kind: shop (expected funnel or bank)");
+    expect(bad.stderr).toContain("invalid --kind: shop (expected funnel, bank or campaigns)");
   });
 });
 

@@ -1,0 +1,242 @@
+/**
+ * Each dated campaign's incremental effect from its launch: the daily total
+ * of a KPI where the campaign runs, against a counterfactual from the places
+ * it does not (src/causal), with difference-in-differences as a cross-check.
+ *
+ * - Launch: the date an annotation gives for the campaign, else the first
+ *   day it has a row.
+ * - Target and controls: when the campaign runs in some regions only, the
+ *   KPI summed over those regions, against each other region's daily total;
+ *   else, when it runs in some channels only, the same over channels; else
+ *   there is no control series and the lift is refused, with that reason.
+ * - Every campaign of the dataset counts in those totals (the lift is what
+ *   the region gained in all, not what the campaign reported).
+ * - The difference-in-differences cross-check compares the target with the
+ *   controls' sum scaled to the target's pre-period mean, so that a shared
+ *   seasonal swing moves both by the same amount.
+ */
+import { did, impact, type ImpactResult } from "../../causal/index.ts";
+import { dayLabel } from "../../time/calendar.ts";
+import type { SeriesRow } from "../series.ts";
+import type { CampaignRows, Dim } from "./rows.ts";
+
+export interface LiftOptions {
+  readonly seed: number;
+  readonly draws: number;
+  /** Campaign id or name → launch day, from annotations. */
+  readonly launches: ReadonlyMap<string, number>;
+}
+
+export type Kpi = "conversions" | "revenue";
+
+export interface CampaignLift {
+  readonly campaign: string;
+  readonly launch: number | null;
+  readonly launchFrom: "annotation" | "first day";
+  /** e.g. "region North" and "regions South, East, West". */
+  readonly target: string | null;
+  readonly controls: string | null;
+  readonly byKpi: Partial<Record<Kpi, ImpactResult & { readonly did: ReturnType<typeof did> | null }>>;
+  /** When no KPI could be analysed at all. */
+  readonly refused: string | null;
+}
+
+const plural = (dim: Dim, n: number): string => (n === 1 ? dim : `${dim === "region" ? "regions" : dim === "channel" ? "channels" : `${dim}s`}`);
+
+/** Daily sums of `values` over rows where `keep`, on days `first` … `first + days − 1`. */
+function daily(data: CampaignRows, values: Float64Array, first: number, days: number, keep: (i: number) => boolean): Float64Array {
+  const out = new Float64Array(days);
+  const day = data.day!;
+  for (let i = 0; i < data.length; i++) {
+    if (!keep(i)) continue;
+    const v = values[i]!;
+    if (!Number.isNaN(v)) out[day[i]! - first]! += v;
+  }
+  return out;
+}
+
+/**
+ * The controls summed, times (target's pre-period mean ÷ that sum's), or
+ * unscaled when the sum's pre-period mean is 0.
+ * @example scaledComparison([2, 2, 5], [[1, 1, 1], [1, 1, 1]], 2); // => [2, 2, 2]
+ */
+export function scaledComparison(y: Float64Array | readonly number[], xs: readonly (Float64Array | readonly number[])[], launch: number): Float64Array {
+  const sum = new Float64Array(y.length);
+  for (const x of xs) for (let t = 0; t < y.length; t++) sum[t]! += x[t]!;
+  let ys = 0;
+  let cs = 0;
+  for (let t = 0; t < launch; t++) {
+    ys += y[t]!;
+    cs += sum[t]!;
+  }
+  const k = cs === 0 ? 1 : ys / cs;
+  return sum.map((v) => v * k);
+}
+
+export function campaignLifts(data: CampaignRows, options: LiftOptions): CampaignLift[] {
+  const day = data.day;
+  if (!day || data.length === 0) return [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const d of day) {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const days = last - first + 1;
+  const firstDay = new Float64Array(data.campaigns.length).fill(Infinity);
+  for (let i = 0; i < data.length; i++) firstDay[data.campaign[i]!] = Math.min(firstDay[data.campaign[i]!]!, day[i]!);
+
+  return data.campaigns.map((campaign, c) => {
+    const annotated = options.launches.get(campaign) ?? options.launches.get(data.names[c]!);
+    const launch = annotated ?? firstDay[c]!;
+    const base = { campaign, launch, launchFrom: annotated !== undefined ? ("annotation" as const) : ("first day" as const) };
+    // Where the campaign runs, by region first, then by channel.
+    let split: { dim: Dim; touched: Set<number>; others: number[] } | null = null;
+    for (const dim of ["region", "channel"] as const) {
+      const index = data.dims[dim];
+      const labels = data.labels[dim];
+      if (!index || !labels) continue;
+      const touched = new Set<number>();
+      for (let i = 0; i < data.length; i++) if (data.campaign[i] === c) touched.add(index[i]!);
+      const others = labels.map((_, k) => k).filter((k) => !touched.has(k));
+      if (others.length > 0) {
+        split = { dim, touched, others };
+        break;
+      }
+    }
+    if (!split) {
+      const where = data.dims.region || data.dims.channel ? "every region and channel of the data" : "data without regions or channels";
+      return {
+        ...base,
+        target: null,
+        controls: null,
+        byKpi: {},
+        refused: `no control series: the campaign runs in ${where}, so nothing untouched can stand in for what would have happened`,
+      };
+    }
+    const { dim, touched, others } = split;
+    const index = data.dims[dim]!;
+    const labels = data.labels[dim]!;
+    const names = (ks: Iterable<number>): string => [...ks].map((k) => labels[k]!).join(", ");
+    const target = `${plural(dim, touched.size)} ${names(touched)}`;
+    const controls = `${plural(dim, others.length)} ${names(others)}`;
+    if (launch <= first) {
+      return { ...base, target, controls, byKpi: {}, refused: `no pre-period: the campaign runs from the first day of the data (${dayLabel(first)})` };
+    }
+    if (launch > last) {
+      return { ...base, target, controls, byKpi: {}, refused: `no post-period: the launch (${dayLabel(launch)}) is after the last day of the data` };
+    }
+    const byKpi: CampaignLift["byKpi"] = {};
+    const kpis: [Kpi, Float64Array | null][] = [
+      ["conversions", data.conversions],
+      ["revenue", data.revenue],
+    ];
+    for (const [kpi, values] of kpis) {
+      if (!values) continue;
+      const y = daily(data, values, first, days, (i) => touched.has(index[i]!));
+      const xs = others.map((k) => daily(data, values, first, days, (i) => index[i] === k));
+      const at = launch - first;
+      const result = impact(y, xs, at, { seed: options.seed, draws: options.draws });
+      byKpi[kpi] = { ...result, did: result.status === "ok" ? did(y, scaledComparison(y, xs, at), at) : null };
+    }
+    return { ...base, target, controls, byKpi, refused: null };
+  });
+}
+
+/** The lift table: one row per campaign and KPI, the reason in place of numbers when refused. */
+export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<string, string>, dataset: string | null): SeriesRow[] {
+  const rows: SeriesRow[] = [];
+  for (const l of lifts) {
+    const common = {
+      ...(dataset === null ? {} : { dataset }),
+      campaign: l.campaign,
+      campaign_name: names.get(l.campaign) ?? l.campaign,
+      launch: l.launch === null ? null : dayLabel(l.launch),
+      launch_from: l.launchFrom,
+      target: l.target,
+      controls: l.controls,
+    };
+    const kpis = Object.entries(l.byKpi) as [Kpi, NonNullable<CampaignLift["byKpi"][Kpi]>][];
+    if (kpis.length === 0) {
+      rows.push({ ...common, kpi: "conversions", status: "refused", reason: l.refused ?? "no KPI", ...EMPTY });
+      continue;
+    }
+    for (const [kpi, r] of kpis) {
+      if (r.status !== "ok") {
+        rows.push({ ...common, kpi, status: "refused", reason: r.reason, ...EMPTY });
+        continue;
+      }
+      const placebo = r.placebo.status === "ok" ? r.placebo : null;
+      const d = r.did?.status === "ok" ? r.did : null;
+      rows.push({
+        ...common,
+        kpi,
+        status: "ok",
+        reason: r.placebo.status === "ok" ? "" : `placebo skipped: ${r.placebo.reason}`,
+        pre_days: r.pre.days,
+        post_days: r.post.days,
+        r2: r.pre.r2,
+        model: r.model.kind,
+        average: r.average.value,
+        lo95: r.average.lo95,
+        hi95: r.average.hi95,
+        cumulative: r.cumulative.value,
+        cum_lo95: r.cumulative.lo95,
+        cum_hi95: r.cumulative.hi95,
+        relative: r.relative?.value ?? null,
+        placebo: placebo?.average.value ?? null,
+        placebo_lo95: placebo?.average.lo95 ?? null,
+        placebo_hi95: placebo?.average.hi95 ?? null,
+        placebo_passed: placebo === null ? null : placebo.passed ? 1 : 0,
+        did: d?.effect.estimate ?? null,
+        did_lo95: d?.effect.lo95 ?? null,
+        did_hi95: d?.effect.hi95 ?? null,
+        parallel_pre: d?.preTrend.parallel === undefined || d.preTrend.parallel === null ? null : d.preTrend.parallel ? 1 : 0,
+      });
+    }
+  }
+  return rows;
+}
+
+const EMPTY = {
+  pre_days: null,
+  post_days: null,
+  r2: null,
+  model: null,
+  average: null,
+  lo95: null,
+  hi95: null,
+  cumulative: null,
+  cum_lo95: null,
+  cum_hi95: null,
+  relative: null,
+  placebo: null,
+  placebo_lo95: null,
+  placebo_hi95: null,
+  placebo_passed: null,
+  did: null,
+  did_lo95: null,
+  did_hi95: null,
+  parallel_pre: null,
+} as const;
+
+/** Actual against counterfactual per day, for the lift chart (conversions). */
+export function liftPoints(lifts: readonly CampaignLift[], first: number, dataset: string | null): SeriesRow[] {
+  const rows: SeriesRow[] = [];
+  for (const l of lifts) {
+    const r = l.byKpi.conversions;
+    if (!r || r.status !== "ok") continue;
+    for (const p of r.points) {
+      rows.push({
+        ...(dataset === null ? {} : { dataset }),
+        campaign: l.campaign,
+        date: dayLabel(first + p.index),
+        actual: p.actual,
+        predicted: p.predicted,
+        lo95: p.lo95,
+        hi95: p.hi95,
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,123 @@
+/**
+ * Continue, optimize or stop for each campaign: pure rules on the
+ * `campaign.*{campaign}` facts. The first rule that matches decides:
+ *
+ * 1. `campaign.too-little-data` (insufficient data): fewer conversions than
+ *    `campaigns.min_conversions`: rates this noisy decide nothing.
+ * 2. `campaign.losing-money` (stop): ROAS below `campaigns.stop_roas` (or,
+ *    without revenue, cost per conversion above twice the target), and no lift
+ *    shown: the lift's 95% interval does not lie above 0, or was not measured.
+ * 3. `campaign.on-target` (continue): ROAS at or above `campaigns.target_roas`
+ *    (when there is revenue), cost per conversion at or below the target, the
+ *    trend not falling by a fifth or more, and, when a lift was measured, its
+ *    interval above 0.
+ * 4. `campaign.needs-work` (optimize): the rest, naming each shortfall.
+ *
+ * The target cost per conversion is `campaigns.target_cpa`, or the dataset's
+ * overall cost per conversion. `importance`: the campaign's spend.
+ * `confidence`: high with 10 × min_conversions and a measured lift, low for
+ * too little data, medium otherwise.
+ */
+import { roundValue } from "../report/json.ts";
+import type { CampaignsConfig } from "../schema/config.ts";
+import type { Fact, Recommendation } from "../schema/report.ts";
+
+/** A fall of the trend below this ratio counts as falling. */
+export const FALLING_TREND = 0.8;
+
+const money = (v: number): string => v.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const x2 = (v: number): string => v.toFixed(2);
+/** `a` and `b` with two decimals, or three when two would make them look equal. */
+const pair = (a: number, b: number): [string, string] => (x2(a) === x2(b) && a !== b ? [a.toFixed(3), b.toFixed(3)] : [x2(a), x2(b)]);
+
+export function campaignRecommendations(facts: readonly Fact[], config: CampaignsConfig): Recommendation[] {
+  // Facts by id, campaign and dataset ("" without a dataset dim).
+  const byKey = new Map<string, number | null>();
+  const campaigns = new Map<string, { campaign: string; dataset: string | undefined }>();
+  for (const f of facts) {
+    if (!f.id.startsWith("campaign.")) continue;
+    const dataset = f.dims?.["dataset"];
+    const campaign = f.dims?.["campaign"];
+    const dimNames = Object.keys(f.dims ?? {}).filter((d) => d !== "dataset");
+    if (campaign !== undefined && dimNames.length === 1) {
+      byKey.set(`${f.id}|${campaign}|${dataset ?? ""}`, roundValue(f.value));
+      campaigns.set(`${campaign}|${dataset ?? ""}`, { campaign, dataset });
+    } else if (dimNames.length === 0) byKey.set(`${f.id}||${dataset ?? ""}`, roundValue(f.value));
+  }
+  const out: Recommendation[] = [];
+  for (const { campaign, dataset } of campaigns.values()) {
+    const get = (id: string): number | null => byKey.get(`${id}|${campaign}|${dataset ?? ""}`) ?? null;
+    const has = (id: string): boolean => byKey.has(`${id}|${campaign}|${dataset ?? ""}`);
+    const spend = get("campaign.spend") ?? 0;
+    const conversions = get("campaign.conversions") ?? 0;
+    const roas = get("campaign.roas");
+    const hasRevenue = has("campaign.roas");
+    const cpa = get("campaign.cpa");
+    const target = config.target_cpa ?? byKey.get(`campaign.cpa||${dataset ?? ""}`) ?? null;
+    const trend = get("campaign.trend");
+    const lift = get("campaign.lift");
+    const lo = get("campaign.lift.lo95");
+    const hi = get("campaign.lift.hi95");
+    const measured = lift !== null && lo !== null && hi !== null;
+    const numbers: Record<string, number | null> = {
+      "campaign.spend": spend,
+      "campaign.conversions": conversions,
+      "campaign.cpa": cpa,
+      "campaign.target_cpa": target,
+      ...(hasRevenue ? { "campaign.roas": roas } : {}),
+      ...(has("campaign.trend") ? { "campaign.trend": trend } : {}),
+      ...(has("campaign.lift") ? { "campaign.lift": lift, "campaign.lift.lo95": lo, "campaign.lift.hi95": hi } : {}),
+    };
+    const subject = { campaign, ...(dataset !== undefined ? { dataset } : {}) };
+    const base = { subject, numbers, importance: spend };
+    const liftText = measured ? `a lift of ${x2(lift)} conversions/day (95% interval ${x2(lo)} to ${x2(hi)})` : null;
+
+    if (conversions < config.min_conversions) {
+      out.push({
+        ...base,
+        action: "insufficient data",
+        rule: "campaign.too-little-data",
+        why: `${conversions} conversions, fewer than ${config.min_conversions}: its rates are too noisy to judge; keep the budget small until it has more.`,
+        confidence: "low",
+      });
+      continue;
+    }
+    const confidence = conversions >= 10 * config.min_conversions && measured ? "high" : "medium";
+    const losing = hasRevenue ? roas !== null && roas < config.stop_roas : cpa !== null && target !== null && cpa > 2 * target;
+    const liftShown = measured && lo > 0;
+    if (losing && !liftShown) {
+      const what = hasRevenue
+        ? `ROAS ${x2(roas!)} is below ${x2(config.stop_roas)}`
+        : `cost per conversion ${money(cpa!)} is more than twice the target ${money(target!)}`;
+      const evidence = liftText ? `, and ${liftText} shows no added conversions` : ", and no lift shows it adds conversions";
+      out.push({ ...base, action: "stop", rule: "campaign.losing-money", why: `${what}${evidence}: stop it and move the budget.`, confidence });
+      continue;
+    }
+    const shortfalls: string[] = [];
+    if (hasRevenue && roas !== null && roas < config.target_roas) {
+      const [r, t] = pair(roas, config.target_roas);
+      shortfalls.push(`ROAS ${r} is below the target ${t}`);
+    }
+    if (cpa !== null && target !== null && cpa > target) shortfalls.push(`cost per conversion ${money(cpa)} is above the target ${money(target)}`);
+    if (cpa === null) shortfalls.push("it has no conversions");
+    if (trend !== null && trend < FALLING_TREND) shortfalls.push(`its return per unit of spend fell to ${x2(trend)}× that of the 28 days before`);
+    if (measured && !liftShown) shortfalls.push(`${liftText} does not show it adds conversions`);
+    if (shortfalls.length === 0) {
+      const good = [
+        hasRevenue && roas !== null ? `ROAS ${x2(roas)}` : null,
+        cpa !== null ? `cost per conversion ${money(cpa)}${target !== null ? ` (target ${money(target)})` : ""}` : null,
+        liftText,
+      ].filter((s) => s !== null);
+      out.push({ ...base, action: "continue", rule: "campaign.on-target", why: `${good.join(", ")}: on target, keep it running.`, confidence });
+    } else {
+      out.push({
+        ...base,
+        action: "optimize",
+        rule: "campaign.needs-work",
+        why: `${shortfalls.join("; ")}: rework targeting, bids or creative before adding budget.`,
+        confidence,
+      });
+    }
+  }
+  return out.sort((a, b) => b.importance - a.importance || (a.subject["campaign"]! < b.subject["campaign"]! ? -1 : 1));
+}
