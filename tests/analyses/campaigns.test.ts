@@ -165,3 +165,43 @@ describe("experiments(tables)", () => {
     expect(fact(r.facts, "experiment.users", { variant: "A" })).toBe(10);
   });
 });
+
+describe("campaign lift with a launch date from content/annotations.yaml", () => {
+  it("uses the annotated launch instead of the first day, and lists the annotation in the report", async () => {
+    // 60 days, four regions sharing a weekly swing; campaign L runs in North from day 0 but only
+    // starts working on 2025-01-31 (day 30), adding 20 conversions a day there.
+    const rows: string[] = [HEADER];
+    for (let d = 0; d < 60; d++) {
+      const date = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+      const swing = 100 + 30 * Math.sin((2 * Math.PI * d) / 7) + ((d * 37) % 11);
+      ["North", "South", "East", "West"].forEach((region, k) => {
+        const base = Math.round(swing * (1 + k / 4) + ((d * (k + 3) * 13) % 7));
+        rows.push(`${date},B,Base,Search,${region},all,Desktop,100000,10000,0,${base},${base * 10}.00,${base * 30}.00`);
+      });
+      rows.push(`${date},L,Launch,Video,North,all,Desktop,10000,1000,0,${d >= 30 ? 20 : 0},100.00,0.00`);
+    }
+    const dir = dataDir({
+      "data/c.csv": lines(...rows),
+      "content/report.yaml": "title: t\n",
+      "content/annotations.yaml": "- date: 2025-01-31\n  label: Launch goes live\n  campaign: L\n",
+    });
+    const r = await runEngine({ dataDir: `${dir}/data`, configPath: `${dir}/content/report.yaml` });
+    expect(r.errors).toEqual([]);
+    const report = r.report!;
+    expect(report.annotations).toEqual([{ date: "2025-01-31", label: "Launch goes live", campaign: "L" }]);
+    const row = report.series["campaign_lift"]!.find((x) => x["campaign"] === "L" && x["kpi"] === "conversions")!;
+    expect(row).toMatchObject({ status: "ok", launch: "2025-01-31", launch_from: "annotation", target: "region North", controls: "regions East, South, West" });
+    expect(row["lo95"]).toBeLessThan(20);
+    expect(row["hi95"]).toBeGreaterThan(20);
+    // Without the annotation the campaign starts on the first day: no pre-period.
+    const plain = await run({ "c.csv": lines(...rows) });
+    expect(plain.series["campaign_lift"]!.find((x) => x["campaign"] === "L")!["reason"]).toMatch(/^no pre-period/);
+  });
+
+  it("fails with the file and key when an annotation is malformed", async () => {
+    const dir = dataDir({ "data/c.csv": lines(HEADER), "content/report.yaml": "title: t\n", "content/annotations.yaml": "- date: 2025-02-30\n  label: x\n" });
+    await expect(runEngine({ dataDir: `${dir}/data`, configPath: `${dir}/content/report.yaml` })).rejects.toThrow(
+      /annotations\.yaml: invalid annotations: 0\.date: not a calendar date/,
+    );
+  });
+});

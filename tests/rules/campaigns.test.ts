@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/read/config.ts";
+import { campaignRecommendations } from "../../src/rules/campaigns.ts";
+import type { Fact } from "../../src/schema/report.ts";
+
+const config = parseConfig({}, "test").campaigns;
+const f = (id: string, value: number | null, dims: Record<string, string> = {}): Fact => ({
+  id,
+  value,
+  unit: "ratio",
+  ...(Object.keys(dims).length ? { dims } : {}),
+});
+
+/** Facts of one campaign C plus the dataset's overall cost per conversion (the default target). */
+function campaign(
+  v: { spend?: number; conversions: number; roas?: number | null; cpa: number | null; trend?: number | null; lift?: [number, number, number] },
+  overallCpa = 20,
+): Fact[] {
+  const c = { campaign: "C" };
+  return [
+    f("campaign.cpa", overallCpa),
+    f("campaign.spend", v.spend ?? 1000, c),
+    f("campaign.conversions", v.conversions, c),
+    f("campaign.cpa", v.cpa, c),
+    ...(v.roas !== undefined ? [f("campaign.roas", v.roas, c)] : []),
+    ...(v.trend !== undefined ? [f("campaign.trend", v.trend, c)] : []),
+    ...(v.lift ? [f("campaign.lift", v.lift[0], c), f("campaign.lift.lo95", v.lift[1], c), f("campaign.lift.hi95", v.lift[2], c)] : []),
+  ];
+}
+
+const decide = (facts: Fact[]) => campaignRecommendations(facts, config)[0]!;
+
+describe("campaignRecommendations(facts, config)", () => {
+  it("stops a campaign below the stop ROAS with no lift shown, and says why with its numbers", () => {
+    const rec = decide(campaign({ conversions: 100, roas: 0.3, cpa: 130, lift: [0.5, -1, 2] }));
+    expect(rec).toMatchObject({ action: "stop", rule: "campaign.losing-money", subject: { campaign: "C" }, importance: 1000 });
+    expect(rec.why).toBe(
+      "ROAS 0.30 is below 1.00, and a lift of 0.50 conversions/day (95% interval -1.00 to 2.00) shows no added conversions: stop it and move the budget.",
+    );
+    expect(rec.numbers).toMatchObject({ "campaign.roas": 0.3, "campaign.target_cpa": 20, "campaign.lift.lo95": -1 });
+  });
+
+  it("does not stop a low-ROAS campaign whose lift interval lies above 0: it optimizes it", () => {
+    expect(decide(campaign({ conversions: 100, roas: 0.8, cpa: 25, lift: [5, 2, 8] })).action).toBe("optimize");
+  });
+
+  it("continues a campaign on every target, and optimizes one that misses any, naming the shortfall", () => {
+    expect(decide(campaign({ conversions: 400, roas: 3, cpa: 15, trend: 1, lift: [5, 2, 8] }))).toMatchObject({ action: "continue", confidence: "high" });
+    expect(decide(campaign({ conversions: 100, roas: 3, cpa: 15 }))).toMatchObject({ action: "continue", confidence: "medium" });
+    expect(decide(campaign({ conversions: 100, roas: 3, cpa: 25 })).why).toMatch(/^cost per conversion 25\.00 is above the target 20\.00: /);
+    expect(decide(campaign({ conversions: 100, roas: 3, cpa: 15, trend: 0.7 })).why).toMatch(/fell to 0\.70× that of the 28 days before/);
+    expect(decide(campaign({ conversions: 100, roas: 1.9996, cpa: 15 })).why).toMatch(/^ROAS 2\.000 is below the target 2\.000/);
+  });
+
+  it("without revenue judges by cost per conversion: stop above twice the target", () => {
+    expect(decide(campaign({ conversions: 100, cpa: 45 }))).toMatchObject({ action: "stop" });
+    expect(decide(campaign({ conversions: 100, cpa: 15 }))).toMatchObject({ action: "continue" });
+  });
+
+  it("calls fewer conversions than min_conversions insufficient data", () => {
+    expect(decide(campaign({ conversions: 12, roas: 0.1, cpa: 500 }))).toMatchObject({ action: "insufficient data", confidence: "low" });
+  });
+
+  it("keeps campaigns of different datasets apart, each against its own dataset's target", () => {
+    const facts = [
+      f("campaign.cpa", 10, { dataset: "a.csv" }),
+      f("campaign.spend", 100, { campaign: "X", dataset: "a.csv" }),
+      f("campaign.conversions", 50, { campaign: "X", dataset: "a.csv" }),
+      f("campaign.cpa", 15, { campaign: "X", dataset: "a.csv" }),
+      f("campaign.cpa", 30, { dataset: "b.csv" }),
+      f("campaign.spend", 100, { campaign: "X", dataset: "b.csv" }),
+      f("campaign.conversions", 50, { campaign: "X", dataset: "b.csv" }),
+      f("campaign.cpa", 15, { campaign: "X", dataset: "b.csv" }),
+    ];
+    const recs = campaignRecommendations(facts, config);
+    expect(recs.map((r) => [r.subject, r.action])).toEqual([
+      [{ campaign: "X", dataset: "a.csv" }, "optimize"],
+      [{ campaign: "X", dataset: "b.csv" }, "continue"],
+    ]);
+  });
+});
