@@ -15,23 +15,25 @@ export function cleanExposures(table: Table, rejections: Rejections): Table {
   const user = refCol(table, "user");
   const variant = refCol(table, "variant");
   const time = numCol(table, "time");
-  // Per user: the first variant seen, whether a second one was, and the earliest row.
-  const variantOf = new Map<number, number>();
-  const contaminated = new Set<number>();
-  const earliest = new Map<number, number>();
+  // Per user id (dictionary index): the first variant seen (-1: none yet),
+  // whether a second one was (-2), and the earliest row.
+  let users = 0;
+  for (const u of user) if (u >= users) users = u + 1;
+  const variantOf = new Int32Array(users).fill(-1);
+  const earliest = new Int32Array(users).fill(-1);
   for (let i = 0; i < table.length; i++) {
     const u = user[i]!;
-    const v = variantOf.get(u);
-    if (v === undefined) variantOf.set(u, variant[i]!);
-    else if (v !== variant[i]!) contaminated.add(u);
-    const e = earliest.get(u);
-    if (e === undefined || time[i]! < time[e]!) earliest.set(u, i);
+    const v = variantOf[u]!;
+    if (v === -1) variantOf[u] = variant[i]!;
+    else if (v !== variant[i]!) variantOf[u] = -2;
+    const e = earliest[u]!;
+    if (e === -1 || time[i]! < time[e]!) earliest[u] = i;
   }
   const keep = new Uint8Array(table.length);
   let dropped = 0;
   for (let i = 0; i < table.length; i++) {
     const u = user[i]!;
-    const reason = contaminated.has(u) ? "contaminated" : earliest.get(u) !== i ? "repeated exposure" : null;
+    const reason = variantOf[u] === -2 ? "contaminated" : earliest[u] !== i ? "repeated exposure" : null;
     if (reason === null) keep[i] = 1;
     else {
       dropped++;

@@ -22,11 +22,16 @@ interface Role {
   readonly column: number;
 }
 
-/** 53-bit FNV-1a-style hash of a record's text, fields separated. */
-function hashFields(fields: readonly string[]): number {
+/**
+ * 53-bit FNV-1a-style hash of a record's text, fields separated. With
+ * `fold`, each field is hashed trimmed and in lower case, as labels of
+ * folding dictionaries are compared.
+ */
+function hashFields(fields: readonly string[], fold: boolean): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  for (const f of fields) {
+  for (const field of fields) {
+    const f = fold && !/^[\x21-\x40\x5b-\x7e]*$/.test(field) ? field.trim().toLowerCase() : field;
     for (let i = 0; i < f.length; i++) {
       const c = f.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -97,7 +102,7 @@ export class DatasetReader {
     }
     if (this.seen) {
       // Labels are merged case-insensitively, so duplicates are too.
-      const h = hashFields(this.spelled.size > 0 ? fields.map((f) => f.trim().toLowerCase()) : fields);
+      const h = hashFields(fields, this.spelled.size > 0);
       const first = this.seen.get(h);
       if (first !== undefined && this.builder.equals(first, this.num, this.ref)) {
         this.rejections.add("duplicate", this.builder.files[file]!, line);

@@ -19,25 +19,35 @@ export class Dict {
   readonly labels: string[] = [];
   readonly fold: boolean;
   private readonly index = new Map<string, number>();
+  /** Folding dictionaries: each spelling seen → its index. */
+  private readonly spelled = new Map<string, number>();
 
   constructor(fold = false) {
     this.fold = fold;
   }
 
   id(label: string): number {
+    // A folding dictionary first looks the spelling up as it is, then folded.
+    let i = this.fold ? this.spelled.get(label) : this.index.get(label);
+    if (i !== undefined) return i;
     const key = this.fold ? label.toLowerCase() : label;
-    let i = this.index.get(key);
+    i = this.index.get(key);
     if (i === undefined) {
       i = this.labels.length;
-      // A field is a slice of the chunk it was read from, and V8 keeps the
-      // whole chunk alive for it: store a copy, so chunks can be freed.
-      const own = Buffer.from(label, "utf8").toString("utf8");
-      this.labels.push(own);
-      this.index.set(this.fold ? own.toLowerCase() : own, i);
+      this.labels.push(own(label));
+      this.index.set(own(key), i);
     }
+    if (this.fold) this.spelled.set(own(label), i);
     return i;
   }
 }
+
+/**
+ * A field is a slice of the chunk it was read from, and V8 keeps the whole
+ * chunk alive for a slice of 13 characters or more: store a flat copy, so
+ * chunks can be freed (shorter slices are copies already).
+ */
+const own = (text: string): string => (text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8"));
 
 export type Dicts = Readonly<Record<DictName, Dict>>;
 
