@@ -17,6 +17,7 @@ function datasetLines(d: DatasetAccount): string[] {
       .join(", ")}`,
   ];
   for (const r of d.rejected) lines.push(`  rejected ${n(r.count)} × ${r.reason}: ${r.examples.join(", ")}${r.count > r.examples.length ? ", …" : ""}`);
+  for (const m of d.merged ?? []) lines.push(`  merged ${m.role} ${JSON.stringify(m.label)} ← ${m.spellings.map((x) => `${JSON.stringify(x.text)} ${n(x.rows)}`).join(", ")}`);
   return lines;
 }
 
@@ -30,6 +31,10 @@ export function formatAccounting(run: EngineRun): string {
     lines.push(
       `period: ${period.from} … ${period.to} (${period.days} days, from ${period.activity}); complete months: ${complete}; complete ISO weeks: ${period.completeWeeks}`,
     );
+  }
+  // Campaign results and experiments are read over their own span.
+  if (period && datasets.some((d) => d.kind === "campaigns" || d.kind === "experiment")) {
+    lines.push("campaigns and experiments: each over its own first to last day, never clipped to the report period");
   }
   for (const d of datasets) lines.push(...datasetLines(d));
   for (const x of run.loaded.ignored) lines.push(`ignored: ${x.reason}`);
