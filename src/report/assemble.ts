@@ -51,7 +51,7 @@ export function assembleReport(loaded: LoadResult, config: Config, generator: st
     schema: REPORT_SCHEMA_VERSION,
     generator,
     version: {
-      id: versionId(generator, config, files),
+      id: versionId(generator, config, files, annotations),
       ...((stamp.label ?? config.label) ? { label: (stamp.label ?? config.label)! } : {}),
       ...(stamp.commit ? { commit: stamp.commit } : {}),
     },
