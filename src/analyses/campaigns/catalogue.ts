@@ -11,14 +11,8 @@ export const FACT_BREAKDOWNS: readonly (readonly string[])[] = [[], ["channel"],
 
 const ABSENT = "not emitted without campaigns data, or for a breakdown whose column the file lacks; an empty label is the group (unknown)";
 
-interface Kpi {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: MetricDef["unit"];
-  readonly better?: "up" | "down";
-  readonly formula: string;
-  readonly empty: string;
-}
+/** A metric before its section and dims are given. */
+type Kpi = Omit<MetricDef, "section" | "dims" | "perDataset">;
 
 const KPIS: readonly Kpi[] = [
   { id: "campaign.spend", label: "Campaign spend", unit: "currency", formula: "Σ spend of the group's rows", empty: ABSENT },

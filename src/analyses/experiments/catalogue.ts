@@ -8,14 +8,8 @@ import type { MetricDef } from "../facts.ts";
 
 const RUN = "not emitted without an experiment file, or when no variant is the control (named control, or experiments.control)";
 
-interface Comparison {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: MetricDef["unit"];
-  readonly better?: "up" | "down";
-  readonly formula: string;
-  readonly empty: string;
-}
+/** A metric before its section and dims are given. */
+type Comparison = Omit<MetricDef, "section" | "dims" | "perDataset">;
 
 const COMPARISONS: readonly Comparison[] = [
   {
