@@ -1,9 +1,10 @@
 /**
  * What the chart specs of every page share: the context they read, series
- * look-up, axis helpers and the cohort heatmap.
+ * look-up, axis helpers, the cohort heatmap and the annotation markers.
  */
 import * as Plot from "@observablehq/plot";
 import type { SeriesRow } from "../analyses/series.ts";
+import type { Annotation } from "../schema/annotations.ts";
 import type { Report } from "../schema/report.ts";
 import type { FactIndex } from "../site/facts.ts";
 import type { Formatter } from "../site/format.ts";
@@ -94,5 +95,89 @@ export function cohortHeatmap(
           : []),
       ],
     }),
+  };
+}
+
+/** The longest annotation label on a chart, in characters, at desktop and at phone width. */
+const ANNOTATION_CHARS = { wide: 28, narrow: 14 } as const;
+
+/**
+ * The report's annotations as a mark: a dashed vertical rule at each date
+ * inside the chart's x range, with its label (cut short) staggered over up
+ * to three rows at the top so neighbours do not overlap, and the full date
+ * and label as a tooltip. The mark has no channels of its own, so it never
+ * widens the x domain: it draws with the scale the other marks made, and
+ * leaves out dates outside it.
+ */
+export function annotationMark(annotations: readonly Annotation[], width: number): Plot.RenderFunction {
+  const chars = width < 600 ? ANNOTATION_CHARS.narrow : ANNOTATION_CHARS.wide;
+  return (_index, scales, _values, dimensions, context) => {
+    const doc = context.document;
+    const svg = (tag: string, attrs: Record<string, string | number>): SVGElement => {
+      const el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+      return el;
+    };
+    const g = svg("g", { "aria-label": "annotations", "font-size": 10, fill: "currentColor" });
+    const x = scales.x;
+    if (!x) return g;
+    const left = dimensions.marginLeft;
+    const right = dimensions.width - dimensions.marginRight;
+    const top = dimensions.marginTop;
+    const bottom = dimensions.height - dimensions.marginBottom;
+    // The right end of the last label on each row, for staggering.
+    const rows = [-Infinity, -Infinity, -Infinity];
+    for (const a of annotations) {
+      const px = x(date(a.date)) as number;
+      if (!Number.isFinite(px) || px < left || px > right) continue;
+      const text = truncate(a.label, chars);
+      const textWidth = text.length * 5.6;
+      const flip = px + 3 + textWidth > right;
+      const from = flip ? px - 3 - textWidth : px + 3;
+      let row = rows.findIndex((end) => from > end + 4);
+      if (row < 0) row = rows.indexOf(Math.min(...rows));
+      rows[row] = from + textWidth;
+      const group = svg("g", {});
+      const title = svg("title", {});
+      title.textContent = `${a.date}: ${a.label}${a.campaign ? ` (${a.campaign})` : ""}`;
+      group.append(title, svg("line", { x1: px, x2: px, y1: top, y2: bottom, stroke: "currentColor", "stroke-opacity": 0.55, "stroke-dasharray": "3,3" }));
+      const label = svg("text", {
+        x: flip ? px - 3 : px + 3,
+        y: top + 9 + row * 12,
+        "text-anchor": flip ? "end" : "start",
+        "paint-order": "stroke",
+        "stroke-width": 3,
+        "stroke-linejoin": "round",
+        style: "stroke: var(--bg, #fff)",
+      });
+      label.textContent = text;
+      group.append(label);
+      g.append(group);
+    }
+    return g;
+  };
+}
+
+/** Whether a chart's x axis is dates (a utc or time scale). */
+const datedX = (options: Plot.PlotOptions): boolean => {
+  const type = (options.x as { type?: string } | undefined)?.type;
+  return type === "utc" || type === "time";
+};
+
+/**
+ * The spec with the report's annotations drawn on it when its x axis is
+ * dates: the one place every time chart gets its markers (the site renders
+ * every chart through it). Other charts, and any chart without annotations,
+ * come back as they are.
+ */
+export function withAnnotations(spec: ChartSpec, annotations: readonly Annotation[] | undefined): ChartSpec {
+  if (!annotations || annotations.length === 0) return spec;
+  return {
+    ...spec,
+    plot: (width) => {
+      const options = spec.plot(width);
+      if (!datedX(options)) return options;
+      return { ...options, marks: [...(options.marks ?? []), annotationMark(annotations, width)] };
+    },
   };
 }

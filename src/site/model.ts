@@ -5,17 +5,20 @@
  * left out of the navigation.
  */
 import { csvFormat } from "d3-dsv";
-import type { SeriesRow } from "../analyses/series.ts";
+import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import { METRICS } from "../analyses/catalogue.ts";
-import { metricKey, type MetricDef } from "../analyses/facts.ts";
+import { DATASET_DIM, metricKey, type MetricDef } from "../analyses/facts.ts";
 import * as charts from "../charts/funnel.ts";
 import { renderChart } from "../charts/render.ts";
+import { withAnnotations } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { NARROW, WIDE } from "../charts/theme.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
 import { basketPage, type BasketPage } from "./basket.ts";
+import { campaignsPage, type CampaignsPage } from "./campaigns.ts";
+import { experimentsPage, type ExperimentsPage } from "./experiments.ts";
 import { clvPage, type ClvPage } from "./clv.ts";
 import { forecastPage, type ForecastPage } from "./forecast.ts";
 import type { PagePieces } from "./pieces.ts";
@@ -48,7 +51,10 @@ export interface Kpi {
 }
 
 export interface RecommendationView {
+  /** The subject for reading: a source, a segment, "CLV band 5", a campaign's id and name. */
   readonly subject: string;
+  /** The subject as the rule gave it, e.g. `{ campaign: "CMP-101", dataset: "a.csv" }`. */
+  readonly key: Readonly<Record<string, string>>;
   readonly action: Recommendation["action"];
   readonly rule: string;
   readonly why: string;
@@ -76,6 +82,8 @@ export type PageSlug =
   | "clv"
   | "basket"
   | "forecast"
+  | "campaigns"
+  | "experiments"
   | "recommendations"
   | "versions"
   | "data";
@@ -107,6 +115,8 @@ export interface SiteModel {
   readonly clv: ClvPage | null;
   readonly basket: BasketPage | null;
   readonly forecast: ForecastPage | null;
+  readonly campaigns: CampaignsPage | null;
+  readonly experiments: ExperimentsPage | null;
   readonly recommendations: readonly RecommendationView[];
   /** The version archive; empty without snapshots. */
   readonly versions: readonly VersionView[];
@@ -115,6 +125,8 @@ export interface SiteModel {
     readonly completeMonths: string;
     readonly datasets: Table;
     readonly rejections: Table;
+    /** Per dataset, its labels merged from several spellings, one line each: "channel Facebook Ads ← Facebook Ads 605, facebook ads 33". */
+    readonly merged: readonly { readonly dataset: string; readonly lines: readonly string[] }[];
     readonly ignored: readonly string[];
     readonly warnings: readonly string[];
     readonly definitions: Table;
@@ -123,7 +135,7 @@ export interface SiteModel {
   readonly downloads: ReadonlyMap<string, string>;
 }
 
-const ACTION_ORDER: readonly Recommendation["action"][] = ["cut", "investigate", "scale", "optimize", "keep", "insufficient data"];
+const ACTION_ORDER: readonly Recommendation["action"][] = ["cut", "stop", "investigate", "scale", "optimize", "keep", "continue", "insufficient data"];
 
 /** A URL-safe anchor for a label (labels can be anything). */
 export function anchorFor(label: string, index: number): string {
@@ -135,7 +147,9 @@ export function anchorFor(label: string, index: number): string {
   return `source-${index}${slug ? `-${slug}` : ""}`;
 }
 
-function render(spec: ChartSpec): Chart {
+function render(raw: ChartSpec, annotations: Report["annotations"]): Chart {
+  // Every chart passes here: dated ones get the report's annotations.
+  const spec = withAnnotations(raw, annotations);
   return {
     id: spec.id,
     title: spec.title,
@@ -155,12 +169,21 @@ function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, displa
   return { label, value: display === "percent" ? fmt.percent(value) : fmt(value, display), hint };
 }
 
-function recommendationView(r: Recommendation, fmt: Formatter): RecommendationView {
+/** Units of recommendation numbers that are no metric of the catalogue. */
+const NUMBER_UNITS: Readonly<Record<string, Unit>> = { "campaign.target_cpa": "currency" };
+
+/** `names` gives a campaign's name by `dataset|campaign` ("" for no dataset), shown beside its id. */
+function recommendationView(r: Recommendation, fmt: Formatter, names: ReadonlyMap<string, string> = new Map()): RecommendationView {
   const isShare = (id: string): boolean => id === "spend.share" || id.endsWith(".share") || id.startsWith("segments.channel.reach");
-  const unitOf = (id: string): Unit | "share" => (isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? "ratio"));
+  const unitOf = (id: string): Unit | "share" => (isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? NUMBER_UNITS[id] ?? "ratio"));
+  const campaignName = (id: string): string => {
+    const name = names.get(`${r.subject["dataset"] ?? ""}|${id}`);
+    return name && name !== id ? `${id} ${name}` : id;
+  };
   return {
+    key: r.subject,
     subject: Object.entries(r.subject)
-      .map(([k, v]) => (k === "band" ? `CLV band ${v}` : v))
+      .map(([k, v]) => (k === "band" ? `CLV band ${v}` : k === "campaign" ? campaignName(v) : v))
       .join(", "),
     action: r.action,
     rule: r.rule,
@@ -197,7 +220,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
   const page = (kpis: (Kpi | null)[], specs: ChartSpec[]): ChartPage | null => {
     if (specs.length === 0) return null;
     for (const s of specs) downloads.set(s.id, csvOf(s.data));
-    return { kpis: kpis.filter((k): k is Kpi => k !== null), charts: specs.map(render) };
+    return { kpis: kpis.filter((k): k is Kpi => k !== null), charts: specs.map((s) => render(s, report.annotations)) };
   };
 
   const product = page(
@@ -242,9 +265,14 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
   const clv = clvPage(report, fmt, ctx, pieces);
   const forecast = forecastPage(report, fmt, ctx, pieces);
 
+  const campaignNames = new Map(
+    (report.series[SERIES.campaignSummary] ?? []).map((c) => [`${c["dataset"] ?? ""}|${String(c["campaign"])}`, String(c["campaign_name"] ?? c["campaign"])]),
+  );
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
-    .map((r) => recommendationView(r, fmt));
+    .map((r) => recommendationView(r, fmt, campaignNames));
+  const campaigns = campaignsPage(report, fmt, ctx, pieces, recommendations);
+  const experiments = experimentsPage(report, fmt, ctx, pieces);
 
   // Channels: one section per first-touch source, largest spend, then buyers, first.
   const sources = [...new Set([...facts.dimValues("buyers", ["source"], "source"), ...facts.dimValues("cost", ["source"], "source")])].sort(
@@ -330,7 +358,14 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
       d.rejected.map((r) => [d.name, r.reason, fmt.number(r.count, 0), r.examples.join(", ") + (r.count > r.examples.length ? ", …" : "")]),
     ),
   };
-  const shown = new Set(report.facts.map((f) => metricKey(f.id, Object.keys(f.dims ?? {}))));
+  const shown = new Set(
+    report.facts.map((f) =>
+      metricKey(
+        f.id,
+        Object.keys(f.dims ?? {}).filter((d) => d !== DATASET_DIM),
+      ),
+    ),
+  );
   const definitions: Table = {
     id: "definitions",
     caption: "Metric definitions",
@@ -366,6 +401,8 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ...(clv ? [{ slug: "clv" as const, title: "CLV" }] : []),
     ...(basket ? [{ slug: "basket" as const, title: "Basket" }] : []),
     ...(forecast ? [{ slug: "forecast" as const, title: "Forecast" }] : []),
+    ...(campaigns ? [{ slug: "campaigns" as const, title: "Campaigns" }] : []),
+    ...(experiments ? [{ slug: "experiments" as const, title: "Experiments" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
     ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
@@ -385,6 +422,8 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     clv,
     basket,
     forecast,
+    campaigns,
+    experiments,
     recommendations,
     versions: archive.list,
     data: {
@@ -399,6 +438,12 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
       completeMonths: p && p.completeMonths.length ? `${p.completeMonths[0]} … ${p.completeMonths[p.completeMonths.length - 1]}` : "none",
       datasets,
       rejections,
+      merged: report.datasets
+        .filter((d) => d.merged && d.merged.length > 0)
+        .map((d) => ({
+          dataset: d.name,
+          lines: d.merged!.map((m) => `${m.role} ${m.label} ← ${m.spellings.map((x) => `${x.text} ${fmt.number(x.rows, 0)}`).join(", ")}`),
+        })),
       ignored: report.ignored.map((x) => x.reason),
       warnings: report.warnings.map((w) => w.message),
       definitions,

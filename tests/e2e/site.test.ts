@@ -6,10 +6,13 @@
  * - the same data with hostile labels: sources named `<script>…` and
  *   `"><img onerror=…>`, and 120 extra sources with very long names.
  * Every page is opened at desktop and phone width, light and dark, and a
- * screenshot of each is saved under test-results/screenshots/.
+ * screenshot of each is saved under test-results/screenshots/. When
+ * ../shared/data is present, a third build from the real campaigns and A/B
+ * files (two campaigns datasets, one undated; lifts refused) checks and
+ * screenshots the Campaigns and Experiments pages.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -22,6 +25,16 @@ export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 const BASE = "/romi-test/";
 const XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'];
 const present = existsSync(CHROMIUM);
+const SHARED = join(ROOT, "..", "shared", "data");
+const REAL = [
+  join(SHARED, "campaigns", "marketing_campaign_dataset.csv"),
+  join(SHARED, "campaigns", "KAG_conversion_data.csv"),
+  join(SHARED, "ab-test", "ab_data.csv"),
+];
+const real = REAL.every((f) => existsSync(f));
+if (present && !real) console.warn(`skipping the real-data campaign pages: ${SHARED} is absent`);
+/** The demo's pages: the 13 funnel, customer and forecast pages, and Campaigns and Experiments once data/ has their files. */
+const DEMO_PAGES = 13 + (existsSync(join(ROOT, "data", "campaigns.csv")) ? 1 : 0) + (existsSync(join(ROOT, "data", "experiment.csv")) ? 1 : 0);
 if (!present) console.warn(`skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 const csvField = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -46,6 +59,13 @@ function hostileData(): string {
   rewrite("visits.csv", 3);
   rewrite("costs.csv", 1);
   writeFileSync(join(dir, "orders.csv"), readFileSync(join(ROOT, "data", "orders.csv")));
+  return dir;
+}
+
+/** The real campaigns and A/B files, linked (never copied) into a temporary folder. */
+function realData(): string {
+  const dir = mkdtempSync(join(tmpdir(), "romi-real-"));
+  for (const f of REAL) symlinkSync(f, join(dir, f.split("/").pop()!));
   return dir;
 }
 
@@ -107,10 +127,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
         "--disable-sync",
       ],
     });
-    for (const [name, data] of [
-      ["demo", join(ROOT, "data")],
-      ["hostile", hostileData()],
-    ] as const) {
+    for (const [name, data] of [["demo", join(ROOT, "data")], ["hostile", hostileData()], ...(real ? ([["real", realData()]] as const) : [])] as const) {
       const s = await serve(build(data), BASE);
       sites.push({ name, ...s });
     }
@@ -127,7 +144,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     const { page: home } = await open(browser, demo.url, 1280, "light");
     const pages = [...new Set((await links(home)).filter((h) => !/\.(csv|json)$/.test(h)).map((h) => h.split("#")[0]!))];
     await home.context().close();
-    expect(pages.length).toBe(13);
+    expect(pages.length).toBe(DEMO_PAGES);
     for (const url of pages) {
       for (const [width, scheme] of [
         [1280, "light"],
@@ -189,6 +206,42 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     expect([...seen].filter((u) => u.endsWith(".csv")).length).toBeGreaterThan(10);
     await page.context().close();
   }, 120_000);
+
+  it.skipIf(!real)(
+    "the Campaigns and Experiments pages of the real files work at desktop and phone width, light and dark",
+    async () => {
+      const site = sites.find((s) => s.name === "real")!;
+      for (const path of ["campaigns/", "experiments/", "data/"]) {
+        for (const [width, scheme] of [
+          [1280, "light"],
+          [1280, "dark"],
+          [375, "light"],
+          [375, "dark"],
+        ] as const) {
+          const { page, visit } = await open(browser, site.url + path, width, scheme);
+          expect(visit.errors, `${path} console`).toEqual([]);
+          const charts = await page.$$eval("figure.chart", (figures) =>
+            figures.map((f) => [...f.querySelectorAll("svg[aria-label]")].map((svg) => svg.querySelectorAll("*").length)),
+          );
+          for (const sizes of charts) for (const n of sizes) expect(n).toBeGreaterThan(10);
+          const text = await page.evaluate(() => document.body.innerText);
+          if (path === "campaigns/") {
+            expect(charts.length).toBeGreaterThan(3);
+            // Every dated campaign is refused a lift, and the page says why.
+            expect(text).toContain("no pre-period");
+            expect(text).toContain("No dates in this file");
+          }
+          if (path === "experiments/") expect(text).toMatch(/DON'T SHIP|SHIP|KEEP RUNNING/i);
+          if (path === "data/") expect(await page.$("details.merged")).not.toBeNull();
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${path} at ${width}px overflows`).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: join(SCREENSHOTS, `real-${path.replace(/\/$/, "")}-${width}-${scheme}.png`), fullPage: true });
+          await page.context().close();
+        }
+      }
+    },
+    180_000,
+  );
 
   it("shows hostile labels as text, and 100+ long labels without breaking the layout", async () => {
     const hostile = sites.find((s) => s.name === "hostile")!;

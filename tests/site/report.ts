@@ -1,0 +1,77 @@
+/** Hand-made report documents for the site-model tests: valid, and only as full as a test needs. */
+import type { SeriesRow } from "../../src/analyses/series.ts";
+import { REPORT_SCHEMA_VERSION, type Fact, type Recommendation, type Report, type Warning } from "../../src/schema/report.ts";
+
+export function report(parts: {
+  series?: Record<string, SeriesRow[]>;
+  facts?: Fact[];
+  recommendations?: Recommendation[];
+  warnings?: Warning[];
+  annotations?: Report["annotations"];
+  datasets?: Report["datasets"];
+}): Report {
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    generator: "romi test",
+    version: { id: "000000000000" },
+    title: "Test",
+    currency: "USD",
+    locale: "en-US",
+    timezone: "UTC",
+    margin: 1,
+    period: null,
+    datasets: parts.datasets ?? [],
+    ignored: [],
+    warnings: parts.warnings ?? [],
+    ...(parts.annotations ? { annotations: parts.annotations } : {}),
+    facts: parts.facts ?? [],
+    recommendations: parts.recommendations ?? [],
+    series: parts.series ?? {},
+  };
+}
+
+/** A campaign KPI row: the given breakdown and sums, rates from them, no interval when view-through. */
+export function kpiRow(o: {
+  breakdown: string;
+  dataset?: string;
+  channel?: string;
+  campaign?: string;
+  name?: string;
+  segment?: string;
+  clicks: number;
+  conversions: number;
+  spend: number;
+  revenue?: number;
+  lo?: number;
+  hi?: number;
+}): SeriesRow {
+  const vt = o.conversions > o.clicks;
+  return {
+    ...(o.dataset ? { dataset: o.dataset } : {}),
+    breakdown: o.breakdown,
+    channel: o.channel ?? null,
+    region: null,
+    segment: o.segment ?? null,
+    device: null,
+    campaign: o.campaign ?? null,
+    campaign_name: o.campaign ? (o.name ?? o.campaign) : null,
+    rows: 1,
+    impressions: o.clicks * 10,
+    clicks: o.clicks,
+    leads: null,
+    conversions: o.conversions,
+    spend: o.spend,
+    revenue: o.revenue ?? null,
+    ctr: 0.1,
+    ctr_lo95: 0.09,
+    ctr_hi95: 0.11,
+    cpc: o.spend / o.clicks,
+    cvr: o.conversions / o.clicks,
+    cvr_lo95: vt ? null : (o.lo ?? null),
+    cvr_hi95: vt ? null : (o.hi ?? null),
+    view_through: vt ? 1 : 0,
+    cpa: o.spend / o.conversions,
+    roas: o.revenue === undefined ? null : o.revenue / o.spend,
+    roi: o.revenue === undefined ? null : o.revenue / o.spend - 1,
+  };
+}
