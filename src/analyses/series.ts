@@ -162,7 +162,8 @@ export const SERIES = {
    * Per treatment against the control: `{ dataset?, variant, control, lift_abs,
    * lift_abs_lo95, lift_abs_hi95, lift_rel, lift_rel_lo95, lift_rel_hi95, z, p_value,
    * alternative, alpha, p_better, expected_loss, srm_p, srm_chi2, mde,
-   * needed_per_variant, users_per_variant, power, powered, decision, reason }`.
+   * needed_per_variant, users_per_variant, power` (achieved, for the MDE)`, target_power,
+   * powered, decision, reason }`.
    */
   experimentResults: "experiment_results",
   /** `{ dataset?, variant, rate, density }`: each variant's Beta posterior on a shared grid. */

@@ -13,8 +13,11 @@
  *    interval above 0.
  * 4. `campaign.needs-work` (optimize): the rest, naming each shortfall.
  *
- * The target cost per conversion is `campaigns.target_cpa`, or the dataset's
- * overall cost per conversion. `importance`: the campaign's spend.
+ * The target cost per conversion is `campaigns.target_cpa`; without it, a
+ * file with revenue is judged on ROAS alone (cheap conversions of one channel
+ * would otherwise set the bar for all), and a file without revenue against
+ * the median of its campaigns' costs per conversion. `importance`: the
+ * campaign's spend.
  * `confidence`: high with 10 × min_conversions and a measured lift, low for
  * too little data, medium otherwise.
  */
@@ -30,8 +33,17 @@ const x2 = (v: number): string => v.toFixed(2);
 /** `a` and `b` with two decimals, or three when two would make them look equal. */
 const pair = (a: number, b: number): [string, string] => (x2(a) === x2(b) && a !== b ? [a.toFixed(3), b.toFixed(3)] : [x2(a), x2(b)]);
 
+/** The median, or null for none. @example medianOf([3, 1, 2]); // => 2 */
+function medianOf(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return roundValue(s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2);
+}
+
 export function campaignRecommendations(facts: readonly Fact[], config: CampaignsConfig): Recommendation[] {
   // Facts by id, campaign and dataset ("" without a dataset dim).
+  const cpas = new Map<string, number[]>();
   const byKey = new Map<string, number | null>();
   const campaigns = new Map<string, { campaign: string; dataset: string | undefined }>();
   for (const f of facts) {
@@ -41,6 +53,7 @@ export function campaignRecommendations(facts: readonly Fact[], config: Campaign
     const dimNames = Object.keys(f.dims ?? {}).filter((d) => d !== "dataset");
     if (campaign !== undefined && dimNames.length === 1) {
       byKey.set(`${f.id}|${campaign}|${dataset ?? ""}`, roundValue(f.value));
+      if (f.id === "campaign.cpa" && f.value !== null) cpas.set(dataset ?? "", [...(cpas.get(dataset ?? "") ?? []), f.value]);
       campaigns.set(`${campaign}|${dataset ?? ""}`, { campaign, dataset });
     } else if (dimNames.length === 0) byKey.set(`${f.id}||${dataset ?? ""}`, roundValue(f.value));
   }
@@ -53,7 +66,7 @@ export function campaignRecommendations(facts: readonly Fact[], config: Campaign
     const roas = get("campaign.roas");
     const hasRevenue = has("campaign.roas");
     const cpa = get("campaign.cpa");
-    const target = config.target_cpa ?? byKey.get(`campaign.cpa||${dataset ?? ""}`) ?? null;
+    const target = config.target_cpa ?? (hasRevenue ? null : medianOf(cpas.get(dataset ?? "") ?? []));
     const trend = get("campaign.trend");
     const lift = get("campaign.lift");
     const lo = get("campaign.lift.lo95");

@@ -4,6 +4,7 @@ import { campaignRecommendations } from "../../src/rules/campaigns.ts";
 import type { Fact } from "../../src/schema/report.ts";
 
 const config = parseConfig({}, "test").campaigns;
+const withTarget = parseConfig({ campaigns: { target_cpa: 20 } }, "test").campaigns;
 const f = (id: string, value: number | null, dims: Record<string, string> = {}): Fact => ({
   id,
   value,
@@ -28,7 +29,7 @@ function campaign(
   ];
 }
 
-const decide = (facts: Fact[]) => campaignRecommendations(facts, config)[0]!;
+const decide = (facts: Fact[], settings = withTarget) => campaignRecommendations(facts, settings)[0]!;
 
 describe("campaignRecommendations(facts, config)", () => {
   it("stops a campaign below the stop ROAS with no lift shown, and says why with its numbers", () => {
@@ -52,29 +53,46 @@ describe("campaignRecommendations(facts, config)", () => {
     expect(decide(campaign({ conversions: 100, roas: 1.9996, cpa: 15 })).why).toMatch(/^ROAS 2\.000 is below the target 2\.000/);
   });
 
-  it("without revenue judges by cost per conversion: stop above twice the target", () => {
-    expect(decide(campaign({ conversions: 100, cpa: 45 }))).toMatchObject({ action: "stop" });
-    expect(decide(campaign({ conversions: 100, cpa: 15 }))).toMatchObject({ action: "continue" });
+  it("with revenue and no target_cpa judges on ROAS alone", () => {
+    expect(decide(campaign({ conversions: 100, roas: 3, cpa: 500 }), config)).toMatchObject({ action: "continue", numbers: { "campaign.target_cpa": null } });
+  });
+
+  it("without revenue judges by cost per conversion against the median campaign's: stop above twice it", () => {
+    const c = (id: string, cpa: number): Fact[] => [
+      f("campaign.spend", 1000, { campaign: id }),
+      f("campaign.conversions", 100, { campaign: id }),
+      f("campaign.cpa", cpa, { campaign: id }),
+    ];
+    const recs = campaignRecommendations([...c("A", 10), ...c("B", 15), ...c("C", 45)], config);
+    expect(recs.map((r) => [r.subject["campaign"], r.action, r.numbers["campaign.target_cpa"]])).toEqual([
+      ["A", "continue", 15],
+      ["B", "continue", 15],
+      ["C", "stop", 15],
+    ]);
   });
 
   it("calls fewer conversions than min_conversions insufficient data", () => {
     expect(decide(campaign({ conversions: 12, roas: 0.1, cpa: 500 }))).toMatchObject({ action: "insufficient data", confidence: "low" });
   });
 
-  it("keeps campaigns of different datasets apart, each against its own dataset's target", () => {
-    const facts = [
-      f("campaign.cpa", 10, { dataset: "a.csv" }),
-      f("campaign.spend", 100, { campaign: "X", dataset: "a.csv" }),
-      f("campaign.conversions", 50, { campaign: "X", dataset: "a.csv" }),
-      f("campaign.cpa", 15, { campaign: "X", dataset: "a.csv" }),
-      f("campaign.cpa", 30, { dataset: "b.csv" }),
-      f("campaign.spend", 100, { campaign: "X", dataset: "b.csv" }),
-      f("campaign.conversions", 50, { campaign: "X", dataset: "b.csv" }),
-      f("campaign.cpa", 15, { campaign: "X", dataset: "b.csv" }),
+  it("keeps campaigns of different datasets apart, each against its own dataset's median cost per conversion", () => {
+    const c = (id: string, dataset: string, cpa: number): Fact[] => [
+      f("campaign.spend", 100, { campaign: id, dataset }),
+      f("campaign.conversions", 50, { campaign: id, dataset }),
+      f("campaign.cpa", cpa, { campaign: id, dataset }),
     ];
-    const recs = campaignRecommendations(facts, config);
-    expect(recs.map((r) => [r.subject, r.action])).toEqual([
-      [{ campaign: "X", dataset: "a.csv" }, "optimize"],
+    // a.csv: CPAs 10, 12, 30 (median 12: X at 30 is above twice it); b.csv: 30, 40, 50 (median 40).
+    const facts = [
+      ...c("V", "a.csv", 10),
+      ...c("W", "a.csv", 12),
+      ...c("X", "a.csv", 30),
+      ...c("X", "b.csv", 30),
+      ...c("Y", "b.csv", 40),
+      ...c("Z", "b.csv", 50),
+    ];
+    const x = campaignRecommendations(facts, config).filter((r) => r.subject["campaign"] === "X");
+    expect(x.map((r) => [r.subject, r.action])).toEqual([
+      [{ campaign: "X", dataset: "a.csv" }, "stop"],
       [{ campaign: "X", dataset: "b.csv" }, "continue"],
     ]);
   });

@@ -15,7 +15,7 @@
  *   controls' sum scaled to the target's pre-period mean, so that a shared
  *   seasonal swing moves both by the same amount.
  */
-import { did, impact, type ImpactResult } from "../../causal/index.ts";
+import { did, impact, MIN_PRE_DAYS, type ImpactResult } from "../../causal/index.ts";
 import { dayLabel } from "../../time/calendar.ts";
 import type { SeriesRow } from "../series.ts";
 import type { CampaignRows, Dim } from "./rows.ts";
@@ -126,6 +126,16 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
     if (launch > last) {
       return { ...base, target, controls, byKpi: {}, refused: `no post-period: the launch (${dayLabel(launch)}) is after the last day of the data` };
     }
+    if (launch - first < MIN_PRE_DAYS) {
+      const n = launch - first;
+      return {
+        ...base,
+        target,
+        controls,
+        byKpi: {},
+        refused: `a pre-period of ${n} day${n === 1 ? "" : "s"} before the launch (${dayLabel(launch)}), fewer than ${MIN_PRE_DAYS}: too short to learn what would have happened`,
+      };
+    }
     const byKpi: CampaignLift["byKpi"] = {};
     const kpis: [Kpi, Float64Array | null][] = [
       ["conversions", data.conversions],
@@ -134,8 +144,15 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
     for (const [kpi, values] of kpis) {
       if (!values) continue;
       const y = daily(data, values, first, days, (i) => touched.has(index[i]!));
-      const xs = others.map((k) => daily(data, values, first, days, (i) => index[i] === k));
       const at = launch - first;
+      // Controls that do not move before the launch cannot predict anything: named and left out.
+      const all = others.map((k) => ({ label: labels[k]!, x: daily(data, values, first, days, (i) => index[i] === k) }));
+      const moving = all.filter(({ x }) => x.subarray(0, at).some((v) => v !== x[0]));
+      if (moving.length === 0) {
+        byKpi[kpi] = { status: "refused", reason: `every control (${controls}) has constant daily ${kpi} before the launch`, did: null };
+        continue;
+      }
+      const xs = moving.map((c) => c.x);
       const result = impact(y, xs, at, { seed: options.seed, draws: options.draws });
       byKpi[kpi] = { ...result, did: result.status === "ok" ? did(y, scaledComparison(y, xs, at), at) : null };
     }

@@ -45,9 +45,14 @@ export function decide(x: DecisionInput): { decision: Decision; reason: string }
     };
   }
   if (x.pValue !== null && x.pValue < x.alpha) {
+    // Significant in an underpowered test: the direction holds, the size is likely overstated.
+    const caveat =
+      x.needed !== null && x.users < x.needed
+        ? `; the test had ${int(x.users)} users per variant, fewer than the ${int(x.needed)} the minimum detectable effect needs, so the lift's size is likely overstated`
+        : "";
     return x.liftAbs > 0
-      ? { decision: "ship", reason: `the treatment converts better: ${ci}, p = ${p(x.pValue)}, P(better) = ${(x.pBetter * 100).toFixed(1)}%` }
-      : { decision: "don't ship", reason: `the treatment converts worse: ${ci}, p = ${p(x.pValue)}, P(better) = ${(x.pBetter * 100).toFixed(1)}%` };
+      ? { decision: "ship", reason: `the treatment converts better: ${ci}, p = ${p(x.pValue)}, P(better) = ${(x.pBetter * 100).toFixed(1)}%${caveat}` }
+      : { decision: "don't ship", reason: `the treatment converts worse: ${ci}, p = ${p(x.pValue)}, P(better) = ${(x.pBetter * 100).toFixed(1)}%${caveat}` };
   }
   const pv = x.pValue === null ? "no test possible" : `p = ${p(x.pValue)}`;
   if (x.needed !== null && x.users >= x.needed) {

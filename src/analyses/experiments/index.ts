@@ -207,6 +207,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
         needed_per_variant: needed === null ? null : Math.ceil(needed),
         users_per_variant: users,
         power,
+        target_power: config.power,
         powered: needed === null ? null : users >= needed ? 1 : 0,
         decision,
         reason,
