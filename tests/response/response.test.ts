@@ -138,7 +138,12 @@ describe("fit", () => {
     grid.shapes.forEach((_, s) => {
       const hs: number[] = [];
       const ys: number[] = [];
-      for (let t = 0; t < 16; t++) for (let k = 0; k < w[t]!; k++) (hs.push(grid.h[s * 16 + t]!), ys.push(y[t]!));
+      for (let t = 0; t < 16; t++) {
+        for (let k = 0; k < w[t]!; k++) {
+          hs.push(grid.h[s * 16 + t]!);
+          ys.push(y[t]!);
+        }
+      }
       const beta = Math.max(0, hs.reduce((a, h, i) => a + h * ys[i]!, 0) / hs.reduce((a, h) => a + h * h, 0));
       const sse = hs.reduce((a, h, i) => a + (ys[i]! - beta * h) ** 2, 0);
       if (sse < best.sse) best = { sse, beta, s };
