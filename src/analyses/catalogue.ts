@@ -3,14 +3,22 @@
  * data page and the site's number formatting look definitions up in.
  */
 import { BASKET_METRICS } from "./basket/catalogue.ts";
+import { BUDGET_METRICS } from "./budget/catalogue.ts";
 import { CLV_METRICS } from "./clv/catalogue.ts";
 import { CUSTOMER_METRICS } from "./customers/catalogue.ts";
 import type { MetricDef } from "./facts.ts";
 import { FORECAST_METRICS } from "./forecast/catalogue.ts";
 import { FUNNEL_METRICS } from "./funnel/catalogue.ts";
 
-export const METRICS: readonly MetricDef[] = [...FUNNEL_METRICS, ...CUSTOMER_METRICS, ...CLV_METRICS, ...BASKET_METRICS, ...FORECAST_METRICS];
+export const METRICS: readonly MetricDef[] = [
+  ...FUNNEL_METRICS,
+  ...CUSTOMER_METRICS,
+  ...CLV_METRICS,
+  ...BASKET_METRICS,
+  ...FORECAST_METRICS,
+  ...BUDGET_METRICS,
+];
 
 /** The report sections, in the order the PR comment lists them. */
-export const SECTIONS = ["marketing", "sales", "product", "customers", "hypotheses", "clv", "basket", "forecast"] as const;
+export const SECTIONS = ["marketing", "sales", "product", "customers", "hypotheses", "clv", "basket", "forecast", "budget"] as const;
 export type Section = (typeof SECTIONS)[number];

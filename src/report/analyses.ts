@@ -1,11 +1,13 @@
 /**
  * Runs every analysis on the period-clipped tables, in one place: the
  * funnel (visits, orders, costs), then, when there are orders, the customer
- * analysis, the basket analysis, the forecast and CLV. The customer analysis
+ * analysis, the basket analysis, the forecast and CLV; with orders and costs,
+ * the budget reallocation. The customer analysis
  * lends each customer's segments to the basket filter and to the CLV bands.
  * Pure: tables and config in, facts, warnings and series out.
  */
 import { basket } from "../analyses/basket/index.ts";
+import { budget } from "../analyses/budget/index.ts";
 import { clv } from "../analyses/clv/index.ts";
 import { customers } from "../analyses/customers/index.ts";
 import { forecast } from "../analyses/forecast/index.ts";
@@ -113,7 +115,11 @@ export function runAnalyses(byKind: (kind: Kind) => Table | null, dicts: Dicts, 
         },
       )
     : null;
-  const parts: AnalysesResult[] = [funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none];
+  const budgetResult = budget(
+    { visits: byKind("visits"), orders, costs: byKind("costs") },
+    { frame, userCount: dicts.user.labels.length, sourceLabels: dicts.source.labels, margin: config.margin, config: config.budget },
+  );
+  const parts: AnalysesResult[] = [funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none, budgetResult];
   return {
     facts: parts.flatMap((p) => p.facts),
     warnings: parts.flatMap((p) => p.warnings),
