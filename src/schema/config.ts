@@ -114,6 +114,8 @@ const BudgetConfigSchema = z.strictObject({
   horizon: z.number().int().min(1).max(24).default(3),
   /** What the split maximises: revenue × margin over the horizon, or new buyers. */
   outcome: z.enum(["revenue", "buyers"]).default("revenue"),
+  /** Fit a linear trend control with each curve (growth that spend does not explain). */
+  trend: z.boolean().default(true),
   /** Each source's spend may move by at most this share of today's spend, up or down. */
   bounds: z.number().min(0).max(10).default(0.3),
   /** Per-source overrides of bounds, by source label. */

@@ -12,6 +12,7 @@ import {
   shapeGrid,
   steadyResponse,
   steadySlope,
+  trendColumn,
   weightedCurve,
 } from "../../src/response/index.ts";
 import { createRand } from "../../src/stats/prng.ts";
@@ -126,31 +127,52 @@ describe("fit", () => {
     expect(fit.r2!).toBeLessThan(0.05);
   });
 
-  it("weightedCurve(grid, y, w) equals the unweighted fit on the periods repeated by their weights", () => {
+  it("weightedCurve(grid, y, 1) is fitCurve's curve, and weights count a period's error that many times", () => {
     const rand = createRand(3);
-    const spend = Array.from({ length: 16 }, () => 100 * rand());
-    const y = spend.map((s) => 5 * Math.sqrt(s) + 3 * rand());
-    const w = Uint16Array.of(2, 0, 1, 1, 3, 0, 1, 1, 0, 2, 1, 1, 1, 0, 1, 1);
-    const grid = shapeGrid(spend, 16, { thetas: [0], alphas: [0.5, 1] });
-    const fromWeights = weightedCurve(grid, y, w)!;
-    // Brute force: expand the rows, then least squares per shape.
-    let best = { sse: Infinity, beta: 0, s: -1 };
+    const spend = Array.from({ length: 24 }, () => 100 * rand());
+    const y = spend.map((s, t) => 5 * Math.sqrt(s) + 0.1 * t + 3 * rand());
+    const grid = shapeGrid(spend, 24, { thetas: [0, 0.5], alphas: [0.5, 1] });
+    for (const trend of [false, true]) {
+      expect(weightedCurve(grid, y, new Uint16Array(24).fill(1), { trend })).toEqual(fitCurve(grid, y, { trend })!.curve);
+    }
+    // Brute force of the weighted rule without trend: per shape, each fold's β from its weighted training periods.
+    const w = Uint16Array.from({ length: 24 }, (_, t) => [2, 0, 1, 3][t % 4]!);
+    const folds = cvFolds(24);
+    let best = { score: Infinity, s: -1 };
     grid.shapes.forEach((_, s) => {
-      const hs: number[] = [];
-      const ys: number[] = [];
-      for (let t = 0; t < 16; t++) {
-        for (let k = 0; k < w[t]!; k++) {
-          hs.push(grid.h[s * 16 + t]!);
-          ys.push(y[t]!);
-        }
+      const h = grid.h.subarray(s * 24, s * 24 + 24);
+      let score = 0;
+      for (const [end, testEnd] of folds) {
+        let hh = 0;
+        let hy = 0;
+        for (let t = 0; t < end; t++) ((hh += w[t]! * h[t]! ** 2), (hy += w[t]! * h[t]! * y[t]!));
+        for (let t = end; t < testEnd; t++) score += w[t]! * (y[t]! - (hy / hh) * h[t]!) ** 2;
       }
-      const beta = Math.max(0, hs.reduce((a, h, i) => a + h * ys[i]!, 0) / hs.reduce((a, h) => a + h * h, 0));
-      const sse = hs.reduce((a, h, i) => a + (ys[i]! - beta * h) ** 2, 0);
-      if (sse < best.sse) best = { sse, beta, s };
+      if (score < best.score) best = { score, s };
     });
-    expect(fromWeights.gamma).toBe(grid.shapes[best.s]!.gamma);
-    expect(fromWeights.alpha).toBe(grid.shapes[best.s]!.alpha);
-    expect(fromWeights.beta).toBeCloseTo(best.beta, 10);
+    const got = weightedCurve(grid, y, w)!;
+    expect([got.theta, got.alpha, got.gamma]).toEqual([grid.shapes[best.s]!.theta, grid.shapes[best.s]!.alpha, grid.shapes[best.s]!.gamma]);
+    const h = grid.h.subarray(best.s * 24, best.s * 24 + 24);
+    const beta = h.reduce((a, v, t) => a + w[t]! * v * y[t]!, 0) / h.reduce((a, v, t) => a + w[t]! * v * v, 0);
+    expect(got.beta).toBeCloseTo(beta, 10);
+  });
+
+  it("fitCurve(grid, y, { trend }) recovers a planted curve with a linear trend, and R² is measured around the flat trend line", () => {
+    const rand = createRand(5);
+    const spend = Array.from({ length: 40 }, () => 100 + 900 * rand());
+    const x = adstock(spend, 0.2);
+    const gamma = x.reduce((a, b) => a + b, 0) / 40;
+    const tau = trendColumn(40);
+    const y = Array.from(x, (v, t) => 50 * hill(v, 1, gamma) + 8 * tau[t]!);
+    const fit = fitCurve(shapeGrid(spend, 40), y, { trend: true })!;
+    expect(fit.curve.theta).toBe(0.2);
+    expect(fit.curve.beta).toBeCloseTo(50, 8);
+    expect(fit.trend).toBeCloseTo(8, 8);
+    expect(fit.r2).toBeCloseTo(1, 10);
+  });
+
+  it("trendColumn(n) is centred", () => {
+    expect(Array.from(trendColumn(3))).toEqual([-1 / 3, 0, 1 / 3]);
   });
 });
 

@@ -44,7 +44,14 @@ export function drawWeights(n: number, draws: number, seed: number): Uint16Array
  * R² ≥ MIN_R2. `outcome` holds the n fitted periods; `spend` may run longer
  * (its adstock starts at its first period either way).
  */
-export function sourceCurve(spend: Float64Array, outcome: Float64Array, buyers: number, perWeek: number, weights: readonly Uint16Array[]): SourceCurve {
+export function sourceCurve(
+  spend: Float64Array,
+  outcome: Float64Array,
+  buyers: number,
+  perWeek: number,
+  weights: readonly Uint16Array[],
+  trend: boolean,
+): SourceCurve {
   const n = outcome.length;
   let min = Infinity;
   let max = 0;
@@ -70,15 +77,15 @@ export function sourceCurve(spend: Float64Array, outcome: Float64Array, buyers: 
       `its spend barely varies (coefficient of variation ${cv.toPrecision(2)}, below ${MIN_SPEND_CV}), so the data cannot show how the outcome responds to it`,
     );
   const grid = shapeGrid(spend, n);
-  const fit = fitCurve(grid, outcome);
+  const fit = fitCurve(grid, outcome, { trend });
   if (!fit || fit.curve.beta === 0) return decline("the outcome does not rise with spend (the best fit is flat)", fit);
   if (fit.r2 === null || fit.r2 < MIN_R2) {
     return decline(
-      `the curve explains ${fit.r2 === null ? "none" : `${fmt(Math.max(0, fit.r2) * 100, 0)}%`} of the week-to-week variation (R² below ${MIN_R2}), so it cannot be told from a flat line`,
+      `the curve explains ${fit.r2 === null ? "none" : `${fmt(Math.max(0, fit.r2) * 100, 0)}%`} of the week-to-week variation around a flat line (R² below ${MIN_R2}), so the data cannot tell it from one`,
       fit,
     );
   }
-  const draws = weights.map((w) => weightedCurve(grid, outcome, w) ?? fit.curve);
+  const draws = weights.map((w) => weightedCurve(grid, outcome, w, { trend }) ?? fit.curve);
   return { ...base, reason: null, fit, draws };
 }
 

@@ -74,6 +74,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     draws: c.draws,
     seed: c.seed,
     bounds: c.bounds,
+    trend: c.trend ? 1 : 0,
     total: null,
     total_source: c.total === undefined ? "today" : "config",
   };
@@ -127,7 +128,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     current.push((recent / currentPeriods) * p);
     const outcome = (revenueOutcome ? data.revenue[k]! : data.buyers[k]!).subarray(0, n);
     const buyers = data.buyers[k]!.subarray(0, n).reduce((a, b) => a + b, 0);
-    const fit = sourceCurve(spend, outcome, buyers, p, weights);
+    const fit = sourceCurve(spend, outcome, buyers, p, weights, c.trend);
     fits.push(fit);
     const source = labels[k]!;
     sink.add("budget.spend.current", current[k]!, { source });
