@@ -145,7 +145,10 @@ describe("fit", () => {
       for (const [end, testEnd] of folds) {
         let hh = 0;
         let hy = 0;
-        for (let t = 0; t < end; t++) ((hh += w[t]! * h[t]! ** 2), (hy += w[t]! * h[t]! * y[t]!));
+        for (let t = 0; t < end; t++) {
+          hh += w[t]! * h[t]! ** 2;
+          hy += w[t]! * h[t]! * y[t]!;
+        }
         for (let t = end; t < testEnd; t++) score += w[t]! * (y[t]! - (hy / hh) * h[t]!) ** 2;
       }
       if (score < best.score) best = { score, s };
