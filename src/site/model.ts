@@ -16,6 +16,7 @@ import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
 import { basketPage, type BasketPage } from "./basket.ts";
+import { budgetPage, type BudgetPage } from "./budget.ts";
 import { clvPage, type ClvPage } from "./clv.ts";
 import { forecastPage, type ForecastPage } from "./forecast.ts";
 import type { PagePieces } from "./pieces.ts";
@@ -76,6 +77,7 @@ export type PageSlug =
   | "clv"
   | "basket"
   | "forecast"
+  | "budget"
   | "recommendations"
   | "versions"
   | "data";
@@ -107,6 +109,7 @@ export interface SiteModel {
   readonly clv: ClvPage | null;
   readonly basket: BasketPage | null;
   readonly forecast: ForecastPage | null;
+  readonly budget: BudgetPage | null;
   readonly recommendations: readonly RecommendationView[];
   /** The version archive; empty without snapshots. */
   readonly versions: readonly VersionView[];
@@ -241,6 +244,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
   const basket = basketPage(report, fmt, ctx, pieces);
   const clv = clvPage(report, fmt, ctx, pieces);
   const forecast = forecastPage(report, fmt, ctx, pieces);
+  const budget = budgetPage(report, fmt, ctx, pieces);
 
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
@@ -366,6 +370,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ...(clv ? [{ slug: "clv" as const, title: "CLV" }] : []),
     ...(basket ? [{ slug: "basket" as const, title: "Basket" }] : []),
     ...(forecast ? [{ slug: "forecast" as const, title: "Forecast" }] : []),
+    ...(budget ? [{ slug: "budget" as const, title: "Budget" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
     ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
@@ -385,6 +390,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     clv,
     basket,
     forecast,
+    budget,
     recommendations,
     versions: archive.list,
     data: {
