@@ -19,9 +19,9 @@
  * ## Planted structure (expected per source, by first touch)
  * | source     | new users | spend | what a report should show                                     |
  * | ---------- | --------- | ----- | ------------------------------------------------------------- |
- * | `search`   | 34 %      | yes   | ROMI ≈ 1.4 over the period, ≈ 1.8 at cohort age 11; pays back at month 2 |
- * | `social`   | 20 %      | yes   | ROMI ≈ 0.4; never pays back                                    |
- * | `display`  | 15 %      | yes   | ROMI ≈ 1.0 (0.9–1.1); cohort ROMI climbs from ≈ 0.85 to ≈ 1: late, unstable payback |
+ * | `search`   | 34 %      | yes   | ROMI ≈ 1.4 over the period; pays back at month 2; room to grow |
+ * | `social`   | 20 %      | yes   | ROMI ≈ 0.4; never pays back; saturated                         |
+ * | `display`  | 15 %      | yes   | ROMI ≈ 1.0 (0.9–1.1); payback month unstable across seeds      |
  * | `email`    | 7 %       | yes   | cheap, ROMI ≈ 3.5; pays back in month 0                        |
  * | `referral` | 22.5 %    | none  | buyers and revenue but no cost rows: null CAC and ROMI         |
  * | `video`    | 1.5 %     | yes   | spend but very few buyers (≈ 65 at scale 1, < 15 at scale 0.1): insufficient data |
