@@ -158,7 +158,7 @@ export const BUDGET_METRICS: readonly MetricDef[] = [
     better: "down",
     dims: ["source"],
     formula:
-      "Σ|y − ŷ| ÷ Σ|y| over the test periods of the 3 rolling-origin folds (each fold's β from its training periods): the weighted absolute percentage error of the chosen shape",
+      "Σ abs(y − ŷ) ÷ Σ abs(y) over the test periods of the 3 rolling-origin folds (each fold's β from its training periods): the weighted absolute percentage error of the chosen shape",
     empty: `${RUN}; as budget.curve.r2; null when the test periods have no outcome`,
   },
   ...FAMILIES.flatMap(outcomeDefs),
