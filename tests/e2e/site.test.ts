@@ -127,7 +127,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     const { page: home } = await open(browser, demo.url, 1280, "light");
     const pages = [...new Set((await links(home)).filter((h) => !/\.(csv|json)$/.test(h)).map((h) => h.split("#")[0]!))];
     await home.context().close();
-    expect(pages.length).toBe(13);
+    expect(pages.length).toBe(14);
     for (const url of pages) {
       for (const [width, scheme] of [
         [1280, "light"],
