@@ -398,10 +398,10 @@ describe("channelRecommendations(report facts, default config) on the committed 
     const by = Object.fromEntries(recs.map((r) => [r.subject["source"], `${r.action} ${r.rule}`]));
     expect(by).toEqual({
       search: "scale channel.pays-back", // payback month 2
-      social: "cut channel.loses-money", // ROMI 0.44 on 6551.15 / 18228.76 = 36 % of spend
-      display: "optimize channel.near-break-even", // ROMI 0.98, payback month 11
+      social: "cut channel.loses-money", // ROMI 0.42 on 35 % of spend
+      display: "optimize channel.near-break-even", // ROMI 0.93, no payback
       email: "scale channel.pays-back", // payback month 0
-      referral: "investigate channel.no-cost", // 861 buyers, no cost rows
+      referral: "investigate channel.no-cost", // 830 buyers, no cost rows
       video: "insufficient data channel.too-few-buyers", // 6 buyers
     });
   });
