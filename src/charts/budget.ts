@@ -27,7 +27,8 @@ export function budgetSplit({ report, format }: ChartContext): ChartSpec | null 
     plot: (width) => ({
       height: 40 + rows.length * 56,
       marginLeft: width < 600 ? 70 : 100,
-      x: { label: "Weekly spend", grid: true, tickFormat: "~s" },
+      marginBottom: 44,
+      x: { label: "Weekly spend", grid: true, tickFormat: "~s", labelOffset: 38 },
       y: { label: null, domain: ["today", "recommended"], axis: null },
       fy: { label: null, tickFormat: (s: string) => truncate(s, width < 600 ? 9 : 14) },
       color: { type: "categorical", domain: ["today", "recommended"], range: [PALETTE[6], PALETTE[0]], legend: true },
@@ -64,8 +65,9 @@ export function budgetCurve({ report, format }: ChartContext, source: string, in
     description: `A rising curve of expected weekly outcome against weekly spend for ${source}, a shaded band, dots for weeks, and two vertical rules for today's and the recommended spend.`,
     data: curve,
     plot: () => ({
-      height: 260,
-      x: { label: "Weekly spend", tickFormat: "~s", zero: true },
+      height: 270,
+      marginBottom: 44,
+      x: { label: "Weekly spend", tickFormat: "~s", zero: true, labelOffset: 38 },
       y: { label: outcome === "revenue" ? "Weekly outcome" : "Weekly buyers", grid: true, zero: true, tickFormat: "~s" },
       color: { type: "categorical", domain: ["today", "recommended"], range: [PALETTE[6], PALETTE[0]], legend: true },
       marks: [

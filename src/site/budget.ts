@@ -18,6 +18,8 @@ export interface BudgetPage extends ChartPage {
   readonly warnings: readonly string[];
   readonly method: string;
   readonly sources: Table | null;
+  /** One sentence per source without a recommendation, with the reason. */
+  readonly declined: readonly string[];
   readonly scenarios: Table | null;
 }
 
@@ -54,7 +56,10 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
     const up = fitted.filter((r) => (num(r["change"]) ?? 0) > 0.005);
     const down = fitted.filter((r) => (num(r["change"]) ?? 0) < -0.005);
     const moved = up.reduce((a, r) => a + num(r["change"])!, 0);
-    const names = (list: readonly SeriesRow[]): string => list.map((r) => text(r["source"])).join(", ");
+    const names = (list: readonly SeriesRow[]): string => {
+      const all = list.map((r) => text(r["source"]));
+      return all.length < 2 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]!}`;
+    };
     const what = revenue ? "outcome (revenue × margin of new buyers over their first " + text(method["horizon_months"]) + " months)" : "number of new buyers";
     const gain = now !== undefined && then !== undefined && now !== null && then !== null ? then - now : null;
     reading =
@@ -74,10 +79,10 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
           "today",
           "recommended",
           "change",
-          `marginal ${revenue ? "ROMI" : "buyers"} today → recommended`,
+          `marginal ${revenue ? "ROMI" : "buyers"}`,
           "expected change (90%)",
-          "curve θ, α, R², holdout error",
-          "note",
+          "fit: θ, α, R², holdout error",
+          "spend seen",
         ],
         numeric: [false, true, true, true, true, true, false, false],
         rows: rows.map((r) => {
@@ -94,8 +99,8 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
               ? ""
               : `${fittedRow ? `θ ${fmt.number(num(r["theta"]), 1)}, α ${fmt.number(num(r["alpha"]), 1)}, ` : ""}R² ${fmt.number(num(r["r2"]), 2)}, ${fmt.percent(num(r["holdout_error"]))}`,
             fittedRow
-              ? `${r["locked"] === 1 ? "locked; " : ""}${r["beyond_seen"] === 1 ? "beyond the spend seen" : `seen ${fmt.money(num(r["min_seen"]))} – ${fmt.money(num(r["max_seen"]))}`}`
-              : `no recommendation: ${text(r["reason"])}`,
+              ? `${r["locked"] === 1 ? "locked; " : ""}${fmt.money(num(r["min_seen"]))} – ${fmt.money(num(r["max_seen"]))}${r["beyond_seen"] === 1 ? "; the recommendation is beyond it" : ""}`
+              : "no curve (see below)",
           ];
         }),
       })
@@ -131,5 +136,6 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
     (c): c is ChartSpec => c !== null,
   );
   const base = pieces.page([], charts) ?? { kpis: [], charts: [] };
-  return { ...base, reading, limits: BUDGET_LIMITS, warnings, method: methodText, sources, scenarios };
+  const declined = rows.filter((r) => r["status"] !== "fitted").map((r) => `${text(r["source"])}: no recommendation, because ${text(r["reason"])}.`);
+  return { ...base, reading, limits: BUDGET_LIMITS, warnings, method: methodText, sources, declined, scenarios };
 }
