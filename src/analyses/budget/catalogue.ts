@@ -147,7 +147,8 @@ export const BUDGET_METRICS: readonly MetricDef[] = [
     unit: "ratio",
     better: "up",
     dims: ["source"],
-    formula: "1 − Σ(y − ŷ)² ÷ Σ(y − ȳ)² of the fitted curve over the fitted periods (the model has no intercept, so it can be below 0)",
+    formula:
+      "1 − Σ(y − ŷ)² ÷ Σ(y − flat)² over the fitted periods, the flat line being the least-squares mean plus trend (budget.trend) or the mean: the share of the variation around a flat line that the curve explains (below 0 when it does worse)",
     empty: `${RUN}; for every source with enough weeks and spend variation; null when the outcome is constant`,
   },
   {
