@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --scales 1,10 --runs 5]`: times `romi metrics` on demo
  * data of each scale (generated once into .bench/) and on the real Y.Afisha
- * files when ../shared is there. Prints the median wall time over the runs
+ * files when ../shared is there, and the budget model alone (10 sources ×
+ * 52 weeks, 200 bootstrap draws). Prints the median wall time over the runs
  * and the largest peak RSS of any run. Compare ratios from one run of this
  * script: the machines are shared and noisy.
  */
@@ -9,6 +10,10 @@ import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { drawWeights, sourceCurve } from "../src/analyses/budget/curves.ts";
+import { bestSplit, outcomeInterval, type PlanSource } from "../src/analyses/budget/plan.ts";
+import { adstock, hill } from "../src/response/index.ts";
+import { createRand } from "../src/stats/prng.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({ options: { scales: { type: "string", default: "1,10" }, runs: { type: "string", default: "5" } } });
@@ -57,7 +62,40 @@ function bench(label: string, dir: string, size: string): void {
   );
 }
 
+/**
+ * The budget model alone, in this process: curves fitted (grid, CV, 200 block-bootstrap refits) for 10
+ * sources over 52 weeks, then the greedy split and its bootstrap intervals, as the budget analysis runs them.
+ */
+function benchBudget(): void {
+  const weeks = 52;
+  const rand = createRand(9);
+  const sources = Array.from({ length: 10 }, (_, s) => {
+    const spend = Float64Array.from({ length: weeks }, () => 1000 * (0.2 + 1.6 * rand()));
+    const x = adstock(spend, 0.1 * (s % 5));
+    const mean = x.reduce((a, b) => a + b, 0) / weeks;
+    const outcome = Float64Array.from(x, (v) => 800 * hill(v, 1, mean * (0.3 + 0.5 * s)) * (0.9 + 0.2 * rand()));
+    return { spend, outcome };
+  });
+  const times = Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    const weights = drawWeights(weeks, 200, 1);
+    const fits = sources.map((s) => sourceCurve(s.spend, s.outcome, 1000, 1, weights, true));
+    const plan: PlanSource[] = fits.flatMap((f, i) =>
+      f.fit && f.reason === null ? [{ label: String(i), curve: f.fit.curve, draws: f.draws, current: 1000, lower: 700, upper: 1300 }] : [],
+    );
+    const split = bestSplit(plan, plan.length * 1000, 1);
+    outcomeInterval(plan, 1, (_, i) => split[i]!);
+    if (plan.length !== 10) throw new Error(`budget bench: ${plan.length} of 10 curves fitted`);
+    return performance.now() - t0;
+  });
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `${"budget fit + allocation".padEnd(28)} ${"10 sources × 52 weeks, 200 bootstrap draws".padEnd(44)} median ${(median(times) / 1000).toFixed(2).padStart(6)} s  peak RSS ${rss.toFixed(0).padStart(5)} MB  (${runs} runs, in process)`,
+  );
+}
+
 console.log(`romi metrics, node ${process.version}`);
+benchBudget();
 for (const scale of scales) {
   const dir = ensureDemo(scale);
   const mb = ["visits.csv", "orders.csv", "costs.csv"].reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;

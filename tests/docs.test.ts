@@ -11,7 +11,9 @@ describe("README", () => {
   it("shows every recognised header alias of every kind", () => {
     for (const kind of KINDS) {
       for (const [role, spec] of Object.entries(KIND_SPECS[kind].roles)) {
-        expect(README).toContain(`| ${kind} | ${role} | ${spec.required ? (spec.mayBeAbsent ? "if present" : "yes") : "no"} | ${spec.aliases.map((a) => `\`${a}\``).join(", ")} |`);
+        expect(README).toContain(
+          `| ${kind} | ${role} | ${spec.required ? (spec.mayBeAbsent ? "if present" : "yes") : "no"} | ${spec.aliases.map((a) => `\`${a}\``).join(", ")} |`,
+        );
       }
     }
   });

@@ -5,6 +5,7 @@
 import { BASKET_METRICS } from "./basket/catalogue.ts";
 import { CAMPAIGN_METRICS } from "./campaigns/catalogue.ts";
 import { EXPERIMENT_METRICS } from "./experiments/catalogue.ts";
+import { BUDGET_METRICS } from "./budget/catalogue.ts";
 import { CLV_METRICS } from "./clv/catalogue.ts";
 import { CUSTOMER_METRICS } from "./customers/catalogue.ts";
 import type { MetricDef } from "./facts.ts";
@@ -19,8 +20,21 @@ export const METRICS: readonly MetricDef[] = [
   ...FORECAST_METRICS,
   ...CAMPAIGN_METRICS,
   ...EXPERIMENT_METRICS,
+  ...BUDGET_METRICS,
 ];
 
 /** The report sections, in the order the PR comment lists them. */
-export const SECTIONS = ["marketing", "sales", "product", "customers", "hypotheses", "clv", "basket", "forecast", "campaigns", "experiments"] as const;
+export const SECTIONS = [
+  "marketing",
+  "sales",
+  "product",
+  "customers",
+  "hypotheses",
+  "clv",
+  "basket",
+  "forecast",
+  "budget",
+  "campaigns",
+  "experiments",
+] as const;
 export type Section = (typeof SECTIONS)[number];

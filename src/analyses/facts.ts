@@ -8,7 +8,7 @@ import type { Fact, Unit } from "../schema/report.ts";
 export interface MetricDef {
   readonly id: string;
   /** The report page the metric belongs to; the PR diff groups by it. */
-  readonly section: "product" | "sales" | "marketing" | "customers" | "hypotheses" | "basket" | "forecast" | "clv" | "campaigns" | "experiments";
+  readonly section: "product" | "sales" | "marketing" | "customers" | "hypotheses" | "basket" | "forecast" | "clv" | "budget" | "campaigns" | "experiments";
   readonly label: string;
   readonly unit: Unit;
   /** Which way is good; absent when neither is. */

@@ -170,6 +170,34 @@ export const SERIES = {
   experimentPosteriors: "experiment_posteriors",
   /** `{ dataset?, date, variant, users, conversions }` per day of exposure. */
   experimentDaily: "experiment_daily",
+  /**
+   * One row, whenever there are orders and costs: `{ status ("planned" | "no visits" |
+   * "not enough history" | "no costs" | "no curve"), reason, grain, outcome,
+   * horizon_months, weeks, fitted_weeks, current_weeks, draws, seed, bounds,
+   * total, total_source ("today" | "config") }`.
+   */
+  budgetMethod: "budget_method",
+  /**
+   * One row per source with cost rows: `{ source, status ("fitted" | "declined"),
+   * reason, buyers, current, recommended, change, change_share, marginal_current,
+   * marginal_recommended, outcome_current, outcome_recommended, outcome_change,
+   * outcome_change_lo90, outcome_change_hi90, theta, alpha, gamma, beta, r2,
+   * holdout_error, min_seen, max_seen, beyond_seen, locked }`; amounts per week,
+   * nulls for what a declined source does not have; beyond_seen and locked 1/0.
+   */
+  budgetSources: "budget_sources",
+  /** `{ scenario ("-20%" | "0%" | "+20%"), total, outcome, lo90, hi90 }`; outcome null when the bounds cannot hold the total. */
+  budgetScenarios: "budget_scenarios",
+  /** `{ scenario, source, spend }`: each scenario's split (spend null when it cannot be met). */
+  budgetScenarioSpend: "budget_scenario_spend",
+  /** `{ source, spend, outcome, lo90, hi90 }`: each fitted curve at 41 weekly spends from 0, with its 90% bootstrap band. */
+  budgetCurves: "budget_curves",
+  /**
+   * `{ source, period, spend, effective_spend, outcome, fitted }` for each fitted
+   * period, per week (× 7 at day grain): effective_spend is the adstocked spend ×
+   * (1 − θ), the steady spend it is worth, and fitted the curve there.
+   */
+  budgetWeeks: "budget_weeks",
 } as const;
 
 /** Session lengths above this many minutes share one open bin. */

@@ -19,19 +19,28 @@
  * ## Planted structure (expected per source, by first touch)
  * | source     | new users | spend | what a report should show                                     |
  * | ---------- | --------- | ----- | ------------------------------------------------------------- |
- * | `search`   | 34 %      | yes   | ROMI ≈ 1.4 over the period, ≈ 1.8 at cohort age 11; pays back at month 2 |
- * | `social`   | 20 %      | yes   | ROMI ≈ 0.4; never pays back                                    |
- * | `display`  | 15 %      | yes   | ROMI ≈ 1.0 (0.9–1.1); cohort ROMI climbs from ≈ 0.85 to ≈ 1: late, unstable payback |
+ * | `search`   | 34 %      | yes   | ROMI ≈ 1.4 over the period; pays back at month 2; room to grow |
+ * | `social`   | 20 %      | yes   | ROMI ≈ 0.4; never pays back; saturated                         |
+ * | `display`  | 15 %      | yes   | ROMI ≈ 1.0 (0.9–1.1; target 0.85); cohort ROMI climbs from ≈ 0.8 to ≈ 1: late, unstable payback |
  * | `email`    | 7 %       | yes   | cheap, ROMI ≈ 3.5; pays back in month 0                        |
  * | `referral` | 22.5 %    | none  | buyers and revenue but no cost rows: null CAC and ROMI         |
  * | `video`    | 1.5 %     | yes   | spend but very few buyers (≈ 65 at scale 1, < 15 at scale 0.1): insufficient data |
  * | `direct`   | 0 %       | none  | only return visits, never a first touch: sessions, no buyers   |
  *
- * - Costs: each day's cost of a paid source is the expected in-period revenue of
- *   the users that source is expected to bring that day, divided by its target ROMI
- *   (the table above), times lognormal day-to-day noise with mean 1 (σ = 0.2).
- *   The expected revenue comes from a seeded simulation of the same order
- *   process, so `romi{source}` lands near its target (closer at larger scales).
+ * - Costs and response curves: each paid source's spend follows a weekly
+ *   schedule (ISO weeks, Monday to Sunday): a level drawn uniformly from 0.3 to
+ *   1.7 of its mean, held for 1 to 3 weeks (`BUDGET_PLAN`). Its new users per day
+ *   respond to that spend through a planted geometric adstock (θ) and Hill
+ *   curve (α, γ): rate ∝ hill(adstock(level), α, γ × mean adstock), scaled so
+ *   that over the year the source keeps its share of new users. `search` has
+ *   room to grow (γ = 3 × its mean adstocked spend, almost linear), `social` is
+ *   saturated (γ = 0.2 ×); `plantedBudget()` returns the true curves. A day's
+ *   cost is the week's level ÷ 7 × the source's mean weekly spend × lognormal
+ *   day-to-day noise with mean 1 (σ = 0.1); the mean weekly spend is the
+ *   expected in-period revenue of the source's users divided by its target ROMI
+ *   (the table above), the expected revenue coming from a seeded simulation of
+ *   the same order process, so `romi{source}` lands near its target (closer at
+ *   larger scales).
  * - Weekly seasonality: new users arrive at 70 % of the weekday rate on Saturdays
  *   and Sundays, and later sessions that land on a weekend are redrawn with
  *   probability 0.3, so weekend days have about 30 % fewer sessions. New users
@@ -90,6 +99,13 @@ export const DEMO_FILES = { visits: "visits.csv", orders: "orders.csv", costs: "
 /** First day of the period, and its length in days (2024-06-01 … 2025-05-31). */
 export const DEMO_PERIOD = { from: "2024-06-01", to: "2025-05-31", days: 365 } as const;
 
+/** A planted response of new users to spend: adstock θ, Hill α, and γ as a multiple of the mean adstocked spend level. */
+interface ResponsePlan {
+  readonly theta: number;
+  readonly alpha: number;
+  readonly gammaMultiple: number;
+}
+
 interface SourcePlan {
   readonly label: string;
   /** Share of new users acquired by this source. */
@@ -109,21 +125,22 @@ interface SourcePlan {
   /** Median revenue of the first order and of repeat orders (lognormal, σ = 0.95). */
   readonly firstRevenue: number;
   readonly repeatRevenue: number;
+  /** How new users respond to weekly spend; paid sources only. */
+  readonly response?: ResponsePlan;
 }
 
 // prettier-ignore
 const SOURCES: readonly SourcePlan[] = [
-  { label: "search", share: 0.34, targetRomi: 1.4, buy: 0.19, sameSession: 0.45, firstDelayDays: 3, repeat: 0.55, repeatGapDays: 75, firstRevenue: 2.2, repeatRevenue: 5.2 },
-  { label: "social", share: 0.2, targetRomi: 0.4, buy: 0.125, sameSession: 0.6, firstDelayDays: 1.5, repeat: 0.15, repeatGapDays: 60, firstRevenue: 3, repeatRevenue: 3 },
-  { label: "display", share: 0.15, targetRomi: 1, buy: 0.155, sameSession: 0.55, firstDelayDays: 2, repeat: 0.2, repeatGapDays: 60, firstRevenue: 3.2, repeatRevenue: 3.2 },
-  { label: "email", share: 0.07, targetRomi: 3.5, buy: 0.27, sameSession: 0.7, firstDelayDays: 0.5, repeat: 0.3, repeatGapDays: 30, firstRevenue: 2.2, repeatRevenue: 2.2 },
+  { label: "search", share: 0.34, targetRomi: 1.4, buy: 0.19, sameSession: 0.45, firstDelayDays: 3, repeat: 0.55, repeatGapDays: 75, firstRevenue: 2.2, repeatRevenue: 5.2, response: { theta: 0.2, alpha: 1, gammaMultiple: 3 } },
+  { label: "social", share: 0.2, targetRomi: 0.4, buy: 0.125, sameSession: 0.6, firstDelayDays: 1.5, repeat: 0.15, repeatGapDays: 60, firstRevenue: 3, repeatRevenue: 3, response: { theta: 0.3, alpha: 1, gammaMultiple: 0.3 } },
+  { label: "display", share: 0.15, targetRomi: 0.85, buy: 0.155, sameSession: 0.55, firstDelayDays: 2, repeat: 0.2, repeatGapDays: 60, firstRevenue: 3.2, repeatRevenue: 3.2, response: { theta: 0.2, alpha: 0.8, gammaMultiple: 1 } },
+  { label: "email", share: 0.07, targetRomi: 3.5, buy: 0.27, sameSession: 0.7, firstDelayDays: 0.5, repeat: 0.3, repeatGapDays: 30, firstRevenue: 2.2, repeatRevenue: 2.2, response: { theta: 0.1, alpha: 1, gammaMultiple: 1 } },
   { label: "referral", share: 0.225, targetRomi: null, buy: 0.19, sameSession: 0.55, firstDelayDays: 2, repeat: 0.2, repeatGapDays: 45, firstRevenue: 3, repeatRevenue: 3 },
-  { label: "video", share: 0.015, targetRomi: 0.3, buy: 0.02, sameSession: 0.5, firstDelayDays: 3, repeat: 0.2, repeatGapDays: 60, firstRevenue: 3.5, repeatRevenue: 3.5 },
+  { label: "video", share: 0.015, targetRomi: 0.3, buy: 0.02, sameSession: 0.5, firstDelayDays: 3, repeat: 0.2, repeatGapDays: 60, firstRevenue: 3.5, repeatRevenue: 3.5, response: { theta: 0, alpha: 1, gammaMultiple: 1 } },
   { label: "direct", share: 0, targetRomi: null, buy: 0, sameSession: 0, firstDelayDays: 1, repeat: 0, repeatGapDays: 1, firstRevenue: 1, repeatRevenue: 1 },
 ];
 /** Sources of a later session that is not from the acquisition source. */
 const ORGANIC = [SOURCES.findIndex((s) => s.label === "direct"), SOURCES.findIndex((s) => s.label === "referral")] as const;
-const ACQUISITION = cumulative(SOURCES.map((s) => s.share));
 /** Paid sources, in cost-row order. */
 const PAID = SOURCES.flatMap((s, i) => (s.targetRomi === null ? [] : [i]));
 
@@ -144,7 +161,11 @@ const RETURN_CONTINUE = 0.28;
 const RETURN_GAP_DAYS = 18;
 const FIRST_DELAY_SIGMA = 1.4;
 const REVENUE_SIGMA = 0.95;
-const COST_NOISE_SIGMA = 0.2;
+const COST_NOISE_SIGMA = 0.1;
+/** Weekly spend levels: uniform in [SPEND_LOW, SPEND_HIGH] × the mean, each held for 1 to SPEND_HOLD_WEEKS weeks. */
+const SPEND_LOW = 0.2;
+const SPEND_HIGH = 1.8;
+const SPEND_HOLD_WEEKS = 3;
 /** Relative busyness of each hour of the day. */
 const HOURS = cumulative([2, 1, 1, 1, 1, 1, 2, 4, 6, 7, 8, 8, 8, 8, 8, 8, 8, 9, 10, 11, 11, 10, 7, 4]);
 /** Draws per paid source when estimating the expected revenue of a new buyer. */
@@ -184,6 +205,7 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
   // visits, orders and costs of every seed byte for byte as they were.
   const customerRand = createRand(seed, 4);
   const revenuePerUser = expectedRevenuePerUser(createRand(seed, 3));
+  const budgetPlan = spendPlan(seed);
 
   const dayLabels: string[] = [];
   for (let d = 0; d <= DAYS + 1; d++) dayLabels.push(dayLabel(FIRST_DAY + d));
@@ -244,10 +266,12 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
     pendingDup += dupDays[day] ?? 0;
     pendingSwap += swapDays[day] ?? 0;
     pendingEmpty += emptyDays[day] ?? 0;
-    const arrivals = poisson(rand, newUsersPerDay(day) * scale);
+    const weights = SOURCES.map((s, i) => s.share * (budgetPlan.response[i]?.[weekOfDay(day)] ?? 1));
+    const mix = cumulative(weights);
+    const arrivals = poisson(rand, newUsersPerDay(day) * scale * weights.reduce((a, b) => a + b, 0));
     for (let i = 0; i < arrivals; i++) {
       uid = demoUid(uidKey, users++).toString();
-      const source = pick(rand, ACQUISITION);
+      const source = pick(rand, mix);
       const plan = SOURCES[source] as SourcePlan;
       const buys = rand() < plan.buy;
       userOrders = 0;
@@ -260,21 +284,137 @@ export function generateDemo(options: DemoOptions, sink: DemoSink): void {
   for (; pendingSwap > 0 && lastSwap !== ""; pendingSwap--) sink.visit(lastSwap);
   for (; pendingEmpty > 0 && lastOrder !== ""; pendingEmpty--) sink.order(lastOrder);
 
+  // Each paid source's mean weekly spend: its expected in-period revenue ÷ target ROMI, spread over the weeks by the spend levels.
+  const weeklySpend = SOURCES.map((_, source) => meanWeeklySpend(budgetPlan, revenuePerUser, source, scale));
   const badValues = ["n/a", "#VALUE!", "1.2.3"];
   let bad = 0;
   for (let day = 0; day < DAYS; day++) {
-    const expectedUsers = newUsersPerDay(day) * scale;
     for (const source of PAID) {
       const plan = SOURCES[source] as SourcePlan;
-      const revenue = expectedUsers * plan.share * plan.buy * (revenuePerUser[source]?.[DAYS - 1 - day] ?? 0);
+      const level = budgetPlan.levels[source]?.[weekOfDay(day)] ?? 1;
       const noise = lognormal(costRand, Math.exp(-(COST_NOISE_SIGMA ** 2) / 2), COST_NOISE_SIGMA);
-      sink.cost(`${dayLabels[day]},${plan.label},${money(Math.round((100 * revenue * noise) / (plan.targetRomi ?? 1)))}`);
+      sink.cost(`${dayLabels[day]},${plan.label},${money(Math.round((100 * (weeklySpend[source] ?? 0) * level * noise) / 7))}`);
     }
     for (let k = 0; k < (badCostDays[day] ?? 0); k++, bad++) {
       const plan = SOURCES[PAID[bad % PAID.length] ?? 0] as SourcePlan;
       sink.cost(`${dayLabels[day]},${plan.label},${badValues[bad % badValues.length]}`);
     }
   }
+}
+
+/** ISO weeks touched by the period: week 0 holds its first day, and weeks start on Mondays. */
+const WEEKS = weekOfDay(DAYS - 1) + 1;
+
+/** The index of the ISO week (Monday to Sunday) of a day of the period, 0 for the week of its first day. */
+function weekOfDay(day: number): number {
+  // Day number 0 (1970-01-01) is a Thursday: (n + 3) ÷ 7 counts Mondays.
+  return Math.floor((FIRST_DAY + day + 3) / 7) - Math.floor((FIRST_DAY + 3) / 7);
+}
+
+/** The spend schedule and the planted response per source and week (empty for sources without a response). */
+interface SpendPlan {
+  /** Spend level per week, mean about 1. */
+  readonly levels: readonly (Float64Array | undefined)[];
+  /** The response factor of new users per week: hill(adstock(levels)) ÷ its mean over the weeks. */
+  readonly response: readonly (Float64Array | undefined)[];
+  /** Per source: the γ used, in adstocked spend levels, and the mean of hill(adstock(levels)) over the weeks. */
+  readonly gamma: readonly number[];
+  readonly meanHill: readonly number[];
+}
+
+/** The weekly spend levels from their own random stream (5), and the planted response to them. */
+function spendPlan(seed: number): SpendPlan {
+  const rand = createRand(seed, 5);
+  const levels: (Float64Array | undefined)[] = [];
+  const response: (Float64Array | undefined)[] = [];
+  const gamma: number[] = [];
+  const meanHill: number[] = [];
+  for (const plan of SOURCES) {
+    const r = plan.response;
+    if (!r) {
+      levels.push(undefined);
+      response.push(undefined);
+      gamma.push(0);
+      meanHill.push(0);
+      continue;
+    }
+    const level = new Float64Array(WEEKS);
+    for (let w = 0; w < WEEKS;) {
+      const v = SPEND_LOW + (SPEND_HIGH - SPEND_LOW) * rand();
+      const hold = 1 + randomInt(rand, SPEND_HOLD_WEEKS);
+      for (let k = 0; k < hold && w < WEEKS; k++, w++) level[w] = v;
+    }
+    const stock = new Float64Array(WEEKS);
+    let carry = 0;
+    for (let w = 0; w < WEEKS; w++) stock[w] = carry = level[w]! + r.theta * carry;
+    const g = r.gammaMultiple * (stock.reduce((a, b) => a + b, 0) / WEEKS);
+    const h = stock.map((x) => x ** r.alpha / (x ** r.alpha + g ** r.alpha));
+    const mean = h.reduce((a, b) => a + b, 0) / WEEKS;
+    levels.push(level);
+    response.push(h.map((v) => v / mean));
+    gamma.push(g);
+    meanHill.push(mean);
+  }
+  return { levels, response, gamma, meanHill };
+}
+
+/**
+ * A paid source's mean weekly spend: the expected in-period revenue of its
+ * users ÷ its target ROMI, spread over the weeks by the spend levels; 0
+ * without spend.
+ */
+function meanWeeklySpend(plan: SpendPlan, revenuePerUser: readonly Float64Array[], source: number, scale: number): number {
+  const p = SOURCES[source] as SourcePlan;
+  if (p.targetRomi === null) return 0;
+  let revenue = 0;
+  let levels = 0;
+  for (let day = 0; day < DAYS; day++) {
+    const w = weekOfDay(day);
+    revenue += newUsersPerDay(day) * scale * p.share * (plan.response[source]?.[w] ?? 1) * p.buy * (revenuePerUser[source]?.[DAYS - 1 - day] ?? 0);
+    levels += (plan.levels[source]?.[w] ?? 1) / 7;
+  }
+  return revenue / p.targetRomi / levels;
+}
+
+/** A planted response curve in the units romi fits: weekly spend in currency, outcome per week. */
+export interface PlantedCurve {
+  readonly source: string;
+  readonly theta: number;
+  readonly alpha: number;
+  /** Half-saturation, in adstocked weekly spend (currency). */
+  readonly gamma: number;
+  /** New users per week at saturation (at the year's mean growth and weekday mix). */
+  readonly usersCeiling: number;
+  /** The share of those users who buy. */
+  readonly buy: number;
+  /** Expected revenue of a buyer in the 90 days from acquisition (seeded simulation of the order process). */
+  readonly revenue90: number;
+  /** The mean weekly spend. */
+  readonly meanWeeklySpend: number;
+}
+
+/**
+ * The true response curves of the paid sources for a seed and scale: new users per
+ * week at a steady weekly spend X are usersCeiling · hill(X ÷ (1 − θ); α, γ), buyers
+ * that × buy, and their 90-day revenue that × revenue90.
+ */
+export function plantedBudget(options: DemoOptions): PlantedCurve[] {
+  const plan = spendPlan(options.seed);
+  const revenuePerUser = expectedRevenuePerUser(createRand(options.seed, 3));
+  return PAID.map((source) => {
+    const p = SOURCES[source] as SourcePlan;
+    const weekly = meanWeeklySpend(plan, revenuePerUser, source, options.scale);
+    return {
+      source: p.label,
+      theta: p.response?.theta ?? 0,
+      alpha: p.response?.alpha ?? 1,
+      gamma: (plan.gamma[source] ?? 0) * weekly,
+      usersCeiling: (7 * USERS_PER_DAY * options.scale * p.share) / (plan.meanHill[source] ?? 1),
+      buy: p.buy,
+      revenue90: revenuePerUser[source]?.[89] ?? 0,
+      meanWeeklySpend: weekly,
+    };
+  });
 }
 
 const CITIES = cumulative([30, 18, 14, 12, 10, 9, 7]);

@@ -185,7 +185,8 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
   for (const group of groups.values()) perKind.set(group[0]!.kind, (perKind.get(group[0]!.kind) ?? 0) + 1);
 
   const dicts = newDicts();
-  const read: { reader: DatasetReader; columns: Record<string, string>; files: { file: string; sha256: string; rows: number }[]; rejections: Rejections }[] = [];
+  const read: { reader: DatasetReader; columns: Record<string, string>; files: { file: string; sha256: string; rows: number }[]; rejections: Rejections }[] =
+    [];
   for (const group of groups.values()) {
     const first = group[0]!;
     const name = perKind.get(first.kind)! > 1 ? first.file : first.kind;

@@ -17,7 +17,8 @@ function datasetLines(d: DatasetAccount): string[] {
       .join(", ")}`,
   ];
   for (const r of d.rejected) lines.push(`  rejected ${n(r.count)} × ${r.reason}: ${r.examples.join(", ")}${r.count > r.examples.length ? ", …" : ""}`);
-  for (const m of d.merged ?? []) lines.push(`  merged ${m.role} ${JSON.stringify(m.label)} ← ${m.spellings.map((x) => `${JSON.stringify(x.text)} ${n(x.rows)}`).join(", ")}`);
+  for (const m of d.merged ?? [])
+    lines.push(`  merged ${m.role} ${JSON.stringify(m.label)} ← ${m.spellings.map((x) => `${JSON.stringify(x.text)} ${n(x.rows)}`).join(", ")}`);
   return lines;
 }
 

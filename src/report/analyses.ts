@@ -1,12 +1,14 @@
 /**
  * Runs every analysis on the period-clipped tables, in one place: the
  * funnel (visits, orders, costs), then, when there are orders, the customer
- * analysis, the basket analysis, the forecast and CLV; and, each over its own
- * period, campaign performance and experiments. The customer analysis lends
- * each customer's segments to the basket filter and to the CLV bands.
+ * analysis, the basket analysis, the forecast and CLV; with orders and costs,
+ * the budget reallocation; and, each over its own period, campaign
+ * performance and experiments. The customer analysis lends each customer's
+ * segments to the basket filter and to the CLV bands.
  * Pure: tables and config in, facts, warnings and series out.
  */
 import { basket } from "../analyses/basket/index.ts";
+import { budget } from "../analyses/budget/index.ts";
 import { campaigns } from "../analyses/campaigns/index.ts";
 import { experiments } from "../analyses/experiments/index.ts";
 import { clv } from "../analyses/clv/index.ts";
@@ -143,7 +145,11 @@ export function runAnalyses(
         },
       )
     : null;
-  return merge([funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none, ...own]);
+  const budgetResult = budget(
+    { visits: byKind("visits"), orders, costs: byKind("costs") },
+    { frame, userCount: dicts.user.labels.length, sourceLabels: dicts.source.labels, margin: config.margin, config: config.budget },
+  );
+  return merge([funnelResult, customerResult ?? none, basketResult, clvResult ?? none, forecastResult ?? none, budgetResult, ...own]);
 }
 
 function merge(parts: readonly AnalysesResult[]): AnalysesResult {

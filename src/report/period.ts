@@ -41,8 +41,7 @@ export interface ResolvedPeriod {
  */
 export function resolvePeriod(all: readonly Table[], config: Config): ResolvedPeriod | null {
   const tables = all.filter(isDated);
-  const dated = (own: boolean): Kind | undefined =>
-    KINDS.find((k) => (KIND_SPECS[k].ownPeriod ?? false) === own && tables.some((t) => t.kind === k));
+  const dated = (own: boolean): Kind | undefined => KINDS.find((k) => (KIND_SPECS[k].ownPeriod ?? false) === own && tables.some((t) => t.kind === k));
   const activity = dated(false) ?? dated(true);
   if (!activity) return null;
   let from = Infinity;

@@ -53,6 +53,15 @@
  * derived `spend.share`; null where the fact is null, left out where it is
  * missing.
  *
+ * The budget amount: when the budget analysis recommends a weekly spend for
+ * the source (`budget.spend.recommended{source}` not null), `why` gains one
+ * more sentence with the change of weekly spend, the marginal ROMI (or
+ * marginal buyers) at today's and at the recommended spend, the expected
+ * change of the outcome with its 90% interval, and a warning when the
+ * recommended spend lies outside the weekly spend the curve was fitted on;
+ * `numbers` gains those facts. The action itself still comes from the rules
+ * above.
+ *
  * Fact values are first rounded to 12 significant digits, as `metrics.json`
  * publishes them, so the rules decide on the numbers a reader sees: a ROMI
  * summed to 0.8499999999999999 is 0.85, on the break-even boundary.
@@ -147,12 +156,13 @@ export function channelRecommendations(facts: readonly Fact[], config: Recommend
     const own = inputs.get(source) ?? new Map<string, number | null>();
     const d = decide(source, own, totalCost, config);
     const buyers = own.get("buyers");
+    const amount = budgetAmount(own);
     out.push({
       subject: { source },
       action: d.action,
       rule: d.rule,
-      why: d.why,
-      numbers: d.numbers,
+      why: amount ? `${d.why} ${amount.text}` : d.why,
+      numbers: amount ? { ...d.numbers, ...amount.numbers } : d.numbers,
       confidence: confidence(d.action, buyers),
       importance: importance(d.action, own),
     });
@@ -277,6 +287,54 @@ function decide(label: string, own: ReadonlyMap<string, number | null>, totalCos
   };
 }
 
+/**
+ * The budget sentence of a source, or null without a recommended spend.
+ * @example
+ * budgetAmount(new Map([["budget.spend.current", 100], ["budget.spend.recommended", 130], ["budget.marginal_romi", 1.8],
+ *   ["budget.marginal_romi.recommended", 1.3], ["budget.outcome.change", 40], ["budget.outcome.change.lo90", 12],
+ *   ["budget.outcome.change.hi90", 65], ["budget.spend.max_seen", 150]]))?.text;
+ * // => "Budget: +30% (+30.00 per week). The marginal ROMI of 1.80 at today's spend falls to 1.30, and the expected outcome is +40.00 per week (90% interval +12.00 to +65.00)."
+ */
+export function budgetAmount(own: ReadonlyMap<string, number | null>): { text: string; numbers: Record<string, number | null> } | null {
+  const current = own.get("budget.spend.current");
+  const recommended = own.get("budget.spend.recommended");
+  if (!known(current) || !known(recommended)) return null;
+  const revenue = own.has("budget.marginal_romi");
+  const m = revenue ? "budget.marginal_romi" : "budget.marginal_buyers";
+  const o = revenue ? "budget.outcome.change" : "budget.buyers.change";
+  const ids = ["budget.spend.current", "budget.spend.recommended", m, `${m}.recommended`, o, `${o}.lo90`, `${o}.hi90`, "budget.spend.max_seen"];
+  const numbers: Record<string, number | null> = {};
+  for (const id of ids) {
+    const v = own.get(id);
+    if (v !== undefined) numbers[id] = v;
+  }
+  const change = recommended - current;
+  const share = current > 0 ? `${signed(Math.round((change / current) * 100))}%` : "from 0";
+  const spend = Math.abs(change) < 0.005 ? `keep today's ${money(current)} per week` : `${share} (${signedMoney(change)} per week)`;
+  const mNow = own.get(m);
+  const mThen = own.get(`${m}.recommended`);
+  const what = revenue ? "marginal ROMI" : "marginal buyers per unit of spend";
+  const parts: string[] = [];
+  if (known(mNow) && known(mThen)) {
+    const verb = mThen < mNow ? "falls to" : mThen > mNow ? "rises to" : "stays at";
+    parts.push(`the ${what} of ${ratio2(mNow)} at today's spend ${verb} ${ratio2(mThen)}`);
+  }
+  const delta = own.get(o);
+  const lo = own.get(`${o}.lo90`);
+  const hi = own.get(`${o}.hi90`);
+  if (known(delta)) {
+    const interval = known(lo) && known(hi) ? ` (90% interval ${signedMoney(lo)} to ${signedMoney(hi)})` : "";
+    parts.push(`the expected ${revenue ? "outcome" : "number of new buyers"} is ${signedMoney(delta)} per week${interval}`);
+  }
+  const sentence = parts.length ? ` ${parts.join(", and ")}.` : "";
+  const maxSeen = own.get("budget.spend.max_seen");
+  const beyond =
+    known(maxSeen) && recommended > maxSeen * (1 + 1e-9)
+      ? ` This is beyond the largest weekly spend seen (${money(maxSeen)}), where the curve is an extrapolation.`
+      : "";
+  return { text: `Budget: ${spend}.${sentence.replace(/^ t/, " T")}${beyond}`, numbers };
+}
+
 /** "low" for insufficient data, else by buyers. @example confidence("scale", 300); // => "high" */
 function confidence(action: Action, buyers: Value): Recommendation["confidence"] {
   if (action === "insufficient data" || !known(buyers)) return "low";
@@ -304,6 +362,12 @@ const money = (v: Value): string => (known(v) ? v.toFixed(2) : "unknown");
 
 /** Whole percent; "under 1%" for a small positive share. @example percent(0.359); // => "36%" */
 const percent = (v: number): string => (v > 0 && v < 0.005 ? "under 1%" : `${Math.round(v * 100)}%`);
+
+/** @example signed(3); // => "+3" */
+const signed = (v: number): string => (v > 0 ? `+${v}` : String(v));
+
+/** @example signedMoney(-12.5); // => "-12.50" */
+const signedMoney = (v: number): string => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
 
 /** @example count(1, "buyer"); // => "1 buyer" */
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

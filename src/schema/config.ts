@@ -140,6 +140,30 @@ const ExperimentsConfigSchema = z.strictObject({
   alternative: z.enum(["two-sided", "greater", "less"]).default("two-sided"),
 });
 
+/** Budget reallocation from response curves (`src/analyses/budget/`). */
+const BudgetConfigSchema = z.strictObject({
+  /** The period of the spend and outcome series the curves are fitted to. */
+  grain: z.enum(["day", "week"]).default("week"),
+  /** Months (of 30 days) of each new buyer's revenue counted as the outcome. */
+  horizon: z.number().int().min(1).max(24).default(3),
+  /** What the split maximises: revenue × margin over the horizon, or new buyers. */
+  outcome: z.enum(["revenue", "buyers"]).default("revenue"),
+  /** Fit a linear trend control with each curve (growth that spend does not explain). */
+  trend: z.boolean().default(true),
+  /** Each source's spend may move by at most this share of today's spend, up or down. */
+  bounds: z.number().min(0).max(10).default(0.3),
+  /** Per-source overrides of bounds, by source label. */
+  source_bounds: z.record(z.string(), z.number().min(0).max(10)).default({}),
+  /** Sources kept at today's spend. */
+  locked: z.array(z.string().min(1)).default([]),
+  /** The total weekly budget to split; by default today's (the sum of the fitted sources' weekly spend). */
+  total: z.number().gt(0, "expected a total weekly budget above 0").optional(),
+  /** Bootstrap draws for the intervals. */
+  draws: z.number().int().min(20).max(2000).default(200),
+  /** Seed of the bootstrap. */
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+});
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** A name for this version of the report (romi --label overrides it). */
@@ -167,6 +191,7 @@ export const ConfigSchema = z.strictObject({
   clv: ClvConfigSchema.prefault({}),
   campaigns: CampaignsConfigSchema.prefault({}),
   experiments: ExperimentsConfigSchema.prefault({}),
+  budget: BudgetConfigSchema.prefault({}),
   /** Replaces the generated hypotheses (3–5 are generated when absent). */
   hypotheses: z.array(HypothesisConfigSchema).min(1).max(10).optional(),
   /** Per-file settings, keyed by the file's path relative to the data folder. */

@@ -17,6 +17,7 @@ import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
 import { basketPage, type BasketPage } from "./basket.ts";
+import { budgetPage, type BudgetPage } from "./budget.ts";
 import { campaignsPage, type CampaignsPage } from "./campaigns.ts";
 import { experimentsPage, type ExperimentsPage } from "./experiments.ts";
 import { clvPage, type ClvPage } from "./clv.ts";
@@ -84,6 +85,7 @@ export type PageSlug =
   | "forecast"
   | "campaigns"
   | "experiments"
+  | "budget"
   | "recommendations"
   | "versions"
   | "data";
@@ -117,6 +119,7 @@ export interface SiteModel {
   readonly forecast: ForecastPage | null;
   readonly campaigns: CampaignsPage | null;
   readonly experiments: ExperimentsPage | null;
+  readonly budget: BudgetPage | null;
   readonly recommendations: readonly RecommendationView[];
   /** The version archive; empty without snapshots. */
   readonly versions: readonly VersionView[];
@@ -264,6 +267,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
   const basket = basketPage(report, fmt, ctx, pieces);
   const clv = clvPage(report, fmt, ctx, pieces);
   const forecast = forecastPage(report, fmt, ctx, pieces);
+  const budget = budgetPage(report, fmt, ctx, pieces);
 
   const campaignNames = new Map(
     (report.series[SERIES.campaignSummary] ?? []).map((c) => [`${c["dataset"] ?? ""}|${String(c["campaign"])}`, String(c["campaign_name"] ?? c["campaign"])]),
@@ -403,6 +407,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     ...(forecast ? [{ slug: "forecast" as const, title: "Forecast" }] : []),
     ...(campaigns ? [{ slug: "campaigns" as const, title: "Campaigns" }] : []),
     ...(experiments ? [{ slug: "experiments" as const, title: "Experiments" }] : []),
+    ...(budget ? [{ slug: "budget" as const, title: "Budget" }] : []),
     ...(recommendations.length ? [{ slug: "recommendations" as const, title: "Recommendations" }] : []),
     ...(archive.list.length ? [{ slug: "versions" as const, title: "Versions" }] : []),
     { slug: "data", title: "Data" },
@@ -424,6 +429,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     forecast,
     campaigns,
     experiments,
+    budget,
     recommendations,
     versions: archive.list,
     data: {

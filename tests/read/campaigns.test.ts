@@ -94,7 +94,16 @@ describe("loadDataDir(dir) with campaign results", () => {
     // Rows used: "Email" once and "email" once (the " email " duplicate is not used): a tie goes
     // to the first in code-unit order. Only "social" of the Social spellings is in a row used.
     expect(Array.from(channel, (c) => r.dicts.dim.labels[c])).toEqual(["Email", "Email", "social"]);
-    expect(d.labels).toEqual([{ role: "channel", label: "Email", spellings: [{ text: "Email", rows: 1 }, { text: "email", rows: 1 }] }]);
+    expect(d.labels).toEqual([
+      {
+        role: "channel",
+        label: "Email",
+        spellings: [
+          { text: "Email", rows: 1 },
+          { text: "email", rows: 1 },
+        ],
+      },
+    ]);
     expect(refCol(d.table, "device")[1]).toBe(-1);
     expect(Number.isNaN(numCol(d.table, "leads")[1]!)).toBe(true);
     expect(Number.isNaN(numCol(d.table, "revenue")[2]!)).toBe(true);

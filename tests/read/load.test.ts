@@ -110,7 +110,10 @@ describe("loadDataDir(dir, config, zone)", () => {
   it("lists a file it does not recognise as ignored, with its headers", async () => {
     const r = await load({ "notes.csv": lines("what,who", "x,y") });
     expect(r.ignored).toEqual([
-      { file: "notes.csv", reason: 'notes.csv: not a visits, orders, costs, customers, categories, campaigns or experiment file (found headers: "what", "who")' },
+      {
+        file: "notes.csv",
+        reason: 'notes.csv: not a visits, orders, costs, customers, categories, campaigns or experiment file (found headers: "what", "who")',
+      },
     ]);
   });
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { channelRecommendations } from "../../src/rules/channels.ts";
+import { budgetAmount, channelRecommendations } from "../../src/rules/channels.ts";
 import type { RecommendationsConfig } from "../../src/schema/config.ts";
 import { RecommendationSchema, type Fact, type Recommendation, type Unit } from "../../src/schema/report.ts";
 
@@ -398,11 +398,52 @@ describe("channelRecommendations(report facts, default config) on the committed 
     const by = Object.fromEntries(recs.map((r) => [r.subject["source"], `${r.action} ${r.rule}`]));
     expect(by).toEqual({
       search: "scale channel.pays-back", // payback month 2
-      social: "cut channel.loses-money", // ROMI 0.44 on 6551.15 / 18228.76 = 36 % of spend
-      display: "optimize channel.near-break-even", // ROMI 0.98, payback month 11
+      social: "cut channel.loses-money", // ROMI 0.42 on 35 % of spend
+      display: "optimize channel.near-break-even", // ROMI 0.93, no payback
       email: "scale channel.pays-back", // payback month 0
-      referral: "investigate channel.no-cost", // 861 buyers, no cost rows
+      referral: "investigate channel.no-cost", // 830 buyers, no cost rows
       video: "insufficient data channel.too-few-buyers", // 6 buyers
     });
+  });
+});
+
+describe("budgetAmount(own)", () => {
+  const own = (entries: [string, number | null][]) => new Map<string, number | null>(entries);
+
+  it("budgetAmount(own) states the change, the marginal ROMI now and then, and the outcome with its interval (hand-written expected text)", () => {
+    const text = budgetAmount(
+      own([
+        ["budget.spend.current", 100],
+        ["budget.spend.recommended", 70],
+        ["budget.marginal_romi", 0.25],
+        ["budget.marginal_romi.recommended", 0.3],
+        ["budget.outcome.change", -8],
+        ["budget.outcome.change.lo90", -11.8],
+        ["budget.outcome.change.hi90", -2.65],
+        ["budget.spend.max_seen", 240],
+      ]),
+    )!.text;
+    expect(text).toBe(
+      "Budget: -30% (-30.00 per week). The marginal ROMI of 0.25 at today's spend rises to 0.30, and the expected outcome is -8.00 per week (90% interval -11.80 to -2.65).",
+    );
+  });
+
+  it("budgetAmount(own) marks a recommendation beyond the largest weekly spend seen, and is null without a recommended spend", () => {
+    const text = budgetAmount(
+      own([
+        ["budget.spend.current", 100],
+        ["budget.spend.recommended", 130],
+        ["budget.spend.max_seen", 120],
+      ]),
+    )!.text;
+    expect(text).toBe("Budget: +30% (+30.00 per week). This is beyond the largest weekly spend seen (120.00), where the curve is an extrapolation.");
+    expect(
+      budgetAmount(
+        own([
+          ["budget.spend.current", 100],
+          ["budget.spend.recommended", null],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

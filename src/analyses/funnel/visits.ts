@@ -19,19 +19,18 @@ export interface FirstSessions {
   readonly source: Int32Array;
 }
 
-export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink, series: Series): FirstSessions {
-  const { frame, userCount } = ctx;
-  const n = visits.length;
+/**
+ * Each user's first session (first touch): the earliest start, a tie on time
+ * broken by the smaller source label. Users without a session keep +Infinity
+ * and source -1.
+ */
+export function firstSessions(visits: Table, userCount: number, sourceLabels: readonly string[]): FirstSessions {
   const user = refCol(visits, "user");
   const start = numCol(visits, "start");
   const source = visits.ref["source"];
-  const day = new Int32Array(n);
-  for (let i = 0; i < n; i++) day[i] = Math.floor(start[i]! / DAY_MS) - frame.range.from;
-
-  // First session per user, tie on time broken by the smaller source label.
   const first: FirstSessions = { start: new Float64Array(userCount).fill(Infinity), source: new Int32Array(userCount).fill(-1) };
-  const label = (s: number): string => (s < 0 ? "" : ctx.sourceLabels[s]!);
-  for (let i = 0; i < n; i++) {
+  const label = (s: number): string => (s < 0 ? "" : sourceLabels[s]!);
+  for (let i = 0; i < visits.length; i++) {
     const u = user[i]!;
     const t = start[i]!;
     const s = source ? source[i]! : -1;
@@ -41,6 +40,18 @@ export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink,
       first.source[u] = s;
     }
   }
+  return first;
+}
+
+export function visitsMetrics(visits: Table, ctx: FunnelContext, sink: FactSink, series: Series): FirstSessions {
+  const { frame, userCount } = ctx;
+  const n = visits.length;
+  const user = refCol(visits, "user");
+  const start = numCol(visits, "start");
+  const day = new Int32Array(n);
+  for (let i = 0; i < n; i++) day[i] = Math.floor(start[i]! / DAY_MS) - frame.range.from;
+
+  const first = firstSessions(visits, userCount, ctx.sourceLabels);
   let users = 0;
   for (let u = 0; u < userCount; u++) if (first.start[u]! < Infinity) users++;
   sink.add("visits.sessions", n);

@@ -1,0 +1,110 @@
+/**
+ * The budget analysis's series: per paid source and period (ISO week or day,
+ * within the complete ISO weeks of the report period), spend from costs and
+ * the outcome of the first-touch buyers whose first order falls in that
+ * period: their count, and their revenue × margin over their first
+ * `horizonMonths` 30-day months.
+ */
+import { numCol, refCol, type Table } from "../../read/table.ts";
+import { DAY_MS, dayLabel } from "../../time/calendar.ts";
+import type { PeriodFrame } from "../../time/period.ts";
+import type { FirstSessions } from "../funnel/visits.ts";
+import type { Orders } from "../orders.ts";
+
+export type BudgetGrain = "day" | "week";
+
+export interface BudgetSeries {
+  readonly grain: BudgetGrain;
+  /** Periods per week: 1 (week) or 7 (day). */
+  readonly perWeek: number;
+  /** The first day of each period, `YYYY-MM-DD`. */
+  readonly labels: readonly string[];
+  /**
+   * Periods whose outcome is complete: all of them for buyers; for revenue,
+   * the first periods whose last day + 30 × horizonMonths days is within the
+   * report period (later buyers' windows are cut by its end).
+   */
+  readonly fittedRevenue: number;
+  /** Source indices with cost rows in the periods, by label in code-unit order. */
+  readonly sources: readonly number[];
+  /** Per source (same order): cost per period, 0 without cost rows. */
+  readonly spend: readonly Float64Array[];
+  /** Per source: new first-touch buyers per period of their first order. */
+  readonly buyers: readonly Float64Array[];
+  /** Per source: those buyers' revenue × margin within horizonMonths × 30 days of their first order. */
+  readonly revenue: readonly Float64Array[];
+}
+
+export interface PeriodsContext {
+  readonly frame: PeriodFrame;
+  readonly sourceLabels: readonly string[];
+  readonly margin: number;
+  readonly grain: BudgetGrain;
+  readonly horizonMonths: number;
+}
+
+/** Days in a revenue horizon month. */
+export const HORIZON_MONTH_DAYS = 30;
+
+/** The series over the period's complete ISO weeks; null without a complete week. */
+export function budgetPeriods(first: FirstSessions, orders: Orders, costs: Table, ctx: PeriodsContext): BudgetSeries | null {
+  const { frame, grain } = ctx;
+  const firstMonday = frame.weeks[0];
+  if (firstMonday === undefined) return null;
+  const perWeek = grain === "week" ? 1 : 7;
+  const count = frame.weeks.length * perWeek;
+  const periodOf = (day: number): number => {
+    const d = day - firstMonday;
+    if (d < 0) return -1;
+    const p = grain === "week" ? Math.floor(d / 7) : d;
+    return p < count ? p : -1;
+  };
+  const labels = Array.from({ length: count }, (_, p) => dayLabel(firstMonday + p * (grain === "week" ? 7 : 1)));
+
+  const cDay = numCol(costs, "date");
+  const cSource = refCol(costs, "source");
+  const cCost = numCol(costs, "cost");
+  const spendBy = new Map<number, Float64Array>();
+  for (let i = 0; i < costs.length; i++) {
+    const p = periodOf(cDay[i]!);
+    if (p < 0) continue;
+    let row = spendBy.get(cSource[i]!);
+    if (!row) spendBy.set(cSource[i]!, (row = new Float64Array(count)));
+    row[p]! += cCost[i]!;
+  }
+  const label = (s: number): string => (s < 0 ? "" : ctx.sourceLabels[s]!);
+  const sources = [...spendBy.keys()].sort((a, b) => (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0));
+  const slot = new Map(sources.map((s, i) => [s, i]));
+
+  // First order per user, then each buyer's revenue within the horizon.
+  const firstOrder = new Map<number, number>();
+  for (let i = 0; i < orders.length; i++) {
+    const u = orders.user[i]!;
+    const t = orders.time[i]!;
+    const seen = firstOrder.get(u);
+    if (seen === undefined || t < seen) firstOrder.set(u, t);
+  }
+  const horizonMs = ctx.horizonMonths * HORIZON_MONTH_DAYS * DAY_MS;
+  const buyers = sources.map(() => new Float64Array(count));
+  const revenue = sources.map(() => new Float64Array(count));
+  const periodOfUser = new Map<number, number>();
+  for (const [u, t] of firstOrder) {
+    if (!(first.start[u]! < Infinity)) continue;
+    const k = slot.get(first.source[u]!);
+    if (k === undefined) continue;
+    const p = periodOf(Math.floor(t / DAY_MS));
+    if (p < 0) continue;
+    buyers[k]![p]!++;
+    periodOfUser.set(u, p);
+  }
+  for (let i = 0; i < orders.length; i++) {
+    const u = orders.user[i]!;
+    const p = periodOfUser.get(u);
+    if (p === undefined) continue;
+    if (orders.time[i]! - firstOrder.get(u)! < horizonMs) revenue[slot.get(first.source[u]!)!]![p]! += orders.revenue[i]! * ctx.margin;
+  }
+  const lastDayOf = (p: number): number => firstMonday + (grain === "week" ? 7 * p + 6 : p);
+  let fittedRevenue = 0;
+  while (fittedRevenue < count && lastDayOf(fittedRevenue) + ctx.horizonMonths * HORIZON_MONTH_DAYS <= frame.range.to) fittedRevenue++;
+  return { grain, perWeek, labels, fittedRevenue, sources, spend: sources.map((s) => spendBy.get(s)!), buyers, revenue };
+}
