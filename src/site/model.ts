@@ -140,6 +140,37 @@ export interface SiteModel {
 
 const ACTION_ORDER: readonly Recommendation["action"][] = ["cut", "stop", "investigate", "scale", "optimize", "keep", "continue", "insufficient data"];
 
+/** Actions that keep things as they are: shown on the overview only when nothing needs doing. */
+const STATUS_QUO: ReadonlySet<Recommendation["action"]> = new Set(["keep", "continue", "insufficient data"]);
+/** Actions that stop a loss: shown on the overview before other changes. */
+const URGENT: ReadonlySet<Recommendation["action"]> = new Set(["cut", "stop"]);
+
+/**
+ * The overview's most important recommendations: those stopping a loss (cut,
+ * stop), then other changes, then those keeping things as they are; and one
+ * per kind of subject
+ * (source, campaign, segment, CLV band) before a second of any kind, so that
+ * a large campaign budget does not hide every channel. `views` come most
+ * important first.
+ * @example topRecommendations([campaign A (continue), campaign B (optimize), campaign C (stop), source s (scale)], 2); // => [C, s]
+ */
+export function topRecommendations(views: readonly RecommendationView[], n: number): RecommendationView[] {
+  const group = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : STATUS_QUO.has(v.action) ? 2 : 1);
+  const ranked = [0, 1, 2].flatMap((g) => views.filter((v) => group(v) === g));
+  const kind = (v: RecommendationView): string =>
+    Object.keys(v.key)
+      .filter((k) => k !== "dataset")
+      .join(",");
+  const first: RecommendationView[] = [];
+  const seen = new Set<string>();
+  for (const v of ranked) {
+    if (seen.has(kind(v))) continue;
+    seen.add(kind(v));
+    first.push(v);
+  }
+  return [...first, ...ranked.filter((v) => !first.includes(v))].slice(0, n);
+}
+
 /** A URL-safe anchor for a label (labels can be anything). */
 export function anchorFor(label: string, index: number): string {
   const slug = label
@@ -418,7 +449,13 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     version: report.version.id,
     generator: report.generator,
     nav,
-    overview: { kpis: overviewKpis, top: recommendations.slice(0, 3), health, warnings: report.warnings.map((w) => w.message), sinceLast: archive.sinceLast },
+    overview: {
+      kpis: overviewKpis,
+      top: topRecommendations(recommendations, 3),
+      health,
+      warnings: report.warnings.map((w) => w.message),
+      sinceLast: archive.sinceLast,
+    },
     product,
     sales,
     marketing,
