@@ -41,7 +41,8 @@ export interface CampaignLift {
   readonly refused: string | null;
 }
 
-const plural = (dim: Dim, n: number): string => (n === 1 ? dim : `${dim === "region" ? "regions" : dim === "channel" ? "channels" : `${dim}s`}`);
+/** "region" or "regions". @example plural("channel", 2); // => "channels" */
+const plural = (dim: Dim, n: number): string => (n === 1 ? dim : `${dim}s`);
 
 /** Daily sums of `values` over rows where `keep`, on days `first` … `first + days − 1`. */
 function daily(data: CampaignRows, values: Float64Array, first: number, days: number, keep: (i: number) => boolean): Float64Array {

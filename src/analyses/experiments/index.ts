@@ -12,6 +12,7 @@ import type { ExperimentsConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { dayLabel, DAY_MS } from "../../time/calendar.ts";
 import {
+  betaDistribution,
   betaInterval,
   betaPosterior,
   chiSquareGoodnessOfFit,
@@ -22,7 +23,6 @@ import {
   twoProportionZTest,
   wilsonInterval,
 } from "../../stats/index.ts";
-import { betaDistribution } from "../../stats/beta.ts";
 import { FactSink, ratio } from "../facts.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { EXPERIMENT_METRICS } from "./catalogue.ts";
