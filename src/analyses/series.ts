@@ -142,7 +142,7 @@ export const SERIES = {
    * compare each channel with the segment's best (z, p null for the best itself).
    */
   campaignChannelTests: "campaign_channel_tests",
-  /** `{ dataset?, week, campaign, spend, conversions, revenue }` per ISO week (its Monday) and campaign, dated data only. */
+  /** `{ dataset?, week, campaign, spend, conversions, revenue }` per ISO week (its Monday) lying wholly inside the file's dates, and campaign; dated data only. */
   campaignWeekly: "campaign_weekly",
   /**
    * One row per dated campaign and KPI (conversions, revenue): `{ dataset?, campaign,

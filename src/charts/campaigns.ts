@@ -300,7 +300,7 @@ export function weeklyChart(ctx: ChartContext, scope: Scope, metric: "spend" | "
   return {
     id: `campaign-weekly-${metric}${scope.suffix}`,
     title: metric === "spend" ? `Weekly spend by campaign${of(scope)}` : `Weekly conversions by campaign${of(scope)}`,
-    subtitle: `Per ISO week (from its Monday), stacked${order.includes(OTHER) ? `; the ${TOP_N} campaigns with the most spend, the rest as "other"` : ""}. First and last weeks may be partial.`,
+    subtitle: `Per ISO week (from its Monday), stacked${order.includes(OTHER) ? `; the ${TOP_N} campaigns with the most spend, the rest as "other"` : ""}; only whole weeks inside the file's dates.`,
     description: `A stacked area chart of weekly ${metric} per campaign.`,
     data,
     plot: () => ({

@@ -169,12 +169,23 @@ function kpiRow(
   };
 }
 
-/** Spend, conversions and revenue per campaign and ISO week (its Monday), for the time charts. */
+/**
+ * Spend, conversions and revenue per campaign and ISO week (its Monday), for
+ * the time charts: only weeks lying wholly inside the file's first to last
+ * day, so that a partial week never reads as a drop.
+ */
 function weeklyRows(data: CampaignRows, tag: object): SeriesRow[] {
   const day = data.day!;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const d of day) {
+    first = Math.min(first, d);
+    last = Math.max(last, d);
+  }
   const sums = new Map<string, { week: number; campaign: number; spend: number; conversions: number; revenue: number | null }>();
   for (let i = 0; i < data.length; i++) {
     const week = isoWeekOf(day[i]!);
+    if (week < first || week + 6 > last) continue;
     const key = `${week},${data.campaign[i]!}`;
     let s = sums.get(key);
     if (!s) sums.set(key, (s = { week, campaign: data.campaign[i]!, spend: 0, conversions: 0, revenue: data.revenue ? 0 : null }));
