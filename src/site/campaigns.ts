@@ -12,17 +12,8 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
 import type { Formatter } from "./format.ts";
-import type { Chart, Kpi, RecommendationView, Table } from "./model.ts";
+import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./model.ts";
 import type { PagePieces } from "./pieces.ts";
-
-/** A table whose rows can be emphasised (a segment's best channel), shown as cards on a phone. */
-export interface CardTableView {
-  readonly table: Table;
-  /** Per row: whether it is emphasised. */
-  readonly emphasis: readonly boolean[];
-  /** How many leading columns head a row's card on a phone (1 when absent): "18-24 · Email". */
-  readonly head?: number;
-}
 
 export interface LiftView {
   /** One plain sentence: how many campaigns have a lift, and why the others have none. */

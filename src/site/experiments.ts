@@ -10,10 +10,9 @@ import type { ChartContext } from "../charts/common.ts";
 import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
-import type { CardTableView } from "./campaigns.ts";
 import { pValue } from "./customers.ts";
 import type { Formatter } from "./format.ts";
-import type { Chart } from "./model.ts";
+import type { CardTableView, Chart } from "./model.ts";
 import type { PagePieces } from "./pieces.ts";
 
 /** Below this sample-ratio-mismatch p the split is broken (the engine's SRM_ALPHA). */

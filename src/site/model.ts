@@ -45,6 +45,15 @@ export interface Table {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** A table whose rows can be emphasised (a segment's best channel), shown as cards on a phone. */
+export interface CardTableView {
+  readonly table: Table;
+  /** Per row: whether it is emphasised. */
+  readonly emphasis: readonly boolean[];
+  /** How many leading columns head a row's card on a phone (1 when absent): "18-24 · Email". */
+  readonly head?: number;
+}
+
 export interface Kpi {
   readonly label: string;
   readonly value: string;
