@@ -3,7 +3,7 @@
  * periods (before and from a launch day) on aligned daily series.
  */
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
-import { tQuantile } from "./tquantile.ts";
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 /** Fewest days accepted in each period: a whole week, so that the weekday mix cannot drive the estimate. */
 export const MIN_DID_DAYS = 7;

@@ -6,7 +6,7 @@
  */
 import { createRand, type Rand } from "../stats/prng.ts";
 import { leastSquares } from "./ols.ts";
-import { percentile } from "./percentile.ts";
+import { percentile } from "../stats/quantile.ts";
 
 /** Fewest pre-period days accepted (two weeks); at least `MIN_DAYS_PER_PARAMETER` per fitted coefficient is also required. */
 export const MIN_PRE_DAYS = 14;

@@ -27,4 +27,3 @@ export {
 } from "./impact.ts";
 export { did, MIN_DID_DAYS, type DidEstimate, type DidResult, type PreTrend } from "./did.ts";
 export { leastSquares, type LeastSquaresFit, type LeastSquaresOptions } from "./ols.ts";
-export { tQuantile } from "./tquantile.ts";

@@ -19,4 +19,4 @@ export { kpss, ndiffs, nsdiffs, seasonalStrength } from "./differencing.ts";
 export { mase, maseScale, mape, smape, meanAbsoluteError } from "./accuracy.ts";
 export { backtest, type BacktestCandidate, type BacktestOptions, type BacktestResult, type BacktestRow } from "./backtest.ts";
 export { bfgs, nelderMead, type BfgsOptions, type NelderMeadOptions, type NelderMeadResult } from "./optimise.ts";
-export { gaussianForecast, linearCovariance, logNormalForecast, sampledForecast, quantile, Z80, Z95 } from "./intervals.ts";
+export { gaussianForecast, linearCovariance, logNormalForecast, sampledForecast, Z80, Z95 } from "./intervals.ts";

@@ -3,6 +3,7 @@
  * Gaussian error with known covariance, by seeded simulation otherwise.
  */
 import { createRand, type Rand } from "../stats/prng.ts";
+import { quantile } from "../stats/quantile.ts";
 import type { Band, Forecast } from "./types.ts";
 
 /** Standard normal quantiles for central 80% and 95% intervals: Φ⁻¹(0.9), Φ⁻¹(0.975). */
@@ -108,16 +109,6 @@ export function sampledForecast(point: ArrayLike<number>, paths: readonly Float6
 
 function quantileBand(sorted: Float64Array, value: number): Band {
   return { value, lo80: quantile(sorted, 0.1), hi80: quantile(sorted, 0.9), lo95: quantile(sorted, 0.025), hi95: quantile(sorted, 0.975) };
-}
-
-/** R's type-7 quantile of sorted values. @example quantile(Float64Array.of(1, 2, 3, 4), 0.5); // => 2.5 */
-export function quantile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** Standard normal draws by the Box–Muller transform, both values of a pair used. */

@@ -31,3 +31,4 @@ export { betaDistribution, type BetaDistribution, type BetaParameters } from "./
 export { betaPosterior, probabilityBBeatsA, expectedLoss, probabilityBest, betaInterval, type ExpectedLoss, type ProbabilityOptions } from "./bayes.ts";
 export { cohensD, rankBiserial, cramersV } from "./effects.ts";
 export { evenSample } from "./evenSample.ts";
+export { percentile, quantile } from "./quantile.ts";

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { mape, mase, maseScale, meanAbsoluteError, smape } from "../../src/forecast/accuracy.ts";
-import { gaussianForecast, linearCovariance, quantile, sampledForecast, Z80, Z95 } from "../../src/forecast/intervals.ts";
+import { gaussianForecast, linearCovariance, sampledForecast, Z80, Z95 } from "../../src/forecast/intervals.ts";
+import { quantile } from "../../src/stats/quantile.ts";
 import { snaive } from "../../src/forecast/snaive.ts";
 
 describe("snaive(y, m)", () => {

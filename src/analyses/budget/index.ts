@@ -7,7 +7,7 @@
  * Needs visits (first touch), orders and costs. Pure: tables and config in;
  * the bootstrap is seeded.
  */
-import { quantile } from "../../forecast/intervals.ts";
+import { quantile } from "../../stats/quantile.ts";
 import type { Table } from "../../read/table.ts";
 import { adstock, steadyResponse, type Curve } from "../../response/index.ts";
 import type { Config } from "../../schema/config.ts";

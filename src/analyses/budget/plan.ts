@@ -2,7 +2,7 @@
  * The recommended split and the scenarios: allocation over the identified
  * curves, and the bootstrap intervals of the outcomes.
  */
-import { quantile } from "../../forecast/intervals.ts";
+import { quantile } from "../../stats/quantile.ts";
 import { allocate, steadyResponse, steadySlope, type Curve } from "../../response/index.ts";
 
 export interface PlanSource {

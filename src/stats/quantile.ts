@@ -1,4 +1,24 @@
 /**
+ * Quantiles with linear interpolation between order statistics (numpy's
+ * default "linear", R's type 7): h = (n − 1)p, value = x_(⌊h⌋) + (h − ⌊h⌋)
+ * (x_(⌊h⌋+1) − x_(⌊h⌋)), x_(i) the i-th smallest (from 0). `quantile` reads
+ * sorted values; `percentile` selects from unsorted ones.
+ */
+
+/**
+ * The p-quantile of values already sorted ascending; NaN for none.
+ * @example quantile(Float64Array.of(1, 2, 3, 4), 0.5); // => 2.5
+ */
+export function quantile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
  * The p-quantile of `values` with linear interpolation between order
  * statistics (numpy's default "linear", R's type 7): h = (n − 1)p, value =
  * x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)), x_(i) the i-th smallest (from 0).
