@@ -6,6 +6,7 @@
  */
 import { createRand, type Rand } from "../stats/prng.ts";
 import { leastSquares } from "./ols.ts";
+import { movingBlocks } from "../stats/blocks.ts";
 import { percentile } from "../stats/quantile.ts";
 
 /** Fewest pre-period days accepted (two weeks); at least `MIN_DAYS_PER_PARAMETER` per fitted coefficient is also required. */
@@ -338,12 +339,8 @@ function analyse(
 
 /** Fills `out` with circular moving blocks of `source`: each block starts at a uniform index and wraps past the end; the last block is cut. */
 function blocks(source: Float64Array, length: number, out: Float64Array, rand: Rand): void {
-  const n = source.length;
   let i = 0;
-  while (i < out.length) {
-    const s = Math.floor(rand() * n);
-    for (let j = 0; j < length && i < out.length; j++) out[i++] = source[(s + j) % n]!;
-  }
+  movingBlocks(source.length, length, out.length, true, rand, (k) => (out[i++] = source[k]!));
 }
 
 /**

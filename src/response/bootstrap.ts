@@ -3,6 +3,7 @@
  * consecutive periods, so the autocorrelation within a run survives, and each
  * draw becomes a weight per period (how often it was drawn).
  */
+import { movingBlocks } from "../stats/blocks.ts";
 import type { Rand } from "../stats/prng.ts";
 
 /**
@@ -21,12 +22,7 @@ export function blockLength(n: number): number {
  * @example Array.from(blockWeights(4, 4, () => 0)); // => [1, 1, 1, 1]
  */
 export function blockWeights(n: number, block: number, rand: Rand): Uint16Array {
-  if (!Number.isInteger(block) || block < 1 || block > n) throw new Error(`invalid block length: ${block}`);
   const w = new Uint16Array(n);
-  let drawn = 0;
-  while (drawn < n) {
-    const start = Math.floor(rand() * (n - block + 1));
-    for (let k = 0; k < block && drawn < n; k++, drawn++) w[start + k]!++;
-  }
+  movingBlocks(n, block, n, false, rand, (k) => w[k]!++);
   return w;
 }

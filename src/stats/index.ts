@@ -32,3 +32,4 @@ export { betaPosterior, probabilityBBeatsA, expectedLoss, probabilityBest, betaI
 export { cohensD, rankBiserial, cramersV } from "./effects.ts";
 export { evenSample } from "./evenSample.ts";
 export { percentile, quantile } from "./quantile.ts";
+export { movingBlocks } from "./blocks.ts";
