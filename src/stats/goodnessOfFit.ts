@@ -1,4 +1,4 @@
-import gammainc from "@stdlib/math-base-special-gammainc";
+import { chiSquareSf } from "./chisquare.ts";
 
 export interface ChiSquareGoodnessOfFitResult {
   /** Pearson's X² = Σ (O − E)² / E; null when there are no observations. */
@@ -18,8 +18,7 @@ export interface ChiSquareGoodnessOfFitResult {
  * variant against the planned split.
  *
  * - E_i = (Σ O) · s_i / Σ s; X² = Σ (O_i − E_i)² / E_i; dof = k − 1;
- * - p = P(χ²_dof ≥ X²) = Q(dof/2, X²/2), the upper regularised incomplete gamma
- *   function, so tiny p-values (a broken split) keep their precision.
+ * - p = P(χ²_dof ≥ X²) by `chiSquareSf`, so tiny p-values (a broken split) keep their precision.
  *
  * Policy: fewer than 2 categories, a count that is negative or not finite, shares of
  * another length, or a share not finite and > 0 throw a `RangeError`; omitted shares
@@ -46,5 +45,5 @@ export function chiSquareGoodnessOfFit(observed: readonly number[], expectedShar
   const dof = k - 1;
   if (total === 0) return { statistic: null, pValue: null, dof, expected };
   const statistic = observed.reduce((sum, o, i) => sum + (o - expected[i]!) ** 2 / expected[i]!, 0);
-  return { statistic, pValue: gammainc(statistic / 2, dof / 2, true, true), dof, expected };
+  return { statistic, pValue: chiSquareSf(statistic, dof), dof, expected };
 }
