@@ -21,6 +21,7 @@
  * `confidence`: high with 10 × min_conversions and a measured lift, low for
  * too little data, medium otherwise.
  */
+import { median } from "simple-statistics";
 import { roundValue } from "../report/json.ts";
 import type { CampaignsConfig } from "../schema/config.ts";
 import type { Fact, Recommendation } from "../schema/report.ts";
@@ -32,14 +33,6 @@ const money = (v: number): string => v.toLocaleString("en-US", { maximumFraction
 const x2 = (v: number): string => v.toFixed(2);
 /** `a` and `b` with two decimals, or three when two would make them look equal. */
 const pair = (a: number, b: number): [string, string] => (x2(a) === x2(b) && a !== b ? [a.toFixed(3), b.toFixed(3)] : [x2(a), x2(b)]);
-
-/** The median, or null for none. @example medianOf([3, 1, 2]); // => 2 */
-function medianOf(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return roundValue(s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2);
-}
 
 export function campaignRecommendations(facts: readonly Fact[], config: CampaignsConfig): Recommendation[] {
   // Facts by id, campaign and dataset ("" without a dataset dim).
@@ -66,7 +59,8 @@ export function campaignRecommendations(facts: readonly Fact[], config: Campaign
     const roas = get("campaign.roas");
     const hasRevenue = has("campaign.roas");
     const cpa = get("campaign.cpa");
-    const target = config.target_cpa ?? (hasRevenue ? null : medianOf(cpas.get(dataset ?? "") ?? []));
+    const datasetCpas = cpas.get(dataset ?? "") ?? [];
+    const target = config.target_cpa ?? (hasRevenue || datasetCpas.length === 0 ? null : roundValue(median(datasetCpas)));
     const trend = get("campaign.trend");
     const lift = get("campaign.lift");
     const lo = get("campaign.lift.lo95");
