@@ -113,9 +113,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
         sink.add("campaign.lift.hi95", ok ? r.average.hi95 : null, { campaign: l.campaign, ...tag });
       }
       out[SERIES.campaignLift]!.push(...liftRows(lifts, names, dataset));
-      let first = Infinity;
-      for (const d of data.day) first = Math.min(first, d);
-      out[SERIES.campaignLiftPoints]!.push(...liftPoints(lifts, first, dataset));
+      out[SERIES.campaignLiftPoints]!.push(...liftPoints(lifts, data.span!.first, dataset));
     }
     out[SERIES.campaignSummary]!.push(...summaryRows(data, tag));
   }
@@ -176,12 +174,7 @@ function kpiRow(
  */
 function weeklyRows(data: CampaignRows, tag: object): SeriesRow[] {
   const day = data.day!;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const d of day) {
-    first = Math.min(first, d);
-    last = Math.max(last, d);
-  }
+  const { first, last } = data.span!;
   const sums = new Map<string, { week: number; campaign: number; spend: number; conversions: number; revenue: number | null }>();
   for (let i = 0; i < data.length; i++) {
     const week = isoWeekOf(day[i]!);
@@ -202,13 +195,7 @@ function weeklyRows(data: CampaignRows, tag: object): SeriesRow[] {
 /** `campaign.trend`: return per unit of spend over the last TREND_DAYS days of each campaign ÷ the TREND_DAYS before. */
 function trends(data: CampaignRows, sink: FactSink, tag: Record<string, string>): void {
   const day = data.day!;
-  const last = new Float64Array(data.campaigns.length).fill(-Infinity);
-  const first = new Float64Array(data.campaigns.length).fill(Infinity);
-  for (let i = 0; i < data.length; i++) {
-    const c = data.campaign[i]!;
-    last[c] = Math.max(last[c]!, day[i]!);
-    first[c] = Math.min(first[c]!, day[i]!);
-  }
+  const { campaignFirst: first, campaignLast: last } = data.span!;
   const windows = data.campaigns.map(() => ({ recent: { spend: 0, back: 0 }, before: { spend: 0, back: 0 } }));
   for (let i = 0; i < data.length; i++) {
     const c = data.campaign[i]!;
@@ -231,36 +218,16 @@ function trends(data: CampaignRows, sink: FactSink, tag: Record<string, string>)
 
 /** One row per campaign: where it runs and when. */
 function summaryRows(data: CampaignRows, tag: object): SeriesRow[] {
-  return data.campaigns.map((campaign, c) => {
-    const where = (dim: "channel" | "region"): string | null => {
-      const index = data.dims[dim];
-      if (!index) return null;
-      const used = new Set<number>();
-      for (let i = 0; i < data.length; i++) if (data.campaign[i] === c) used.add(index[i]!);
-      return [...used]
-        .sort((a, b) => a - b)
-        .map((k) => data.labels[dim]![k]!)
-        .join(", ");
-    };
-    let from = Infinity;
-    let to = -Infinity;
-    if (data.day) {
-      for (let i = 0; i < data.length; i++) {
-        if (data.campaign[i] !== c) continue;
-        from = Math.min(from, data.day[i]!);
-        to = Math.max(to, data.day[i]!);
-      }
-    }
-    return {
-      ...tag,
-      campaign,
-      campaign_name: data.names[c]!,
-      channels: where("channel"),
-      regions: where("region"),
-      from: Number.isFinite(from) ? dayLabel(from) : null,
-      to: Number.isFinite(to) ? dayLabel(to) : null,
-    };
-  });
+  const where = (dim: "channel" | "region", c: number): string | null => data.runsIn[dim]?.[c]!.map((k) => data.labels[dim]![k]!).join(", ") ?? null;
+  return data.campaigns.map((campaign, c) => ({
+    ...tag,
+    campaign,
+    campaign_name: data.names[c]!,
+    channels: where("channel", c),
+    regions: where("region", c),
+    from: data.span ? dayLabel(data.span.campaignFirst[c]!) : null,
+    to: data.span ? dayLabel(data.span.campaignLast[c]!) : null,
+  }));
 }
 
 export { CAMPAIGN_METRICS } from "./catalogue.ts";

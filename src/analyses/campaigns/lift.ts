@@ -75,30 +75,22 @@ export function scaledComparison(y: Float64Array | readonly number[], xs: readon
 }
 
 export function campaignLifts(data: CampaignRows, options: LiftOptions): CampaignLift[] {
-  const day = data.day;
-  if (!day || data.length === 0) return [];
-  let first = Infinity;
-  let last = -Infinity;
-  for (const d of day) {
-    if (d < first) first = d;
-    if (d > last) last = d;
-  }
+  const span = data.span;
+  if (!span || data.length === 0) return [];
+  const { first, last } = span;
   const days = last - first + 1;
-  const firstDay = new Float64Array(data.campaigns.length).fill(Infinity);
-  for (let i = 0; i < data.length; i++) firstDay[data.campaign[i]!] = Math.min(firstDay[data.campaign[i]!]!, day[i]!);
 
   return data.campaigns.map((campaign, c) => {
     const annotated = options.launches.get(campaign) ?? options.launches.get(data.names[c]!);
-    const launch = annotated ?? firstDay[c]!;
+    const launch = annotated ?? span.campaignFirst[c]!;
     const base = { campaign, launch, launchFrom: annotated !== undefined ? ("annotation" as const) : ("first day" as const) };
     // Where the campaign runs, by region first, then by channel.
     let split: { dim: Dim; touched: Set<number>; others: number[] } | null = null;
     for (const dim of ["region", "channel"] as const) {
-      const index = data.dims[dim];
       const labels = data.labels[dim];
-      if (!index || !labels) continue;
-      const touched = new Set<number>();
-      for (let i = 0; i < data.length; i++) if (data.campaign[i] === c) touched.add(index[i]!);
+      const runs = data.runsIn[dim];
+      if (!labels || !runs) continue;
+      const touched = new Set(runs[c]);
       const others = labels.map((_, k) => k).filter((k) => !touched.has(k));
       if (others.length > 0) {
         split = { dim, touched, others };

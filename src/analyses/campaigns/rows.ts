@@ -16,6 +16,11 @@ export interface CampaignRows {
   readonly length: number;
   /** Day numbers; null when the file has no date column (totals only, no time charts, no lift). */
   readonly day: Float64Array | null;
+  /**
+   * With dates: the file's first and last day, and each campaign's (by
+   * campaign index); null without dates.
+   */
+  readonly span: { readonly first: number; readonly last: number; readonly campaignFirst: Float64Array; readonly campaignLast: Float64Array } | null;
   /** Campaign index per row, into `campaigns`. */
   readonly campaign: Int32Array;
   /** Campaign ids in code-unit order, and the name of each (the id when there is none). */
@@ -23,6 +28,8 @@ export interface CampaignRows {
   readonly names: readonly string[];
   /** Per breakdown present in the file: the label index of each row, into `labels[dim]`. */
   readonly dims: Readonly<Partial<Record<Dim, Int32Array>>>;
+  /** Per breakdown and campaign index: the label indices of the campaign's rows, ascending (where it runs). */
+  readonly runsIn: Readonly<Partial<Record<Dim, readonly (readonly number[])[]>>>;
   /** Per breakdown: its labels in code-unit order, `(unknown)` included when a row lacks one. */
   readonly labels: Readonly<Partial<Record<Dim, readonly string[]>>>;
   readonly impressions: Float64Array;
@@ -68,20 +75,27 @@ export function campaignRows(table: Table, labels: { readonly campaign: readonly
   });
   const dims: Partial<Record<Dim, Int32Array>> = {};
   const dimLabels: Partial<Record<Dim, string[]>> = {};
+  const runsIn: Partial<Record<Dim, number[][]>> = {};
   for (const d of DIMS) {
     const refs = table.ref[d];
     if (!refs) continue;
     const r = relabel(refs, labels.dim);
     dims[d] = r.index;
     dimLabels[d] = r.labels;
+    const sets = ids.labels.map(() => new Set<number>());
+    r.index.forEach((k, i) => sets[ids.index[i]!]!.add(k));
+    runsIn[d] = sets.map((set) => [...set].sort((a, b) => a - b));
   }
+  const day = table.num["date"] ?? null;
   return {
     length: table.length,
-    day: table.num["date"] ?? null,
+    day,
+    span: day ? spanOf(day, ids.index, ids.labels.length) : null,
     campaign: ids.index,
     campaigns: ids.labels,
     names,
     dims,
+    runsIn,
     labels: dimLabels,
     impressions: numCol(table, "impressions"),
     clicks: numCol(table, "clicks"),
@@ -90,4 +104,20 @@ export function campaignRows(table: Table, labels: { readonly campaign: readonly
     leads: table.num["leads"] ?? null,
     revenue: table.num["revenue"] ?? null,
   };
+}
+
+/** The first and last day overall and per campaign. */
+function spanOf(day: Float64Array, campaign: Int32Array, campaigns: number): NonNullable<CampaignRows["span"]> {
+  let first = Infinity;
+  let last = -Infinity;
+  const campaignFirst = new Float64Array(campaigns).fill(Infinity);
+  const campaignLast = new Float64Array(campaigns).fill(-Infinity);
+  day.forEach((d, i) => {
+    const c = campaign[i]!;
+    first = Math.min(first, d);
+    last = Math.max(last, d);
+    campaignFirst[c] = Math.min(campaignFirst[c]!, d);
+    campaignLast[c] = Math.max(campaignLast[c]!, d);
+  });
+  return { first, last, campaignFirst, campaignLast };
 }
