@@ -5,16 +5,17 @@
  * the earliest is kept (the first in file order on a tie) and the others are
  * rejected as `repeated exposure`.
  */
+import type { KindSpec } from "../schema/kinds.ts";
 import type { Rejections } from "./rejections.ts";
 import { filterRows, numCol, refCol, type Table } from "./table.ts";
 
 /**
- * @example cleanExposures(table, rejections); // users 7 (A, B) → 2 rows "contaminated"; user 8 (A at 10:00, A at 09:00) → the 10:00 row "repeated exposure"
+ * @example cleanExposures(table, { unit: "user", arm: "variant", time: "time" }, rejections); // users 7 (A, B) → 2 rows "contaminated"; user 8 (A at 10:00, A at 09:00) → the 10:00 row "repeated exposure"
  */
-export function cleanExposures(table: Table, rejections: Rejections): Table {
-  const user = refCol(table, "user");
-  const variant = refCol(table, "variant");
-  const time = numCol(table, "time");
+export function cleanExposures(table: Table, roles: NonNullable<KindSpec["exposure"]>, rejections: Rejections): Table {
+  const user = refCol(table, roles.unit);
+  const variant = refCol(table, roles.arm);
+  const time = numCol(table, roles.time);
   // Per user id (dictionary index): the first variant seen (-1: none yet),
   // whether a second one was (-2), and the earliest row.
   let users = 0;

@@ -13,7 +13,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createGunzip } from "node:zlib";
 import type { Config } from "../schema/config.ts";
-import type { Kind } from "../schema/kinds.ts";
+import { KIND_SPECS, type Kind } from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
 import { CsvParser, CsvSyntaxError, sniffDelimiter } from "./csv.ts";
 import { detect } from "./detect.ts";
@@ -222,7 +222,8 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
   const datasets: LoadedDataset[] = read.map(({ reader, columns, files: fileInfo, rejections }) => {
     const built = reader.build();
     // Exposures are cleaned over the whole dataset: contamination and repeats.
-    const table = built.kind === "experiment" ? cleanExposures(built, rejections) : built;
+    const exposure = KIND_SPECS[built.kind].exposure;
+    const table = exposure ? cleanExposures(built, exposure, rejections) : built;
     return { table, columns, files: fileInfo, rows: reader.rows, rejections, labels: reader.mergedLabels() };
   });
   return { datasets, ignored, errors, dicts };

@@ -78,6 +78,12 @@ export interface KindSpec {
   /** Whether columns that match no role are kept as attributes (`attr.<header>`, as text). */
   readonly keepOthers?: boolean;
   /**
+   * Rows are exposures of a unit (a user) to an arm (a variant): read over the
+   * whole dataset, a unit seen in several arms is rejected as `contaminated`,
+   * and of its repeated exposures only the earliest by `time` is kept.
+   */
+  readonly exposure?: { readonly unit: string; readonly arm: string; readonly time: string };
+  /**
    * The kind's period is its own dataset's first to last day, whatever the
    * report period is: campaign results and experiments are read over their
    * own span (an experiment of 23 days keeps every row).
@@ -293,6 +299,7 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
     when: "time",
     signature: ["variant", "converted"],
     rejectsDuplicates: () => true,
+    exposure: { unit: "user", arm: "variant", time: "time" },
     ownPeriod: true,
   },
 };
