@@ -2,6 +2,7 @@
  * The row accounting as text, for `romi validate`.
  */
 import type { EngineRun } from "../engine.ts";
+import { KIND_SPECS } from "../schema/kinds.ts";
 import type { DatasetAccount } from "../schema/report.ts";
 import { account } from "./assemble.ts";
 
@@ -34,8 +35,9 @@ export function formatAccounting(run: EngineRun): string {
     );
   }
   // Campaign results and experiments are read over their own span.
-  if (period && datasets.some((d) => d.kind === "campaigns" || d.kind === "experiment")) {
-    lines.push("campaigns and experiments: each over its own first to last day, never clipped to the report period");
+  const own = datasets.filter((d) => KIND_SPECS[d.kind].ownPeriod);
+  if (period && own.length > 0) {
+    lines.push(`${[...new Set(own.map((d) => d.kind))].join(" and ")}: each file over its own first to last day, never clipped to the report period`);
   }
   for (const d of datasets) lines.push(...datasetLines(d));
   for (const x of run.loaded.ignored) lines.push(`ignored: ${x.reason}`);
