@@ -2,7 +2,8 @@
  * `npm run bench [-- --scales 1,10 --runs 5]`: times `romi metrics` on demo
  * data of each scale (generated once into .bench/) and on the real Y.Afisha
  * files when ../shared is there, and the budget model alone (10 sources ×
- * 52 weeks, 200 bootstrap draws). Prints the median wall time over the runs
+ * 52 weeks, 200 bootstrap draws). Beside each demo scale it times a plain
+ * DuckDB script of the core funnel aggregates on the same files. Prints the median wall time over the runs
  * and the largest peak RSS of any run. Compare ratios from one run of this
  * script: the machines are shared and noisy.
  */
@@ -26,9 +27,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function romi(args: string[]): { ms: number; maxRssKb: number } {
+function romi(args: string[], child = "bench/metrics-child.ts"): { ms: number; maxRssKb: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, "bench/metrics-child.ts"), ...args], { stdio: ["ignore", "ignore", "inherit", "pipe"], encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(root, child), ...args], { stdio: ["ignore", "ignore", "inherit", "pipe"], encoding: "utf8" });
   const wall = performance.now() - t0;
   const report = JSON.parse(String(r.output[3])) as { code: number; maxRssKb: number };
   if (report.code !== 0) throw new Error(`romi ${args.join(" ")} exited ${report.code}`);
@@ -53,8 +54,9 @@ async function rows(file: string): Promise<number> {
   return n - 1;
 }
 
-function bench(label: string, dir: string, size: string): void {
-  const results = Array.from({ length: runs }, () => romi(["metrics", "--data", dir, "--config", join(root, "bench/report.yaml")]));
+function bench(label: string, dir: string, size: string, child?: string): void {
+  const args = child ? [dir] : ["metrics", "--data", dir, "--config", join(root, "bench/report.yaml")];
+  const results = Array.from({ length: runs }, () => romi(args, child));
   const ms = median(results.map((r) => r.ms));
   const rss = Math.max(...results.map((r) => r.maxRssKb)) / 1024;
   console.log(
@@ -100,7 +102,10 @@ for (const scale of scales) {
   const dir = ensureDemo(scale);
   const mb = ["visits.csv", "orders.csv", "costs.csv"].reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;
   const [sessions, orders] = await Promise.all([rows(join(dir, "visits.csv")), rows(join(dir, "orders.csv"))]);
-  bench(`demo scale ${scale}`, dir, `${sessions.toLocaleString("en-US")} sessions, ${orders.toLocaleString("en-US")} orders, ${mb.toFixed(0)} MB`);
+  const size = `${sessions.toLocaleString("en-US")} sessions, ${orders.toLocaleString("en-US")} orders, ${mb.toFixed(0)} MB`;
+  bench(`demo scale ${scale}`, dir, size);
+  // The yardstick: a plain DuckDB script of the core funnel aggregates on the same files.
+  bench(`  plain DuckDB script`, dir, "DAU, MAU, retention cells, first-touch buyers", "bench/duckdb-baseline.ts");
 }
 // The site: `npm run build` of the committed demo report, and what a reader downloads for the overview.
 {

@@ -4,6 +4,8 @@
  */
 import pkg from "../package.json" with { type: "json" };
 import { dirname, join } from "node:path";
+import { DuckDbEngine } from "./engine/duckdb.ts";
+import type { EngineLimits } from "./engine/engine.ts";
 import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
@@ -20,6 +22,8 @@ export interface EngineOptions {
   readonly configPath?: string | null | undefined;
   /** The version's label (overrides `label` in the config) and git commit. */
   readonly stamp?: Stamp;
+  /** How much of the machine the SQL engine may use. */
+  readonly limits?: EngineLimits;
 }
 
 export interface EngineRun {
@@ -37,7 +41,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
   // annotations.yaml sits beside report.yaml.
   const annotations = options.configPath === null ? [] : await loadAnnotations(join(dirname(options.configPath ?? "content/report.yaml"), "annotations.yaml"));
-  const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone));
+  const engine = await DuckDbEngine.open(options.limits);
+  let loaded: LoadResult;
+  try {
+    loaded = await loadDataDir(options.dataDir, config, zone(config.timezone), engine);
+  } finally {
+    engine.close();
+  }
   const errors = [...loaded.errors];
   for (const d of loaded.datasets) {
     if (d.table.length === 0 && d.rows > 0) {

@@ -3,10 +3,11 @@
  * which `main` turns into exit code 2.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { checkMemory, type EngineLimits } from "../engine/engine.ts";
 
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "UsageError";
   }
 }
@@ -50,4 +51,24 @@ export function numberFlag(value: string | undefined, flag: string, fallback: nu
   if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max)
     throw new UsageError(`invalid ${flag}: ${value} (expected a number from ${min} to ${max})`);
   return n;
+}
+
+/** The flags that size the SQL engine, shared by every command that runs it. */
+export const ENGINE_FLAGS = { threads: { type: "string" }, memory: { type: "string" } } as const;
+
+export const ENGINE_USAGE = `  --threads N    the SQL engine's worker threads (default: one per core)
+  --memory SIZE  the SQL engine's memory limit, e.g. 2GB; past it, it spills
+                 to a temporary folder (default: a quarter of the machine's memory)`;
+
+/** `--threads` and `--memory` as engine limits; bad values are usage errors. */
+export function engineLimits(flags: { threads?: string | undefined; memory?: string | undefined }): EngineLimits {
+  const threads = flags.threads === undefined ? undefined : numberFlag(flags.threads, "--threads", 1, 1, 1024);
+  if (threads !== undefined && !Number.isInteger(threads)) throw new UsageError(`invalid --threads: ${flags.threads} (expected a whole number)`);
+  let memory: string | undefined;
+  try {
+    memory = flags.memory === undefined ? undefined : checkMemory(flags.memory);
+  } catch (e) {
+    throw new UsageError(`invalid --memory: ${flags.memory} (expected a size such as 2GB or 512MiB)`, { cause: e });
+  }
+  return { threads, memory };
 }

@@ -3,18 +3,19 @@ import { dirname } from "node:path";
 import { runEngine } from "../engine.ts";
 import { gitCommit } from "../read/commit.ts";
 import { stringifyReport } from "../report/json.ts";
-import { parseFlags, required, type Command } from "./args.ts";
+import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, parseFlags, required, type Command } from "./args.ts";
 
 export const metrics: Command = {
   name: "metrics",
   summary: "compute every metric from a data folder into metrics.json",
-  usage: `romi metrics --data DIR [--config FILE] [--out FILE] [--label TEXT] [--commit SHA]
+  usage: `romi metrics --data DIR [--config FILE] [--out FILE] [--label TEXT] [--commit SHA] [--threads N] [--memory SIZE]
 
-  --data DIR     folder with the data files (csv, tsv, optionally .gz)
+  --data DIR     folder with the data files (csv, tsv, txt, optionally .gz; parquet)
   --config FILE  report settings (default: content/report.yaml, if it exists)
   --out FILE     where to write metrics.json (default: standard output)
   --label TEXT   a name for this version (default: label in the config)
   --commit SHA   the git commit (default: $GITHUB_SHA, else git rev-parse HEAD)
+${ENGINE_USAGE}
 
 Exits with 1, writing nothing, when a file cannot be used.`,
   async run(io) {
@@ -24,8 +25,10 @@ Exits with 1, writing nothing, when a file cannot be used.`,
       out: { type: "string" },
       label: { type: "string" },
       commit: { type: "string" },
+      ...ENGINE_FLAGS,
     });
     const run = await runEngine({
+      limits: engineLimits(flags),
       dataDir: required(flags.data, "--data"),
       configPath: flags.config,
       stamp: { label: flags.label, commit: gitCommit(flags.commit) },

@@ -3,28 +3,40 @@ import { join } from "node:path";
 import { runEngine } from "../engine.ts";
 import { gitCommit } from "../read/commit.ts";
 import { stringifyReport } from "../report/json.ts";
-import { parseFlags, UsageError, type Command } from "./args.ts";
+import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, parseFlags, UsageError, type Command } from "./args.ts";
 
 export const VERSIONS_DIR = "content/versions";
 
 export const snapshot: Command = {
   name: "snapshot",
   summary: "store the current metrics.json in the version archive",
-  usage: `romi snapshot [--label L] [--data DIR] [--config FILE] [--dir DIR]
+  usage: `romi snapshot [--label L] [--data DIR] [--config FILE] [--dir DIR] [--threads N] [--memory SIZE]
 
   --label L      the version's name and file name (default: label in the
                  config, else the version id); letters, digits, . _ -
   --data DIR     folder with the data files (default: data)
   --config FILE  report settings (default: content/report.yaml, if it exists)
   --dir DIR      the archive (default: ${VERSIONS_DIR})
+${ENGINE_USAGE}
 
 Writes <dir>/<label>.json: the report without its chart series. The site
 lists every snapshot on its Versions page, with each one's diff against the
 one before, and the overview shows the changes since the latest one.`,
   async run(io) {
-    const flags = parseFlags(io.args, { label: { type: "string" }, data: { type: "string" }, config: { type: "string" }, dir: { type: "string" } });
+    const flags = parseFlags(io.args, {
+      label: { type: "string" },
+      data: { type: "string" },
+      config: { type: "string" },
+      dir: { type: "string" },
+      ...ENGINE_FLAGS,
+    });
     if (flags.label !== undefined && !/^[\w.-]+$/.test(flags.label)) throw new UsageError(`invalid --label: ${flags.label} (letters, digits, . _ - only)`);
-    const run = await runEngine({ dataDir: flags.data ?? "data", configPath: flags.config, stamp: { label: flags.label, commit: gitCommit() } });
+    const run = await runEngine({
+      dataDir: flags.data ?? "data",
+      configPath: flags.config,
+      stamp: { label: flags.label, commit: gitCommit() },
+      limits: engineLimits(flags),
+    });
     if (!run.report) {
       for (const e of run.errors) io.stderr(`romi: ${e}\n`);
       return 1;

@@ -1,29 +1,43 @@
 /**
- * Reads a data folder into tables: the I/O edge of romi.
+ * Reads a data folder through the SQL engine: the I/O edge of romi.
  *
- * Every `*.csv`, `*.tsv` and `*.txt` file (optionally `.gz`) below the
- * folder is read as a stream, so file size is bounded by memory for the
- * columns, not for the text. Files of one kind with the same headers form one
- * dataset; files of one kind with different headers are separate datasets,
- * each named after its file.
+ * Every `*.csv`, `*.tsv` and `*.txt` file (optionally `.gz`) and every
+ * `*.parquet` file below the folder is recognised by its column names and
+ * loaded into the engine as text; the row rules (`rules.ts`) then run as
+ * SQL. Files of one kind with the same headers form one dataset; files of
+ * one kind with different headers are separate datasets, each named after
+ * its first file.
+ *
+ * Per dataset the engine keeps `clean_<n>`: every row with its file, record
+ * and line, its parsed values (`t<p>` the text of text role p, `v<p>` the
+ * value of the others), and `final`, the reason it is rejected (NULL for a
+ * row used). Line numbers are the record's number plus one for the
+ * header: exact when no field spans lines and no line is blank. A Parquet
+ * row's "line" is its 1-based row number.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import { createGunzip } from "node:zlib";
+import { join } from "node:path";
+import type { Dialect } from "../engine/dialect.ts";
+import { DuckDbEngine } from "../engine/duckdb.ts";
+import type { Engine } from "../engine/engine.ts";
 import type { Config } from "../schema/config.ts";
-import { KIND_SPECS, type Kind } from "../schema/kinds.ts";
+import { DICT_NAMES, FOLDED_DICTS, KIND_SPECS, ATTRIBUTE_PREFIX, type DictName, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
-import { CsvParser, CsvSyntaxError, sniffDelimiter } from "./csv.ts";
 import { detect } from "./detect.ts";
-import { Rejections } from "./rejections.ts";
-import { cleanExposures } from "./exposures.ts";
-import { DatasetReader, type MergedLabel } from "./rows.ts";
-import { settleSpellings } from "./spellings.ts";
-import { newDicts, type Dicts, type Table } from "./table.ts";
+import { isParquet, listDataFiles, readCsvHeader, sha256 } from "./files.ts";
+import { Rejections, MAX_EXAMPLES } from "./rejections.ts";
+import { isText, parseSql, type RoleColumn } from "./rules.ts";
+import { Dict, type Dicts, type Table } from "./table.ts";
 
-const DATA_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
+export { listDataFiles } from "./files.ts";
+
+/** A label of a folding dictionary that this dataset spelled in more than one way. */
+export interface MergedLabel {
+  readonly role: string;
+  /** The label as shown: the most frequent spelling over every dataset. */
+  readonly label: string;
+  /** Each spelling in this dataset with its rows, most rows first. */
+  readonly spellings: readonly { readonly text: string; readonly rows: number }[];
+}
 
 export interface LoadedDataset {
   readonly table: Table;
@@ -39,110 +53,259 @@ export interface LoadedDataset {
 export interface LoadResult {
   readonly datasets: readonly LoadedDataset[];
   readonly ignored: readonly { file: string; reason: string }[];
-  /** Files that cannot be used: a missing column, a malformed CSV. */
+  /** Files that cannot be used: a missing column, a malformed CSV, a corrupt Parquet file. */
   readonly errors: readonly string[];
   readonly dicts: Dicts;
 }
 
-/** Data files below `dir`, as sorted paths relative to it with `/` separators. */
-export async function listDataFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  // A symbolic link to a file counts as that file (a folder that links to shared data).
-  const isFile = (e: (typeof entries)[number]): boolean =>
-    e.isFile() || (e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true);
-  return entries
-    .filter((e) => isFile(e) && DATA_FILE.test(e.name))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
-    .sort();
-}
+const ATTRIBUTE: RoleSpec = { type: "label", required: false, aliases: [] };
 
-/**
- * Decoded text of a file in chunks that end at a line break, gunzipped when
- * the name ends in `.gz`; hashes the raw bytes.
- *
- * Cutting the bytes at their last LF (which never occurs inside a UTF-8
- * sequence) means each chunk decodes to one fresh, flat string of whole
- * lines. Gluing a partial line to the next chunk as strings instead made V8
- * ropes whose every `indexOf` rescanned the chunk: parsing was quadratic in
- * the chunk size (20 s instead of 1 s for 300k lines).
- */
-async function* textChunks(path: string, hash: ReturnType<typeof createHash> | null, label: string): AsyncGenerator<string> {
-  const raw = createReadStream(path, { highWaterMark: 1 << 18 });
-  if (hash) raw.on("data", (b) => hash.update(b as Buffer));
-  const bytes = path.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let rest: Buffer = Buffer.alloc(0);
-  try {
-    for await (const chunk of bytes) {
-      const buf = rest.length > 0 ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-      const cut = buf.lastIndexOf(10) + 1;
-      rest = buf.subarray(cut);
-      if (cut > 0) yield decoder.decode(buf.subarray(0, cut), { stream: true });
-    }
-    yield decoder.decode(rest);
-  } catch (e) {
-    raw.destroy();
-    const why = e instanceof TypeError ? "is not valid UTF-8 text" : `cannot be read: ${(e as Error).message}`;
-    throw new Error(`${label} ${why}`, { cause: e });
-  }
-}
-
-/** The header fields of a file, read from its first line. */
-async function readHeader(path: string, label: string): Promise<{ headers: string[]; delimiter: string } | null> {
-  let text = "";
-  for await (const chunk of textChunks(path, null, label)) {
-    text += chunk;
-    if (text.includes("\n") || text.length > 1 << 20) break;
-  }
-  const nl = text.indexOf("\n");
-  const first = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, "");
-  if (first.trim() === "") return null;
-  const delimiter = sniffDelimiter(first);
-  let headers: string[] = [];
-  const parser = new CsvParser(delimiter, (fields) => {
-    if (headers.length === 0) headers = fields.map((f) => f.trim());
-  });
-  parser.push(first);
-  parser.end();
-  return { headers, delimiter };
-}
+const roleSpec = (spec: KindSpec, role: string): RoleSpec => {
+  const found = spec.roles[role] ?? (spec.keepOthers && role.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE : undefined);
+  if (!found) throw new Error(`${spec.kind} has no role ${role}`);
+  return found;
+};
 
 interface FilePlan {
   readonly file: string;
   readonly kind: Kind;
   readonly columns: Readonly<Record<string, number>>;
   readonly headers: readonly string[];
-  readonly delimiter: string;
+  /** null for Parquet. */
+  readonly delimiter: string | null;
 }
 
-/** Reads one file's records into `reader`; throws with file:line:column on malformed CSV. */
-async function readFile(path: string, plan: FilePlan, index: number, reader: DatasetReader): Promise<{ sha256: string; rows: number }> {
-  const hash = createHash("sha256");
-  const before = reader.rows;
-  let header = true;
-  const parser = new CsvParser(plan.delimiter, (fields, line) => {
-    if (header) {
-      header = false;
-      return;
-    }
-    reader.add(fields, plan.headers.length, index, line);
-  });
+/** A file loaded into the engine as `raw_<n>`: text columns c0 … in record order. */
+interface Staged {
+  readonly file: string;
+  readonly table: string;
+  readonly parquet: boolean;
+  /** Whether DuckDB's strict CSV reader read it (see `stage`). */
+  readonly strict: boolean;
+  readonly records: number;
+  /** Lines of records with the wrong number of fields (rejected by the CSV reader), in order. */
+  readonly shortOrLong: readonly number[];
+  readonly sha256: string;
+}
+
+/** Column types of a Parquet file: its column names are its headers. */
+async function parquetHeaders(engine: Engine, path: string, label: string): Promise<string[]> {
   try {
-    for await (const chunk of textChunks(path, hash, plan.file)) parser.push(chunk);
-    parser.end();
+    const rows = await engine.rows(`DESCRIBE SELECT * FROM read_parquet(${engine.dialect.string(path)})`);
+    return rows.map((r) => String(r["column_name"]));
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new Error(`${plan.file}:${e.line}:${e.column}: ${e.message}`, { cause: e });
-    throw e;
+    throw new Error(`${label}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
   }
-  return { sha256: hash.digest("hex"), rows: reader.rows - before };
+}
+
+/** Text that no field holds: the lenient CSV reader's NULL, so that an empty field reads as empty text. */
+const NO_NULL = "\u0001romi: no null\u0001";
+
+const firstLine = (e: unknown): string => ((e as Error).message ?? String(e)).split("\n")[0]!.trim();
+
+/**
+ * What is wrong with the quotes of a record's text, and at which column
+ * (1-based): a quote that never closes, or text after a closing quote.
+ * @example quoteProblem('2,"2024-01-02,2', ","); // => { column: 3, message: "unterminated quoted field" }
+ */
+export function quoteProblem(text: string, delimiter: string): { column: number; message: string } | null {
+  const line = text.replace(/^[\r\n]+/, "");
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] === '"') {
+      const open = i;
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return { column: open + 1, message: "unterminated quoted field" };
+        if (line[q + 1] === '"') j = q + 2;
+        else {
+          j = q + 1;
+          break;
+        }
+      }
+      if (j < line.length && line[j] !== delimiter && line[j] !== "\r" && line[j] !== "\n")
+        return { column: j + 1, message: `unexpected text after a closing quote: ${JSON.stringify(line.slice(j, j + 10))}` };
+      i = j;
+    } else {
+      const next = line.indexOf(delimiter, i);
+      if (next < 0) return null;
+      i = next;
+    }
+    i += delimiter.length;
+  }
+  return null;
+}
+
+/** romi's message for a CSV reader error, with its column when the reader's own is vague. */
+function csvProblem(type: string, message: string, text: string, delimiter: string, column: number): string {
+  if (type === "UNQUOTED VALUE") {
+    const problem = quoteProblem(text, delimiter);
+    return problem ? `${problem.column}: ${problem.message}` : `${column}: malformed quoted field`;
+  }
+  if (type === "INVALID ENCODING") return `${column}: is not valid UTF-8 text (save it as "CSV UTF-8")`;
+  if (type === "LINE SIZE OVER MAXIMUM") return `${column}: a line is longer than 2 MB`;
+  return `${column}: ${message}`;
+}
+
+/** Loads one file into `raw_<n>`; throws a one-line message naming the file (and line and column) when it cannot be read. */
+async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Promise<Staged> {
+  const d = engine.dialect;
+  const path = join(dir, plan.file);
+  const table = `raw_${n}`;
+  const hash = await sha256(path);
+  if (plan.delimiter === null) {
+    const cols = plan.headers.map((h, i) => `${d.toText(d.ident(h))} AS c${i}`);
+    try {
+      await engine.run(`CREATE TABLE ${table} AS SELECT ${cols.join(", ")}, file_row_number FROM read_parquet(${d.string(path)}, file_row_number = true)`);
+    } catch (e) {
+      throw new Error(`${plan.file}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
+    }
+    const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
+    return { file: plan.file, table, parquet: true, strict: true, records: Number(count!["n"]), shortOrLong: [], sha256: hash };
+  }
+  const columns = plan.headers.map((_, i) => `'c${i}': 'VARCHAR'`);
+  const options = (strict: boolean): string =>
+    [
+      `columns = {${(strict ? columns : [...columns, `'extra': 'VARCHAR'`]).join(", ")}}`,
+      "header = true",
+      "auto_detect = false",
+      `delim = ${d.string(plan.delimiter!)}`,
+      `quote = '"'`,
+      `escape = '"'`,
+      `null_padding = ${!strict}`,
+      `strict_mode = ${strict}`,
+      // Lenient: an empty field is empty text, a field the record lacks is NULL.
+      ...(strict ? [] : [`nullstr = ${d.string(NO_NULL)}`]),
+      "store_rejects = true",
+      `rejects_table = 'rej_${n}'`,
+      `rejects_scan = 'scan_${n}'`,
+    ].join(", ");
+  let strict = true;
+  try {
+    await engine.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv(${d.string(path)}, ${options(true)})`);
+  } catch (e) {
+    // DuckDB's strict reader refuses a file whose lines end in both LF and
+    // CRLF (CDNOW's header ends in LF, its records in CRLF); its lenient one
+    // reads it, and the record widths are checked here instead.
+    if (!/invalid state/i.test(firstLine(e))) throw new Error(`${plan.file}: cannot be read: ${firstLine(e)}`, { cause: e });
+    strict = false;
+    try {
+      await engine.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv(${d.string(path)}, ${options(false)})`);
+    } catch (e2) {
+      throw new Error(`${plan.file}: cannot be read: ${firstLine(e2)}`, { cause: e2 });
+    }
+  }
+  const rejects = await engine.rows(
+    `SELECT line, byte_position - line_byte_position AS col, error_type AS type, error_message AS message, csv_line AS text FROM rej_${n} ORDER BY line, byte_position`,
+  );
+  const shortOrLong: number[] = [];
+  for (const r of rejects) {
+    const type = String(r["type"]);
+    if (type === "MISSING COLUMNS" || type === "TOO MANY COLUMNS") shortOrLong.push(Number(r["line"]));
+    else
+      throw new Error(
+        `${plan.file}:${Number(r["line"])}:${csvProblem(type, String(r["message"]), String(r["text"] ?? ""), plan.delimiter, Math.max(1, Number(r["col"])))}`,
+      );
+  }
+  if (!strict) {
+    const last = `c${plan.headers.length - 1}`;
+    const wrong = await engine.columns(`SELECT rowid + 2 AS line FROM ${table} WHERE ${last} IS NULL OR extra IS NOT NULL ORDER BY rowid`, new Set(["line"]));
+    shortOrLong.push(...(wrong["line"] as Float64Array));
+  }
+  const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
+  const records = Number(count!["n"]) + (strict ? shortOrLong.length : 0);
+  return { file: plan.file, table, parquet: false, strict, records, shortOrLong, sha256: hash };
+}
+
+/**
+ * SQL: a staged file's rows with `file` (its index in the dataset), `rec`
+ * (its record index among the rows the CSV reader kept) and `line`.
+ */
+function stagedRows(staged: Staged, index: number, width: number): string {
+  const cols = Array.from({ length: width }, (_, i) => `coalesce(c${i}, '') AS c${i}`).join(", ");
+  if (staged.parquet) return `SELECT ${index} AS file, file_row_number AS rec, file_row_number + 1 AS line, ${cols} FROM ${staged.table}`;
+  if (!staged.strict)
+    return `SELECT ${index} AS file, rowid AS rec, rowid + 2 AS line, ${cols} FROM ${staged.table} WHERE c${width - 1} IS NOT NULL AND extra IS NULL`;
+  if (staged.shortOrLong.length === 0) return `SELECT ${index} AS file, rowid AS rec, rowid + 2 AS line, ${cols} FROM ${staged.table}`;
+  // A record kept at index k sits after the rejected records before it:
+  // the i-th rejected line (0-based) sits before kept index line_i - 2 - i.
+  const gaps = staged.shortOrLong.map((line, i) => `(${line - 2 - i}, ${i + 1})`).join(", ");
+  return `SELECT ${index} AS file, rowid AS rec, rowid + 2 + coalesce((SELECT max(shift) FROM (VALUES ${gaps}) AS g(pos, shift) WHERE g.pos <= rowid), 0) AS line, ${cols} FROM ${staged.table}`;
+}
+
+/** A dataset being read: its plan, staged files and roles. */
+interface Reading {
+  readonly n: number;
+  readonly kind: Kind;
+  readonly name: string;
+  readonly spec: KindSpec;
+  readonly columns: Record<string, string>;
+  readonly roles: readonly RoleColumn[];
+  readonly staged: readonly Staged[];
+}
+
+/** The dictionary of a text role. */
+const dictOf = (spec: RoleSpec): DictName => spec.dict ?? "label";
+const folded = (spec: RoleSpec): boolean => FOLDED_DICTS.has(dictOf(spec));
+
+/** SQL: the dictionary key of a text role's trimmed text `t`. */
+const keyOf = (d: Dialect, spec: RoleSpec, t: string): string => (folded(spec) ? d.lower(t) : t);
+
+/** SQL creating `clean_<n>`: the parsed rows with `final`, the reason each is rejected (NULL: used), and `kept` (used before the exposure rules). */
+function cleanSql(d: Dialect, r: Reading, width: number): string {
+  const { spec, roles } = r;
+  const at = (role: string | undefined): number => (role === undefined ? -1 : roles.findIndex((x) => x.role === role));
+  const dedup = spec.rejectsDuplicates(new Set(roles.map((x) => x.role)));
+  const keys = dedup ? Array.from({ length: width }, (_, j) => `k${j}`) : [];
+  const unique = at(spec.unique);
+  let sql = `SELECT *, reason IS NULL AS ok FROM parsed_${r.n}`;
+  sql = `SELECT *, ${keys.length > 0 ? `row_number() OVER (PARTITION BY ok, ${keys.join(", ")} ORDER BY file, rec)` : "1"} AS kr FROM (${sql}) AS a`;
+  sql =
+    unique >= 0
+      ? `SELECT *, CASE WHEN ok AND kr = 1 THEN row_number() OVER (PARTITION BY ok AND kr = 1, t${unique} ORDER BY file, rec) ELSE 1 END AS ur FROM (${sql}) AS b`
+      : `SELECT *, 1 AS ur FROM (${sql}) AS b`;
+  // Whether the first row of a row's duplicate group was itself used: only a `unique` role can have rejected it.
+  sql = `SELECT *, ${keys.length > 0 && unique >= 0 ? `first_value(ur) OVER (PARTITION BY ok, ${keys.join(", ")} ORDER BY file, rec)` : "1"} AS first_ur FROM (${sql}) AS c`;
+  const dup = `CASE WHEN NOT ok THEN NULL WHEN kr > 1 THEN (CASE WHEN first_ur = 1 THEN 'duplicate' ELSE 'duplicate id' END) WHEN ur > 1 THEN 'duplicate id' END`;
+  sql = `SELECT *, ${dup} AS dup_reason FROM (${sql}) AS e`;
+  sql = `SELECT *, ok AND dup_reason IS NULL AS kept FROM (${sql}) AS f`;
+  const x = spec.exposure;
+  if (x) {
+    const unit = `t${at(x.unit)}`;
+    const arm = keyOf(d, roles[at(x.arm)]!.spec, `t${at(x.arm)}`);
+    const time = `v${at(x.time)}`;
+    sql = `SELECT *, min(${arm}) OVER (PARTITION BY kept, ${unit}) <> max(${arm}) OVER (PARTITION BY kept, ${unit}) AS mixed, row_number() OVER (PARTITION BY kept, ${unit} ORDER BY ${time}, file, rec) AS xr FROM (${sql}) AS g`;
+    sql = `SELECT *, coalesce(reason, dup_reason, CASE WHEN NOT kept THEN NULL WHEN mixed THEN 'contaminated' WHEN xr > 1 THEN 'repeated exposure' END) AS final FROM (${sql}) AS h`;
+  } else sql = `SELECT *, coalesce(reason, dup_reason) AS final FROM (${sql}) AS h`;
+  const derived = spec.derived && at(spec.derived.role) < 0 ? ["d0"] : [];
+  const keep = [...roles.flatMap((x, p) => (isText(x.spec) ? [`t${p}`, `i${p}`] : [`v${p}`])), ...derived];
+  return `CREATE TABLE clean_${r.n} AS SELECT file, rec, line, ${keep.join(", ")}, kept, final FROM (${sql}) AS i`;
+}
+
+/** The dedup key of raw column `j`: with case-folded labels, every field compares trimmed and in lower case but ids, which compare trimmed. */
+function keyExpr(d: Dialect, roles: readonly RoleColumn[], j: number, fold: boolean): string {
+  const raw = `c${j}`;
+  if (!fold) return raw;
+  const role = roles.find((r) => r.column === raw);
+  return role && isText(role.spec) && !folded(role.spec) ? d.trim(raw) : d.lower(d.trim(raw));
 }
 
 /**
  * Reads every data file below `dir`. Files that cannot be used are collected
  * in `errors` (so `romi validate` can list them all); the caller decides
- * whether to stop.
+ * whether to stop. Runs on `engine`, or on a DuckDB of its own.
  */
-export async function loadDataDir(dir: string, config: Config, zone: Zone): Promise<LoadResult> {
+export async function loadDataDir(dir: string, config: Config, zone: Zone, engine?: Engine): Promise<LoadResult> {
+  if (!engine) {
+    const own = await DuckDbEngine.open();
+    try {
+      return await loadDataDir(dir, config, zone, own);
+    } finally {
+      own.close();
+    }
+  }
+  const d = engine.dialect;
   const files = await listDataFiles(dir);
   const plans: FilePlan[] = [];
   const ignored: { file: string; reason: string }[] = [];
@@ -153,30 +316,35 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
       ignored.push({ file, reason: "ignored in the config" });
       continue;
     }
-    let header: Awaited<ReturnType<typeof readHeader>>;
+    let headers: string[];
+    let delimiter: string | null = null;
     try {
-      header = await readHeader(join(dir, file), file);
+      if (isParquet(file)) headers = await parquetHeaders(engine, join(dir, file), file);
+      else {
+        const header = await readCsvHeader(join(dir, file), file);
+        if (!header) {
+          errors.push(`${file}:1:1: empty file, expected a header line`);
+          continue;
+        }
+        ({ headers, delimiter } = header);
+      }
     } catch (e) {
       errors.push((e as Error).message);
       continue;
     }
-    if (!header) {
-      errors.push(`${file}:1:1: empty file, expected a header line`);
-      continue;
-    }
-    const found = detect(file, header.headers, settings);
+    const found = detect(file, headers, settings);
     if (found.status === "error") errors.push(found.message);
     else if (found.status === "unknown") ignored.push({ file, reason: found.message });
-    else plans.push({ file, kind: found.kind, columns: found.columns, headers: header.headers, delimiter: header.delimiter });
+    else plans.push({ file, kind: found.kind, columns: found.columns, headers, delimiter });
   }
   for (const key of Object.keys(config.datasets)) {
     if (!files.includes(key)) errors.push(`config: datasets."${key}" names no data file (files: ${files.join(", ") || "none"})`);
   }
 
-  // Group files into datasets: same kind and same headers.
+  // Group files into datasets: same kind and same headers (and the same format).
   const groups = new Map<string, FilePlan[]>();
   for (const plan of plans) {
-    const key = `${plan.kind}\u0000${plan.headers.join("\u0000")}`;
+    const key = `${plan.kind}\u0000${plan.delimiter === null ? "parquet" : "text"}\u0000${plan.headers.join("\u0000")}`;
     const group = groups.get(key);
     if (group) group.push(plan);
     else groups.set(key, [plan]);
@@ -184,47 +352,180 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone): Prom
   const perKind = new Map<Kind, number>();
   for (const group of groups.values()) perKind.set(group[0]!.kind, (perKind.get(group[0]!.kind) ?? 0) + 1);
 
-  const dicts = newDicts();
-  const read: { reader: DatasetReader; columns: Record<string, string>; files: { file: string; sha256: string; rows: number }[]; rejections: Rejections }[] =
-    [];
+  const readings: Reading[] = [];
+  let fileCount = 0;
   for (const group of groups.values()) {
     const first = group[0]!;
-    const name = perKind.get(first.kind)! > 1 ? first.file : first.kind;
-    const rejections = new Rejections();
-    const reader = new DatasetReader(
-      first.kind,
-      name,
-      first.columns,
-      group.map((p) => p.file),
-      dicts,
-      zone,
-      rejections,
-    );
-    const fileInfo: { file: string; sha256: string; rows: number }[] = [];
+    const spec = KIND_SPECS[first.kind];
+    const staged: Staged[] = [];
     let failed = false;
-    for (const [i, plan] of group.entries()) {
+    for (const plan of group) {
       try {
-        fileInfo.push({ file: plan.file, ...(await readFile(join(dir, plan.file), plan, i, reader)) });
+        staged.push(await stage(engine, dir, plan, fileCount++));
       } catch (e) {
         errors.push((e as Error).message);
         failed = true;
       }
     }
     if (failed) continue;
-    const columns: Record<string, string> = {};
-    for (const [role, i] of Object.entries(first.columns)) columns[role] = first.headers[i]!;
-    read.push({ reader, columns, files: fileInfo, rejections });
+    const n = readings.length;
+    const roles = Object.entries(first.columns).map(([role, i]) => ({ role, spec: roleSpec(spec, role), column: `c${i}` }));
+    const width = first.headers.length;
+    await engine.run(`CREATE VIEW src_${n} AS ${staged.map((s, i) => stagedRows(s, i, width)).join(" UNION ALL ")}`);
+    const fold = roles.some((r) => isText(r.spec) && folded(r.spec));
+    const keys = spec.rejectsDuplicates(new Set(roles.map((r) => r.role)))
+      ? Array.from({ length: width }, (_, j) => ({ name: `k${j}`, expr: keyExpr(d, roles, j, fold) }))
+      : [];
+    await engine.run(`CREATE VIEW parsed_${n} AS ${parseSql(d, `src_${n}`, roles, spec, zone.name, keys)}`);
+    const reading: Reading = {
+      n,
+      kind: first.kind,
+      name: perKind.get(first.kind)! > 1 ? first.file : first.kind,
+      spec,
+      columns: Object.fromEntries(Object.entries(first.columns).map(([role, i]) => [role, first.headers[i]!])),
+      roles,
+      staged,
+    };
+    await engine.run(cleanSql(d, reading, width));
+    readings.push(reading);
   }
-  settleSpellings(
-    dicts,
-    read.flatMap((r) => r.reader.spellings()),
-  );
-  const datasets: LoadedDataset[] = read.map(({ reader, columns, files: fileInfo, rejections }) => {
-    const built = reader.build();
-    // Exposures are cleaned over the whole dataset: contamination and repeats.
-    const exposure = KIND_SPECS[built.kind].exposure;
-    const table = exposure ? cleanExposures(built, exposure, rejections) : built;
-    return { table, columns, files: fileInfo, rows: reader.rows, rejections, labels: reader.mergedLabels() };
-  });
+
+  const dicts = await buildDicts(engine, readings);
+  const datasets: LoadedDataset[] = [];
+  for (const r of readings) {
+    datasets.push({
+      table: await materialise(engine, r, dicts),
+      columns: r.columns,
+      files: r.staged.map((s) => ({ file: s.file, sha256: s.sha256, rows: s.records })),
+      rows: r.staged.reduce((sum, s) => sum + s.records, 0),
+      rejections: await account(engine, r),
+      labels: await mergedLabels(engine, r, dicts),
+    });
+  }
   return { datasets, ignored, errors, dicts };
+}
+
+/**
+ * The dictionaries over every dataset: a label's index is the order in
+ * which it is first met (datasets, files, records, then roles in order), and
+ * a case-folded label is shown in its most frequent spelling among rows used
+ * (ties: the first in code-unit order).
+ */
+async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise<Dicts> {
+  const d = engine.dialect;
+  const out: Partial<Record<DictName, Dict>> = {};
+  for (const name of DICT_NAMES) {
+    const fold = FOLDED_DICTS.has(name);
+    const seen: string[] = [];
+    const kept: string[] = [];
+    for (const r of readings) {
+      r.roles.forEach((role, p) => {
+        if (!isText(role.spec) || dictOf(role.spec) !== name) return;
+        const key = keyOf(d, role.spec, `t${p}`);
+        seen.push(`SELECT ${key} AS key, t${p} AS text, ${r.n} AS ds, file, rec, ${p} AS pos FROM clean_${r.n} WHERE i${p}`);
+        if (fold) kept.push(`SELECT ${key} AS key, t${p} AS text FROM clean_${r.n} WHERE kept`);
+      });
+    }
+    if (seen.length === 0) {
+      out[name] = Dict.fromLabels([], fold);
+      continue;
+    }
+    const firsts = `SELECT key, text, ds, file, rec, pos FROM (SELECT *, row_number() OVER (PARTITION BY key ORDER BY ds, file, rec, pos) AS r FROM (${seen.join(" UNION ALL ")}) AS s) AS f WHERE r = 1`;
+    const spelled =
+      kept.length > 0
+        ? `SELECT key, text AS spelling FROM (SELECT key, text, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, text) AS r FROM (${kept.join(" UNION ALL ")}) AS k GROUP BY key, text) AS c WHERE r = 1`
+        : `SELECT NULL AS key, NULL AS spelling WHERE FALSE`;
+    await engine.run(
+      `CREATE TABLE dict_${name} AS SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, row_number() OVER (ORDER BY f.ds, f.file, f.rec, f.pos) - 1 AS idx FROM (${firsts}) AS f LEFT JOIN (${spelled}) AS s ON s.key = f.key`,
+    );
+    const cols = await engine.columns(`SELECT label FROM dict_${name} ORDER BY idx`, new Set());
+    out[name] = Dict.fromLabels(cols["label"] as string[], fold);
+  }
+  return out as Dicts;
+}
+
+/** The rows used of a dataset as a columnar table, in file and record order. */
+async function materialise(engine: Engine, r: Reading, dicts: Dicts): Promise<Table> {
+  const d = engine.dialect;
+  const select = ["c.file AS file", "c.line AS line"];
+  const joins: string[] = [];
+  const numeric = new Set(["file", "line"]);
+  const refs: string[] = [];
+  const nums: string[] = [];
+  r.roles.forEach((role, p) => {
+    if (isText(role.spec)) {
+      const name = dictOf(role.spec);
+      joins.push(`LEFT JOIN dict_${name} AS j${p} ON j${p}.key = ${keyOf(d, role.spec, `c.t${p}`)}`);
+      select.push(`coalesce(j${p}.idx, -1) AS ${d.ident(role.role)}`);
+      refs.push(role.role);
+    } else {
+      select.push(`c.v${p} AS ${d.ident(role.role)}`);
+      nums.push(role.role);
+    }
+    numeric.add(role.role);
+  });
+  const derived = r.spec.derived && !r.roles.some((x) => x.role === r.spec.derived!.role) ? r.spec.derived.role : null;
+  if (derived) {
+    select.push(`c.d0 AS ${d.ident(derived)}`);
+    nums.push(derived);
+    numeric.add(derived);
+  }
+  void dicts;
+  const cols = await engine.columns(
+    `SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL ORDER BY c.file, c.rec`,
+    numeric,
+  );
+  const length = (cols["file"] as Float64Array).length;
+  return {
+    kind: r.kind,
+    name: r.name,
+    length,
+    num: Object.fromEntries(nums.map((n) => [n, cols[n] as Float64Array])),
+    ref: Object.fromEntries(refs.map((n) => [n, Int32Array.from(cols[n] as Float64Array)])),
+    file: Uint16Array.from(cols["file"] as Float64Array),
+    line: Uint32Array.from(cols["line"] as Float64Array),
+    files: r.staged.map((s) => s.file),
+  };
+}
+
+/** Rows rejected by reason, with the first places as `file:line`, in file and line order. */
+async function account(engine: Engine, r: Reading): Promise<Rejections> {
+  const rejections = new Rejections();
+  const counts = await engine.rows(`SELECT final AS reason, count(*) AS n FROM clean_${r.n} WHERE final IS NOT NULL GROUP BY final`);
+  const examples = await engine.rows(
+    `SELECT reason, file, line FROM (SELECT final AS reason, file, line, row_number() OVER (PARTITION BY final ORDER BY file, line) AS k FROM clean_${r.n} WHERE final IS NOT NULL) AS e WHERE k <= ${MAX_EXAMPLES} ORDER BY reason, file, line`,
+  );
+  const places = new Map<string, string[]>();
+  for (const e of examples) {
+    const reason = String(e["reason"]);
+    places.set(reason, [...(places.get(reason) ?? []), `${r.staged[Number(e["file"])]!.file}:${Number(e["line"])}`]);
+  }
+  const wrong = r.staged.flatMap((s) => s.shortOrLong.map((line) => `${s.file}:${line}`));
+  if (wrong.length > 0) rejections.addCounted("wrong number of fields", wrong.length, wrong.slice(0, MAX_EXAMPLES));
+  for (const c of counts) rejections.addCounted(String(c["reason"]), Number(c["n"]), places.get(String(c["reason"])) ?? []);
+  return rejections;
+}
+
+/** The labels this dataset spelled in several ways, by role and label. */
+async function mergedLabels(engine: Engine, r: Reading, dicts: Dicts): Promise<MergedLabel[]> {
+  const d = engine.dialect;
+  const out: MergedLabel[] = [];
+  for (const [p, role] of r.roles.entries()) {
+    if (!isText(role.spec) || !folded(role.spec)) continue;
+    const key = keyOf(d, role.spec, `t${p}`);
+    const rows = await engine.rows(
+      `SELECT d.label AS label, s.text AS text, s.n AS n FROM (SELECT ${key} AS key, t${p} AS text, count(*) AS n FROM clean_${r.n} WHERE kept AND t${p} <> '' GROUP BY ${key}, t${p}) AS s JOIN dict_${dictOf(role.spec)} AS d ON d.key = s.key`,
+    );
+    const byLabel = new Map<string, { text: string; rows: number }[]>();
+    for (const row of rows) {
+      const label = String(row["label"]);
+      byLabel.set(label, [...(byLabel.get(label) ?? []), { text: String(row["text"]), rows: Number(row["n"]) }]);
+    }
+    for (const [label, spellings] of byLabel) {
+      if (spellings.length < 2) continue;
+      out.push({ role: role.role, label, spellings: spellings.sort((a, b) => b.rows - a.rows || (a.text < b.text ? -1 : 1)) });
+    }
+  }
+  void dicts;
+  return out.sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }

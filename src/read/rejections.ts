@@ -24,6 +24,17 @@ export class Rejections {
     if (r.examples.length < MAX_EXAMPLES) r.examples.push(`${file}:${line}`);
   }
 
+  /** Adds `count` rows rejected for `reason`, with their first places (at most MAX_EXAMPLES are kept). */
+  addCounted(reason: string, count: number, examples: readonly string[]): void {
+    let r = this.byReason.get(reason);
+    if (!r) {
+      r = { reason, count: 0, examples: [] };
+      this.byReason.set(reason, r);
+    }
+    r.count += count;
+    for (const e of examples) if (r.examples.length < MAX_EXAMPLES) r.examples.push(e);
+  }
+
   get total(): number {
     let n = 0;
     for (const r of this.byReason.values()) n += r.count;

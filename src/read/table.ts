@@ -1,7 +1,9 @@
 /**
  * Columnar tables: one typed array per column, so that millions of rows cost
  * bytes, not objects. Text columns (ids and labels) are interned into shared
- * dictionaries and stored as indices.
+ * dictionaries and stored as indices. `load.ts` fills them from the engine's
+ * cleaned rows, for the analyses that still read rows rather than the
+ * results of SQL reductions.
  *
  * - `num` columns hold times (wall-clock ms), dates (day numbers) and
  *   numbers; NaN marks an empty optional value.
@@ -11,9 +13,9 @@ import { DICT_NAMES, FOLDED_DICTS, type DictName, type Kind } from "../schema/ki
 
 /**
  * Interns strings: the same text always gets the same index. A folding
- * dictionary (see `FOLDED_DICTS`) interns text case-insensitively; its label
- * is the first spelling seen until `settleSpellings` (read/load.ts) renames
- * it to the most frequent one.
+ * dictionary (see `FOLDED_DICTS`) interns text case-insensitively. The
+ * report's dictionaries come from the engine (`Dict.fromLabels`): an index
+ * is the order a label is first met, a folded label its most frequent spelling.
  */
 export class Dict {
   readonly labels: string[] = [];
@@ -26,6 +28,17 @@ export class Dict {
     this.fold = fold;
   }
 
+  /** A dictionary whose labels, in index order, are `labels` (their keys already distinct). */
+  static fromLabels(labels: readonly string[], fold: boolean): Dict {
+    const dict = new Dict(fold);
+    labels.forEach((label, i) => {
+      dict.labels.push(label);
+      dict.index.set(fold ? label.toLowerCase() : label, i);
+      if (fold) dict.spelled.set(label, i);
+    });
+    return dict;
+  }
+
   id(label: string): number {
     // A folding dictionary first looks the spelling up as it is, then folded.
     let i = this.fold ? this.spelled.get(label) : this.index.get(label);
@@ -34,20 +47,13 @@ export class Dict {
     i = this.index.get(key);
     if (i === undefined) {
       i = this.labels.length;
-      this.labels.push(own(label));
-      this.index.set(own(key), i);
+      this.labels.push(label);
+      this.index.set(key, i);
     }
-    if (this.fold) this.spelled.set(own(label), i);
+    if (this.fold) this.spelled.set(label, i);
     return i;
   }
 }
-
-/**
- * A field is a slice of the chunk it was read from, and V8 keeps the whole
- * chunk alive for a slice of 13 characters or more: store a flat copy, so
- * chunks can be freed (shorter slices are copies already).
- */
-const own = (text: string): string => (text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8"));
 
 export type Dicts = Readonly<Record<DictName, Dict>>;
 
@@ -64,83 +70,6 @@ export interface Table {
   readonly file: Uint16Array;
   readonly line: Uint32Array;
   readonly files: readonly string[];
-}
-
-/** A column that grows by doubling. */
-class Column<A extends Float64Array | Int32Array | Uint16Array | Uint32Array> {
-  data: A;
-  private readonly make: (n: number) => A;
-  constructor(make: (n: number) => A) {
-    this.make = make;
-    this.data = make(1024);
-  }
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[i] = v;
-  }
-}
-
-export class TableBuilder {
-  readonly kind: Kind;
-  readonly name: string;
-  readonly files: readonly string[];
-  length = 0;
-  private readonly numCols: Record<string, Column<Float64Array>> = {};
-  private readonly refCols: Record<string, Column<Int32Array>> = {};
-  /** The same columns as arrays, for the per-row loops. */
-  private readonly numList: [string, Column<Float64Array>][];
-  private readonly refList: [string, Column<Int32Array>][];
-  private readonly fileCol = new Column((n) => new Uint16Array(n));
-  private readonly lineCol = new Column((n) => new Uint32Array(n));
-
-  constructor(kind: Kind, name: string, numRoles: readonly string[], refRoles: readonly string[], files: readonly string[]) {
-    this.kind = kind;
-    this.name = name;
-    this.files = files;
-    for (const r of numRoles) this.numCols[r] = new Column((n) => new Float64Array(n));
-    for (const r of refRoles) this.refCols[r] = new Column((n) => new Int32Array(n));
-    this.numList = Object.entries(this.numCols);
-    this.refList = Object.entries(this.refCols);
-  }
-
-  /** Appends a row from the scratch values; returns its index. */
-  append(num: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>, file: number, line: number): number {
-    const i = this.length++;
-    for (const [r, col] of this.numList) col.set(i, num[r] ?? NaN);
-    for (const [r, col] of this.refList) col.set(i, ref[r] ?? -1);
-    this.fileCol.set(i, file);
-    this.lineCol.set(i, line);
-    return i;
-  }
-
-  /** Whether row `i` has the same values as the scratch values. */
-  equals(i: number, num: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>): boolean {
-    for (const [r, col] of this.numList) if (!Object.is(col.data[i], num[r] ?? NaN)) return false;
-    for (const [r, col] of this.refList) if (col.data[i] !== (ref[r] ?? -1)) return false;
-    return true;
-  }
-
-  build(): Table {
-    const n = this.length;
-    const num: Record<string, Float64Array> = {};
-    const ref: Record<string, Int32Array> = {};
-    for (const r in this.numCols) num[r] = this.numCols[r]!.data.slice(0, n);
-    for (const r in this.refCols) ref[r] = this.refCols[r]!.data.slice(0, n);
-    return {
-      kind: this.kind,
-      name: this.name,
-      length: n,
-      num,
-      ref,
-      file: this.fileCol.data.slice(0, n),
-      line: this.lineCol.data.slice(0, n),
-      files: this.files,
-    };
-  }
 }
 
 /** The rows of `table` where `keep[i]` is 1, in order. */

@@ -1,0 +1,71 @@
+/**
+ * A SQL dialect: how one engine spells the few things that differ between
+ * engines. Every identifier and every text value reaches SQL through
+ * `ident` or `string`, never spliced, so a header such as `a"; DROP TABLE x`
+ * is only a strange column name.
+ *
+ * Reductions are written once against this interface; an engine brings its
+ * dialect. Known differences it settles:
+ * - `7/2` is 3.5 in DuckDB and ClickHouse (3 in Postgres): integer division
+ *   is always `idiv`, which truncates toward zero;
+ * - `lower()` is ASCII-only in ClickHouse: `lower` folds Unicode everywhere;
+ * - trimming: `trim` strips exactly JavaScript's white space (NBSP and
+ *   U+FEFF included), so the engine and the rest of romi agree on a label.
+ */
+
+/** The characters `String.prototype.trim` strips (ECMAScript WhiteSpace and LineTerminator). */
+export const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+export interface Dialect {
+  readonly name: string;
+  /** A quoted identifier. @example duckdb.ident('a"b'); // => '"a""b"' */
+  ident(name: string): string;
+  /** A text literal. @example duckdb.string("it's"); // => "'it''s'" */
+  string(text: string): string;
+  /** Unicode lower case of a text expression. */
+  lower(expr: string): string;
+  /** A text expression without JavaScript white space at either end. */
+  trim(expr: string): string;
+  /** Whether a text expression matches an RE2 pattern in full. */
+  matches(expr: string, pattern: string): string;
+  /** The `count` capture groups of an RE2 pattern over a text expression, as one value for `group`. */
+  captures(expr: string, pattern: string, count: number): string;
+  /** Group `i` (1-based) of a `captures` value: empty text when the group did not take part or the pattern did not match. */
+  group(captures: string, i: number): string;
+  /** Text to DOUBLE, NULL when it is not a number (the caller checks the syntax first). */
+  toDouble(expr: string): string;
+  /** Text of digits to a 64-bit integer. */
+  toInt(expr: string): string;
+  /** Integer division truncating toward zero. */
+  idiv(a: string, b: string): string;
+  /** Any value as text; NULL becomes empty text. */
+  toText(expr: string): string;
+  /** Wall-clock ms in IANA zone `zone` of an instant given as epoch ms (BIGINT). */
+  wallMs(instantMs: string, zone: string): string;
+  /** The 1-based position of each row in the order of `orderBy`, which must break every tie. */
+  rowNumber(partitionBy: readonly string[], orderBy: readonly string[]): string;
+}
+
+const quoteWith = (q: string) => (s: string) => `${q}${s.split(q).join(q + q)}${q}`;
+
+/** An RE2 class of the characters in JS_WHITESPACE. */
+const WHITESPACE_CLASS = `[${[...JS_WHITESPACE].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
+
+/** DuckDB's dialect. */
+export const duckdbDialect: Dialect = {
+  name: "duckdb",
+  ident: quoteWith('"'),
+  string: quoteWith("'"),
+  lower: (e) => `lower(${e})`,
+  // trim() with a list of characters is slow: only text with white space at an end takes it.
+  trim: (e) => `CASE WHEN regexp_matches(${e}, '^${WHITESPACE_CLASS}|${WHITESPACE_CLASS}$') THEN trim(${e}, ${quoteWith("'")(JS_WHITESPACE)}) ELSE ${e} END`,
+  matches: (e, p) => `regexp_full_match(${e}, ${quoteWith("'")(p)})`,
+  captures: (e, p, n) => `regexp_extract(${e}, ${quoteWith("'")(p)}, [${Array.from({ length: n }, (_, i) => `'g${i + 1}'`).join(", ")}])`,
+  group: (c, i) => `${c}.g${i}`,
+  toDouble: (e) => `TRY_CAST(${e} AS DOUBLE)`,
+  toInt: (e) => `TRY_CAST(${e} AS BIGINT)`,
+  idiv: (a, b) => `((${a}) // (${b}))`,
+  toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
+  wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
+  rowNumber: (p, o) => `row_number() OVER (${p.length > 0 ? `PARTITION BY ${p.join(", ")} ` : ""}ORDER BY ${o.join(", ")})`,
+};

@@ -1,0 +1,98 @@
+/**
+ * DuckDB, embedded (`@duckdb/node-api`): romi's default engine, with no
+ * set-up. The session timezone is pinned to UTC and every conversion to the
+ * report timezone is explicit (`Dialect.wallMs`); insertion order is kept,
+ * so a table made from a file keeps the file's record order in `rowid`.
+ * Past the memory limit (by default a quarter of the machine's memory)
+ * DuckDB spills to the temporary folder instead of failing.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { duckdbDialect } from "./dialect.ts";
+import { checkMemory, type Engine, type EngineLimits, type ResultColumn } from "./engine.ts";
+
+/** A value of a row as plain JavaScript: numbers, bigints beyond 2^53, text, null. */
+function plain(v: DuckDBValue): unknown {
+  if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "bigint") return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+  return String(v);
+}
+
+export class DuckDbEngine implements Engine {
+  readonly dialect = duckdbDialect;
+  private readonly instance: DuckDBInstance;
+  private readonly connection: DuckDBConnection;
+  private readonly spill: string | null;
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, spill: string | null) {
+    this.instance = instance;
+    this.connection = connection;
+    this.spill = spill;
+  }
+
+  static async open(limits: EngineLimits = {}): Promise<DuckDbEngine> {
+    const spill = limits.tempDir === undefined ? mkdtempSync(join(tmpdir(), "romi-duckdb-")) : null;
+    const options: Record<string, string> = { temp_directory: limits.tempDir ?? spill!, preserve_insertion_order: "true" };
+    if (limits.threads !== undefined) options["threads"] = String(limits.threads);
+    options["memory_limit"] = limits.memory !== undefined ? checkMemory(limits.memory) : `${Math.max(256, Math.floor(totalmem() / 4 / 2 ** 20))}MiB`;
+    const instance = await DuckDBInstance.create(":memory:", options);
+    const connection = await instance.connect();
+    await connection.run("SET TimeZone = 'UTC'");
+    return new DuckDbEngine(instance, connection, spill);
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async rows(sql: string): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    const names = reader.columnNames();
+    return reader.getRows().map((row) => Object.fromEntries(row.map((v, i) => [names[i]!, plain(v)])));
+  }
+
+  async columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
+    const result = await this.connection.stream(sql);
+    const names = result.columnNames();
+    const parts: (number | string | null)[][][] = names.map(() => []);
+    let length = 0;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const n = chunk.rowCount;
+      names.forEach((name, c) => {
+        const vector = chunk.getColumnVector(c);
+        const values: (number | string | null)[] = new Array(n);
+        if (numeric.has(name)) {
+          for (let i = 0; i < n; i++) {
+            const v = vector.getItem(i) as number | bigint | null;
+            values[i] = v === null ? NaN : Number(v);
+          }
+        } else for (let i = 0; i < n; i++) values[i] = vector.getItem(i) as string | null;
+        parts[c]!.push(values);
+      });
+      length += n;
+    }
+    const out: Record<string, ResultColumn> = {};
+    names.forEach((name, c) => {
+      if (numeric.has(name)) {
+        const col = new Float64Array(length);
+        let at = 0;
+        for (const p of parts[c]!) {
+          col.set(p as number[], at);
+          at += p.length;
+        }
+        out[name] = col;
+      } else out[name] = parts[c]!.flat() as (string | null)[];
+    });
+    return out;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    if (this.spill) rmSync(this.spill, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The SQL engine seam: what romi asks of an engine. An engine runs SQL in
+ * its dialect and returns small result tables; it is the only code that
+ * talks to a database. DuckDB, embedded, is the default (`duckdb.ts`).
+ */
+import type { Dialect } from "./dialect.ts";
+
+/** A column of a result: numbers (NULL as NaN) or text (NULL as null). */
+export type ResultColumn = Float64Array | (string | null)[];
+
+export interface Engine {
+  readonly dialect: Dialect;
+  /** Runs statements that return nothing (DDL, CREATE TABLE AS …). */
+  run(sql: string): Promise<void>;
+  /** The rows of a small result as objects: numbers as `number`, integers beyond 2^53 as `bigint`, text as `string`, NULL as `null`. */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * A result read column by column in batches, for results with many rows:
+   * columns named in `numeric` come back as Float64Array (NULL as NaN), the
+   * others as text.
+   */
+  columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>>;
+  /** Releases the engine; it cannot be used after. */
+  close(): void;
+}
+
+/** How much of the machine an engine may use. */
+export interface EngineLimits {
+  /** Worker threads; default: the engine's own (the number of cores). */
+  readonly threads?: number | undefined;
+  /** Memory limit such as `2GB`; past it the engine spills to `tempDir`. */
+  readonly memory?: string | undefined;
+  /** Where spilled data goes; default: a folder in the system's temporary folder. */
+  readonly tempDir?: string | undefined;
+}
+
+const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** Checks `--memory`: a size such as `2GB` or `512MiB`. */
+export function checkMemory(memory: string): string {
+  if (!SIZE.test(memory.trim())) throw new Error(`invalid memory limit: ${memory} (expected a size such as 2GB or 512MiB)`);
+  return memory.trim();
+}
