@@ -13,6 +13,7 @@ import { BASKET_METRICS } from "./catalogue.ts";
 import { crossSell } from "./crosssell.ts";
 import { chooseMinSupport, frequentItemsets, MIN_ITEMSETS, minCount, SUPPORT_CANDIDATES, type SupportChoice } from "./itemsets.ts";
 import { associationRules, type Rule } from "./rules.ts";
+import { merged, type Analysis } from "../analysis.ts";
 
 /** The `basket` settings of the config (the zod schema uses the same names). */
 export interface BasketConfig {
@@ -211,3 +212,34 @@ function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, conf
 export { BASKET_METRICS } from "./catalogue.ts";
 export { DEFAULT_EXCLUDE } from "./baskets.ts";
 export { SUPPORT_CANDIDATES, MIN_ITEMSETS } from "./itemsets.ts";
+
+/** The basket in the registry: order lines, filtered by segment when the config asks. */
+export const basketAnalysis: Analysis = {
+  name: "basket",
+  requires: ["orders"],
+  period: true,
+  uses: ["segments"],
+  provides: [],
+  run: (input) => {
+    const b = input.config.basket;
+    return (
+      basket(
+        { orders: merged(input, "orders")! },
+        {
+          productLabels: input.dicts.product.labels,
+          text: input.dicts.label.labels,
+          segmentsOf: input.outputs.segments,
+          config: {
+            minSupport: b.min_support,
+            minConfidence: b.min_confidence,
+            minLift: b.min_lift,
+            maxSize: b.max_size,
+            exclude: b.exclude,
+            countries: b.countries,
+            segments: b.segments,
+          },
+        },
+      ) ?? { facts: [], warnings: [], series: {} }
+    );
+  },
+};

@@ -21,6 +21,7 @@ import { BUDGET_METRICS } from "./catalogue.ts";
 import { drawWeights, MIN_WEEKS, sourceCurve, type SourceCurve } from "./curves.ts";
 import { budgetPeriods } from "./periods.ts";
 import { bestSplit, marginal, outcomeInterval, weekly, type PlanSource } from "./plan.ts";
+import { merged, periodOf, type Analysis } from "../analysis.ts";
 
 export type BudgetConfig = Config["budget"];
 
@@ -318,3 +319,23 @@ function curvePoints(s: PlanSource, recommended: number, maxSeen: number, p: num
 }
 
 export { BUDGET_METRICS } from "./catalogue.ts";
+
+/** The budget in the registry: visits, orders and costs of the report period (it says what it lacks). */
+export const budgetAnalysis: Analysis = {
+  name: "budget",
+  requires: [],
+  period: true,
+  uses: [],
+  provides: [],
+  run: (input) =>
+    budget(
+      { visits: merged(input, "visits"), orders: merged(input, "orders"), costs: merged(input, "costs") },
+      {
+        frame: periodOf(input),
+        userCount: input.dicts.user.labels.length,
+        sourceLabels: input.dicts.source.labels,
+        margin: input.config.margin,
+        config: input.config.budget,
+      },
+    ),
+};

@@ -16,6 +16,8 @@ import { compareChannels } from "./compare.ts";
 import { groupLabels, groupSums, hasBreakdowns, kpiValues, type Breakdown, type KpiSums } from "./kpis.ts";
 import { campaignLifts, liftPoints, liftRows } from "./lift.ts";
 import { campaignRows, type CampaignRows } from "./rows.ts";
+import type { Analysis } from "../analysis.ts";
+import { dayFromYmd } from "../../time/calendar.ts";
 
 export interface CampaignsInput {
   /** One table per campaigns dataset. */
@@ -231,3 +233,22 @@ function summaryRows(data: CampaignRows, tag: object): SeriesRow[] {
 }
 
 export { CAMPAIGN_METRICS } from "./catalogue.ts";
+
+/** Campaigns in the registry: every campaigns dataset over its own period; launches come from the annotations. */
+export const campaignsAnalysis: Analysis = {
+  name: "campaigns",
+  requires: ["campaigns"],
+  period: false,
+  uses: [],
+  provides: [],
+  run: (input) => {
+    const launches = new Map<string, number>();
+    for (const a of input.annotations) {
+      if (a.campaign !== undefined) launches.set(a.campaign, dayFromYmd(Number(a.date.slice(0, 4)), Number(a.date.slice(5, 7)), Number(a.date.slice(8, 10))));
+    }
+    return campaigns(
+      { tables: input.tables.campaigns ?? [] },
+      { labels: { campaign: input.dicts.campaign.labels, dim: input.dicts.dim.labels }, config: input.config.campaigns, launches },
+    );
+  },
+};

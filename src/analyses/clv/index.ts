@@ -31,6 +31,7 @@ import { toOrders } from "../orders.ts";
 import { SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { CLV_METRICS } from "./catalogue.ts";
 import { defaultSplit, holdoutCheck, type Holdout } from "./holdout.ts";
+import { merged, periodOf, type Analysis } from "../analysis.ts";
 
 /** The `clv` settings of the config. */
 export interface ClvConfig {
@@ -499,3 +500,32 @@ const mean = (values: Float64Array): number => sum(values) / values.length;
 
 export { CLV_METRICS } from "./catalogue.ts";
 export { defaultSplit, HOLDOUT_BUCKETS } from "./holdout.ts";
+
+/** CLV in the registry: orders, with each customer's k-means segment for the segment mix of its bands. */
+export const clvAnalysis: Analysis = {
+  name: "clv",
+  requires: ["orders"],
+  period: true,
+  uses: ["segments"],
+  provides: [],
+  run: (input) => {
+    const segmentsOf = input.outputs.segments;
+    const segments = new Map<string, string>();
+    if (segmentsOf) {
+      input.dicts.user.labels.forEach((id, u) => {
+        const segment = segmentsOf(u)[1];
+        if (segment !== undefined) segments.set(id, segment);
+      });
+    }
+    return clv(
+      { orders: merged(input, "orders")! },
+      {
+        frame: periodOf(input),
+        userLabels: input.dicts.user.labels,
+        margin: input.config.margin,
+        config: { discount: input.config.clv.discount, holdoutFrom: input.config.clv.holdout_from },
+        segments,
+      },
+    );
+  },
+};

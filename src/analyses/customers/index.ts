@@ -18,6 +18,7 @@ import { buyerCohorts, registrationCohorts } from "./cohorts.ts";
 import { generateHypotheses, hypotheses } from "./hypotheses.ts";
 import { rfm, rfmSegment } from "./rfm.ts";
 import { EXACT_UP_TO, SAMPLE, SAMPLED_STARTS, segments, STARTS } from "./segments.ts";
+import { merged, periodOf, type Analysis } from "../analysis.ts";
 
 export interface CustomersInput {
   /** Orders or order lines, clipped to the period. */
@@ -110,3 +111,25 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
 }
 
 export { CUSTOMER_METRICS } from "./catalogue.ts";
+
+/** Customers in the registry: it needs orders, and lends each customer's segments to later analyses. */
+export const customersAnalysis: Analysis = {
+  name: "customers",
+  requires: ["orders"],
+  period: true,
+  uses: [],
+  provides: ["segments"],
+  run: (input) => {
+    const result = customers(
+      { orders: merged(input, "orders")!, customers: merged(input, "customers"), categories: merged(input, "categories") },
+      {
+        frame: periodOf(input),
+        userLabels: input.dicts.user.labels,
+        categoryLabels: input.dicts.category.labels,
+        text: input.dicts.label.labels,
+        config: input.config,
+      },
+    );
+    return { facts: result.facts, warnings: result.warnings, series: result.series, outputs: { segments: result.segmentsOf } };
+  },
+};

@@ -27,6 +27,7 @@ import { FactSink, ratio } from "../facts.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { EXPERIMENT_METRICS } from "./catalogue.ts";
 import { decide } from "./decision.ts";
+import type { Analysis } from "../analysis.ts";
 
 export interface ExperimentsInput {
   /** One table per experiment dataset. */
@@ -306,3 +307,13 @@ function dailyRows(table: Table, labels: readonly string[], tag: object): Series
 }
 
 export { EXPERIMENT_METRICS } from "./catalogue.ts";
+
+/** Experiments in the registry: every experiment dataset over its own period. */
+export const experimentsAnalysis: Analysis = {
+  name: "experiments",
+  requires: ["experiment"],
+  period: false,
+  uses: [],
+  provides: [],
+  run: (input) => experiments({ tables: input.tables.experiment ?? [] }, { labels: input.dicts.dim.labels, config: input.config.experiments }),
+};

@@ -15,6 +15,7 @@ import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
 import { defaultGrain, nextKey, periodLabel, periodSeries, SEASON, type Grain } from "./periods.ts";
 import { forecastReading } from "./reading.ts";
+import { merged, periodOf, type Analysis } from "../analysis.ts";
 
 /** The `forecast` settings of the config (the zod schema should use the same names). */
 export interface ForecastConfig {
@@ -160,3 +161,13 @@ function formatParameter(v: number): string {
 export { FORECAST_METRICS } from "./catalogue.ts";
 export { forecastReading } from "./reading.ts";
 export { defaultGrain, type Grain } from "./periods.ts";
+
+/** The forecast in the registry: sales from the orders of the report period. */
+export const forecastAnalysis: Analysis = {
+  name: "forecast",
+  requires: ["orders"],
+  period: true,
+  uses: [],
+  provides: [],
+  run: (input) => forecast({ orders: merged(input, "orders")! }, { frame: periodOf(input), config: input.config.forecast }),
+};

@@ -13,6 +13,8 @@ import { toOrders } from "../orders.ts";
 import { ordersMetrics } from "./orders.ts";
 import { sourceMetrics, sourcePayback } from "./sources.ts";
 import { visitsMetrics } from "./visits.ts";
+import { merged, periodOf, type Analysis } from "../analysis.ts";
+import { zone } from "../../time/zone.ts";
 
 export interface FunnelResult {
   readonly facts: Fact[];
@@ -38,3 +40,24 @@ export function funnel(input: FunnelInput, ctx: FunnelContext): FunnelResult {
 
 export { FUNNEL_METRICS } from "./catalogue.ts";
 export type { FunnelContext, FunnelInput } from "./context.ts";
+
+/** The funnel in the registry: visits, orders and costs of the report period, each optional. */
+export const funnelAnalysis: Analysis = {
+  name: "funnel",
+  requires: [],
+  period: true,
+  uses: [],
+  provides: [],
+  run: (input) =>
+    funnel(
+      { visits: merged(input, "visits"), orders: merged(input, "orders"), costs: merged(input, "costs") },
+      {
+        frame: periodOf(input),
+        userCount: input.dicts.user.labels.length,
+        sourceLabels: input.dicts.source.labels,
+        deviceLabels: input.dicts.device.labels,
+        margin: input.config.margin,
+        zone: zone(input.config.timezone),
+      },
+    ),
+};
