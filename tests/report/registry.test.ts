@@ -3,11 +3,12 @@ import type { Analysis, AnalysisInput } from "../../src/analyses/analysis.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { newDicts, type Table } from "../../src/read/table.ts";
 import { ANALYSES, checkRegistry, runAnalyses } from "../../src/report/analyses.ts";
+import type { Fact } from "../../src/schema/report.ts";
 import { periodFrame } from "../../src/time/period.ts";
 
 const config = parseConfig({}, "test");
 const table = (kind: Table["kind"]): Table => ({ kind, name: kind, length: 0, num: {}, ref: {}, file: new Uint16Array(), line: new Uint32Array(), files: [] });
-const fact = (id: string) => ({ id, value: 1 });
+const fact = (id: string): Fact => ({ id, value: 1, unit: "count" });
 
 /** An analysis that records what it was given and emits one fact named after itself. */
 function probe(name: string, over: Partial<Analysis> = {}, seen: AnalysisInput[] = []): Analysis {
