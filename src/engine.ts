@@ -8,6 +8,7 @@ import { DuckDbEngine } from "./engine/duckdb.ts";
 import type { EngineLimits } from "./engine/engine.ts";
 import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
+import { engineReducer } from "./read/sources.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
 import type { Config } from "./schema/config.ts";
 import { KIND_SPECS } from "./schema/kinds.ts";
@@ -42,29 +43,29 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   // annotations.yaml sits beside report.yaml.
   const annotations = options.configPath === null ? [] : await loadAnnotations(join(dirname(options.configPath ?? "content/report.yaml"), "annotations.yaml"));
   const engine = await DuckDbEngine.open(options.limits);
-  let loaded: LoadResult;
   try {
-    loaded = await loadDataDir(options.dataDir, config, zone(config.timezone), engine);
+    const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone), engine);
+    const errors = [...loaded.errors];
+    for (const d of loaded.datasets) {
+      if (d.table.length === 0 && d.rows > 0) {
+        const reasons = d.rejections
+          .list()
+          .map((r) => `${r.count} ${r.reason} (first at ${r.examples[0]})`)
+          .join(", ");
+        errors.push(`${d.files.map((f) => f.file).join(", ")}: no usable rows: ${reasons}`);
+      }
+    }
+    if (!loaded.datasets.some((d) => KIND_SPECS[d.table.kind].when !== null) && errors.length === 0) {
+      errors.push(`${options.dataDir}: no visits, orders, costs, campaigns or experiment files found`);
+    }
+    if (errors.length > 0) return { config, loaded, report: null, errors };
+    try {
+      const report = await assembleReport(loaded, config, GENERATOR, engineReducer(engine, loaded.datasets), options.stamp, annotations);
+      return { config, loaded, report, errors };
+    } catch (e) {
+      return { config, loaded, report: null, errors: [(e as Error).message] };
+    }
   } finally {
     engine.close();
-  }
-  const errors = [...loaded.errors];
-  for (const d of loaded.datasets) {
-    if (d.table.length === 0 && d.rows > 0) {
-      const reasons = d.rejections
-        .list()
-        .map((r) => `${r.count} ${r.reason} (first at ${r.examples[0]})`)
-        .join(", ");
-      errors.push(`${d.files.map((f) => f.file).join(", ")}: no usable rows: ${reasons}`);
-    }
-  }
-  if (!loaded.datasets.some((d) => KIND_SPECS[d.table.kind].when !== null) && errors.length === 0) {
-    errors.push(`${options.dataDir}: no visits, orders, costs, campaigns or experiment files found`);
-  }
-  if (errors.length > 0) return { config, loaded, report: null, errors };
-  try {
-    return { config, loaded, report: assembleReport(loaded, config, GENERATOR, options.stamp, annotations), errors };
-  } catch (e) {
-    return { config, loaded, report: null, errors: [(e as Error).message] };
   }
 }

@@ -3,18 +3,25 @@
  *
  * An analysis declares the dataset kinds it reads, whether it needs the
  * report period, and the named outputs of other analyses it uses (and those
- * it provides); `run` is a pure function from its inputs to facts, series
- * and warnings. `src/report/analyses.ts` lists every analysis in one array
- * and runs them in one loop, checking the declarations; nothing builds a
- * context by hand for one analysis.
+ * it provides). It has two stages:
+ * - `reductions`: SQL over the datasets (`Sources`) that returns small,
+ *   exact tables (counts, exact sums, day numbers, firsts with a complete
+ *   tie-break), written once against the engine's dialect;
+ * - `run`: a pure function from those tables (and, for analyses not yet
+ *   moved to reductions, the rows) and the config to facts, series and
+ *   warnings.
+ * `src/report/analyses.ts` lists every analysis in one array and runs them
+ * in one loop, checking the declarations; nothing builds a context by hand
+ * for one analysis.
  */
-import type { Table } from "../read/table.ts";
-import type { Dicts } from "../read/table.ts";
-import { concatTables } from "../read/table.ts";
+import type { Dialect } from "../engine/dialect.ts";
+import type { ResultColumn } from "../engine/engine.ts";
+import { concatTables, type Dicts, type Table } from "../read/table.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
 import type { Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
+import type { DayRange } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
 import type { Series } from "./series.ts";
 
@@ -29,9 +36,49 @@ export interface Outputs {
 }
 export type OutputName = keyof Outputs;
 
+/**
+ * A dataset as SQL. `relation` holds its rows used, clipped to the report
+ * period (kinds with their own period are whole), with one column per role
+ * present: a text role as its dictionary index (-1 when empty; the labels
+ * are in the dictionaries), any other as DOUBLE (NULL when empty). Besides:
+ * `_file` (the row's file, an index into the dataset's files), `_line`,
+ * `_seq` (the row's place in file and record order, to break ties as
+ * "first in the file") and, for a dated kind, `_day` (its day number).
+ */
+export interface DatasetSource {
+  /** The dataset's name: its kind, or its first file when a kind has several datasets. */
+  readonly name: string;
+  readonly relation: string;
+  readonly roles: ReadonlySet<string>;
+}
+
+/** What reductions are written against: the engine's dialect and every dataset by kind, in load order. */
+export interface Sources {
+  readonly dialect: Dialect;
+  readonly datasets: Readonly<Partial<Record<Kind, readonly DatasetSource[]>>>;
+}
+
+/** A SQL query returning a small, exact table; the columns in `numeric` come back as numbers, the others as text. */
+export interface Reduction {
+  readonly sql: string;
+  readonly numeric: readonly string[];
+}
+
+/** The rows of a reduction, column by column. */
+export type ResultTable = Readonly<Record<string, ResultColumn>>;
+
+/** Runs reductions on the engine that holds the data. */
+export interface Reducer {
+  /** The datasets as SQL, clipped to `range` (null: no report period). */
+  sources(range: DayRange | null): Sources;
+  run(reduction: Reduction): Promise<ResultTable>;
+}
+
 export interface AnalysisInput {
   /** Every dataset's table by kind, clipped to the report period (kinds with their own period are whole). */
   readonly tables: Readonly<Partial<Record<Kind, readonly Table[]>>>;
+  /** Every dataset's name by kind, in the order of `tables` and of `Sources.datasets`. */
+  readonly datasets: Readonly<Partial<Record<Kind, readonly string[]>>>;
   readonly dicts: Dicts;
   /** The report period; null only for analyses that do not need it, when no dataset is dated. */
   readonly frame: PeriodFrame | null;
@@ -39,6 +86,8 @@ export interface AnalysisInput {
   readonly annotations: readonly Annotation[];
   /** The outputs this analysis declared in `uses`, when the analysis providing them ran. */
   readonly outputs: Partial<Outputs>;
+  /** The rows of each of its reductions, by name. */
+  readonly reduced: Readonly<Record<string, ResultTable>>;
 }
 
 export interface AnalysisResult {
@@ -58,6 +107,8 @@ export interface Analysis {
   readonly uses: readonly OutputName[];
   /** Outputs it gives to analyses listed after it. */
   readonly provides: readonly OutputName[];
+  /** Its SQL reductions, by name; the registry runs them before `run`. */
+  readonly reductions?: (sources: Sources, config: Config) => Readonly<Record<string, Reduction>>;
   run(input: AnalysisInput): AnalysisResult;
 }
 
@@ -71,4 +122,18 @@ export function merged(input: AnalysisInput, kind: Kind): Table | null {
 export function periodOf(input: AnalysisInput): PeriodFrame {
   if (!input.frame) throw new Error("an analysis with period: true ran without a report period");
   return input.frame;
+}
+
+/** A numeric column of a reduction's result; throws when the reduction has no such column. */
+export function numbers(table: ResultTable | undefined, column: string): Float64Array {
+  const col = table?.[column];
+  if (!(col instanceof Float64Array)) throw new Error(`reduction result has no numeric column ${column}`);
+  return col;
+}
+
+/** A text column of a reduction's result as numbers (`Number(text)`, NaN for NULL): for exact sums, which come back as text. */
+export function decimals(table: ResultTable | undefined, column: string): Float64Array {
+  const col = table?.[column];
+  if (!Array.isArray(col)) throw new Error(`reduction result has no text column ${column}`);
+  return Float64Array.from(col, (v) => (v === null ? NaN : Number(v)));
 }

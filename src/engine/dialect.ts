@@ -42,6 +42,12 @@ export interface Dialect {
   toText(expr: string): string;
   /** Wall-clock ms in IANA zone `zone` of an instant given as epoch ms (BIGINT). */
   wallMs(instantMs: string, zone: string): string;
+  /**
+   * The exact sum of a numeric expression, each value taken to 9 decimals
+   * (DECIMAL(38, 9)), as text: the same on every engine and thread count
+   * (a DOUBLE sum is not); NULL when every value is NULL.
+   */
+  exactSum(expr: string): string;
   /** The 1-based position of each row in the order of `orderBy`, which must break every tie. */
   rowNumber(partitionBy: readonly string[], orderBy: readonly string[]): string;
 }
@@ -67,5 +73,6 @@ export const duckdbDialect: Dialect = {
   idiv: (a, b) => `((${a}) // (${b}))`,
   toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
   wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
+  exactSum: (e) => `CAST(sum(CAST(${e} AS DECIMAL(38, 9))) AS VARCHAR)`,
   rowNumber: (p, o) => `row_number() OVER (${p.length > 0 ? `PARTITION BY ${p.join(", ")} ` : ""}ORDER BY ${o.join(", ")})`,
 };

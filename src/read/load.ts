@@ -40,6 +40,8 @@ export interface MergedLabel {
 }
 
 export interface LoadedDataset {
+  /** The engine's view of the rows used (see `dataViewSql`). */
+  readonly view: string;
   readonly table: Table;
   /** Role → header text. */
   readonly columns: Readonly<Record<string, string>>;
@@ -393,8 +395,10 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
   const dicts = await buildDicts(engine, readings);
   const datasets: LoadedDataset[] = [];
   for (const r of readings) {
+    await engine.run(dataViewSql(d, r));
     datasets.push({
-      table: await materialise(engine, r, dicts),
+      view: `data_${r.n}`,
+      table: await materialise(engine, r),
       columns: r.columns,
       files: r.staged.map((s) => ({ file: s.file, sha256: s.sha256, rows: s.records })),
       rows: r.staged.reduce((sum, s) => sum + s.records, 0),
@@ -444,46 +448,54 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
   return out as Dicts;
 }
 
-/** The rows used of a dataset as a columnar table, in file and record order. */
-async function materialise(engine: Engine, r: Reading, dicts: Dicts): Promise<Table> {
-  const d = engine.dialect;
-  const select = ["c.file AS file", "c.line AS line"];
+/**
+ * SQL creating `data_<n>`: the rows used of a dataset, one column per role
+ * (text roles as their dictionary index, -1 when empty; others as DOUBLE,
+ * NULL when empty), with `_file` (index into the dataset's files), `_line`,
+ * `_seq` (the row's place in file and record order) and, for a dated kind,
+ * `_day` (the row's day number). The reductions of the analyses read these.
+ */
+function dataViewSql(d: Dialect, r: Reading): string {
+  const select = ["c.file AS _file", "c.line AS _line", "c.file * 4294967296 + c.rec AS _seq"];
   const joins: string[] = [];
-  const numeric = new Set(["file", "line"]);
-  const refs: string[] = [];
-  const nums: string[] = [];
   r.roles.forEach((role, p) => {
     if (isText(role.spec)) {
-      const name = dictOf(role.spec);
-      joins.push(`LEFT JOIN dict_${name} AS j${p} ON j${p}.key = ${keyOf(d, role.spec, `c.t${p}`)}`);
-      select.push(`coalesce(j${p}.idx, -1) AS ${d.ident(role.role)}`);
-      refs.push(role.role);
-    } else {
-      select.push(`c.v${p} AS ${d.ident(role.role)}`);
-      nums.push(role.role);
-    }
-    numeric.add(role.role);
+      joins.push(`LEFT JOIN dict_${dictOf(role.spec)} AS j${p} ON j${p}.key = ${keyOf(d, role.spec, `c.t${p}`)}`);
+      select.push(`CAST(coalesce(j${p}.idx, -1) AS INTEGER) AS ${d.ident(role.role)}`);
+    } else select.push(`c.v${p} AS ${d.ident(role.role)}`);
   });
-  const derived = r.spec.derived && !r.roles.some((x) => x.role === r.spec.derived!.role) ? r.spec.derived.role : null;
-  if (derived) {
-    select.push(`c.d0 AS ${d.ident(derived)}`);
-    nums.push(derived);
-    numeric.add(derived);
-  }
-  void dicts;
+  const derived = derivedRole(r);
+  if (derived) select.push(`c.d0 AS ${d.ident(derived)}`);
+  const when = r.spec.when;
+  const at = r.roles.findIndex((x) => x.role === when);
+  if (at >= 0) select.push(r.roles[at]!.spec.type === "time" ? `floor(c.v${at} / ${86_400_000}) AS _day` : `c.v${at} AS _day`);
+  return `CREATE VIEW data_${r.n} AS SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL`;
+}
+
+/** The role computed as a product of two others when its own column is absent (revenue = quantity × price), or null. */
+const derivedRole = (r: Reading): string | null =>
+  r.spec.derived && !r.roles.some((x) => x.role === r.spec.derived!.role) ? r.spec.derived.role : null;
+
+/** The rows used of a dataset as a columnar table, in file and record order. */
+async function materialise(engine: Engine, r: Reading): Promise<Table> {
+  const d = engine.dialect;
+  const refs = r.roles.filter((x) => isText(x.spec)).map((x) => x.role);
+  const derived = derivedRole(r);
+  const nums = [...r.roles.filter((x) => !isText(x.spec)).map((x) => x.role), ...(derived ? [derived] : [])];
+  const names = [...refs, ...nums];
   const cols = await engine.columns(
-    `SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL ORDER BY c.file, c.rec`,
-    numeric,
+    `SELECT _file, _line, ${names.map((n) => d.ident(n)).join(", ")} FROM data_${r.n} ORDER BY _seq`,
+    new Set(["_file", "_line", ...names]),
   );
-  const length = (cols["file"] as Float64Array).length;
+  const length = (cols["_file"] as Float64Array).length;
   return {
     kind: r.kind,
     name: r.name,
     length,
     num: Object.fromEntries(nums.map((n) => [n, cols[n] as Float64Array])),
     ref: Object.fromEntries(refs.map((n) => [n, Int32Array.from(cols[n] as Float64Array)])),
-    file: Uint16Array.from(cols["file"] as Float64Array),
-    line: Uint32Array.from(cols["line"] as Float64Array),
+    file: Uint16Array.from(cols["_file"] as Float64Array),
+    line: Uint32Array.from(cols["_line"] as Float64Array),
     files: r.staged.map((s) => s.file),
   };
 }

@@ -4,9 +4,10 @@
  * report period, when there is one; it gets the outputs it `uses` from the
  * analyses before it that provide them. To add an analysis, add its folder
  * under `src/analyses/` with an `Analysis` entry, and list it here.
- * Pure: tables and config in, facts, warnings and series out.
+ * The reductions run on the engine through `reducer`; everything else is
+ * pure: tables, reduction results and config in, facts, warnings and series out.
  */
-import type { Analysis, Outputs } from "../analyses/analysis.ts";
+import type { Analysis, Outputs, Reducer, ResultTable } from "../analyses/analysis.ts";
 import { basketAnalysis } from "../analyses/basket/index.ts";
 import { budgetAnalysis } from "../analyses/budget/index.ts";
 import { campaignsAnalysis } from "../analyses/campaigns/index.ts";
@@ -84,25 +85,34 @@ function finiteSeries(series: Series): Series {
 /**
  * Runs every analysis that can run. `tables` are every dataset's table,
  * clipped to the report period (those of kinds with their own period are
- * whole); `frame` is null when no dataset is dated.
+ * whole); `frame` is null when no dataset is dated; `reducer` runs the
+ * reductions on the engine that holds the same datasets (null: none may have any).
  */
-export function runAnalyses(
+export async function runAnalyses(
   tables: readonly Table[],
   dicts: Dicts,
   frame: PeriodFrame | null,
   config: Config,
-  annotations: readonly Annotation[] = [],
+  annotations: readonly Annotation[],
+  reducer: Reducer | null,
   analyses: readonly Analysis[] = ANALYSES,
-): AnalysesResult {
+): Promise<AnalysesResult> {
   const byKind: Partial<Record<Kind, Table[]>> = {};
   for (const t of tables) (byKind[t.kind] ??= []).push(t);
+  const datasets = Object.fromEntries(Object.entries(byKind).map(([kind, list]) => [kind, list.map((t) => t.name)])) as Partial<Record<Kind, string[]>>;
   const outputs: Partial<Record<keyof Outputs, unknown>> = {};
   const parts = [];
   for (const analysis of analyses) {
     if (analysis.period && !frame) continue;
     if (analysis.requires.some((kind) => !byKind[kind])) continue;
     const uses = Object.fromEntries(analysis.uses.flatMap((name) => (outputs[name] === undefined ? [] : [[name, outputs[name]]]))) as Partial<Outputs>;
-    const result = analysis.run({ tables: byKind, dicts, frame, config, annotations, outputs: uses });
+    const reduced: Record<string, ResultTable> = {};
+    if (analysis.reductions) {
+      if (!reducer) throw new Error(`analysis ${analysis.name} has reductions, but there is no engine to run them`);
+      const sources = reducer.sources(frame?.range ?? null);
+      for (const [name, reduction] of Object.entries(analysis.reductions(sources, config))) reduced[name] = await reducer.run(reduction);
+    }
+    const result = analysis.run({ tables: byKind, datasets, dicts, frame, config, annotations, outputs: uses, reduced });
     for (const name of analysis.provides) {
       const value = result.outputs?.[name];
       if (value === undefined) throw new Error(`analysis ${analysis.name} did not provide ${name}`);

@@ -1,8 +1,10 @@
 /**
  * Assembles the report document from loaded datasets: resolve the period,
  * clip every dataset to it, run the analyses, and account for every row.
- * Pure: the data was read before, and nothing is written here.
+ * The data was read before and nothing is written here; the only effect is
+ * the analyses' reductions, run through `reducer`.
  */
+import type { Reducer } from "../analyses/analysis.ts";
 import type { LoadedDataset, LoadResult } from "../read/load.ts";
 import type { Config } from "../schema/config.ts";
 import { KINDS } from "../schema/kinds.ts";
@@ -38,14 +40,22 @@ export interface Stamp {
   readonly commit?: string | undefined;
 }
 
-export function assembleReport(loaded: LoadResult, config: Config, generator: string, stamp: Stamp = {}, annotations: readonly Annotation[] = []): Report {
+/** `reducer` runs the analyses' reductions on the engine that loaded the data (null: none may have any). */
+export async function assembleReport(
+  loaded: LoadResult,
+  config: Config,
+  generator: string,
+  reducer: Reducer | null,
+  stamp: Stamp = {},
+  annotations: readonly Annotation[] = [],
+): Promise<Report> {
   const period = resolvePeriod(
     loaded.datasets.map((d) => d.table),
     config,
   );
   const clipped = loaded.datasets.map((d) => (period ? clipToPeriod(d.table, period.range, d.rejections) : d.table));
   const frame = period ? periodFrame(period.range) : null;
-  const result = runAnalyses(clipped, loaded.dicts, frame, config, annotations);
+  const result = await runAnalyses(clipped, loaded.dicts, frame, config, annotations, reducer);
   const files = loaded.datasets.flatMap((d) => d.files);
   return {
     schema: REPORT_SCHEMA_VERSION,

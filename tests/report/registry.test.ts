@@ -44,7 +44,7 @@ describe("checkRegistry(analyses)", () => {
 });
 
 describe("runAnalyses(tables, …, analyses)", () => {
-  it("runs an analysis only when its kinds are there and, if it needs one, a period; and hands it the outputs it uses", () => {
+  it("runs an analysis only when its kinds are there and, if it needs one, a period; and hands it the outputs it uses", async () => {
     const seen: AnalysisInput[] = [];
     const analyses = [
       probe("needs-orders", { requires: ["orders"] }),
@@ -52,18 +52,18 @@ describe("runAnalyses(tables, …, analyses)", () => {
       probe("provider", { requires: ["visits"], provides: ["segments"] }),
       probe("user", { uses: ["segments"] }, seen),
     ];
-    const without = runAnalyses([table("visits")], newDicts(), null, config, [], analyses);
+    const without = await runAnalyses([table("visits")], newDicts(), null, config, [], null, analyses);
     expect(without.facts.map((f) => f.id)).toEqual(["provider", "user"]);
     expect(seen[0]!.outputs.segments!(0)).toEqual(["provider"]);
     const frame = periodFrame({ from: 0, to: 30 });
-    const all = runAnalyses([table("orders")], newDicts(), frame, config, [], analyses);
+    const all = await runAnalyses([table("orders")], newDicts(), frame, config, [], null, analyses);
     expect(all.facts.map((f) => f.id)).toEqual(["needs-orders", "needs-period", "user"]);
     // The provider did not run, so the user gets no segments.
     expect(seen[1]!.outputs.segments).toBeUndefined();
   });
 
-  it("throws when an analysis does not give an output it declared", () => {
+  it("throws when an analysis does not give an output it declared", async () => {
     const broken: Analysis = { ...probe("broken"), provides: ["segments"], run: () => ({ facts: [], warnings: [], series: {} }) };
-    expect(() => runAnalyses([], newDicts(), null, config, [], [broken])).toThrow("analysis broken did not provide segments");
+    await expect(runAnalyses([], newDicts(), null, config, [], null, [broken])).rejects.toThrow("analysis broken did not provide segments");
   });
 });

@@ -5,12 +5,15 @@
  * the sample size the minimum detectable effect needs, and a decision; and
  * the sample-ratio-mismatch check. Rows were cleaned when read (contaminated
  * users and repeated exposures are rejected there).
+ *
+ * Reductions (SQL, per dataset): users, conversions and the exact revenue
+ * per variant; users and conversions per variant and day; rows per variant
+ * and assignment value. The model below works on those small tables only.
  */
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { refCol, numCol, type Table } from "../../read/table.ts";
 import type { ExperimentsConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
-import { dayLabel, DAY_MS } from "../../time/calendar.ts";
+import { dayLabel } from "../../time/calendar.ts";
 import {
   betaDistribution,
   betaInterval,
@@ -27,11 +30,20 @@ import { FactSink, ratio } from "../facts.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { EXPERIMENT_METRICS } from "./catalogue.ts";
 import { decide } from "./decision.ts";
-import type { Analysis } from "../analysis.ts";
+import { decimals, numbers, type Analysis, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
+
+/** One experiment dataset, reduced: variants are dictionary indices into `ExperimentsContext.labels`. */
+export interface ExperimentData {
+  readonly name: string;
+  readonly arms: readonly { readonly variant: number; readonly users: number; readonly conversions: number; readonly revenue: number | null }[];
+  readonly daily: readonly { readonly day: number; readonly variant: number; readonly users: number; readonly conversions: number }[];
+  /** Rows per variant and assignment value, with the place of the first (none without an assignment column). */
+  readonly assignments: readonly { readonly variant: number; readonly assignment: number; readonly rows: number; readonly first: number }[];
+}
 
 export interface ExperimentsInput {
-  /** One table per experiment dataset. */
-  readonly tables: readonly Table[];
+  /** One entry per experiment dataset. */
+  readonly datasets: readonly ExperimentData[];
 }
 
 export interface ExperimentsContext {
@@ -66,22 +78,13 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
   const { config } = ctx;
   const z = normalQuantile(0.975, 0, 1);
 
-  for (const table of input.tables) {
-    const dataset = input.tables.length > 1 ? table.name : null;
+  for (const data of input.datasets) {
+    const dataset = input.datasets.length > 1 ? data.name : null;
     const tag = dataset === null ? {} : { dataset };
     const wdims = dataset === null ? {} : { dims: { dataset } };
-    const variant = refCol(table, "variant");
-    const converted = numCol(table, "converted");
-    const revenue = table.num["revenue"] ?? null;
-    const arms = new Map<number, Arm>();
-    for (let i = 0; i < table.length; i++) {
-      let arm = arms.get(variant[i]!);
-      if (!arm) arms.set(variant[i]!, (arm = { variant: ctx.labels[variant[i]!]!, users: 0, conversions: 0, revenue: revenue ? 0 : null }));
-      arm.users++;
-      arm.conversions += converted[i]! === 1 ? 1 : 0;
-      const r = revenue?.[i];
-      if (arm.revenue !== null && r !== undefined && !Number.isNaN(r)) arm.revenue += r;
-    }
+    const arms = new Map<number, Arm>(
+      data.arms.map((a) => [a.variant, { variant: ctx.labels[a.variant]!, users: a.users, conversions: a.conversions, revenue: a.revenue }]),
+    );
     const wanted = (config.control ?? "control").toLowerCase();
     const control = [...arms.values()].find((a) => a.variant.toLowerCase() === wanted);
     const others = [...arms.values()].filter((a) => a !== control).sort((a, b) => (a.variant < b.variant ? -1 : 1));
@@ -105,7 +108,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
       });
     }
     densityOut.push(...densities(ordered, tag));
-    dailyOut.push(...dailyRows(table, ctx.labels, tag));
+    dailyOut.push(...dailyRows(data.daily, ctx.labels, tag));
 
     // Sample-ratio mismatch against the planned split.
     const planned = ordered.map((a) => config.split?.[a.variant] ?? null);
@@ -128,16 +131,14 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
     if (srm) sink.add("experiment.srm_p", srm.pValue, tag);
 
     // Rows whose assignment column disagrees with the variant.
-    const assignment = table.ref["assignment"];
-    if (assignment) {
-      const mismatched = countMismatches(variant, assignment);
-      if (mismatched.count > 0) {
-        warnings.push({
-          code: "experiments.assignment",
-          message: `${mismatched.count.toLocaleString("en-US")} of the ${table.length.toLocaleString("en-US")} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
-          ...wdims,
-        });
-      }
+    const mismatched = countMismatches(data.assignments);
+    if (mismatched.count > 0) {
+      const rows = data.arms.reduce((sum, a) => sum + a.users, 0);
+      warnings.push({
+        code: "experiments.assignment",
+        message: `${mismatched.count.toLocaleString("en-US")} of the ${rows.toLocaleString("en-US")} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
+        ...wdims,
+      });
     }
 
     if (!control) {
@@ -216,7 +217,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
     }
   }
   const series: Series = {};
-  if (input.tables.length > 0) {
+  if (input.datasets.length > 0) {
     series[SERIES.experimentVariants] = variantsOut;
     series[SERIES.experimentResults] = resultsOut;
     series[SERIES.experimentPosteriors] = densityOut;
@@ -227,36 +228,26 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
 
 /**
  * Rows whose assignment value is not their variant's usual one (the value
- * most of the variant's rows have): e.g. control on new_page in ab_data.
+ * most of the variant's rows have; a tie goes to the lower index): e.g.
+ * control on new_page in ab_data. Listed in the order the variants, then
+ * their assignment values, first appear in the file.
  */
-function countMismatches(variant: Int32Array, assignment: Int32Array): { count: number; detail: (labels: readonly string[]) => string } {
-  const counts = new Map<number, Map<number, number>>();
-  for (let i = 0; i < variant.length; i++) {
-    if (assignment[i]! < 0) continue;
-    let m = counts.get(variant[i]!);
-    if (!m) counts.set(variant[i]!, (m = new Map()));
-    m.set(assignment[i]!, (m.get(assignment[i]!) ?? 0) + 1);
-  }
-  const usual = new Map<number, number>();
-  for (const [v, m] of counts) usual.set(v, [...m].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0]);
+function countMismatches(cells: ExperimentData["assignments"]): { count: number; detail: (labels: readonly string[]) => string } {
+  const byVariant = new Map<number, (typeof cells)[number][]>();
+  for (const c of [...cells].sort((a, b) => a.first - b.first)) byVariant.set(c.variant, [...(byVariant.get(c.variant) ?? []), c]);
   let count = 0;
-  const pairs = new Map<string, number>();
-  for (const [v, m] of counts) {
-    for (const [a, n] of m) {
-      if (a === usual.get(v)) continue;
-      count += n;
-      pairs.set(`${v},${a}`, n);
+  const pairs: { variant: number; assignment: number; rows: number }[] = [];
+  for (const list of byVariant.values()) {
+    const usual = list.reduce((a, b) => (b.rows > a.rows || (b.rows === a.rows && b.assignment < a.assignment) ? b : a)).assignment;
+    for (const c of list) {
+      if (c.assignment === usual) continue;
+      count += c.rows;
+      pairs.push(c);
     }
   }
   return {
     count,
-    detail: (labels) =>
-      [...pairs]
-        .map(([key, n]) => {
-          const [v, a] = key.split(",").map(Number);
-          return `${labels[v!]} on ${labels[a!]}: ${n.toLocaleString("en-US")}`;
-        })
-        .join("; "),
+    detail: (labels) => pairs.map((p) => `${labels[p.variant]} on ${labels[p.assignment]}: ${p.rows.toLocaleString("en-US")}`).join("; "),
   };
 }
 
@@ -287,23 +278,85 @@ function densities(arms: readonly Arm[], tag: object): SeriesRow[] {
   return rows;
 }
 
-/** Users and conversions per variant and day of first exposure. */
-function dailyRows(table: Table, labels: readonly string[], tag: object): SeriesRow[] {
-  const time = numCol(table, "time");
-  const variant = refCol(table, "variant");
-  const converted = numCol(table, "converted");
-  const sums = new Map<string, { day: number; variant: number; users: number; conversions: number }>();
-  for (let i = 0; i < table.length; i++) {
-    const day = Math.floor(time[i]! / DAY_MS);
-    const key = `${day},${variant[i]!}`;
-    let s = sums.get(key);
-    if (!s) sums.set(key, (s = { day, variant: variant[i]!, users: 0, conversions: 0 }));
-    s.users++;
-    if (converted[i] === 1) s.conversions++;
-  }
-  return [...sums.values()]
+/** Users and conversions per variant and day of exposure, by day and then variant label. */
+function dailyRows(daily: ExperimentData["daily"], labels: readonly string[], tag: object): SeriesRow[] {
+  return [...daily]
     .sort((a, b) => a.day - b.day || (labels[a.variant]! < labels[b.variant]! ? -1 : 1))
     .map((s) => ({ ...tag, date: dayLabel(s.day), variant: labels[s.variant]!, users: s.users, conversions: s.conversions }));
+}
+
+/**
+ * The reductions, each over every experiment dataset (`ds` is its index):
+ * per variant, users (rows: one exposure per user after cleaning),
+ * conversions and the exact sum of revenue; per variant and day, users and
+ * conversions; per variant and assignment value, rows and the first row's place.
+ */
+export function experimentReductions(sources: Sources): Record<string, Reduction> {
+  const d = sources.dialect;
+  const list = sources.datasets.experiment ?? [];
+  const converted = `CASE WHEN ${d.ident("converted")} = 1 THEN 1 ELSE 0 END`;
+  const variant = d.ident("variant");
+  const union = (parts: string[]): string => (parts.length > 0 ? parts.join(" UNION ALL ") : "SELECT NULL AS ds WHERE FALSE");
+  const arms = list.map((s, i) => {
+    const revenue = s.roles.has("revenue") ? `coalesce(${d.exactSum(d.ident("revenue"))}, '0')` : "CAST(NULL AS VARCHAR)";
+    return `SELECT ${i} AS ds, ${variant} AS variant, count(*) AS users, sum(${converted}) AS conversions, ${revenue} AS revenue FROM ${s.relation} GROUP BY ${variant}`;
+  });
+  const daily = list.map(
+    (s, i) =>
+      `SELECT ${i} AS ds, _day AS day, ${variant} AS variant, count(*) AS users, sum(${converted}) AS conversions FROM ${s.relation} GROUP BY _day, ${variant}`,
+  );
+  const assignment = d.ident("assignment");
+  const assignments = list.flatMap((s, i) =>
+    s.roles.has("assignment")
+      ? [
+          `SELECT ${i} AS ds, ${variant} AS variant, ${assignment} AS assignment, count(*) AS n, min(_seq) AS first FROM ${s.relation} WHERE ${assignment} >= 0 GROUP BY ${variant}, ${assignment}`,
+        ]
+      : [],
+  );
+  return {
+    arms: { sql: union(arms), numeric: ["ds", "variant", "users", "conversions"] },
+    daily: { sql: union(daily), numeric: ["ds", "day", "variant", "users", "conversions"] },
+    assignments: { sql: union(assignments), numeric: ["ds", "variant", "assignment", "n", "first"] },
+  };
+}
+
+/** The reductions' rows, split back into one `ExperimentData` per dataset. */
+export function experimentData(names: readonly string[], reduced: Readonly<Record<string, ResultTable>>): ExperimentData[] {
+  const rows = <T>(table: ResultTable | undefined, make: (i: number) => T & { ds: number }): (T & { ds: number })[] => {
+    const ds = table && table["ds"] instanceof Float64Array ? table["ds"] : new Float64Array();
+    return Array.from({ length: ds.length }, (_, i) => make(i));
+  };
+  const a = reduced["arms"];
+  const revenue = a && Array.isArray(a["revenue"]) ? decimals(a, "revenue") : new Float64Array();
+  const arms = rows(a, (i) => ({
+    ds: numbers(a, "ds")[i]!,
+    variant: numbers(a, "variant")[i]!,
+    users: numbers(a, "users")[i]!,
+    conversions: numbers(a, "conversions")[i]!,
+    revenue: Number.isNaN(revenue[i]!) ? null : revenue[i]!,
+  }));
+  const dl = reduced["daily"];
+  const daily = rows(dl, (i) => ({
+    ds: numbers(dl, "ds")[i]!,
+    day: numbers(dl, "day")[i]!,
+    variant: numbers(dl, "variant")[i]!,
+    users: numbers(dl, "users")[i]!,
+    conversions: numbers(dl, "conversions")[i]!,
+  }));
+  const as = reduced["assignments"];
+  const assignments = rows(as, (i) => ({
+    ds: numbers(as, "ds")[i]!,
+    variant: numbers(as, "variant")[i]!,
+    assignment: numbers(as, "assignment")[i]!,
+    rows: numbers(as, "n")[i]!,
+    first: numbers(as, "first")[i]!,
+  }));
+  return names.map((name, k) => ({
+    name,
+    arms: arms.filter((x) => x.ds === k),
+    daily: daily.filter((x) => x.ds === k),
+    assignments: assignments.filter((x) => x.ds === k),
+  }));
 }
 
 export { EXPERIMENT_METRICS } from "./catalogue.ts";
@@ -315,5 +368,10 @@ export const experimentsAnalysis: Analysis = {
   period: false,
   uses: [],
   provides: [],
-  run: (input) => experiments({ tables: input.tables.experiment ?? [] }, { labels: input.dicts.dim.labels, config: input.config.experiments }),
+  reductions: (sources) => experimentReductions(sources),
+  run: (input) =>
+    experiments(
+      { datasets: experimentData(input.datasets.experiment ?? [], input.reduced) },
+      { labels: input.dicts.dim.labels, config: input.config.experiments },
+    ),
 };

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JS_WHITESPACE } from "../../src/engine/dialect.ts";
+import { DuckDbEngine } from "../../src/engine/duckdb.ts";
+
+let engine: DuckDbEngine;
+beforeAll(async () => {
+  engine = await DuckDbEngine.open({ threads: 2 });
+});
+afterAll(() => engine.close());
+
+const value = async (sql: string): Promise<unknown> => Object.values((await engine.rows(`SELECT ${sql} AS v`))[0]!)[0];
+
+describe("the DuckDB dialect", () => {
+  it("idiv(a, b) divides whole numbers, truncating toward zero, where / gives 3.5", async () => {
+    const d = engine.dialect;
+    expect(await value("7 / 2")).toBe(3.5);
+    expect(await value(d.idiv("7", "2"))).toBe(3);
+    expect(await value(d.idiv("-7", "2"))).toBe(-3);
+  });
+
+  it("exactSum(x) adds exactly where a DOUBLE sum loses the small term", async () => {
+    const d = engine.dialect;
+    const rows = "(VALUES (1, 1e16), (2, 1), (3, -1e16)) AS t(i, x)";
+    expect((await engine.rows(`SELECT sum(x ORDER BY i) AS v FROM ${rows}`))[0]!["v"]).toBe(0);
+    expect((await engine.rows(`SELECT ${d.exactSum("x")} AS v FROM ${rows}`))[0]!["v"]).toBe("1.000000000");
+    expect((await engine.rows(`SELECT ${d.exactSum("x")} AS v FROM ${rows} WHERE FALSE`))[0]!["v"]).toBeNull();
+  });
+
+  it("lower(x) folds Cyrillic, as label merging of the bank data needs", async () => {
+    expect(await value(engine.dialect.lower(engine.dialect.string("МОСКВА Kazan")))).toBe("москва kazan");
+  });
+
+  it("trim(x) strips exactly what JavaScript's trim strips, NBSP and U+FEFF included", async () => {
+    const d = engine.dialect;
+    const texts = [...JS_WHITESPACE].map((c) => `${c}a b${c}`).concat(["\u200b x \u200b", "plain", "", " \u00a0 "]);
+    const rows = texts.map((t, i) => `(${i}, ${d.string(t)})`).join(", ");
+    const got = await engine.rows(`SELECT i, ${d.trim("t")} AS v FROM (VALUES ${rows}) AS x(i, t) ORDER BY i`);
+    expect(got.map((r) => r["v"])).toEqual(texts.map((t) => t.trim()));
+  });
+
+  it("ident(x) and string(x) quote names and text so that they stay names and text", async () => {
+    const d = engine.dialect;
+    const name = `a"; DROP TABLE x; --`;
+    const text = `it's '); DROP TABLE x; --`;
+    const rows = await engine.rows(`SELECT ${d.string(text)} AS ${d.ident(name)}`);
+    expect(rows).toEqual([{ [name]: text }]);
+  });
+
+  it("the session timezone is UTC, whatever the process's", async () => {
+    expect(await value("current_setting('TimeZone')")).toBe("UTC");
+  });
+
+  it("wallMs(instant, zone) converts an instant to the zone's wall clock, across daylight saving", async () => {
+    const d = engine.dialect;
+    // 2024-03-31 00:30 UTC is 01:30 in Berlin (CET); 01:30 UTC is 03:30 (CEST).
+    expect(await value(d.wallMs(String(Date.UTC(2024, 2, 31, 0, 30)), "Europe/Berlin"))).toBe(Date.UTC(2024, 2, 31, 1, 30));
+    expect(await value(d.wallMs(String(Date.UTC(2024, 2, 31, 1, 30)), "Europe/Berlin"))).toBe(Date.UTC(2024, 2, 31, 3, 30));
+  });
+});
