@@ -8,7 +8,10 @@ import { DuckDbEngine } from "./engine/duckdb.ts";
 import type { EngineLimits } from "./engine/engine.ts";
 import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
-import { engineReducer } from "./read/sources.ts";
+import { clipToPeriod, engineReducer, readTable } from "./read/sources.ts";
+import type { Table } from "./read/table.ts";
+import { ROW_KINDS } from "./report/analyses.ts";
+import { resolvePeriod } from "./report/period.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
 import type { Config } from "./schema/config.ts";
 import { KIND_SPECS } from "./schema/kinds.ts";
@@ -47,7 +50,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone), engine);
     const errors = [...loaded.errors];
     for (const d of loaded.datasets) {
-      if (d.table.length === 0 && d.rows > 0) {
+      if (d.used === 0 && d.rows > 0) {
         const reasons = d.rejections
           .list()
           .map((r) => `${r.count} ${r.reason} (first at ${r.examples[0]})`)
@@ -55,12 +58,27 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
         errors.push(`${d.files.map((f) => f.file).join(", ")}: no usable rows: ${reasons}`);
       }
     }
-    if (!loaded.datasets.some((d) => KIND_SPECS[d.table.kind].when !== null) && errors.length === 0) {
+    if (!loaded.datasets.some((d) => KIND_SPECS[d.kind].when !== null) && errors.length === 0) {
       errors.push(`${options.dataDir}: no visits, orders, costs, campaigns or experiment files found`);
     }
     if (errors.length > 0) return { config, loaded, report: null, errors };
     try {
-      const report = await assembleReport(loaded, config, GENERATOR, engineReducer(engine, loaded.datasets), options.stamp, annotations);
+      const period = resolvePeriod(loaded.datasets, config);
+      const used: number[] = [];
+      const tables: Table[] = [];
+      for (const d of loaded.datasets) {
+        used.push(period ? await clipToPeriod(engine, d, period.range) : d.used);
+        if (ROW_KINDS.has(d.kind)) tables.push(await readTable(engine, d, period?.range ?? null));
+      }
+      const report = await assembleReport(
+        loaded,
+        { period, used, tables },
+        config,
+        GENERATOR,
+        engineReducer(engine, loaded.datasets),
+        options.stamp,
+        annotations,
+      );
       return { config, loaded, report, errors };
     } catch (e) {
       return { config, loaded, report: null, errors: [(e as Error).message] };

@@ -3,7 +3,14 @@ import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { DuckDbEngine } from "../src/engine/duckdb.ts";
+import { loadDataDir, type LoadedDataset, type LoadResult } from "../src/read/load.ts";
+import { clipToPeriod, readTable } from "../src/read/sources.ts";
+import type { Table } from "../src/read/table.ts";
+import { resolvePeriod, type ResolvedPeriod } from "../src/report/period.ts";
+import type { Config } from "../src/schema/config.ts";
 import type { Fact } from "../src/schema/report.ts";
+import { zone } from "../src/time/zone.ts";
 
 /** Writes `files` (path → text; `.gz` paths are gzipped) into a new temporary folder. */
 export function dataDir(files: Readonly<Record<string, string>>): string {
@@ -27,3 +34,28 @@ export function fact(facts: readonly Fact[], id: string, dims: Readonly<Record<s
 export const hasFact = (facts: readonly Fact[], id: string): boolean => facts.some((f) => f.id === id);
 
 export const lines = (...rows: string[]): string => `${rows.join("\n")}\n`;
+
+/**
+ * A data folder loaded as `romi metrics` loads it, with every dataset's rows
+ * as a table: clipped to the report period (counting the rest as `outside
+ * period`), or all rows used with `clip: false`.
+ */
+export async function loadTables(
+  dir: string,
+  config: Config,
+  clip = true,
+): Promise<Omit<LoadResult, "datasets"> & { datasets: (LoadedDataset & { table: Table })[]; period: ResolvedPeriod | null }> {
+  const engine = await DuckDbEngine.open({ threads: 2 });
+  try {
+    const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
+    const period = clip && loaded.errors.length === 0 ? resolvePeriod(loaded.datasets, config) : null;
+    const datasets = [];
+    for (const d of loaded.datasets) {
+      if (period) await clipToPeriod(engine, d, period.range);
+      datasets.push({ ...d, table: await readTable(engine, d, period?.range ?? null) });
+    }
+    return { ...loaded, datasets, period };
+  } finally {
+    engine.close();
+  }
+}

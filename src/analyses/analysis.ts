@@ -75,7 +75,7 @@ export interface Reducer {
 }
 
 export interface AnalysisInput {
-  /** Every dataset's table by kind, clipped to the report period (kinds with their own period are whole). */
+  /** The tables of the kinds analyses read as rows (`Analysis.rows`), clipped to the report period (kinds with their own period are whole). */
   readonly tables: Readonly<Partial<Record<Kind, readonly Table[]>>>;
   /** Every dataset's name by kind, in the order of `tables` and of `Sources.datasets`. */
   readonly datasets: Readonly<Partial<Record<Kind, readonly string[]>>>;
@@ -107,6 +107,8 @@ export interface Analysis {
   readonly uses: readonly OutputName[];
   /** Outputs it gives to analyses listed after it. */
   readonly provides: readonly OutputName[];
+  /** Kinds whose rows `run` still reads as tables (`input.tables`), until it moves to reductions; none for an analysis on reductions only. */
+  readonly rows: readonly Kind[];
   /** Its SQL reductions, by name; the registry runs them before `run`. */
   readonly reductions?: (sources: Sources, config: Config) => Readonly<Record<string, Reduction>>;
   run(input: AnalysisInput): AnalysisResult;

@@ -11,7 +11,8 @@
  * Per dataset the engine keeps `clean_<n>`: every row with its file, record
  * and line, its parsed values (`t<p>` the text of text role p, `v<p>` the
  * value of the others), and `final`, the reason it is rejected (NULL for a
- * row used). Line numbers are the record's number plus one for the
+ * row used); and the view `data_<n>` of the rows used, which the period
+ * clip, the analyses' reductions and `sources.ts` read. Line numbers are the record's number plus one for the
  * header: exact when no field spans lines and no line is blank. A Parquet
  * row's "line" is its 1-based row number.
  */
@@ -26,7 +27,8 @@ import { detect } from "./detect.ts";
 import { isParquet, listDataFiles, readCsvHeader, sha256 } from "./files.ts";
 import { Rejections, MAX_EXAMPLES } from "./rejections.ts";
 import { isText, parseSql, type RoleColumn } from "./rules.ts";
-import { Dict, type Dicts, type Table } from "./table.ts";
+import { Dict, type Dicts } from "./table.ts";
+import type { DayRange } from "../time/calendar.ts";
 
 export { listDataFiles } from "./files.ts";
 
@@ -40,12 +42,24 @@ export interface MergedLabel {
 }
 
 export interface LoadedDataset {
+  readonly kind: Kind;
+  /** Its kind, or its first file when a kind has several datasets. */
+  readonly name: string;
   /** The engine's view of the rows used (see `dataViewSql`). */
   readonly view: string;
-  readonly table: Table;
+  /** The roles present (and computed): text roles hold dictionary indices, the others numbers. */
+  readonly textRoles: readonly string[];
+  readonly numberRoles: readonly string[];
+  /** Whether its file has the kind's dating column (undated campaign results do not). */
+  readonly dates: boolean;
+  /** Rows used, before the report period clips them. */
+  readonly used: number;
+  /** The first and last day of the rows used; null for a kind (or a file) without dates, or no rows. */
+  readonly days: DayRange | null;
   /** Role → header text. */
   readonly columns: Readonly<Record<string, string>>;
   readonly files: readonly { file: string; sha256: string; rows: number }[];
+  /** Every record read, used or rejected. */
   readonly rows: number;
   readonly rejections: Rejections;
   /** Labels merged case-insensitively from several spellings. */
@@ -396,9 +410,18 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
   const datasets: LoadedDataset[] = [];
   for (const r of readings) {
     await engine.run(dataViewSql(d, r));
+    const dated = r.roles.some((x) => x.role === r.spec.when);
+    const [span] = await engine.rows(`SELECT count(*) AS n${dated ? ", min(_day) AS lo, max(_day) AS hi" : ""} FROM data_${r.n}`);
+    const derived = derivedRole(r);
     datasets.push({
+      kind: r.kind,
+      name: r.name,
       view: `data_${r.n}`,
-      table: await materialise(engine, r),
+      textRoles: r.roles.filter((x) => isText(x.spec)).map((x) => x.role),
+      numberRoles: [...r.roles.filter((x) => !isText(x.spec)).map((x) => x.role), ...(derived ? [derived] : [])],
+      dates: dated,
+      used: Number(span!["n"]),
+      days: dated && span!["lo"] !== null ? { from: Number(span!["lo"]), to: Number(span!["hi"]) } : null,
       columns: r.columns,
       files: r.staged.map((s) => ({ file: s.file, sha256: s.sha256, rows: s.records })),
       rows: r.staged.reduce((sum, s) => sum + s.records, 0),
@@ -473,32 +496,7 @@ function dataViewSql(d: Dialect, r: Reading): string {
 }
 
 /** The role computed as a product of two others when its own column is absent (revenue = quantity × price), or null. */
-const derivedRole = (r: Reading): string | null =>
-  r.spec.derived && !r.roles.some((x) => x.role === r.spec.derived!.role) ? r.spec.derived.role : null;
-
-/** The rows used of a dataset as a columnar table, in file and record order. */
-async function materialise(engine: Engine, r: Reading): Promise<Table> {
-  const d = engine.dialect;
-  const refs = r.roles.filter((x) => isText(x.spec)).map((x) => x.role);
-  const derived = derivedRole(r);
-  const nums = [...r.roles.filter((x) => !isText(x.spec)).map((x) => x.role), ...(derived ? [derived] : [])];
-  const names = [...refs, ...nums];
-  const cols = await engine.columns(
-    `SELECT _file, _line, ${names.map((n) => d.ident(n)).join(", ")} FROM data_${r.n} ORDER BY _seq`,
-    new Set(["_file", "_line", ...names]),
-  );
-  const length = (cols["_file"] as Float64Array).length;
-  return {
-    kind: r.kind,
-    name: r.name,
-    length,
-    num: Object.fromEntries(nums.map((n) => [n, cols[n] as Float64Array])),
-    ref: Object.fromEntries(refs.map((n) => [n, Int32Array.from(cols[n] as Float64Array)])),
-    file: Uint16Array.from(cols["_file"] as Float64Array),
-    line: Uint32Array.from(cols["_line"] as Float64Array),
-    files: r.staged.map((s) => s.file),
-  };
-}
+const derivedRole = (r: Reading): string | null => (r.spec.derived && !r.roles.some((x) => x.role === r.spec.derived!.role) ? r.spec.derived.role : null);
 
 /** Rows rejected by reason, with the first places as `file:line`, in file and line order. */
 async function account(engine: Engine, r: Reading): Promise<Rejections> {

@@ -1,25 +1,74 @@
 /**
- * The loaded datasets as SQL sources for the reductions of the analyses:
- * each dataset's view of its rows used (`load.ts`), clipped to the report
- * period with the same rule as the tables (`report/period.ts`): a dated
- * kind without its own period keeps the rows whose day is in the period.
+ * The loaded datasets as SQL, in the report period: each dataset's view of
+ * its rows used (`load.ts`), clipped to the period. A dated kind without its
+ * own period keeps the rows whose day is in the period; the others are
+ * rejected as `outside period`. From the clipped rows come the sources of
+ * the analyses' reductions and, for analyses that still read rows, the
+ * columnar tables.
  */
-import type { Reducer, Sources } from "../analyses/analysis.ts";
+import type { DatasetSource, Reducer, Sources } from "../analyses/analysis.ts";
 import type { Engine } from "../engine/engine.ts";
 import { KIND_SPECS, type Kind } from "../schema/kinds.ts";
 import type { DayRange } from "../time/calendar.ts";
 import type { LoadedDataset } from "./load.ts";
+import { MAX_EXAMPLES } from "./rejections.ts";
+import type { Table } from "./table.ts";
 
+/** Whether the period clips this dataset: a dated kind without its own period, whose file has dates. */
+export const isClipped = (d: LoadedDataset): boolean => d.dates && !KIND_SPECS[d.kind].ownPeriod;
+
+/** SQL relation of a dataset's rows used within `range` (all of them when it is not clipped, or without a range). */
+export function relation(d: LoadedDataset, range: DayRange | null): string {
+  return range !== null && isClipped(d) ? `(SELECT * FROM ${d.view} WHERE _day BETWEEN ${range.from} AND ${range.to})` : d.view;
+}
+
+/**
+ * Counts the rows of `d` outside `range` into its rejections as `outside
+ * period` (with the first places in file order); returns the rows left.
+ */
+export async function clipToPeriod(engine: Engine, d: LoadedDataset, range: DayRange): Promise<number> {
+  if (!isClipped(d)) return d.used;
+  const outside = `_day NOT BETWEEN ${range.from} AND ${range.to}`;
+  const [count] = await engine.rows(`SELECT count(*) AS n FROM ${d.view} WHERE ${outside}`);
+  const n = Number(count!["n"]);
+  if (n > 0) {
+    const first = await engine.rows(`SELECT _file, _line FROM ${d.view} WHERE ${outside} ORDER BY _seq LIMIT ${MAX_EXAMPLES}`);
+    d.rejections.addCounted(
+      "outside period",
+      n,
+      first.map((r) => `${d.files[Number(r["_file"])]!.file}:${Number(r["_line"])}`),
+    );
+  }
+  return d.used - n;
+}
+
+/** The rows of `d` within `range` as a columnar table, in file and record order. */
+export async function readTable(engine: Engine, d: LoadedDataset, range: DayRange | null): Promise<Table> {
+  const q = engine.dialect.ident;
+  const names = [...d.textRoles, ...d.numberRoles];
+  const cols = await engine.columns(
+    `SELECT _file, _line${names.map((n) => `, ${q(n)}`).join("")} FROM ${relation(d, range)} ORDER BY _seq`,
+    new Set(["_file", "_line", ...names]),
+  );
+  return {
+    kind: d.kind,
+    name: d.name,
+    length: (cols["_file"] as Float64Array).length,
+    num: Object.fromEntries(d.numberRoles.map((n) => [n, cols[n] as Float64Array])),
+    ref: Object.fromEntries(d.textRoles.map((n) => [n, Int32Array.from(cols[n] as Float64Array)])),
+    file: Uint16Array.from(cols["_file"] as Float64Array),
+    line: Uint32Array.from(cols["_line"] as Float64Array),
+    files: d.files.map((f) => f.file),
+  };
+}
+
+/** Runs the analyses' reductions on `engine`, over `datasets` clipped to the period. */
 export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]): Reducer {
   return {
     sources(range: DayRange | null): Sources {
-      const byKind: Partial<Record<Kind, { name: string; relation: string; roles: ReadonlySet<string> }[]>> = {};
+      const byKind: Partial<Record<Kind, DatasetSource[]>> = {};
       for (const d of datasets) {
-        const spec = KIND_SPECS[d.table.kind];
-        const roles = new Set([...Object.keys(d.table.num), ...Object.keys(d.table.ref)]);
-        const clipped = range !== null && spec.when !== null && !spec.ownPeriod && roles.has(spec.when);
-        const relation = clipped ? `(SELECT * FROM ${d.view} WHERE _day BETWEEN ${range.from} AND ${range.to})` : d.view;
-        (byKind[d.table.kind] ??= []).push({ name: d.table.name, relation, roles });
+        (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]) });
       }
       return { dialect: engine.dialect, datasets: byKind };
     },

@@ -25,7 +25,7 @@ function datasetLines(d: DatasetAccount): string[] {
 
 export function formatAccounting(run: EngineRun): string {
   const lines: string[] = [];
-  const datasets = run.report?.datasets ?? run.loaded.datasets.map((d) => account(d, d.table.length));
+  const datasets = run.report?.datasets ?? run.loaded.datasets.map((d) => account(d, d.used));
   const period = run.report?.period;
   if (period) {
     const months = period.completeMonths;

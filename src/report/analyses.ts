@@ -56,6 +56,9 @@ export function checkRegistry(analyses: readonly Analysis[]): void {
 }
 checkRegistry(ANALYSES);
 
+/** The kinds whose rows some analysis still reads as tables. */
+export const ROW_KINDS: ReadonlySet<Kind> = new Set(ANALYSES.flatMap((a) => a.rows));
+
 export interface AnalysesResult {
   readonly facts: Fact[];
   readonly warnings: Warning[];
@@ -83,13 +86,16 @@ function finiteSeries(series: Series): Series {
 }
 
 /**
- * Runs every analysis that can run. `tables` are every dataset's table,
- * clipped to the report period (those of kinds with their own period are
- * whole); `frame` is null when no dataset is dated; `reducer` runs the
- * reductions on the engine that holds the same datasets (null: none may have any).
+ * Runs every analysis that can run. `datasets` names every dataset by kind;
+ * `tables` are the rows of the kinds that analyses still read as rows
+ * (`Analysis.rows`), clipped to the report period (those of kinds with
+ * their own period are whole); `frame` is null when no dataset is dated;
+ * `reducer` runs the reductions on the engine that holds the same datasets
+ * (null: none may have any).
  */
 export async function runAnalyses(
   tables: readonly Table[],
+  datasets: Readonly<Partial<Record<Kind, readonly string[]>>>,
   dicts: Dicts,
   frame: PeriodFrame | null,
   config: Config,
@@ -99,12 +105,11 @@ export async function runAnalyses(
 ): Promise<AnalysesResult> {
   const byKind: Partial<Record<Kind, Table[]>> = {};
   for (const t of tables) (byKind[t.kind] ??= []).push(t);
-  const datasets = Object.fromEntries(Object.entries(byKind).map(([kind, list]) => [kind, list.map((t) => t.name)])) as Partial<Record<Kind, string[]>>;
   const outputs: Partial<Record<keyof Outputs, unknown>> = {};
   const parts = [];
   for (const analysis of analyses) {
     if (analysis.period && !frame) continue;
-    if (analysis.requires.some((kind) => !byKind[kind])) continue;
+    if (analysis.requires.some((kind) => !datasets[kind]?.length)) continue;
     const uses = Object.fromEntries(analysis.uses.flatMap((name) => (outputs[name] === undefined ? [] : [[name, outputs[name]]]))) as Partial<Outputs>;
     const reduced: Record<string, ResultTable> = {};
     if (analysis.reductions) {

@@ -1,30 +1,31 @@
 /**
- * Assembles the report document from loaded datasets: resolve the period,
- * clip every dataset to it, run the analyses, and account for every row.
- * The data was read before and nothing is written here; the only effect is
- * the analyses' reductions, run through `reducer`.
+ * Assembles the report document from loaded datasets, once the period is
+ * resolved and every dataset clipped to it: run the analyses, and account
+ * for every row. The data was read before and nothing is written here; the
+ * only effect is the analyses' reductions, run through `reducer`.
  */
 import type { Reducer } from "../analyses/analysis.ts";
 import type { LoadedDataset, LoadResult } from "../read/load.ts";
 import type { Config } from "../schema/config.ts";
-import { KINDS } from "../schema/kinds.ts";
+import { KINDS, type Kind } from "../schema/kinds.ts";
 import { REPORT_SCHEMA_VERSION, type DatasetAccount, type Report } from "../schema/report.ts";
 import { dayLabel, monthLabel } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
+import type { ResolvedPeriod } from "./period.ts";
+import type { Table } from "../read/table.ts";
 import { channelRecommendations } from "../rules/channels.ts";
 import { campaignRecommendations } from "../rules/campaigns.ts";
 import { clvRecommendations } from "../rules/clv.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import { segmentRecommendations } from "../rules/segments.ts";
-import { clipToPeriod, resolvePeriod } from "./period.ts";
 import { runAnalyses } from "./analyses.ts";
 import { versionId } from "./version.ts";
 
 /** The accounting of one dataset; `used` is its row count after the period clip. */
 export function account(d: LoadedDataset, used: number): DatasetAccount {
   return {
-    name: d.table.name,
-    kind: d.table.kind,
+    name: d.name,
+    kind: d.kind,
     files: d.files.map((f) => ({ ...f })),
     columns: { ...d.columns },
     rows: d.rows,
@@ -40,22 +41,29 @@ export interface Stamp {
   readonly commit?: string | undefined;
 }
 
+/** The datasets in the report period: the period, each dataset's rows left in it, and the tables of the kinds analyses read as rows. */
+export interface InPeriod {
+  readonly period: ResolvedPeriod | null;
+  /** Rows used in the period, per dataset of `loaded.datasets`. */
+  readonly used: readonly number[];
+  readonly tables: readonly Table[];
+}
+
 /** `reducer` runs the analyses' reductions on the engine that loaded the data (null: none may have any). */
 export async function assembleReport(
   loaded: LoadResult,
+  data: InPeriod,
   config: Config,
   generator: string,
   reducer: Reducer | null,
   stamp: Stamp = {},
   annotations: readonly Annotation[] = [],
 ): Promise<Report> {
-  const period = resolvePeriod(
-    loaded.datasets.map((d) => d.table),
-    config,
-  );
-  const clipped = loaded.datasets.map((d) => (period ? clipToPeriod(d.table, period.range, d.rejections) : d.table));
+  const { period } = data;
   const frame = period ? periodFrame(period.range) : null;
-  const result = await runAnalyses(clipped, loaded.dicts, frame, config, annotations, reducer);
+  const datasets: Partial<Record<Kind, string[]>> = {};
+  for (const d of loaded.datasets) (datasets[d.kind] ??= []).push(d.name);
+  const result = await runAnalyses(data.tables, datasets, loaded.dicts, frame, config, annotations, reducer);
   const files = loaded.datasets.flatMap((d) => d.files);
   return {
     schema: REPORT_SCHEMA_VERSION,
@@ -82,7 +90,7 @@ export async function assembleReport(
           }
         : null,
     datasets: loaded.datasets
-      .map((d, i) => account(d, clipped[i]!.length))
+      .map((d, i) => account(d, data.used[i]!))
       .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     ignored: loaded.ignored.map((x) => ({ ...x })),
     ...(annotations.length > 0

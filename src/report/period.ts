@@ -8,28 +8,18 @@
  * clipped: each is read over its own first to last day. They give the report
  * period only when no other dated kind is present.
  */
-import type { Rejections } from "../read/rejections.ts";
-import { filterRows, numCol, type Table } from "../read/table.ts";
 import type { Config } from "../schema/config.ts";
 import { KIND_SPECS, KINDS, type Kind } from "../schema/kinds.ts";
-import { DAY_MS, dayFromYmd, type DayRange } from "../time/calendar.ts";
-
-/** Whether a table's rows carry dates: its kind is dated and the file had the column (undated campaign results do not). */
-export function isDated(table: Table): boolean {
-  const role = KIND_SPECS[table.kind].when;
-  return role !== null && table.num[role] !== undefined;
-}
-
-/** Day number of every row of a table, from its kind's dating role. */
-export function rowDays(table: Table): Float64Array {
-  const role = KIND_SPECS[table.kind].when;
-  if (role === null) throw new Error(`${table.kind} rows are not dated`);
-  const values = numCol(table, role);
-  if (KIND_SPECS[table.kind].roles[role]!.type === "date") return values;
-  return values.map((t) => Math.floor(t / DAY_MS));
-}
+import { dayFromYmd, type DayRange } from "../time/calendar.ts";
 
 const parseConfigDay = (s: string): number => dayFromYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+
+/** What the period rule needs of a dataset: its kind, whether its file has dates, and the first and last day of its rows used. */
+export interface DatedDataset {
+  readonly kind: Kind;
+  readonly dates: boolean;
+  readonly days: DayRange | null;
+}
 
 export interface ResolvedPeriod {
   readonly range: DayRange;
@@ -39,19 +29,17 @@ export interface ResolvedPeriod {
 /**
  * @throws when the activity dataset has no valid row and the config does not give both ends
  */
-export function resolvePeriod(all: readonly Table[], config: Config): ResolvedPeriod | null {
-  const tables = all.filter(isDated);
-  const dated = (own: boolean): Kind | undefined => KINDS.find((k) => (KIND_SPECS[k].ownPeriod ?? false) === own && tables.some((t) => t.kind === k));
-  const activity = dated(false) ?? dated(true);
+export function resolvePeriod(datasets: readonly DatedDataset[], config: Config): ResolvedPeriod | null {
+  const dated = datasets.filter((d) => KIND_SPECS[d.kind].when !== null && d.dates);
+  const first = (own: boolean): Kind | undefined => KINDS.find((k) => (KIND_SPECS[k].ownPeriod ?? false) === own && dated.some((d) => d.kind === k));
+  const activity = first(false) ?? first(true);
   if (!activity) return null;
   let from = Infinity;
   let to = -Infinity;
-  for (const t of tables) {
-    if (t.kind !== activity) continue;
-    for (const d of rowDays(t)) {
-      if (d < from) from = d;
-      if (d > to) to = d;
-    }
+  for (const d of dated) {
+    if (d.kind !== activity || !d.days) continue;
+    from = Math.min(from, d.days.from);
+    to = Math.max(to, d.days.to);
   }
   if (config.period.from) from = parseConfigDay(config.period.from);
   if (config.period.to) to = parseConfigDay(config.period.to);
@@ -60,21 +48,4 @@ export function resolvePeriod(all: readonly Table[], config: Config): ResolvedPe
   }
   if (from > to) throw new Error(`the report period is empty: it starts after it ends`);
   return { range: { from, to }, activity };
-}
-
-/** The rows inside the period; the others are counted in `rejections`. */
-export function clipToPeriod(table: Table, range: DayRange, rejections: Rejections): Table {
-  if (!isDated(table) || KIND_SPECS[table.kind].ownPeriod) return table;
-  const days = rowDays(table);
-  const keep = new Uint8Array(table.length);
-  let dropped = 0;
-  for (let i = 0; i < table.length; i++) {
-    const d = days[i]!;
-    if (d >= range.from && d <= range.to) keep[i] = 1;
-    else {
-      dropped++;
-      rejections.add("outside period", table.files[table.file[i]!]!, table.line[i]!);
-    }
-  }
-  return dropped === 0 ? table : filterRows(table, keep);
 }

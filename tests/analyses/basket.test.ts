@@ -17,11 +17,8 @@ import { associationRules } from "../../src/analyses/basket/rules.ts";
 import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
 import { createRand } from "../../src/demo/random.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { loadDataDir } from "../../src/read/load.ts";
 import { Dict, type Table } from "../../src/read/table.ts";
-import { clipToPeriod, resolvePeriod } from "../../src/report/period.ts";
-import { zone } from "../../src/time/zone.ts";
-import { fact } from "../helpers.ts";
+import { fact, loadTables } from "../helpers.ts";
 
 interface Line {
   readonly order: string;
@@ -519,14 +516,11 @@ describe.skipIf(!present)("basket(…) on UCI Online Retail (online_retail.csv.g
   const dir = mkdtempSync(join(tmpdir(), "romi-basket-"));
   if (present) symlinkSync(FILE, join(dir, "online_retail.csv.gz"));
   const config = parseConfig({}, "defaults");
-  const loaded = present ? await loadDataDir(dir, config, zone("UTC")) : null;
+  const loaded = present ? await loadTables(dir, config) : null;
   const d = loaded?.datasets[0];
   const result =
     loaded && d
-      ? basket(
-          { orders: clipToPeriod(d.table, resolvePeriod([d.table], config)!.range, d.rejections) },
-          { productLabels: loaded.dicts.product.labels, text: loaded.dicts.label.labels, config: { ...BASKET_DEFAULTS } },
-        )
+      ? basket({ orders: d.table }, { productLabels: loaded.dicts.product.labels, text: loaded.dicts.label.labels, config: { ...BASKET_DEFAULTS } })
       : null;
   const ref =
     present && hasPandas

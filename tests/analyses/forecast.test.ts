@@ -16,14 +16,11 @@ import { forecast, forecastReading, defaultGrain, type ForecastConfig } from "..
 import { periodSeries } from "../../src/analyses/forecast/periods.ts";
 import { toOrders } from "../../src/analyses/orders.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { loadDataDir } from "../../src/read/load.ts";
 import type { Table } from "../../src/read/table.ts";
-import { clipToPeriod, resolvePeriod } from "../../src/report/period.ts";
 import type { Fact } from "../../src/schema/report.ts";
 import { dayFromYmd, dayLabel } from "../../src/time/calendar.ts";
 import { periodFrame, type PeriodFrame } from "../../src/time/period.ts";
-import { zone } from "../../src/time/zone.ts";
-import { dataDir, fact } from "../helpers.ts";
+import { dataDir, fact, loadTables } from "../helpers.ts";
 
 const BASE = [3, 4, 5, 4, 6, 2, 0];
 const START = dayFromYmd(2024, 1, 1);
@@ -42,10 +39,9 @@ function fixture(weeks: number): string {
 
 async function load(files: Record<string, string>): Promise<{ orders: Table; frame: PeriodFrame }> {
   const config = parseConfig({}, "defaults");
-  const loaded = await loadDataDir(dataDir(files), config, zone("UTC"));
+  const loaded = await loadTables(dataDir(files), config);
   expect(loaded.errors).toEqual([]);
-  const table = loaded.datasets[0]!.table;
-  return { orders: table, frame: periodFrame(resolvePeriod([table], config)!.range) };
+  return { orders: loaded.datasets[0]!.table, frame: periodFrame(loaded.period!.range) };
 }
 
 const rows = (r: { series: Record<string, unknown[]> }, name: string) => (r.series[name] ?? []) as Record<string, string | number | null>[];
@@ -194,10 +190,10 @@ describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_reta
   const dir = mkdtempSync(join(tmpdir(), "romi-forecast-"));
   if (retailPresent) symlinkSync(RETAIL, join(dir, "online_retail.csv.gz"));
   const config = parseConfig({}, "defaults");
-  const loaded = retailPresent ? await loadDataDir(dir, config, zone("UTC")) : null;
+  const loaded = retailPresent ? await loadTables(dir, config) : null;
   const d = loaded?.datasets[0];
-  const range = d ? resolvePeriod([d.table], config)!.range : null;
-  const result = d && range ? forecast({ orders: clipToPeriod(d.table, range, d.rejections) }, { frame: periodFrame(range), config: {} }) : null;
+  const range = loaded?.period?.range ?? null;
+  const result = d && range ? forecast({ orders: d.table }, { frame: periodFrame(range), config: {} }) : null;
 
   it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
     const r = result!;

@@ -17,11 +17,9 @@ import { toOrders } from "../../src/analyses/orders.ts";
 import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank, plantedBankSegments } from "../../src/demo/bank.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { runEngine } from "../../src/engine.ts";
-import { loadDataDir } from "../../src/read/load.ts";
-import { resolvePeriod } from "../../src/report/period.ts";
 import { adjustedRandIndex } from "../../src/stats/rand.ts";
+import { loadTables } from "../helpers.ts";
 import { periodFrame } from "../../src/time/period.ts";
-import { zone } from "../../src/time/zone.ts";
 
 async function bankSegments(seed: number, scale: number) {
   const dir = mkdtempSync(join(tmpdir(), "romi-bank-"));
@@ -31,10 +29,10 @@ async function bankSegments(seed: number, scale: number) {
   writeFileSync(join(dir, BANK_FILES.transactions), `${files.transactions.join("\n")}\n`);
   writeFileSync(join(dir, BANK_FILES.mccCodes), `${files.mccs.join("\n")}\n`);
   const config = parseConfig({}, "defaults");
-  const loaded = await loadDataDir(dir, config, zone("UTC"));
-  const table = (kind: string) => loaded.datasets.find((d) => d.table.kind === kind)?.table ?? null;
+  const loaded = await loadTables(dir, config);
+  const table = (kind: string) => loaded.datasets.find((d) => d.kind === kind)?.table ?? null;
   const orders = table("orders")!;
-  const frame = periodFrame(resolvePeriod([orders], config)!.range);
+  const frame = periodFrame(loaded.period!.range);
   const base = customerBase(toOrders(orders), loaded.dicts.user.labels, frame);
   const sink = new FactSink(CUSTOMER_METRICS);
   const scored = rfm(base, frame.range.to, sink);

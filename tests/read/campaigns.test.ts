@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/read/config.ts";
-import { loadDataDir } from "../../src/read/load.ts";
 import { detect } from "../../src/read/detect.ts";
 import { numCol, refCol } from "../../src/read/table.ts";
-import { zone } from "../../src/time/zone.ts";
-import { dataDir, lines } from "../helpers.ts";
+import { dataDir, lines, loadTables } from "../helpers.ts";
 
 const defaults = parseConfig({}, "test");
-const load = (files: Record<string, string>) => loadDataDir(dataDir(files), defaults, zone("UTC"));
+const load = (files: Record<string, string>) => loadTables(dataDir(files), defaults, false);
 const reasons = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
   Object.fromEntries(d.rejections.list().map((r) => [r.reason, r.examples]));
 

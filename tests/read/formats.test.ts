@@ -5,7 +5,8 @@ import { DuckDbEngine } from "../../src/engine/duckdb.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { loadDataDir } from "../../src/read/load.ts";
 import { zone } from "../../src/time/zone.ts";
-import { dataDir, lines } from "../helpers.ts";
+import { readTable } from "../../src/read/sources.ts";
+import { dataDir, lines, loadTables } from "../helpers.ts";
 
 const defaults = parseConfig({}, "test");
 const rejected = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
@@ -37,7 +38,7 @@ describe("loadDataDir() with Parquet files", () => {
       "orders.parquet",
       `SELECT * FROM (VALUES ('7', DATE '2024-01-01', 12.5), ('8', DATE '2024-01-02', -1.0)) AS t(user_id, order_date, revenue)`,
     );
-    const r = await loadDataDir(dir, defaults, zone("UTC"));
+    const r = await loadTables(dir, defaults, false);
     expect(r.errors).toEqual([]);
     const [orders, visits] = r.datasets;
     expect(visits!.columns).toEqual({ user: "Uid", start: "Start Ts", end: "End Ts", source: "Source Id" });
@@ -58,7 +59,7 @@ describe("loadDataDir() with Parquet files", () => {
       "orders.parquet",
       `SELECT * FROM (VALUES ('1', '2024-01-01 10:00', '17.50'), ('2', '2024-01-01 11:00', '17,50')) AS t(uid, buy_ts, revenue)`,
     );
-    const r = await loadDataDir(dir, defaults, zone("UTC"));
+    const r = await loadTables(dir, defaults, false);
     expect(Array.from(r.datasets[0]!.table.num["revenue"]!)).toEqual([17.5]);
     expect(rejected(r.datasets[0]!)).toEqual({ "unparseable number": [1, ["orders.parquet:2"]] });
   });
@@ -69,7 +70,7 @@ describe("loadDataDir() with Parquet files", () => {
     const { readFileSync } = await import("node:fs");
     const bytes = readFileSync(join(dir, "whole.parquet"));
     writeFileSync(join(dir, "cut.parquet"), bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const r = await loadDataDir(dir, defaults, zone("UTC"));
+    const r = await loadTables(dir, defaults, false);
     expect(r.errors).toHaveLength(2);
     expect(r.errors[0]).toMatch(/^cut\.parquet: not a readable Parquet file: /);
     expect(r.errors[1]).toMatch(/^junk\.parquet: not a readable Parquet file: /);
@@ -79,13 +80,13 @@ describe("loadDataDir() with Parquet files", () => {
 
 describe("loadDataDir() with awkward CSV files", () => {
   it("reads a file whose header ends in LF and records in CRLF, still rejecting records of the wrong width", async () => {
-    const r = await loadDataDir(
+    const r = await loadTables(
       dataDir({
         "orders.csv":
           "customer_id,date,quantity,revenue\n1,1997-01-01,1,11.77\r\n2,1997-01-02,1\r\n3,1997-01-03,2,5.00,9\r\n4,1997-01-04,1,\r\n5,1997-01-05,1,3\r\n",
       }),
       defaults,
-      zone("UTC"),
+      false,
     );
     const d = r.datasets[0]!;
     expect(r.errors).toEqual([]);
@@ -100,21 +101,21 @@ describe("loadDataDir() with awkward CSV files", () => {
       join(dir, "orders.csv"),
       Buffer.concat([Buffer.from("Uid,Buy Ts,Revenue\n1,2024-01-01,1\n2,2024-01-01,"), Buffer.from([0xa3, 0x35]), Buffer.from("\n")]),
     );
-    const r = await loadDataDir(dir, defaults, zone("UTC"));
+    const r = await loadTables(dir, defaults, false);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/^orders\.csv:3:\d+: is not valid UTF-8 text/);
   });
 
   it("names a text after a closing quote with its line and column", async () => {
-    const r = await loadDataDir(dataDir({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", '2,"2024-01-02"x,2') }), defaults, zone("UTC"));
+    const r = await loadTables(dataDir({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", '2,"2024-01-02"x,2') }), defaults, false);
     expect(r.errors).toEqual(['orders.csv:3:15: unexpected text after a closing quote: "x,2"']);
   });
 
   it("keeps a header that looks like SQL as a plain column name", async () => {
-    const r = await loadDataDir(
+    const r = await loadTables(
       dataDir({ "customers.csv": lines(`customer_id,city,"a""; DROP TABLE raw_0; --"`, "1,Москва,x", "2,МОСКВА,y", "3,Kazan,x") }),
       defaults,
-      zone("UTC"),
+      false,
     );
     const d = r.datasets[0]!;
     expect(r.errors).toEqual([]);
@@ -139,7 +140,8 @@ describe("loadDataDir() on several threads", () => {
     for (const threads of [1, 4]) {
       const e = await DuckDbEngine.open({ threads });
       try {
-        runs.push(await loadDataDir(dir, defaults, zone("UTC"), e));
+        const loaded = await loadDataDir(dir, defaults, zone("UTC"), e);
+        runs.push({ ...loaded, datasets: [{ ...loaded.datasets[0]!, table: await readTable(e, loaded.datasets[0]!, null) }] });
       } finally {
         e.close();
       }

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { loadDataDir } from "../../src/read/load.ts";
-import { zone } from "../../src/time/zone.ts";
-import { dataDir, fact, lines } from "../helpers.ts";
+import { dataDir, fact, lines, loadTables } from "../helpers.ts";
 
 const defaults = parseConfig({}, "test");
-const load = (files: Record<string, string>, config = defaults) => loadDataDir(dataDir(files), config, zone(config.timezone));
+const load = (files: Record<string, string>, config = defaults) => loadTables(dataDir(files), config, false);
 const rejected = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
   Object.fromEntries(d.rejections.list().map((r) => [r.reason, r.examples]));
 

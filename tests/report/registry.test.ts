@@ -15,6 +15,7 @@ function probe(name: string, over: Partial<Analysis> = {}, seen: AnalysisInput[]
   return {
     name,
     requires: [],
+    rows: [],
     period: false,
     uses: [],
     provides: [],
@@ -52,11 +53,11 @@ describe("runAnalyses(tables, …, analyses)", () => {
       probe("provider", { requires: ["visits"], provides: ["segments"] }),
       probe("user", { uses: ["segments"] }, seen),
     ];
-    const without = await runAnalyses([table("visits")], newDicts(), null, config, [], null, analyses);
+    const without = await runAnalyses([], { visits: ["visits"] }, newDicts(), null, config, [], null, analyses);
     expect(without.facts.map((f) => f.id)).toEqual(["provider", "user"]);
     expect(seen[0]!.outputs.segments!(0)).toEqual(["provider"]);
     const frame = periodFrame({ from: 0, to: 30 });
-    const all = await runAnalyses([table("orders")], newDicts(), frame, config, [], null, analyses);
+    const all = await runAnalyses([table("orders")], { orders: ["orders"] }, newDicts(), frame, config, [], null, analyses);
     expect(all.facts.map((f) => f.id)).toEqual(["needs-orders", "needs-period", "user"]);
     // The provider did not run, so the user gets no segments.
     expect(seen[1]!.outputs.segments).toBeUndefined();
@@ -64,6 +65,6 @@ describe("runAnalyses(tables, …, analyses)", () => {
 
   it("throws when an analysis does not give an output it declared", async () => {
     const broken: Analysis = { ...probe("broken"), provides: ["segments"], run: () => ({ facts: [], warnings: [], series: {} }) };
-    await expect(runAnalyses([], newDicts(), null, config, [], null, [broken])).rejects.toThrow("analysis broken did not provide segments");
+    await expect(runAnalyses([], {}, newDicts(), null, config, [], null, [broken])).rejects.toThrow("analysis broken did not provide segments");
   });
 });

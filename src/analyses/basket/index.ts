@@ -216,6 +216,7 @@ export { SUPPORT_CANDIDATES, MIN_ITEMSETS } from "./itemsets.ts";
 /** The basket in the registry: order lines, filtered by segment when the config asks. */
 export const basketAnalysis: Analysis = {
   name: "basket",
+  rows: ["orders"],
   requires: ["orders"],
   period: true,
   uses: ["segments"],

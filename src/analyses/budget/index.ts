@@ -323,6 +323,7 @@ export { BUDGET_METRICS } from "./catalogue.ts";
 /** The budget in the registry: visits, orders and costs of the report period (it says what it lacks). */
 export const budgetAnalysis: Analysis = {
   name: "budget",
+  rows: ["visits", "orders", "costs"],
   requires: [],
   period: true,
   uses: [],

@@ -237,6 +237,7 @@ export { CAMPAIGN_METRICS } from "./catalogue.ts";
 /** Campaigns in the registry: every campaigns dataset over its own period; launches come from the annotations. */
 export const campaignsAnalysis: Analysis = {
   name: "campaigns",
+  rows: ["campaigns"],
   requires: ["campaigns"],
   period: false,
   uses: [],

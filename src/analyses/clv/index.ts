@@ -504,6 +504,7 @@ export { defaultSplit, HOLDOUT_BUCKETS } from "./holdout.ts";
 /** CLV in the registry: orders, with each customer's k-means segment for the segment mix of its bands. */
 export const clvAnalysis: Analysis = {
   name: "clv",
+  rows: ["orders"],
   requires: ["orders"],
   period: true,
   uses: ["segments"],

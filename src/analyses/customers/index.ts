@@ -115,6 +115,7 @@ export { CUSTOMER_METRICS } from "./catalogue.ts";
 /** Customers in the registry: it needs orders, and lends each customer's segments to later analyses. */
 export const customersAnalysis: Analysis = {
   name: "customers",
+  rows: ["orders", "customers", "categories"],
   requires: ["orders"],
   period: true,
   uses: [],

@@ -364,6 +364,7 @@ export { EXPERIMENT_METRICS } from "./catalogue.ts";
 /** Experiments in the registry: every experiment dataset over its own period. */
 export const experimentsAnalysis: Analysis = {
   name: "experiments",
+  rows: [],
   requires: ["experiment"],
   period: false,
   uses: [],

@@ -165,6 +165,7 @@ export { defaultGrain, type Grain } from "./periods.ts";
 /** The forecast in the registry: sales from the orders of the report period. */
 export const forecastAnalysis: Analysis = {
   name: "forecast",
+  rows: ["orders"],
   requires: ["orders"],
   period: true,
   uses: [],

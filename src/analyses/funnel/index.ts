@@ -44,6 +44,7 @@ export type { FunnelContext, FunnelInput } from "./context.ts";
 /** The funnel in the registry: visits, orders and costs of the report period, each optional. */
 export const funnelAnalysis: Analysis = {
   name: "funnel",
+  rows: ["visits", "orders", "costs"],
   requires: [],
   period: true,
   uses: [],
