@@ -56,36 +56,37 @@ export class DuckDbEngine implements Engine {
   async columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
     const result = await this.connection.stream(sql);
     const names = result.columnNames();
-    const parts: (number | string | null)[][][] = names.map(() => []);
+    // Numbers go straight into typed arrays that double as they fill; text into arrays.
+    const nums: (Float64Array | null)[] = names.map((n) => (numeric.has(n) ? new Float64Array(1024) : null));
+    const texts: ((string | null)[] | null)[] = names.map((n) => (numeric.has(n) ? null : []));
     let length = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      names.forEach((name, c) => {
+      names.forEach((_, c) => {
         const vector = chunk.getColumnVector(c);
-        const values: (number | string | null)[] = new Array(n);
-        if (numeric.has(name)) {
+        let col = nums[c];
+        if (col) {
+          if (length + n > col.length) {
+            const bigger = new Float64Array(Math.max(col.length * 2, length + n));
+            bigger.set(col.subarray(0, length));
+            nums[c] = col = bigger;
+          }
           for (let i = 0; i < n; i++) {
             const v = vector.getItem(i) as number | bigint | null;
-            values[i] = v === null ? NaN : Number(v);
+            col[length + i] = v === null ? NaN : Number(v);
           }
-        } else for (let i = 0; i < n; i++) values[i] = vector.getItem(i) as string | null;
-        parts[c]!.push(values);
+        } else {
+          const out = texts[c]!;
+          for (let i = 0; i < n; i++) out.push(vector.getItem(i) as string | null);
+        }
       });
       length += n;
     }
     const out: Record<string, ResultColumn> = {};
     names.forEach((name, c) => {
-      if (numeric.has(name)) {
-        const col = new Float64Array(length);
-        let at = 0;
-        for (const p of parts[c]!) {
-          col.set(p as number[], at);
-          at += p.length;
-        }
-        out[name] = col;
-      } else out[name] = parts[c]!.flat() as (string | null)[];
+      out[name] = nums[c] ? nums[c]!.slice(0, length) : texts[c]!;
     });
     return out;
   }

@@ -403,6 +403,8 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
       staged,
     };
     await engine.run(cleanSql(d, reading, width));
+    // The raw text is no longer needed: clean_<n> holds every row.
+    await engine.run(`DROP VIEW parsed_${n}; DROP VIEW src_${n}; ${staged.map((s) => `DROP TABLE ${s.table};`).join(" ")}`);
     readings.push(reading);
   }
 
