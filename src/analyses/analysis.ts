@@ -19,10 +19,11 @@ import type { ResultColumn } from "../engine/engine.ts";
 import { concatTables, type Dicts, type Table } from "../read/table.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
-import type { Kind } from "../schema/kinds.ts";
+import type { DictName, Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
 import type { DayRange } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
+import type { FirstSessions } from "./funnel/visits.ts";
 import type { Series } from "./series.ts";
 
 /** The named outputs one analysis lends to others, by name. */
@@ -33,6 +34,12 @@ export interface Outputs {
    * analysis provides them; the basket filter and the CLV bands use them.
    */
   readonly segments: (user: number) => readonly string[];
+  /**
+   * Each user's first session (first touch) by user index, or null without
+   * visits: the funnel provides it from its visits reductions; the budget
+   * credits buyers to sources with it.
+   */
+  readonly firstTouch: FirstSessions | null;
 }
 export type OutputName = keyof Outputs;
 
@@ -56,6 +63,33 @@ export interface DatasetSource {
 export interface Sources {
   readonly dialect: Dialect;
   readonly datasets: Readonly<Partial<Record<Kind, readonly DatasetSource[]>>>;
+  /**
+   * The report period's days as a relation `(day, week, month)`: `week` the
+   * index of the day's complete ISO week among the period's (-1: none),
+   * `month` of its complete calendar month (-1: none). Weeks and months are
+   * derived once, in TypeScript (`PeriodFrame`), never by an engine's date
+   * functions. null without a report period.
+   */
+  readonly calendar: string | null;
+  /** A dictionary as a relation `(idx, label)`: the labels of a text role's indices. */
+  labels(dict: DictName): string;
+}
+
+/**
+ * One relation of every dataset of `kind` stacked in load order (as
+ * `merged` stacks tables), with the `roles` listed (a role a dataset lacks
+ * is -1 for a text role, NULL otherwise) and `_day` and `_seq` (`_seq`
+ * orders datasets, then files, then records); null when there is none.
+ */
+export function stacked(sources: Sources, kind: Kind, roles: readonly { readonly role: string; readonly text: boolean }[]): string | null {
+  const list = sources.datasets[kind] ?? [];
+  if (list.length === 0) return null;
+  const q = sources.dialect.ident;
+  const parts = list.map((s, i) => {
+    const cols = roles.map((r) => `${s.roles.has(r.role) ? q(r.role) : r.text ? "-1" : "CAST(NULL AS DOUBLE)"} AS ${q(r.role)}`);
+    return `SELECT ${[...cols, "_day", `${i} * 281474976710656 + _seq AS _seq`].join(", ")} FROM ${s.relation}`;
+  });
+  return `(${parts.join(" UNION ALL ")})`;
 }
 
 /** A SQL query returning a small, exact table; the columns in `numeric` come back as numbers, the others as text. */

@@ -43,6 +43,13 @@ export interface Dialect {
   /** Wall-clock ms in IANA zone `zone` of an instant given as epoch ms (BIGINT). */
   wallMs(instantMs: string, zone: string): string;
   /**
+   * The instant (epoch ms) of a wall-clock time in `zone` (BIGINT ms): when
+   * the clocks went back and the time happened twice, the earlier; in a gap
+   * when they went forward, the time read with the offset before the change
+   * (as `Zone.toInstant`).
+   */
+  instantMs(wallMs: string, zone: string): string;
+  /**
    * The exact sum of a numeric expression, each value taken to 9 decimals
    * (DECIMAL(38, 9)), as text: the same on every engine and thread count
    * (a DOUBLE sum is not); NULL when every value is NULL.
@@ -74,5 +81,12 @@ export const duckdbDialect: Dialect = {
   toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
   wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
   exactSum: (e) => `CAST(sum(CAST(${e} AS DECIMAL(38, 9))) AS VARCHAR)`,
+  instantMs: (w, zone) => {
+    const z = quoteWith("'")(zone);
+    // ICU takes the later of two instants: try an hour and half an hour earlier.
+    const later = `epoch_ms(timezone(${z}, make_timestamp((${w}) * 1000)))`;
+    const wall = (t: string): string => `epoch_ms(timezone(${z}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`;
+    return `(SELECT CASE WHEN ${wall("l - 3600000")} = (${w}) THEN l - 3600000 WHEN ${wall("l - 1800000")} = (${w}) THEN l - 1800000 ELSE l END FROM (SELECT ${later} AS l))`;
+  },
   rowNumber: (p, o) => `row_number() OVER (${p.length > 0 ? `PARTITION BY ${p.join(", ")} ` : ""}ORDER BY ${o.join(", ")})`,
 };

@@ -456,6 +456,8 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
       });
     }
     if (seen.length === 0) {
+      // Empty, but there: a reduction may join a role no dataset has.
+      await engine.run(`CREATE TABLE dict_${name} (key VARCHAR, label VARCHAR, idx BIGINT)`);
       out[name] = Dict.fromLabels([], fold);
       continue;
     }

@@ -9,7 +9,8 @@
 import type { DatasetSource, Reducer, Sources } from "../analyses/analysis.ts";
 import type { Engine } from "../engine/engine.ts";
 import { KIND_SPECS, type Kind } from "../schema/kinds.ts";
-import type { DayRange } from "../time/calendar.ts";
+import { isoWeekOf, type DayRange } from "../time/calendar.ts";
+import { periodFrame } from "../time/period.ts";
 import type { LoadedDataset } from "./load.ts";
 import { MAX_EXAMPLES } from "./rejections.ts";
 import type { Table } from "./table.ts";
@@ -62,6 +63,19 @@ export async function readTable(engine: Engine, d: LoadedDataset, range: DayRang
   };
 }
 
+/** The period's days as a relation `(day, week, month)` (see `Sources.calendar`). */
+export function calendar(range: DayRange): string {
+  const frame = periodFrame(range);
+  const firstWeek = frame.weeks[0] ?? 0;
+  const rows: string[] = [];
+  for (let i = 0; i < frame.days; i++) {
+    const day = range.from + i;
+    const w = (isoWeekOf(day) - firstWeek) / 7;
+    rows.push(`(${day}, ${frame.weeks.length > 0 && w >= 0 && w < frame.weeks.length ? w : -1}, ${frame.completeMonthOfDay[i]})`);
+  }
+  return `(SELECT * FROM (VALUES ${rows.join(", ")}) AS c(day, week, month))`;
+}
+
 /** Runs the analyses' reductions on `engine`, over `datasets` clipped to the period. */
 export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]): Reducer {
   return {
@@ -70,7 +84,7 @@ export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]
       for (const d of datasets) {
         (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]) });
       }
-      return { dialect: engine.dialect, datasets: byKind };
+      return { dialect: engine.dialect, datasets: byKind, calendar: range ? calendar(range) : null, labels: (dict) => `dict_${dict}` };
     },
     run: (reduction) => engine.columns(reduction.sql, new Set(reduction.numeric)),
   };

@@ -120,6 +120,7 @@ export async function runAnalyses(
     const result = analysis.run({ tables: byKind, datasets, dicts, frame, config, annotations, outputs: uses, reduced });
     for (const name of analysis.provides) {
       const value = result.outputs?.[name];
+      // null is a value: "there is none" (firstTouch without visits).
       if (value === undefined) throw new Error(`analysis ${analysis.name} did not provide ${name}`);
       outputs[name] = value;
     }

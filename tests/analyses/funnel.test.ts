@@ -250,3 +250,22 @@ describe("funnel() emits only what its inputs allow", () => {
     expect(r.errors.join()).toMatch(/visits has no valid rows/);
   });
 });
+
+describe("session length in a timezone with daylight saving", () => {
+  it("measures sessions between instants: 20 minutes across the spring gap and in the repeated autumn hour", async () => {
+    const visits = lines(
+      "Uid,Start Ts,End Ts",
+      // Berlin, 2024-03-31: 02:00 does not exist (clocks go from 02:00 to 03:00), so 01:50 → 03:10 is 20 minutes.
+      "a,2024-03-31 01:50:00,2024-03-31 03:10:00",
+      // 2024-10-27: 02:00–03:00 happens twice; both ends are read as the first time, so 01:50 → 02:10 is 20 minutes.
+      "b,2024-10-27 01:50:00,2024-10-27 02:10:00",
+      // An ordinary day: 10 minutes.
+      "c,2024-06-01 10:00:00,2024-06-01 10:10:00",
+    );
+    const dir = dataDir({ "visits.csv": visits, "report.yaml": "timezone: Europe/Berlin\n" });
+    const facts = (await runEngine({ dataDir: dir, configPath: `${dir}/report.yaml` })).report!.facts;
+    expect(fact(facts, "session.length.median_s")).toBe(1200);
+    expect(fact(facts, "session.length.mean_s")).toBe((1200 + 1200 + 600) / 3);
+    expect(fact(facts, "session.length.mode_s")).toBe(1200);
+  });
+});

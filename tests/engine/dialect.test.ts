@@ -57,3 +57,25 @@ describe("the DuckDB dialect", () => {
     expect(await value(d.wallMs(String(Date.UTC(2024, 2, 31, 1, 30)), "Europe/Berlin"))).toBe(Date.UTC(2024, 2, 31, 3, 30));
   });
 });
+
+describe("instantMs(wall, zone)", () => {
+  it("gives the instant Zone.toInstant gives, every 15 minutes around daylight-saving changes", async () => {
+    const { zone } = await import("../../src/time/zone.ts");
+    const d = engine.dialect;
+    for (const [name, days] of [
+      ["Europe/Berlin", ["2024-03-31", "2024-10-27"]],
+      ["America/New_York", ["2024-03-10", "2024-11-03"]],
+      ["Australia/Lord_Howe", ["2024-04-07", "2024-10-06"]],
+    ] as const) {
+      const walls: number[] = [];
+      for (const day of days) for (let q = 0; q < 96; q++) walls.push(Date.parse(`${day}T00:00:00Z`) + q * 900_000);
+      const rows = walls.map((w, i) => `(${i}, ${w})`).join(", ");
+      const got = await engine.rows(`SELECT i, ${d.instantMs("w", name)} AS t FROM (VALUES ${rows}) AS x(i, w) ORDER BY i`);
+      const z = zone(name);
+      expect(
+        got.map((r) => Number(r["t"])),
+        name,
+      ).toEqual(walls.map((w) => z.toInstant(w)));
+    }
+  });
+});

@@ -14,7 +14,7 @@ import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
-import { firstSessions } from "../funnel/visits.ts";
+import type { FirstSessions } from "../funnel/visits.ts";
 import { toOrders } from "../orders.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { BUDGET_METRICS } from "./catalogue.ts";
@@ -26,7 +26,8 @@ import { merged, periodOf, type Analysis } from "../analysis.ts";
 export type BudgetConfig = Config["budget"];
 
 export interface BudgetInput {
-  readonly visits: Table | null;
+  /** Each user's first session (first touch), from the funnel's visits reductions; null without visits. */
+  readonly firstTouch: FirstSessions | null;
   readonly orders: Table | null;
   readonly costs: Table | null;
 }
@@ -60,7 +61,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   const sink = new FactSink(BUDGET_METRICS);
   const warnings: Warning[] = [];
   const series: Series = {};
-  const { visits, orders, costs } = input;
+  const { firstTouch, orders, costs } = input;
   const c = ctx.config;
   if (!costs || !orders) return { facts: [], warnings, series };
   const method: SeriesRow = {
@@ -84,7 +85,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     series[SERIES.budgetMethod] = [{ ...method, status, reason }];
     return { facts: sink.facts, warnings, series };
   };
-  if (!visits)
+  if (!firstTouch)
     return stop(
       "no visits",
       "budget.no-visits",
@@ -97,8 +98,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
       `the period has ${ctx.frame.weeks.length} complete ISO weeks, fewer than the ${MIN_WEEKS} a response curve needs, so no budget split is recommended`,
     );
   }
-  const first = firstSessions(visits, ctx.userCount, ctx.sourceLabels);
-  const data = budgetPeriods(first, toOrders(orders), costs, {
+  const data = budgetPeriods(firstTouch, toOrders(orders), costs, {
     frame: ctx.frame,
     sourceLabels: ctx.sourceLabels,
     margin: ctx.margin,
@@ -323,14 +323,14 @@ export { BUDGET_METRICS } from "./catalogue.ts";
 /** The budget in the registry: visits, orders and costs of the report period (it says what it lacks). */
 export const budgetAnalysis: Analysis = {
   name: "budget",
-  rows: ["visits", "orders", "costs"],
+  rows: ["orders", "costs"],
   requires: [],
   period: true,
-  uses: [],
+  uses: ["firstTouch"],
   provides: [],
   run: (input) =>
     budget(
-      { visits: merged(input, "visits"), orders: merged(input, "orders"), costs: merged(input, "costs") },
+      { firstTouch: input.outputs.firstTouch ?? null, orders: merged(input, "orders"), costs: merged(input, "costs") },
       {
         frame: periodOf(input),
         userCount: input.dicts.user.labels.length,

@@ -1,4 +1,5 @@
 import type { Table } from "../../read/table.ts";
+import type { VisitData } from "./visits.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import type { Zone } from "../../time/zone.ts";
 
@@ -15,7 +16,8 @@ export interface FunnelContext {
 
 /** The funnel's inputs, already clipped to the period. */
 export interface FunnelInput {
-  readonly visits: Table | null;
+  /** The visits, reduced (`visitReductions`); null without visits. */
+  readonly visits: VisitData | null;
   readonly orders: Table | null;
   readonly costs: Table | null;
 }

@@ -12,7 +12,7 @@ import { cohortPayback, costsMetrics } from "./costs.ts";
 import { toOrders } from "../orders.ts";
 import { ordersMetrics } from "./orders.ts";
 import { sourceMetrics, sourcePayback } from "./sources.ts";
-import { visitsMetrics } from "./visits.ts";
+import { visitData, visitReductions, visitsMetrics, type FirstSessions } from "./visits.ts";
 import { merged, periodOf, type Analysis } from "../analysis.ts";
 import { zone } from "../../time/zone.ts";
 
@@ -20,6 +20,8 @@ export interface FunnelResult {
   readonly facts: Fact[];
   readonly warnings: Warning[];
   readonly series: Series;
+  /** Each user's first session; null without visits. */
+  readonly firstTouch: FirstSessions | null;
 }
 
 export function funnel(input: FunnelInput, ctx: FunnelContext): FunnelResult {
@@ -35,7 +37,7 @@ export function funnel(input: FunnelInput, ctx: FunnelContext): FunnelResult {
     const stats = sourceMetrics(first, buyers, orders, ctx, sink, series);
     if (spend) warnings.push(...sourcePayback(stats, spend, ctx, sink));
   }
-  return { facts: sink.facts, warnings, series };
+  return { facts: sink.facts, warnings, series, firstTouch: first };
 }
 
 export { FUNNEL_METRICS } from "./catalogue.ts";
@@ -44,14 +46,15 @@ export type { FunnelContext, FunnelInput } from "./context.ts";
 /** The funnel in the registry: visits, orders and costs of the report period, each optional. */
 export const funnelAnalysis: Analysis = {
   name: "funnel",
-  rows: ["visits", "orders", "costs"],
+  rows: ["orders", "costs"],
   requires: [],
   period: true,
   uses: [],
-  provides: [],
-  run: (input) =>
-    funnel(
-      { visits: merged(input, "visits"), orders: merged(input, "orders"), costs: merged(input, "costs") },
+  provides: ["firstTouch"],
+  reductions: (sources, config) => visitReductions(sources, config),
+  run: (input) => {
+    const result = funnel(
+      { visits: visitData(input.reduced), orders: merged(input, "orders"), costs: merged(input, "costs") },
       {
         frame: periodOf(input),
         userCount: input.dicts.user.labels.length,
@@ -60,5 +63,7 @@ export const funnelAnalysis: Analysis = {
         margin: input.config.margin,
         zone: zone(input.config.timezone),
       },
-    ),
+    );
+    return { facts: result.facts, warnings: result.warnings, series: result.series, outputs: { firstTouch: result.firstTouch } };
+  },
 };
