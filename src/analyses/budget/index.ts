@@ -14,6 +14,7 @@ import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
+import { costCells, costReductions, type CostCells } from "../funnel/costs.ts";
 import type { FirstSessions } from "../funnel/visits.ts";
 import { toOrders } from "../orders.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
@@ -29,7 +30,8 @@ export interface BudgetInput {
   /** Each user's first session (first touch), from the funnel's visits reductions; null without visits. */
   readonly firstTouch: FirstSessions | null;
   readonly orders: Table | null;
-  readonly costs: Table | null;
+  /** Spend per day and source, from the costs reduction; null without costs. */
+  readonly costs: CostCells | null;
 }
 
 export interface BudgetContext {
@@ -323,14 +325,15 @@ export { BUDGET_METRICS } from "./catalogue.ts";
 /** The budget in the registry: visits, orders and costs of the report period (it says what it lacks). */
 export const budgetAnalysis: Analysis = {
   name: "budget",
-  rows: ["orders", "costs"],
+  rows: ["orders"],
   requires: [],
   period: true,
   uses: ["firstTouch"],
   provides: [],
+  reductions: (sources) => costReductions(sources),
   run: (input) =>
     budget(
-      { firstTouch: input.outputs.firstTouch ?? null, orders: merged(input, "orders"), costs: merged(input, "costs") },
+      { firstTouch: input.outputs.firstTouch ?? null, orders: merged(input, "orders"), costs: costCells(input.reduced) },
       {
         frame: periodOf(input),
         userCount: input.dicts.user.labels.length,

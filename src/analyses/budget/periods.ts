@@ -5,9 +5,9 @@
  * period: their count, and their revenue × margin over their first
  * `horizonMonths` 30-day months.
  */
-import { numCol, refCol, type Table } from "../../read/table.ts";
 import { DAY_MS, dayLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
+import type { CostCells } from "../funnel/costs.ts";
 import type { FirstSessions } from "../funnel/visits.ts";
 import type { Orders } from "../orders.ts";
 
@@ -47,7 +47,7 @@ export interface PeriodsContext {
 export const HORIZON_MONTH_DAYS = 30;
 
 /** The series over the period's complete ISO weeks; null without a complete week. */
-export function budgetPeriods(first: FirstSessions, orders: Orders, costs: Table, ctx: PeriodsContext): BudgetSeries | null {
+export function budgetPeriods(first: FirstSessions, orders: Orders, costs: CostCells, ctx: PeriodsContext): BudgetSeries | null {
   const { frame, grain } = ctx;
   const firstMonday = frame.weeks[0];
   if (firstMonday === undefined) return null;
@@ -61,9 +61,7 @@ export function budgetPeriods(first: FirstSessions, orders: Orders, costs: Table
   };
   const labels = Array.from({ length: count }, (_, p) => dayLabel(firstMonday + p * (grain === "week" ? 7 : 1)));
 
-  const cDay = numCol(costs, "date");
-  const cSource = refCol(costs, "source");
-  const cCost = numCol(costs, "cost");
+  const { day: cDay, source: cSource, cost: cCost } = costs;
   const spendBy = new Map<number, Float64Array>();
   for (let i = 0; i < costs.length; i++) {
     const p = periodOf(cDay[i]!);

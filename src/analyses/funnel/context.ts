@@ -1,4 +1,5 @@
 import type { Table } from "../../read/table.ts";
+import type { CostCells } from "./costs.ts";
 import type { VisitData } from "./visits.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import type { Zone } from "../../time/zone.ts";
@@ -19,7 +20,8 @@ export interface FunnelInput {
   /** The visits, reduced (`visitReductions`); null without visits. */
   readonly visits: VisitData | null;
   readonly orders: Table | null;
-  readonly costs: Table | null;
+  /** Spend per day and source (`costReductions`); null without costs. */
+  readonly costs: CostCells | null;
 }
 
 /** Label of a source index; an empty source in the data is "(unknown)". */

@@ -1,8 +1,12 @@
 /**
  * Spend metrics from costs, and the cohort CAC and ROMI that combine spend
  * with buyer cohorts.
+ *
+ * Reduction (SQL, over every costs dataset stacked): the exact spend per day
+ * and source, in the order each pair first appears; the funnel and the
+ * budget both read it.
  */
-import { numCol, refCol, type Table } from "../../read/table.ts";
+import { decimals, numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { dayLabel, isoWeekOf, monthLabel, monthOfDay } from "../../time/calendar.ts";
 import { SERIES, type Series } from "../series.ts";
 import { ratio, type FactSink } from "../facts.ts";
@@ -17,10 +21,41 @@ export interface Spend {
   readonly byMonth: ReadonlyMap<number, number>;
 }
 
-export function costsMetrics(costs: Table, ctx: FunnelContext, sink: FactSink, series: Series): Spend {
-  const day = numCol(costs, "date");
-  const source = refCol(costs, "source");
-  const cost = numCol(costs, "cost");
+/** Spend per day and source: day numbers, source indices and exact spend, in the order each pair first appears in the files. */
+export interface CostCells {
+  readonly length: number;
+  readonly day: Float64Array;
+  readonly source: Float64Array;
+  readonly cost: Float64Array;
+}
+
+/** The costs reduction, or none without costs. */
+export function costReductions(sources: Sources): Record<string, Reduction> {
+  const c = stacked(sources, "costs", [
+    { role: "source", text: true },
+    { role: "cost", text: false },
+  ]);
+  if (!c) return {};
+  const d = sources.dialect;
+  const source = d.ident("source");
+  return {
+    costs: {
+      sql: `SELECT _day AS day, ${source} AS source, ${d.exactSum(d.ident("cost"))} AS cost, min(_seq) AS first FROM ${c} AS c GROUP BY _day, ${source} ORDER BY first`,
+      numeric: ["day", "source", "first"],
+    },
+  };
+}
+
+/** The costs reduction's rows, or null without costs. */
+export function costCells(reduced: Readonly<Record<string, ResultTable>>): CostCells | null {
+  const t = reduced["costs"];
+  if (!t) return null;
+  const day = numbers(t, "day");
+  return { length: day.length, day, source: numbers(t, "source"), cost: decimals(t, "cost") };
+}
+
+export function costsMetrics(costs: CostCells, ctx: FunnelContext, sink: FactSink, series: Series): Spend {
+  const { day, source, cost } = costs;
   let total = 0;
   const bySource = new Map<number, number>();
   const byMonth = new Map<number, number>();

@@ -8,7 +8,7 @@ import { FactSink } from "../facts.ts";
 import type { Series } from "../series.ts";
 import { FUNNEL_METRICS } from "./catalogue.ts";
 import type { FunnelContext, FunnelInput } from "./context.ts";
-import { cohortPayback, costsMetrics } from "./costs.ts";
+import { cohortPayback, costCells, costReductions, costsMetrics } from "./costs.ts";
 import { toOrders } from "../orders.ts";
 import { ordersMetrics } from "./orders.ts";
 import { sourceMetrics, sourcePayback } from "./sources.ts";
@@ -46,15 +46,15 @@ export type { FunnelContext, FunnelInput } from "./context.ts";
 /** The funnel in the registry: visits, orders and costs of the report period, each optional. */
 export const funnelAnalysis: Analysis = {
   name: "funnel",
-  rows: ["orders", "costs"],
+  rows: ["orders"],
   requires: [],
   period: true,
   uses: [],
   provides: ["firstTouch"],
-  reductions: (sources, config) => visitReductions(sources, config),
+  reductions: (sources, config) => ({ ...visitReductions(sources, config), ...costReductions(sources) }),
   run: (input) => {
     const result = funnel(
-      { visits: visitData(input.reduced), orders: merged(input, "orders"), costs: merged(input, "costs") },
+      { visits: visitData(input.reduced), orders: merged(input, "orders"), costs: costCells(input.reduced) },
       {
         frame: periodOf(input),
         userCount: input.dicts.user.labels.length,
