@@ -23,7 +23,6 @@ import type { DictName, Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
 import type { DayRange } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
-import type { FirstSessions } from "./funnel/visits.ts";
 import type { Series } from "./series.ts";
 
 /** The named outputs one analysis lends to others, by name. */
@@ -35,13 +34,18 @@ export interface Outputs {
    */
   readonly segments: (user: number) => readonly string[];
   /**
-   * Each user's first session (first touch) by user index, or null without
-   * visits: the funnel provides it from its visits reductions; the budget
-   * credits buyers to sources with it.
+   * Each visiting user's first session of the period (first touch), as an
+   * engine table `(u, t, day, s, cohort)`: user index, wall ms, day number,
+   * source index (-1: none given) and the complete month of `day` (-1:
+   * none); null without visits. The funnel provides it; its own source
+   * metrics and the budget credit buyers to sources with it.
    */
-  readonly firstTouch: FirstSessions | null;
+  readonly firstTouch: string | null;
 }
 export type OutputName = keyof Outputs;
+/** The outputs that live in the engine as tables: an analysis provides them through `Analysis.tables`, and reductions read them from `Sources.tables`. */
+export const TABLE_OUTPUTS = ["firstTouch"] as const satisfies readonly OutputName[];
+export type TableOutput = (typeof TABLE_OUTPUTS)[number];
 
 /**
  * A dataset as SQL. `relation` holds its rows used, clipped to the report
@@ -73,6 +77,8 @@ export interface Sources {
   readonly calendar: string | null;
   /** A dictionary as a relation `(idx, label)`: the labels of a text role's indices. */
   labels(dict: DictName): string;
+  /** The engine tables among the outputs the analysis uses or provides (null: there is none). */
+  readonly tables: Readonly<Partial<Record<TableOutput, string | null>>>;
 }
 
 /**
@@ -98,14 +104,28 @@ export interface Reduction {
   readonly numeric: readonly string[];
 }
 
+/** Several groups of reductions as one record; throws when two share a name (a spread would silently keep the last). */
+export function joinReductions(...groups: Readonly<Record<string, Reduction>>[]): Record<string, Reduction> {
+  const out: Record<string, Reduction> = {};
+  for (const group of groups) {
+    for (const [name, reduction] of Object.entries(group)) {
+      if (name in out) throw new Error(`two reductions are named ${name}`);
+      out[name] = reduction;
+    }
+  }
+  return out;
+}
+
 /** The rows of a reduction, column by column. */
 export type ResultTable = Readonly<Record<string, ResultColumn>>;
 
 /** Runs reductions on the engine that holds the data. */
 export interface Reducer {
-  /** The datasets as SQL, clipped to `range` (null: no report period). */
-  sources(range: DayRange | null): Sources;
+  /** The datasets as SQL, clipped to `range` (null: no report period), with the engine tables given. */
+  sources(range: DayRange | null, tables: Sources["tables"]): Sources;
   run(reduction: Reduction): Promise<ResultTable>;
+  /** Creates the engine table `name` from a query (replacing one of that name); returns the name to read it by. */
+  table(name: string, sql: string): Promise<string>;
 }
 
 export interface AnalysisInput {
@@ -143,6 +163,12 @@ export interface Analysis {
   readonly provides: readonly OutputName[];
   /** Kinds whose rows `run` still reads as tables (`input.tables`), until it moves to reductions; none for an analysis on reductions only. */
   readonly rows: readonly Kind[];
+  /**
+   * The engine tables it provides (outputs listed in `provides` whose value
+   * is a table), as SQL; null: there is none. The registry creates each
+   * once, before the reductions, which read them from `Sources.tables`.
+   */
+  readonly tables?: (sources: Sources, config: Config) => Partial<Record<TableOutput, string | null>>;
   /** Its SQL reductions, by name; the registry runs them before `run`. */
   readonly reductions?: (sources: Sources, config: Config) => Readonly<Record<string, Reduction>>;
   run(input: AnalysisInput): AnalysisResult;

@@ -55,6 +55,12 @@ export interface Dialect {
    * (a DOUBLE sum is not); NULL when every value is NULL.
    */
   exactSum(expr: string): string;
+  /** A numeric expression taken exactly to 9 decimals (DECIMAL(38, 9)), for sums of sums that `exactSum` finishes. */
+  exact(expr: string): string;
+  /** The aggregate: `value` of the row with the smallest `key` (the key must break every tie). */
+  argMin(value: string, key: string): string;
+  /** The statement that creates table `name` (a quoted identifier) from a query, replacing one of that name. */
+  createTable(name: string, select: string): string;
   /** The 1-based position of each row in the order of `orderBy`, which must break every tie. */
   rowNumber(partitionBy: readonly string[], orderBy: readonly string[]): string;
 }
@@ -81,6 +87,8 @@ export const duckdbDialect: Dialect = {
   toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
   wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
   exactSum: (e) => `CAST(sum(CAST(${e} AS DECIMAL(38, 9))) AS VARCHAR)`,
+  exact: (e) => `CAST(${e} AS DECIMAL(38, 9))`,
+  argMin: (v, k) => `arg_min(${v}, ${k})`,
   instantMs: (w, zone) => {
     const z = quoteWith("'")(zone);
     // ICU takes the later of two instants: try an hour and half an hour earlier.
@@ -88,5 +96,6 @@ export const duckdbDialect: Dialect = {
     const wall = (t: string): string => `epoch_ms(timezone(${z}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`;
     return `(SELECT CASE WHEN ${wall("l - 3600000")} = (${w}) THEN l - 3600000 WHEN ${wall("l - 1800000")} = (${w}) THEN l - 1800000 ELSE l END FROM (SELECT ${later} AS l))`;
   },
+  createTable: (name, select) => `CREATE OR REPLACE TABLE ${name} AS ${select}`,
   rowNumber: (p, o) => `row_number() OVER (${p.length > 0 ? `PARTITION BY ${p.join(", ")} ` : ""}ORDER BY ${o.join(", ")})`,
 };

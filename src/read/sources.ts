@@ -79,13 +79,18 @@ export function calendar(range: DayRange): string {
 /** Runs the analyses' reductions on `engine`, over `datasets` clipped to the period. */
 export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]): Reducer {
   return {
-    sources(range: DayRange | null): Sources {
+    sources(range: DayRange | null, tables: Sources["tables"]): Sources {
       const byKind: Partial<Record<Kind, DatasetSource[]>> = {};
       for (const d of datasets) {
         (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]) });
       }
-      return { dialect: engine.dialect, datasets: byKind, calendar: range ? calendar(range) : null, labels: (dict) => `dict_${dict}` };
+      return { dialect: engine.dialect, datasets: byKind, calendar: range ? calendar(range) : null, labels: (dict) => `dict_${dict}`, tables };
     },
     run: (reduction) => engine.columns(reduction.sql, new Set(reduction.numeric)),
+    async table(name, sql) {
+      const table = engine.dialect.ident(name);
+      await engine.run(engine.dialect.createTable(table, sql));
+      return table;
+    },
   };
 }

@@ -7,7 +7,7 @@
  * The reductions run on the engine through `reducer`; everything else is
  * pure: tables, reduction results and config in, facts, warnings and series out.
  */
-import type { Analysis, Outputs, Reducer, ResultTable } from "../analyses/analysis.ts";
+import { TABLE_OUTPUTS, type Analysis, type Outputs, type Reducer, type ResultTable, type TableOutput } from "../analyses/analysis.ts";
 import { basketAnalysis } from "../analyses/basket/index.ts";
 import { budgetAnalysis } from "../analyses/budget/index.ts";
 import { campaignsAnalysis } from "../analyses/campaigns/index.ts";
@@ -55,6 +55,10 @@ export function checkRegistry(analyses: readonly Analysis[]): void {
   }
 }
 checkRegistry(ANALYSES);
+
+/** The entries of `record` whose key is in `keys`. */
+const pick = <T extends object, K extends keyof T & string>(record: Partial<T>, keys: readonly K[]): Partial<Pick<T, K>> =>
+  Object.fromEntries(keys.flatMap((k) => (record[k] === undefined ? [] : [[k, record[k]]]))) as Partial<Pick<T, K>>;
 
 /** The kinds whose rows some analysis still reads as tables. */
 export const ROW_KINDS: ReadonlySet<Kind> = new Set(ANALYSES.flatMap((a) => a.rows));
@@ -112,15 +116,23 @@ export async function runAnalyses(
     if (analysis.requires.some((kind) => !datasets[kind]?.length)) continue;
     const uses = Object.fromEntries(analysis.uses.flatMap((name) => (outputs[name] === undefined ? [] : [[name, outputs[name]]]))) as Partial<Outputs>;
     const reduced: Record<string, ResultTable> = {};
-    if (analysis.reductions) {
-      if (!reducer) throw new Error(`analysis ${analysis.name} has reductions, but there is no engine to run them`);
-      const sources = reducer.sources(frame?.range ?? null);
-      for (const [name, reduction] of Object.entries(analysis.reductions(sources, config))) reduced[name] = await reducer.run(reduction);
+    if (analysis.reductions || analysis.tables) {
+      if (!reducer) throw new Error(`analysis ${analysis.name} runs SQL, but there is no engine to run it`);
+      const range = frame?.range ?? null;
+      const tables: Partial<Record<TableOutput, string | null>> = pick(uses, TABLE_OUTPUTS);
+      for (const [name, sql] of Object.entries(analysis.tables?.(reducer.sources(range, tables), config) ?? {}) as [TableOutput, string | null][]) {
+        tables[name] = outputs[name] = sql === null ? null : await reducer.table(`output_${name}`, sql);
+      }
+      const sources = reducer.sources(range, tables);
+      for (const [name, reduction] of Object.entries(analysis.reductions?.(sources, config) ?? {})) reduced[name] = await reducer.run(reduction);
     }
     const result = analysis.run({ tables: byKind, datasets, dicts, frame, config, annotations, outputs: uses, reduced });
     for (const name of analysis.provides) {
+      if (TABLE_OUTPUTS.includes(name as TableOutput)) {
+        if (outputs[name] === undefined) throw new Error(`analysis ${analysis.name} did not provide table ${name}`);
+        continue;
+      }
       const value = result.outputs?.[name];
-      // null is a value: "there is none" (firstTouch without visits).
       if (value === undefined) throw new Error(`analysis ${analysis.name} did not provide ${name}`);
       outputs[name] = value;
     }

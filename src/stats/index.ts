@@ -16,7 +16,6 @@
  * flag the row; `wilsonInterval` is null with no trials too.
  */
 export { summarise, type Summary } from "./distribution.ts";
-export { forEachDistinctPair } from "./distinct.ts";
 export type { Alternative } from "./alternative.ts";
 export { shapiroWilk, type ShapiroWilkResult } from "./shapiro.ts";
 export { mannWhitneyU, type MannWhitneyUOptions, type MannWhitneyUResult } from "./mannwhitney.ts";

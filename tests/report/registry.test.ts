@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Analysis, AnalysisInput } from "../../src/analyses/analysis.ts";
+import { joinReductions, type Analysis, type AnalysisInput, type Reducer, type Sources } from "../../src/analyses/analysis.ts";
+import { duckdbDialect } from "../../src/engine/dialect.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { newDicts, type Table } from "../../src/read/table.ts";
 import { ANALYSES, checkRegistry, runAnalyses } from "../../src/report/analyses.ts";
@@ -66,5 +67,68 @@ describe("runAnalyses(tables, …, analyses)", () => {
   it("throws when an analysis does not give an output it declared", async () => {
     const broken: Analysis = { ...probe("broken"), provides: ["segments"], run: () => ({ facts: [], warnings: [], series: {} }) };
     await expect(runAnalyses([], {}, newDicts(), null, config, [], null, [broken])).rejects.toThrow("analysis broken did not provide segments");
+  });
+});
+
+/** A reducer that records the tables it creates and the reductions it runs, and returns each reduction's SQL as its one row. */
+function recordingReducer(log: string[]): Reducer {
+  return {
+    sources: (_range, tables): Sources => ({ dialect: duckdbDialect, datasets: {}, calendar: null, labels: (d) => `dict_${d}`, tables }),
+    run: async (r) => {
+      log.push(`run ${r.sql}`);
+      return { sql: [r.sql] };
+    },
+    table: async (name, sql) => {
+      log.push(`table ${name} ${sql}`);
+      return `"${name}"`;
+    },
+  };
+}
+
+describe("engine tables as outputs (Analysis.tables)", () => {
+  it("creates a provided table once, before the reductions, and hands its name to the analyses that use it", async () => {
+    const log: string[] = [];
+    const seen: Sources[] = [];
+    const provider = probe("provider", {
+      provides: ["firstTouch"],
+      tables: () => ({ firstTouch: "SELECT 1 AS u" }),
+      reductions: (sources) => {
+        seen.push(sources);
+        return { mine: { sql: `SELECT * FROM ${sources.tables.firstTouch}`, numeric: [] } };
+      },
+    });
+    const user = probe("user", {
+      uses: ["firstTouch"],
+      reductions: (sources) => {
+        seen.push(sources);
+        return { theirs: { sql: `SELECT count(*) FROM ${sources.tables.firstTouch}`, numeric: [] } };
+      },
+    });
+    checkRegistry([provider, user]);
+    await runAnalyses([], {}, newDicts(), null, config, [], recordingReducer(log), [provider, user]);
+    expect(log).toEqual(["table output_firstTouch SELECT 1 AS u", 'run SELECT * FROM "output_firstTouch"', 'run SELECT count(*) FROM "output_firstTouch"']);
+    expect(seen.map((s) => s.tables)).toEqual([{ firstTouch: '"output_firstTouch"' }, { firstTouch: '"output_firstTouch"' }]);
+  });
+
+  it("gives null for a table the provider says there is none of, and throws when it does not say", async () => {
+    const log: string[] = [];
+    const seen: Sources[] = [];
+    const none = probe("none", { provides: ["firstTouch"], tables: () => ({ firstTouch: null }) });
+    const user = probe("user", { uses: ["firstTouch"], reductions: (sources) => (seen.push(sources), {}) });
+    await runAnalyses([], {}, newDicts(), null, config, [], recordingReducer(log), [none, user]);
+    expect(log).toEqual([]);
+    expect(seen[0]!.tables).toEqual({ firstTouch: null });
+    const silent = probe("silent", { provides: ["firstTouch"], tables: () => ({}) });
+    await expect(runAnalyses([], {}, newDicts(), null, config, [], recordingReducer(log), [silent])).rejects.toThrow(
+      "analysis silent did not provide table firstTouch",
+    );
+  });
+});
+
+describe("joinReductions(...groups)", () => {
+  it("joins groups, and throws on a name two groups share rather than keep the last", () => {
+    const r = (sql: string) => ({ sql, numeric: [] });
+    expect(Object.keys(joinReductions({ a: r("1") }, { b: r("2") }))).toEqual(["a", "b"]);
+    expect(() => joinReductions({ cohorts: r("1") }, { cohorts: r("2") })).toThrow("two reductions are named cohorts");
   });
 });

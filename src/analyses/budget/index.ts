@@ -8,35 +8,32 @@
  * the bootstrap is seeded.
  */
 import { quantile } from "../../stats/quantile.ts";
-import type { Table } from "../../read/table.ts";
 import { adstock, steadyResponse, type Curve } from "../../response/index.ts";
 import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
 import { costCells, costReductions, type CostCells } from "../funnel/costs.ts";
-import type { FirstSessions } from "../funnel/visits.ts";
-import { toOrders } from "../orders.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { BUDGET_METRICS } from "./catalogue.ts";
 import { drawWeights, MIN_WEEKS, sourceCurve, type SourceCurve } from "./curves.ts";
-import { budgetPeriods } from "./periods.ts";
+import { budgetPeriods, buyerReductions } from "./periods.ts";
 import { bestSplit, marginal, outcomeInterval, weekly, type PlanSource } from "./plan.ts";
-import { merged, periodOf, type Analysis } from "../analysis.ts";
+import { joinReductions, periodOf, type Analysis, type ResultTable } from "../analysis.ts";
 
 export type BudgetConfig = Config["budget"];
 
 export interface BudgetInput {
-  /** Each user's first session (first touch), from the funnel's visits reductions; null without visits. */
-  readonly firstTouch: FirstSessions | null;
-  readonly orders: Table | null;
+  /** Whether there are orders. */
+  readonly orders: boolean;
+  /** First-touch buyers and their revenue per source and day of the first order (`buyerReductions`); null without visits (first touch). */
+  readonly buyers: ResultTable | null;
   /** Spend per day and source, from the costs reduction; null without costs. */
   readonly costs: CostCells | null;
 }
 
 export interface BudgetContext {
   readonly frame: PeriodFrame;
-  readonly userCount: number;
   readonly sourceLabels: readonly string[];
   readonly margin: number;
   readonly config: BudgetConfig;
@@ -63,7 +60,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   const sink = new FactSink(BUDGET_METRICS);
   const warnings: Warning[] = [];
   const series: Series = {};
-  const { firstTouch, orders, costs } = input;
+  const { buyers, orders, costs } = input;
   const c = ctx.config;
   if (!costs || !orders) return { facts: [], warnings, series };
   const method: SeriesRow = {
@@ -87,7 +84,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     series[SERIES.budgetMethod] = [{ ...method, status, reason }];
     return { facts: sink.facts, warnings, series };
   };
-  if (!firstTouch)
+  if (!buyers)
     return stop(
       "no visits",
       "budget.no-visits",
@@ -100,7 +97,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
       `the period has ${ctx.frame.weeks.length} complete ISO weeks, fewer than the ${MIN_WEEKS} a response curve needs, so no budget split is recommended`,
     );
   }
-  const data = budgetPeriods(firstTouch, toOrders(orders), costs, {
+  const data = budgetPeriods(buyers, costs, {
     frame: ctx.frame,
     sourceLabels: ctx.sourceLabels,
     margin: ctx.margin,
@@ -325,18 +322,17 @@ export { BUDGET_METRICS } from "./catalogue.ts";
 /** The budget in the registry: visits, orders and costs of the report period (it says what it lacks). */
 export const budgetAnalysis: Analysis = {
   name: "budget",
-  rows: ["orders"],
+  rows: [],
   requires: [],
   period: true,
   uses: ["firstTouch"],
   provides: [],
-  reductions: (sources) => costReductions(sources),
+  reductions: (sources, config) => joinReductions(costReductions(sources), buyerReductions(sources, config.budget.horizon)),
   run: (input) =>
     budget(
-      { firstTouch: input.outputs.firstTouch ?? null, orders: merged(input, "orders"), costs: costCells(input.reduced) },
+      { orders: (input.datasets.orders?.length ?? 0) > 0, buyers: input.reduced["buyers"] ?? null, costs: costCells(input.reduced) },
       {
         frame: periodOf(input),
-        userCount: input.dicts.user.labels.length,
         sourceLabels: input.dicts.source.labels,
         margin: input.config.margin,
         config: input.config.budget,

@@ -7,9 +7,10 @@
  */
 import { DAY_MS, dayLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
+import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import type { CostCells } from "../funnel/costs.ts";
-import type { FirstSessions } from "../funnel/visits.ts";
-import type { Orders } from "../orders.ts";
+import { buyerRelation } from "../funnel/orders.ts";
+import { orderRelation } from "../orders.ts";
 
 export type BudgetGrain = "day" | "week";
 
@@ -46,8 +47,31 @@ export interface PeriodsContext {
 /** Days in a revenue horizon month. */
 export const HORIZON_MONTH_DAYS = 30;
 
-/** The series over the period's complete ISO weeks; null without a complete week. */
-export function budgetPeriods(first: FirstSessions, orders: Orders, costs: CostCells, ctx: PeriodsContext): BudgetSeries | null {
+/**
+ * The first-touch buyers reduction, or none without visits, orders or
+ * period: per first-touch source and day of the first order (within the
+ * period's complete ISO weeks), buyers and the exact revenue of their
+ * orders within `horizonMonths` 30-day months of their first order.
+ */
+export function buyerReductions(sources: Sources, horizonMonths: number): Record<string, Reduction> {
+  const o = orderRelation(sources);
+  const b = buyerRelation(sources);
+  const f = sources.tables.firstTouch;
+  if (!o || !b || !f || !sources.calendar) return {};
+  const d = sources.dialect;
+  const horizonMs = horizonMonths * HORIZON_MONTH_DAYS * DAY_MS;
+  const buyers = `SELECT f.s AS source, b.day AS day, count(*) AS buyers FROM ${b} AS b JOIN ${f} AS f ON f.u = b.u JOIN ${sources.calendar} AS c ON c.day = b.day WHERE c.week >= 0 GROUP BY f.s, b.day`;
+  const revenue = `SELECT f.s AS source, b.day AS day, ${d.exactSum(`CASE WHEN o.t - b.t < ${horizonMs} THEN o.r END`)} AS revenue FROM ${o} AS o JOIN ${b} AS b ON b.u = o.u JOIN ${f} AS f ON f.u = b.u JOIN ${sources.calendar} AS c ON c.day = b.day WHERE c.week >= 0 GROUP BY f.s, b.day`;
+  return {
+    buyers: {
+      sql: `SELECT n.source AS source, n.day AS day, n.buyers AS buyers, r.revenue AS revenue FROM (${buyers}) AS n JOIN (${revenue}) AS r ON r.source = n.source AND r.day = n.day ORDER BY source, day`,
+      numeric: ["source", "day", "buyers"],
+    },
+  };
+}
+
+/** The series over the period's complete ISO weeks, from the `buyerReductions` result and the costs; null without a complete week. */
+export function budgetPeriods(firstBuyers: ResultTable, costs: CostCells, ctx: PeriodsContext): BudgetSeries | null {
   const { frame, grain } = ctx;
   const firstMonday = frame.weeks[0];
   if (firstMonday === undefined) return null;
@@ -74,32 +98,20 @@ export function budgetPeriods(first: FirstSessions, orders: Orders, costs: CostC
   const sources = [...spendBy.keys()].sort((a, b) => (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0));
   const slot = new Map(sources.map((s, i) => [s, i]));
 
-  // First order per user, then each buyer's revenue within the horizon.
-  const firstOrder = new Map<number, number>();
-  for (let i = 0; i < orders.length; i++) {
-    const u = orders.user[i]!;
-    const t = orders.time[i]!;
-    const seen = firstOrder.get(u);
-    if (seen === undefined || t < seen) firstOrder.set(u, t);
-  }
-  const horizonMs = ctx.horizonMonths * HORIZON_MONTH_DAYS * DAY_MS;
   const buyers = sources.map(() => new Float64Array(count));
   const revenue = sources.map(() => new Float64Array(count));
-  const periodOfUser = new Map<number, number>();
-  for (const [u, t] of firstOrder) {
-    if (!(first.start[u]! < Infinity)) continue;
-    const k = slot.get(first.source[u]!);
-    if (k === undefined) continue;
-    const p = periodOf(Math.floor(t / DAY_MS));
-    if (p < 0) continue;
-    buyers[k]![p]!++;
-    periodOfUser.set(u, p);
-  }
-  for (let i = 0; i < orders.length; i++) {
-    const u = orders.user[i]!;
-    const p = periodOfUser.get(u);
-    if (p === undefined) continue;
-    if (orders.time[i]! - firstOrder.get(u)! < horizonMs) revenue[slot.get(first.source[u]!)!]![p]! += orders.revenue[i]! * ctx.margin;
+  {
+    const source = numbers(firstBuyers, "source");
+    const day = numbers(firstBuyers, "day");
+    const count = numbers(firstBuyers, "buyers");
+    const sum = decimals(firstBuyers, "revenue");
+    for (let i = 0; i < source.length; i++) {
+      const k = slot.get(source[i]!);
+      const p = periodOf(day[i]!);
+      if (k === undefined || p < 0) continue;
+      buyers[k]![p]! += count[i]!;
+      revenue[k]![p]! += sum[i]! * ctx.margin;
+    }
   }
   const lastDayOf = (p: number): number => firstMonday + (grain === "week" ? 7 * p + 6 : p);
   let fittedRevenue = 0;

@@ -1,5 +1,6 @@
-import type { Table } from "../../read/table.ts";
 import type { CostCells } from "./costs.ts";
+import type { OrderData } from "./orders.ts";
+import type { SourceData } from "./sources.ts";
 import type { VisitData } from "./visits.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import type { Zone } from "../../time/zone.ts";
@@ -7,8 +8,6 @@ import type { Zone } from "../../time/zone.ts";
 /** What every funnel step needs besides its tables. */
 export interface FunnelContext {
   readonly frame: PeriodFrame;
-  /** Size of the shared user dictionary: user indices are below it. */
-  readonly userCount: number;
   readonly sourceLabels: readonly string[];
   readonly deviceLabels: readonly string[];
   readonly margin: number;
@@ -19,7 +18,10 @@ export interface FunnelContext {
 export interface FunnelInput {
   /** The visits, reduced (`visitReductions`); null without visits. */
   readonly visits: VisitData | null;
-  readonly orders: Table | null;
+  /** The orders, reduced (`orderReductions`); null without orders. */
+  readonly orders: OrderData | null;
+  /** The first-touch buyers, reduced (`sourceReductions`); null without visits or orders. */
+  readonly sources: SourceData | null;
   /** Spend per day and source (`costReductions`); null without costs. */
   readonly costs: CostCells | null;
 }

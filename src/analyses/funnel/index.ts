@@ -1,7 +1,7 @@
 /**
  * The marketing funnel analysis: visits → orders → costs. Each step runs
  * only when its inputs exist, so a metric whose inputs are absent is not
- * emitted at all.
+ * emitted at all. It provides the first-touch table (`firstTouch`).
  */
 import type { Fact, Warning } from "../../schema/report.ts";
 import { FactSink } from "../facts.ts";
@@ -9,35 +9,31 @@ import type { Series } from "../series.ts";
 import { FUNNEL_METRICS } from "./catalogue.ts";
 import type { FunnelContext, FunnelInput } from "./context.ts";
 import { cohortPayback, costCells, costReductions, costsMetrics } from "./costs.ts";
-import { toOrders } from "../orders.ts";
-import { ordersMetrics } from "./orders.ts";
-import { sourceMetrics, sourcePayback } from "./sources.ts";
-import { visitData, visitReductions, visitsMetrics, type FirstSessions } from "./visits.ts";
-import { merged, periodOf, type Analysis } from "../analysis.ts";
+import { orderData, orderReductions, ordersMetrics } from "./orders.ts";
+import { sourceData, sourceMetrics, sourcePayback, sourceReductions } from "./sources.ts";
+import { firstTouchTable, visitData, visitReductions, visitsMetrics } from "./visits.ts";
+import { joinReductions, periodOf, type Analysis } from "../analysis.ts";
 import { zone } from "../../time/zone.ts";
 
 export interface FunnelResult {
   readonly facts: Fact[];
   readonly warnings: Warning[];
   readonly series: Series;
-  /** Each user's first session; null without visits. */
-  readonly firstTouch: FirstSessions | null;
 }
 
 export function funnel(input: FunnelInput, ctx: FunnelContext): FunnelResult {
   const sink = new FactSink(FUNNEL_METRICS);
   const warnings: Warning[] = [];
   const series: Series = {};
-  const first = input.visits ? visitsMetrics(input.visits, ctx, sink, series) : null;
-  const orders = input.orders ? toOrders(input.orders) : null;
-  const buyers = orders ? ordersMetrics(orders, ctx, sink, series) : null;
+  if (input.visits) visitsMetrics(input.visits, ctx, sink, series);
+  const buyers = input.orders ? ordersMetrics(input.orders, ctx, sink, series) : null;
   const spend = input.costs ? costsMetrics(input.costs, ctx, sink, series) : null;
   if (spend && buyers) cohortPayback(spend, buyers, ctx, sink);
-  if (first && buyers && orders) {
-    const stats = sourceMetrics(first, buyers, orders, ctx, sink, series);
+  if (input.visits && input.sources && buyers) {
+    const stats = sourceMetrics(input.visits, input.sources, buyers, ctx, sink, series);
     if (spend) warnings.push(...sourcePayback(stats, spend, ctx, sink));
   }
-  return { facts: sink.facts, warnings, series, firstTouch: first };
+  return { facts: sink.facts, warnings, series };
 }
 
 export { FUNNEL_METRICS } from "./catalogue.ts";
@@ -46,24 +42,23 @@ export type { FunnelContext, FunnelInput } from "./context.ts";
 /** The funnel in the registry: visits, orders and costs of the report period, each optional. */
 export const funnelAnalysis: Analysis = {
   name: "funnel",
-  rows: ["orders"],
+  rows: [],
   requires: [],
   period: true,
   uses: [],
   provides: ["firstTouch"],
-  reductions: (sources, config) => ({ ...visitReductions(sources, config), ...costReductions(sources) }),
-  run: (input) => {
-    const result = funnel(
-      { visits: visitData(input.reduced), orders: merged(input, "orders"), costs: costCells(input.reduced) },
+  tables: (sources) => ({ firstTouch: firstTouchTable(sources) }),
+  reductions: (sources, config) =>
+    joinReductions(visitReductions(sources, config), orderReductions(sources), sourceReductions(sources), costReductions(sources)),
+  run: (input) =>
+    funnel(
+      { visits: visitData(input.reduced), orders: orderData(input.reduced), sources: sourceData(input.reduced), costs: costCells(input.reduced) },
       {
         frame: periodOf(input),
-        userCount: input.dicts.user.labels.length,
         sourceLabels: input.dicts.source.labels,
         deviceLabels: input.dicts.device.labels,
         margin: input.config.margin,
         zone: zone(input.config.timezone),
       },
-    );
-    return { facts: result.facts, warnings: result.warnings, series: result.series, outputs: { firstTouch: result.firstTouch } };
-  },
+    ),
 };

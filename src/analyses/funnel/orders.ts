@@ -1,65 +1,94 @@
 /**
  * Sales metrics from orders: totals, buyer cohorts, LTV and orders per
  * buyer by cohort age.
+ *
+ * Reductions (SQL, over the orders of every orders dataset, `orderRelation`):
+ * orders, buyers and exact revenue over the period; orders and exact
+ * revenue per buyer cohort (the complete month of the buyer's first order,
+ * -1 for none) and complete month of the order; buyers per cohort. With the
+ * first-touch table, the same per first-touch source (`sources.ts`).
  */
-import { DAY_MS, monthLabel } from "../../time/calendar.ts";
-import { completeMonthIndex } from "../../time/period.ts";
+import { monthLabel } from "../../time/calendar.ts";
+import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { ratio, type FactSink } from "../facts.ts";
+import { orderRelation } from "../orders.ts";
 import { SERIES, type Series } from "../series.ts";
-import type { Orders } from "../orders.ts";
 import type { FunnelContext } from "./context.ts";
 
-/** Per buyer, what the cohort and source metrics share. */
+/** The orders reduced: what `ordersMetrics` reads. */
+export interface OrderData {
+  /** One row: orders, buyers and revenue. */
+  readonly totals: ResultTable;
+  /** Per buyer cohort (-1: none) and complete month: orders and revenue, ordered by cohort and month. */
+  readonly cells: ResultTable;
+  /** Per buyer cohort: buyers. */
+  readonly cohorts: ResultTable;
+}
+
+/** What the cohort and source metrics share. */
 export interface Buyers {
-  /** Wall ms of the first order; +Infinity for users without orders. */
-  readonly firstOrder: Float64Array;
-  /** Index of the buyer's cohort among the complete months, or -1. */
-  readonly cohort: Int32Array;
-  /** Revenue in the period. */
-  readonly revenue: Float64Array;
   /** Buyers per complete-month cohort. */
   readonly cohortSize: Float64Array;
   /** LTV by cohort index and age (null for a cohort without buyers). */
   readonly ltv: (number | null)[][];
   /** Buyers and revenue over the period. */
-  count: number;
-  total: number;
+  readonly count: number;
+  readonly total: number;
 }
 
-export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink, series: Series): Buyers {
-  const { frame, userCount, margin } = ctx;
-  const months = frame.months.length;
-  const buyers: Buyers = {
-    firstOrder: new Float64Array(userCount).fill(Infinity),
-    cohort: new Int32Array(userCount).fill(-1),
-    revenue: new Float64Array(userCount),
-    cohortSize: new Float64Array(months),
-    ltv: [],
-    count: 0,
-    total: 0,
+/**
+ * Each buyer of the period as SQL `(u, t, day, r, cohort)`: the first
+ * order's wall ms and day, the exact revenue of every order, and the
+ * complete month of that day (-1: none); null without orders or period.
+ */
+export function buyerRelation(sources: Sources): string | null {
+  const o = orderRelation(sources);
+  if (!o || !sources.calendar) return null;
+  const b = `SELECT u, min(t) AS t, min(day) AS day, sum(r) AS r FROM ${o} AS o GROUP BY u`;
+  return `(SELECT b.u AS u, b.t AS t, b.day AS day, b.r AS r, coalesce(c.month, -1) AS cohort FROM (${b}) AS b LEFT JOIN ${sources.calendar} AS c ON c.day = b.day)`;
+}
+
+/** The orders reductions, or none without orders. */
+export function orderReductions(sources: Sources): Record<string, Reduction> {
+  const o = orderRelation(sources);
+  const b = buyerRelation(sources);
+  if (!o || !b || !sources.calendar) return {};
+  const d = sources.dialect;
+  return {
+    orderTotals: {
+      sql: `SELECT count(*) AS orders, count(DISTINCT u) AS buyers, coalesce(${d.exactSum("r")}, '0') AS revenue FROM ${o} AS o`,
+      numeric: ["orders", "buyers"],
+    },
+    orderCells: {
+      sql: `SELECT b.cohort AS cohort, c.month AS month, count(*) AS orders, ${d.exactSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day JOIN ${b} AS b ON b.u = o.u WHERE c.month >= 0 GROUP BY b.cohort, c.month ORDER BY cohort, month`,
+      numeric: ["cohort", "month", "orders"],
+    },
+    buyerCohorts: { sql: `SELECT cohort, count(*) AS buyers FROM ${b} AS b WHERE cohort >= 0 GROUP BY cohort`, numeric: ["cohort", "buyers"] },
   };
-  let revenue = 0;
-  for (let i = 0; i < orders.length; i++) {
-    const u = orders.user[i]!;
-    revenue += orders.revenue[i]!;
-    buyers.revenue[u]! += orders.revenue[i]!;
-    if (orders.time[i]! < buyers.firstOrder[u]!) buyers.firstOrder[u] = orders.time[i]!;
+}
+
+/** The orders reductions' results, or null without orders. */
+export function orderData(reduced: Readonly<Record<string, ResultTable>>): OrderData | null {
+  const { orderTotals, orderCells, buyerCohorts } = reduced;
+  return orderTotals && orderCells && buyerCohorts ? { totals: orderTotals, cells: orderCells, cohorts: buyerCohorts } : null;
+}
+
+export function ordersMetrics(data: OrderData, ctx: FunnelContext, sink: FactSink, series: Series): Buyers {
+  const { frame, margin } = ctx;
+  const months = frame.months.length;
+  const orderCount = numbers(data.totals, "orders")[0]!;
+  const revenue = decimals(data.totals, "revenue")[0]!;
+  const cohortSize = new Float64Array(months);
+  {
+    const cohort = numbers(data.cohorts, "cohort");
+    const buyers = numbers(data.cohorts, "buyers");
+    for (let i = 0; i < cohort.length; i++) cohortSize[cohort[i]!] = buyers[i]!;
   }
-  let buyerCount = 0;
-  for (let u = 0; u < userCount; u++) {
-    const t = buyers.firstOrder[u]!;
-    if (t === Infinity) continue;
-    buyerCount++;
-    const c = completeMonthIndex(frame, Math.floor(t / DAY_MS));
-    buyers.cohort[u] = c;
-    if (c >= 0) buyers.cohortSize[c]!++;
-  }
-  buyers.count = buyerCount;
-  buyers.total = revenue;
-  sink.add("orders.count", orders.length);
-  sink.add("buyers", buyerCount);
+  const buyers: Buyers = { cohortSize, ltv: [], count: numbers(data.totals, "buyers")[0]!, total: revenue };
+  sink.add("orders.count", orderCount);
+  sink.add("buyers", buyers.count);
   sink.add("revenue", revenue);
-  sink.add("aov", ratio(revenue, orders.length));
+  sink.add("aov", ratio(revenue, orderCount));
   if (months === 0) return buyers;
 
   // Revenue and orders per cohort and month of the order.
@@ -67,16 +96,20 @@ export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink
   const cellOrders = new Float64Array(months * months);
   const monthRevenue = new Float64Array(months);
   const monthOrders = new Float64Array(months);
-  for (let i = 0; i < orders.length; i++) {
-    const c = buyers.cohort[orders.user[i]!]!;
-    const m = completeMonthIndex(frame, Math.floor(orders.time[i]! / DAY_MS));
-    if (m >= 0) {
-      monthRevenue[m]! += orders.revenue[i]!;
-      monthOrders[m]!++;
+  {
+    const cohort = numbers(data.cells, "cohort");
+    const month = numbers(data.cells, "month");
+    const orders = numbers(data.cells, "orders");
+    const cellSum = decimals(data.cells, "revenue");
+    for (let i = 0; i < cohort.length; i++) {
+      const c = cohort[i]!;
+      const m = month[i]!;
+      monthRevenue[m]! += cellSum[i]!;
+      monthOrders[m]! += orders[i]!;
+      if (c < 0 || m < c) continue;
+      cellRevenue[c * months + m] = cellSum[i]!;
+      cellOrders[c * months + m] = orders[i]!;
     }
-    if (c < 0 || m < c) continue;
-    cellRevenue[c * months + m]! += orders.revenue[i]!;
-    cellOrders[c * months + m]!++;
   }
   series[SERIES.aovMonthly] = frame.months.map((month, m) => ({
     month: monthLabel(month),
@@ -88,7 +121,7 @@ export function ordersMetrics(orders: Orders, ctx: FunnelContext, sink: FactSink
   const ltvCount = new Float64Array(months);
   for (let c = 0; c < months; c++) {
     const cohort = monthLabel(frame.months[c]!);
-    const size = buyers.cohortSize[c]!;
+    const size = cohortSize[c]!;
     sink.add("cohort.size", size, { cohort });
     let cumRevenue = 0;
     let cumOrders = 0;

@@ -1,106 +1,170 @@
 /**
  * Per-source metrics: first-touch attribution of visitors and buyers, the
  * delay to the first order, and (with costs) CAC, ROMI and payback.
+ *
+ * Reductions (SQL, buyers joined with the first-touch table): per
+ * first-touch source, buyers and their exact revenue; buyers per source and
+ * delay in days from first touch to first order; buyers per source and
+ * cohort; exact revenue per source, cohort and complete month of the order.
  */
-import { summarise } from "../../stats/distribution.ts";
-import { DAY_MS } from "../../time/calendar.ts";
-import { completeMonthIndex } from "../../time/period.ts";
+import { summariseCounts } from "../../stats/distribution.ts";
 import type { Warning } from "../../schema/report.ts";
+import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { ratio, type FactSink } from "../facts.ts";
+import { orderRelation } from "../orders.ts";
 import { CONVERSION_DELAY_MAX_DAYS, SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Spend } from "./costs.ts";
-import type { Orders } from "../orders.ts";
-import type { Buyers } from "./orders.ts";
-import type { FirstSessions } from "./visits.ts";
+import { buyerRelation, type Buyers } from "./orders.ts";
+import type { VisitData } from "./visits.ts";
 
 interface SourceStats {
   visitors: number;
   buyers: number;
   revenue: number;
-  delays: number[];
+  /** Buyers per delay in days (first touch to first order). */
+  delays: Map<number, number>;
   /** Buyers per complete-month cohort. */
   cohortSize: Float64Array;
   /** Revenue by cohort index and age. */
   cohortRevenue: Float64Array;
 }
 
+/** What the source metrics read: the first-touch buyers reduced. */
+export interface SourceData {
+  /** Per first-touch source: buyers and their revenue. */
+  readonly buyers: ResultTable;
+  /** Per source and delay in days: buyers. */
+  readonly delays: ResultTable;
+  /** Per source and buyer cohort: buyers. */
+  readonly cohorts: ResultTable;
+  /** Per source, buyer cohort and complete month of the order (not before the cohort): revenue. */
+  readonly cells: ResultTable;
+}
+
+/** The source reductions, or none without visits, orders or period. */
+export function sourceReductions(sources: Sources): Record<string, Reduction> {
+  const o = orderRelation(sources);
+  const b = buyerRelation(sources);
+  const f = sources.tables.firstTouch;
+  if (!o || !b || !f || !sources.calendar) return {};
+  const d = sources.dialect;
+  const joined = `${b} AS b JOIN ${f} AS f ON f.u = b.u`;
+  return {
+    sourceBuyers: {
+      sql: `SELECT f.s AS source, count(*) AS buyers, ${d.exactSum("b.r")} AS revenue FROM ${joined} GROUP BY f.s`,
+      numeric: ["source", "buyers"],
+    },
+    sourceDelays: {
+      sql: `SELECT f.s AS source, b.day - f.day AS delay, count(*) AS buyers FROM ${joined} GROUP BY f.s, b.day - f.day`,
+      numeric: ["source", "delay", "buyers"],
+    },
+    sourceCohorts: {
+      sql: `SELECT f.s AS source, b.cohort AS cohort, count(*) AS buyers FROM ${joined} WHERE b.cohort >= 0 GROUP BY f.s, b.cohort`,
+      numeric: ["source", "cohort", "buyers"],
+    },
+    sourceCells: {
+      sql: `SELECT f.s AS source, b.cohort AS cohort, c.month AS month, ${d.exactSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day JOIN ${joined} ON b.u = o.u WHERE b.cohort >= 0 AND c.month >= b.cohort GROUP BY f.s, b.cohort, c.month`,
+      numeric: ["source", "cohort", "month"],
+    },
+  };
+}
+
+/** The source reductions' results, or null without them. */
+export function sourceData(reduced: Readonly<Record<string, ResultTable>>): SourceData | null {
+  const { sourceBuyers, sourceDelays, sourceCohorts, sourceCells } = reduced;
+  return sourceBuyers && sourceDelays && sourceCohorts && sourceCells
+    ? { buyers: sourceBuyers, delays: sourceDelays, cohorts: sourceCohorts, cells: sourceCells }
+    : null;
+}
+
 /** Attribution of visitors and buyers to their first-touch source. */
 export function sourceMetrics(
-  first: FirstSessions,
+  visits: VisitData,
+  data: SourceData,
   buyers: Buyers,
-  orders: Orders,
   ctx: FunnelContext,
   sink: FactSink,
   series: Series,
 ): Map<number, SourceStats> {
-  const { userCount, frame } = ctx;
-  const months = frame.months.length;
+  const months = ctx.frame.months.length;
+  // Sources in the order of their first visiting user.
   const stats = new Map<number, SourceStats>();
-  const of = (s: number): SourceStats => {
-    let st = stats.get(s);
-    if (!st) {
-      st = { visitors: 0, buyers: 0, revenue: 0, delays: [], cohortSize: new Float64Array(months), cohortRevenue: new Float64Array(months * months) };
-      stats.set(s, st);
-    }
-    return st;
-  };
   let visitors = 0;
-  let converted = 0;
-  let withoutSessions = 0;
-  const allDelays: number[] = [];
-  for (let u = 0; u < userCount; u++) {
-    const visited = first.start[u]! < Infinity;
-    const bought = buyers.firstOrder[u]! < Infinity;
-    if (visited) {
-      visitors++;
-      of(first.source[u]!).visitors++;
+  {
+    const source = numbers(visits.visitors, "source");
+    const users = numbers(visits.visitors, "users");
+    for (let i = 0; i < source.length; i++) {
+      visitors += users[i]!;
+      stats.set(source[i]!, {
+        visitors: users[i]!,
+        buyers: 0,
+        revenue: 0,
+        delays: new Map(),
+        cohortSize: new Float64Array(months),
+        cohortRevenue: new Float64Array(months * months),
+      });
     }
-    if (!bought) continue;
-    if (!visited) {
-      withoutSessions++;
-      continue;
-    }
-    converted++;
-    const st = of(first.source[u]!);
-    st.buyers++;
-    st.revenue += buyers.revenue[u]!;
-    const delay = Math.floor(buyers.firstOrder[u]! / DAY_MS) - Math.floor(first.start[u]! / DAY_MS);
-    st.delays.push(delay);
-    allDelays.push(delay);
-    const c = buyers.cohort[u]!;
-    if (c >= 0) st.cohortSize[c]!++;
   }
-  for (let i = 0; i < orders.length; i++) {
-    const u = orders.user[i]!;
-    const c = buyers.cohort[u]!;
-    if (c < 0 || first.start[u] === Infinity) continue;
-    const m = completeMonthIndex(frame, Math.floor(orders.time[i]! / DAY_MS));
-    if (m < c) continue;
-    stats.get(first.source[u]!)!.cohortRevenue[c * months + m]! += orders.revenue[i]!;
+  let converted = 0;
+  {
+    const source = numbers(data.buyers, "source");
+    const count = numbers(data.buyers, "buyers");
+    const revenue = decimals(data.buyers, "revenue");
+    for (let i = 0; i < source.length; i++) {
+      const st = stats.get(source[i]!)!;
+      st.buyers = count[i]!;
+      st.revenue = revenue[i]!;
+      converted += count[i]!;
+    }
+  }
+  const delayValues: number[] = [];
+  const delayCounts: number[] = [];
+  {
+    const source = numbers(data.delays, "source");
+    const delay = numbers(data.delays, "delay");
+    const count = numbers(data.delays, "buyers");
+    for (let i = 0; i < source.length; i++) {
+      stats.get(source[i]!)!.delays.set(delay[i]!, count[i]!);
+      delayValues.push(delay[i]!);
+      delayCounts.push(count[i]!);
+    }
+  }
+  {
+    const source = numbers(data.cohorts, "source");
+    const cohort = numbers(data.cohorts, "cohort");
+    const count = numbers(data.cohorts, "buyers");
+    for (let i = 0; i < source.length; i++) stats.get(source[i]!)!.cohortSize[cohort[i]!] = count[i]!;
+  }
+  {
+    const source = numbers(data.cells, "source");
+    const cohort = numbers(data.cells, "cohort");
+    const month = numbers(data.cells, "month");
+    const revenue = decimals(data.cells, "revenue");
+    for (let i = 0; i < source.length; i++) stats.get(source[i]!)!.cohortRevenue[cohort[i]! * months + month[i]!] = revenue[i]!;
   }
 
   sink.add("conversion.rate", ratio(converted, visitors));
-  sink.add("buyers.without_sessions", withoutSessions);
-  const overall = summarise(Float64Array.from(allDelays));
-  if (allDelays.length > 0) {
+  sink.add("buyers.without_sessions", buyers.count - converted);
+  if (converted > 0) {
+    const overall = summariseCounts(Float64Array.from(delayValues), Float64Array.from(delayCounts));
     sink.add("conversion.delay.median_days", overall.median);
     sink.add("conversion.delay.mean_days", overall.mean);
   }
   const histogram: SeriesRow[] = [];
   for (const [s, st] of stats) {
     const source = sourceLabel(ctx, s);
-    if (st.delays.length > 0) {
+    if (st.delays.size > 0) {
       const bins = new Array<number>(CONVERSION_DELAY_MAX_DAYS + 1).fill(0);
-      for (const d of st.delays) bins[unitBin(d, CONVERSION_DELAY_MAX_DAYS)]!++;
+      for (const [d, n] of st.delays) bins[unitBin(d, CONVERSION_DELAY_MAX_DAYS)]! += n;
       bins.forEach((count, bin) => histogram.push({ source, from_days: bin, to_days: bin < CONVERSION_DELAY_MAX_DAYS ? bin + 1 : null, buyers: count }));
     }
     sink.add("visits.users", st.visitors, { source });
     sink.add("conversion.rate", ratio(st.buyers, st.visitors), { source });
     sink.add("buyers", st.buyers, { source });
     sink.add("revenue", st.revenue, { source });
-    if (st.delays.length > 0) {
-      const d = summarise(Float64Array.from(st.delays));
+    if (st.delays.size > 0) {
+      const d = summariseCounts(Float64Array.from(st.delays.keys()), Float64Array.from(st.delays.values()));
       sink.add("conversion.delay.median_days", d.median, { source });
       sink.add("conversion.delay.mean_days", d.mean, { source });
     }

@@ -2,29 +2,22 @@
  * Product metrics from the session log: active users, stickiness, session
  * length and monthly retention cohorts.
  *
- * Reductions (SQL, over every visits dataset stacked): sessions and
- * distinct users per day; distinct users per complete ISO week; each
- * user's first session (first touch); distinct users per first-touch
- * cohort and complete month; sessions per device and length. The model
- * below reads only those tables.
+ * SQL, over every visits dataset stacked: the first-touch table (each
+ * visiting user's first session, an engine table the funnel provides as
+ * `firstTouch`); reductions of sessions and distinct users per day;
+ * distinct users per complete ISO week; visiting users per first-touch
+ * source and per first-touch cohort; distinct users per first-touch cohort
+ * and complete month; sessions per device and length. The model below
+ * reads only those tables.
  */
 import type { Reduction, ResultTable, Sources } from "../analysis.ts";
 import { numbers, stacked } from "../analysis.ts";
 import type { Config } from "../../schema/config.ts";
 import { summariseCounts } from "../../stats/distribution.ts";
-import { DAY_MS, dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
-import { completeMonthIndex } from "../../time/period.ts";
+import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import { ratio, type FactSink } from "../facts.ts";
 import { SERIES, SESSION_LENGTH_MAX_MIN, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { UNKNOWN, type FunnelContext } from "./context.ts";
-
-/** Per user, their first session: what the source metrics need. */
-export interface FirstSessions {
-  /** Wall ms of the user's earliest session; +Infinity for users without one. */
-  readonly start: Float64Array;
-  /** Source index of that session (-1: none given); on a tie, the smaller label. */
-  readonly source: Int32Array;
-}
 
 /** The visits reduced: what `visitsMetrics` reads. */
 export interface VisitData {
@@ -32,8 +25,10 @@ export interface VisitData {
   readonly days: ResultTable;
   /** Per complete ISO week (index into the period's weeks): distinct users. */
   readonly weeks: ResultTable;
-  /** Per visiting user: the first session's start and source. */
-  readonly firsts: ResultTable;
+  /** Per first-touch source: visiting users, and the smallest user index among them (sources come in that order). */
+  readonly visitors: ResultTable;
+  /** Per first-touch cohort (a complete month index): users. */
+  readonly cohorts: ResultTable;
   /** Per first-touch cohort (a complete month index, or -1) and complete month: distinct users. */
   readonly months: ResultTable;
   /** Per device and session length in seconds: sessions, and the place of the device's first; null without session ends. */
@@ -49,17 +44,28 @@ const ROLES = [
 ] as const;
 
 /**
- * The visits reductions, or none without visits. First touch is the
- * earliest start; a tie on time goes to the smaller source label (an empty
- * source sorts first), then to the smaller source index.
+ * The first-touch table (`Outputs.firstTouch`) as SQL, or null without
+ * visits: each visiting user's earliest session; a tie on time goes to the
+ * smaller source label (an empty source sorts first), then to the smaller
+ * source index.
  */
+export function firstTouchTable(sources: Sources): string | null {
+  const v = stacked(sources, "visits", ROLES);
+  if (!v || !sources.calendar) return null;
+  const d = sources.dialect;
+  const [user, start, , source] = ROLES.map((r) => d.ident(r.role));
+  const order = d.rowNumber([`v.${user}`], [`v.${start}`, "coalesce(l.label, '')", `v.${source}`]);
+  const firsts = `SELECT v.${user} AS u, v.${start} AS t, v._day AS day, v.${source} AS s, ${order} AS r FROM ${v} AS v LEFT JOIN ${sources.labels("source")} AS l ON l.idx = v.${source}`;
+  return `SELECT f.u AS u, f.t AS t, f.day AS day, f.s AS s, coalesce(c.month, -1) AS cohort FROM (${firsts}) AS f LEFT JOIN ${sources.calendar} AS c ON c.day = f.day WHERE f.r = 1`;
+}
+
+/** The visits reductions over the first-touch table, or none without visits. */
 export function visitReductions(sources: Sources, config: Config): Record<string, Reduction> {
   const v = stacked(sources, "visits", ROLES);
-  if (!v || !sources.calendar) return {};
+  const first = sources.tables.firstTouch;
+  if (!v || !sources.calendar || !first) return {};
   const d = sources.dialect;
-  const [user, start, end, source, device] = ROLES.map((r) => d.ident(r.role));
-  const firsts = `SELECT u, t, s FROM (SELECT v.${user} AS u, v.${start} AS t, v.${source} AS s, row_number() OVER (PARTITION BY v.${user} ORDER BY v.${start}, coalesce(l.label, ''), v.${source}) AS r FROM ${v} AS v LEFT JOIN ${sources.labels("source")} AS l ON l.idx = v.${source}) AS f WHERE r = 1`;
-  const cohorts = `SELECT f.u AS u, coalesce(c.month, -1) AS cohort FROM (${firsts}) AS f LEFT JOIN ${sources.calendar} AS c ON c.day = floor(f.t / ${DAY_MS})`;
+  const [user, start, end, , device] = ROLES.map((r) => d.ident(r.role));
   const zone = config.timezone;
   const instant = (t: string): string => (zone === "UTC" || zone === "Etc/UTC" ? t : d.instantMs(`CAST(${t} AS BIGINT)`, zone));
   const hasEnd = (sources.datasets.visits ?? []).some((s) => s.roles.has("end"));
@@ -72,9 +78,10 @@ export function visitReductions(sources: Sources, config: Config): Record<string
       sql: `SELECT c.week AS week, count(DISTINCT v.${user}) AS users FROM ${v} AS v JOIN ${sources.calendar} AS c ON c.day = v._day WHERE c.week >= 0 GROUP BY c.week`,
       numeric: ["week", "users"],
     },
-    firsts: { sql: firsts, numeric: ["u", "t", "s"] },
+    visitors: { sql: `SELECT s AS source, count(*) AS users, min(u) AS first FROM ${first} GROUP BY s ORDER BY first`, numeric: ["source", "users", "first"] },
+    visitCohorts: { sql: `SELECT cohort, count(*) AS users FROM ${first} WHERE cohort >= 0 GROUP BY cohort`, numeric: ["cohort", "users"] },
     months: {
-      sql: `SELECT h.cohort AS cohort, c.month AS month, count(DISTINCT v.${user}) AS users FROM ${v} AS v JOIN ${sources.calendar} AS c ON c.day = v._day JOIN (${cohorts}) AS h ON h.u = v.${user} WHERE c.month >= 0 GROUP BY h.cohort, c.month`,
+      sql: `SELECT f.cohort AS cohort, c.month AS month, count(DISTINCT v.${user}) AS users FROM ${v} AS v JOIN ${sources.calendar} AS c ON c.day = v._day JOIN ${first} AS f ON f.u = v.${user} WHERE c.month >= 0 GROUP BY f.cohort, c.month`,
       numeric: ["cohort", "month", "users"],
     },
     ...(hasEnd
@@ -90,27 +97,13 @@ export function visitReductions(sources: Sources, config: Config): Record<string
 
 /** The visits reductions' results, or null when there were none (no visits). */
 export function visitData(reduced: Readonly<Record<string, ResultTable>>): VisitData | null {
-  const { days, weeks, firsts, months } = reduced;
-  if (!days || !weeks || !firsts || !months) return null;
-  return { days, weeks, firsts, months, lengths: reduced["lengths"] ?? null };
+  const { days, weeks, visitors, visitCohorts, months } = reduced;
+  if (!days || !weeks || !visitors || !visitCohorts || !months) return null;
+  return { days, weeks, visitors, cohorts: visitCohorts, months, lengths: reduced["lengths"] ?? null };
 }
 
-/** Each user's first session, as arrays by user index (+Infinity and -1 for users without one). */
-export function firstSessions(firsts: ResultTable, userCount: number): FirstSessions {
-  const out: FirstSessions = { start: new Float64Array(userCount).fill(Infinity), source: new Int32Array(userCount).fill(-1) };
-  const u = numbers(firsts, "u");
-  const t = numbers(firsts, "t");
-  const s = numbers(firsts, "s");
-  for (let i = 0; i < u.length; i++) {
-    out.start[u[i]!] = t[i]!;
-    out.source[u[i]!] = s[i]!;
-  }
-  return out;
-}
-
-export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSink, series: Series): FirstSessions {
-  const { frame, userCount } = ctx;
-  const first = firstSessions(data.firsts, userCount);
+export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSink, series: Series): void {
+  const { frame } = ctx;
   const usersPerDay = new Float64Array(frame.days);
   const sessionsPerDay = new Float64Array(frame.days);
   {
@@ -126,7 +119,10 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
     "visits.sessions",
     sessionsPerDay.reduce((a, b) => a + b, 0),
   );
-  sink.add("visits.users", numbers(data.firsts, "u").length);
+  sink.add(
+    "visits.users",
+    numbers(data.visitors, "users").reduce((a, b) => a + b, 0),
+  );
 
   // DAU and sessions per user per day.
   let dauSum = 0;
@@ -168,12 +164,10 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
   const months = frame.months.length;
   if (months > 0) {
     const cohortSize = new Float64Array(months);
-    for (let u = 0; u < userCount; u++) {
-      const t = first.start[u]!;
-      if (t < Infinity) {
-        const c = completeMonthIndex(frame, Math.floor(t / DAY_MS));
-        if (c >= 0) cohortSize[c]!++;
-      }
+    {
+      const cohort = numbers(data.cohorts, "cohort");
+      const users = numbers(data.cohorts, "users");
+      for (let i = 0; i < cohort.length; i++) cohortSize[cohort[i]!] = users[i]!;
     }
     const retained = new Float64Array(months * months); // [cohort * months + month]
     const usersPerMonth = new Float64Array(months);
@@ -243,5 +237,4 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
       sink.add("session.length.mode_s", s.mode);
     }
   }
-  return first;
 }
