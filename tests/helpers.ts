@@ -5,11 +5,13 @@ import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DuckDbEngine } from "../src/engine/duckdb.ts";
 import { loadDataDir, type LoadedDataset, type LoadResult } from "../src/read/load.ts";
-import { clipToPeriod, readTable } from "../src/read/sources.ts";
+import type { Analysis, ResultTable } from "../src/analyses/analysis.ts";
+import { clipToPeriod, engineReducer, readTable } from "../src/read/sources.ts";
 import type { Table } from "../src/read/table.ts";
 import { resolvePeriod, type ResolvedPeriod } from "../src/report/period.ts";
 import type { Config } from "../src/schema/config.ts";
 import type { Fact } from "../src/schema/report.ts";
+import { periodFrame, type PeriodFrame } from "../src/time/period.ts";
 import { zone } from "../src/time/zone.ts";
 
 /** Writes `files` (path → text; `.gz` paths are gzipped) into a new temporary folder. */
@@ -55,6 +57,34 @@ export async function loadTables(
       datasets.push({ ...d, table: await readTable(engine, d, period?.range ?? null) });
     }
     return { ...loaded, datasets, period };
+  } finally {
+    engine.close();
+  }
+}
+
+/**
+ * A data folder loaded as `romi metrics` loads it, with `analysis`'s
+ * engine tables and reductions run over it as the registry runs them (the
+ * outputs of other analyses are absent): the reductions' rows by name and
+ * the report period.
+ * @throws when the folder does not load or has no report period
+ */
+export async function reduceFor(dir: string, config: Config, analysis: Analysis): Promise<{ reduced: Record<string, ResultTable>; frame: PeriodFrame }> {
+  const engine = await DuckDbEngine.open({ threads: 2 });
+  try {
+    const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
+    if (loaded.errors.length > 0) throw new Error(loaded.errors.join("; "));
+    const period = resolvePeriod(loaded.datasets, config);
+    if (!period) throw new Error(`${dir}: no report period`);
+    for (const d of loaded.datasets) await clipToPeriod(engine, d, period.range);
+    const reducer = engineReducer(engine, loaded.datasets);
+    const tables: Record<string, string | null> = {};
+    for (const [name, sql] of Object.entries(analysis.tables?.(reducer.sources(period.range, {}), config) ?? {})) {
+      tables[name] = sql === null ? null : await reducer.table(`output_${name}`, sql);
+    }
+    const reduced: Record<string, ResultTable> = {};
+    for (const [name, r] of Object.entries(analysis.reductions?.(reducer.sources(period.range, tables), config) ?? {})) reduced[name] = await reducer.run(r);
+    return { reduced, frame: periodFrame(period.range) };
   } finally {
     engine.close();
   }

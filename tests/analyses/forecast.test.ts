@@ -12,15 +12,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SERIES } from "../../src/analyses/series.ts";
-import { forecast, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
-import { periodSeries } from "../../src/analyses/forecast/periods.ts";
-import { toOrders } from "../../src/analyses/orders.ts";
+import { forecast, forecastAnalysis, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
+import { dailySales, periodSeries, type DailySales } from "../../src/analyses/forecast/periods.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import type { Table } from "../../src/read/table.ts";
 import type { Fact } from "../../src/schema/report.ts";
 import { dayFromYmd, dayLabel } from "../../src/time/calendar.ts";
-import { periodFrame, type PeriodFrame } from "../../src/time/period.ts";
-import { dataDir, fact, loadTables } from "../helpers.ts";
+import type { PeriodFrame } from "../../src/time/period.ts";
+import { dataDir, fact, reduceFor } from "../helpers.ts";
 
 const BASE = [3, 4, 5, 4, 6, 2, 0];
 const START = dayFromYmd(2024, 1, 1);
@@ -37,19 +35,18 @@ function fixture(weeks: number): string {
   return `${rows.join("\n")}\n`;
 }
 
-async function load(files: Record<string, string>): Promise<{ orders: Table; frame: PeriodFrame }> {
-  const config = parseConfig({}, "defaults");
-  const loaded = await loadTables(dataDir(files), config);
-  expect(loaded.errors).toEqual([]);
-  return { orders: loaded.datasets[0]!.table, frame: periodFrame(loaded.period!.range) };
+/** The daily sales reduction of a data folder, and its period. */
+async function load(files: Record<string, string>): Promise<{ sales: DailySales; frame: PeriodFrame }> {
+  const { reduced, frame } = await reduceFor(dataDir(files), parseConfig({}, "defaults"), forecastAnalysis);
+  return { sales: dailySales(reduced)!, frame };
 }
 
 const rows = (r: { series: Record<string, unknown[]> }, name: string) => (r.series[name] ?? []) as Record<string, string | number | null>[];
 const ids = (facts: readonly Fact[], id: string) => facts.filter((f) => f.id === id);
 
-describe("forecast({ orders }, { frame, config }) on 10 weeks of daily orders", async () => {
-  const { orders, frame } = await load({ "orders.csv": fixture(10) });
-  const result = forecast({ orders }, { frame, config: {} });
+describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", async () => {
+  const { sales, frame } = await load({ "orders.csv": fixture(10) });
+  const result = forecast({ sales }, { frame, config: {} });
 
   it("forecasts revenue and orders by day (a period under 2 years), 7 days ahead, without warnings", () => {
     expect(frame.days).toBe(69);
@@ -108,15 +105,15 @@ describe("forecast({ orders }, { frame, config }) on 10 weeks of daily orders", 
   });
 
   it("is deterministic: the same input gives the same facts and series", () => {
-    expect(forecast({ orders }, { frame, config: {} })).toEqual(result);
+    expect(forecast({ sales }, { frame, config: {} })).toEqual(result);
   });
 });
 
 describe("forecast(…) on bad input", () => {
   it("warns and fits nothing when a series is shorter than two seasons (13 days at day grain)", async () => {
-    const { orders, frame } = await load({ "orders.csv": fixture(2).split("\n").slice(0, 60).join("\n") + "\n" });
+    const { sales, frame } = await load({ "orders.csv": fixture(2).split("\n").slice(0, 60).join("\n") + "\n" });
     expect(frame.days).toBeLessThan(14);
-    const r = forecast({ orders }, { frame, config: {} });
+    const r = forecast({ sales }, { frame, config: {} });
     expect(r.facts).toEqual([]);
     expect(r.series).toEqual({});
     expect(r.warnings.map((w) => w.code)).toEqual(["forecast.short", "forecast.short"]);
@@ -124,25 +121,25 @@ describe("forecast(…) on bad input", () => {
   });
 
   it("counts only complete weeks at week grain and warns below 104 of them", async () => {
-    const { orders, frame } = await load({ "orders.csv": fixture(10) });
+    const { sales, frame } = await load({ "orders.csv": fixture(10) });
     const config: ForecastConfig = { grain: "week" };
-    const r = forecast({ orders }, { frame, config });
+    const r = forecast({ sales }, { frame, config });
     // Monday 2024-01-01 … Saturday 2024-03-09: the 10th week lacks its Sunday.
     expect(r.warnings[0]!.message).toBe("the revenue series has 9 weeks, fewer than two seasons (104), so it is not forecast");
   });
 });
 
-describe("periodSeries(orders, frame, grain) and defaultGrain(days)", async () => {
-  const { orders, frame } = await load({ "orders.csv": fixture(10) });
+describe("periodSeries(sales, frame, grain) and defaultGrain(days)", async () => {
+  const { sales, frame } = await load({ "orders.csv": fixture(10) });
 
   it("sums complete ISO weeks (labelled by their Monday) and complete months", () => {
-    const weeks = periodSeries(toOrders(orders), frame, "week");
+    const weeks = periodSeries(sales, frame, "week");
     expect(weeks.labels).toHaveLength(9);
     expect(weeks.labels[0]).toBe("2024-01-01");
     // Week 0: 24 + 1 orders at 10; week 1: 24 orders at 11.
     expect(Array.from(weeks.orders.slice(0, 2))).toEqual([25, 24]);
     expect(Array.from(weeks.revenue.slice(0, 2))).toEqual([250, 264]);
-    const months = periodSeries(toOrders(orders), frame, "month");
+    const months = periodSeries(sales, frame, "month");
     expect(months.labels).toEqual(["2024-01", "2024-02"]);
   });
 
@@ -190,10 +187,8 @@ describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_reta
   const dir = mkdtempSync(join(tmpdir(), "romi-forecast-"));
   if (retailPresent) symlinkSync(RETAIL, join(dir, "online_retail.csv.gz"));
   const config = parseConfig({}, "defaults");
-  const loaded = retailPresent ? await loadTables(dir, config) : null;
-  const d = loaded?.datasets[0];
-  const range = loaded?.period?.range ?? null;
-  const result = d && range ? forecast({ orders: d.table }, { frame: periodFrame(range), config: {} }) : null;
+  const data = retailPresent ? await reduceFor(dir, config, forecastAnalysis) : null;
+  const result = data ? forecast({ sales: dailySales(data.reduced)! }, { frame: data.frame, config: {} }) : null;
 
   it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
     const r = result!;

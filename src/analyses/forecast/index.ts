@@ -4,18 +4,16 @@
  * wins a rolling-origin backtest among seasonal naive, Holt-Winters (ETS)
  * and ARIMA. Runs whenever there are orders.
  */
-import type { Table } from "../../read/table.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
-import { toOrders } from "../orders.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
-import { defaultGrain, nextKey, periodLabel, periodSeries, SEASON, type Grain } from "./periods.ts";
+import { dailySales, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales, type Grain } from "./periods.ts";
 import { forecastReading } from "./reading.ts";
-import { merged, periodOf, type Analysis } from "../analysis.ts";
+import { periodOf, type Analysis } from "../analysis.ts";
 
 /** The `forecast` settings of the config (the zod schema should use the same names). */
 export interface ForecastConfig {
@@ -32,8 +30,8 @@ export interface ForecastConfig {
 export const FORECAST_DEFAULTS = { log: true, origins: 4 } as const;
 
 export interface ForecastInput {
-  /** Orders or order lines, clipped to the period. */
-  readonly orders: Table;
+  /** Revenue and purchases per day of the period with orders (`salesReductions`). */
+  readonly sales: DailySales;
 }
 
 export interface ForecastContext {
@@ -58,7 +56,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
   const horizon = config.horizon ?? season;
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`invalid forecast.horizon: ${horizon}`);
   const options = { season, horizon, log: config.log ?? FORECAST_DEFAULTS.log, origins: config.origins ?? FORECAST_DEFAULTS.origins };
-  const data = periodSeries(toOrders(input.orders), frame, grain);
+  const data = periodSeries(input.sales, frame, grain);
   const points: SeriesRow[] = [];
   const backtestRows: SeriesRow[] = [];
   const modelRows: SeriesRow[] = [];
@@ -165,10 +163,11 @@ export { defaultGrain, type Grain } from "./periods.ts";
 /** The forecast in the registry: sales from the orders of the report period. */
 export const forecastAnalysis: Analysis = {
   name: "forecast",
-  rows: ["orders"],
+  rows: [],
   requires: ["orders"],
   period: true,
   uses: [],
   provides: [],
-  run: (input) => forecast({ orders: merged(input, "orders")! }, { frame: periodOf(input), config: input.config.forecast }),
+  reductions: (sources) => salesReductions(sources),
+  run: (input) => forecast({ sales: dailySales(input.reduced)! }, { frame: periodOf(input), config: input.config.forecast }),
 };

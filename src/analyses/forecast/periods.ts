@@ -1,9 +1,13 @@
 /**
  * The series the forecast runs on: revenue and orders per day, complete
  * ISO week or complete month of the period.
+ *
+ * Reduction (SQL, over the orders of every orders dataset): the exact
+ * revenue and purchases per day with orders.
  */
-import type { Orders } from "../orders.ts";
-import { dayLabel, dayOf, isoWeekOf, monthLabel, monthOfDay } from "../../time/calendar.ts";
+import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
+import { orderRelation } from "../orders.ts";
+import { dayLabel, isoWeekOf, monthLabel, monthOfDay } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 
 export type Grain = "day" | "week" | "month";
@@ -35,28 +39,52 @@ export interface PeriodSeries {
   readonly orders: Float64Array;
 }
 
+/** Sales per day with orders, in day order. */
+export interface DailySales {
+  readonly day: Float64Array;
+  readonly revenue: Float64Array;
+  /** Purchases: orders, or the rows' counts without order ids (`orderRelation`). */
+  readonly orders: Float64Array;
+}
+
+/** The daily sales reduction, or none without orders. */
+export function salesReductions(sources: Sources): Record<string, Reduction> {
+  const o = orderRelation(sources);
+  if (!o) return {};
+  const d = sources.dialect;
+  return {
+    sales: { sql: `SELECT day, ${d.exactSum("r")} AS revenue, ${d.exactSum("n")} AS orders FROM ${o} AS o GROUP BY day ORDER BY day`, numeric: ["day"] },
+  };
+}
+
+/** The daily sales reduction's rows, or null without orders. */
+export function dailySales(reduced: Readonly<Record<string, ResultTable>>): DailySales | null {
+  const t = reduced["sales"];
+  return t ? { day: numbers(t, "day"), revenue: decimals(t, "revenue"), orders: decimals(t, "orders") } : null;
+}
+
 /**
- * Sums revenue and orders (an order's `purchases`) per period. Every day of
+ * Sums revenue and orders (an order's purchases) per period. Every day of
  * the period is a period; weeks and months are the complete ones only, so
  * a partial first or last week is not read as a drop. Periods without orders
  * are 0.
  *
  * Empty-data policy: a period with no complete week or month gives empty series.
  */
-export function periodSeries(orders: Orders, frame: PeriodFrame, grain: Grain): PeriodSeries {
+export function periodSeries(sales: DailySales, frame: PeriodFrame, grain: Grain): PeriodSeries {
   const { from, to } = frame.range;
   const keys = grain === "day" ? Array.from({ length: frame.days }, (_, i) => from + i) : grain === "week" ? frame.weeks : frame.months;
   const index = new Map(keys.map((k, i) => [k, i]));
   const keyOf = grain === "day" ? (d: number) => d : grain === "week" ? isoWeekOf : monthOfDay;
   const revenue = new Float64Array(keys.length);
   const count = new Float64Array(keys.length);
-  for (let i = 0; i < orders.length; i++) {
-    const day = dayOf(orders.time[i]!);
+  for (let i = 0; i < sales.day.length; i++) {
+    const day = sales.day[i]!;
     if (day < from || day > to) continue;
     const slot = index.get(keyOf(day));
     if (slot === undefined) continue;
-    revenue[slot]! += orders.revenue[i]!;
-    count[slot]! += orders.purchases[i]!;
+    revenue[slot]! += sales.revenue[i]!;
+    count[slot]! += sales.orders[i]!;
   }
   return { grain, keys, labels: keys.map((k) => periodLabel(grain, k)), revenue, orders: count };
 }
