@@ -8,6 +8,7 @@ import { loadDataDir, type LoadedDataset, type LoadResult } from "../src/read/lo
 import type { Analysis, ResultTable } from "../src/analyses/analysis.ts";
 import { clipToPeriod, engineReducer, readTable } from "../src/read/sources.ts";
 import type { Table } from "../src/read/table.ts";
+import { sharedTables } from "../src/report/analyses.ts";
 import { resolvePeriod, type ResolvedPeriod } from "../src/report/period.ts";
 import type { Config } from "../src/schema/config.ts";
 import type { Fact } from "../src/schema/report.ts";
@@ -78,7 +79,7 @@ export async function reduceFor(dir: string, config: Config, analysis: Analysis)
     if (!period) throw new Error(`${dir}: no report period`);
     for (const d of loaded.datasets) await clipToPeriod(engine, d, period.range);
     const reducer = engineReducer(engine, loaded.datasets);
-    const tables: Record<string, string | null> = {};
+    const tables: Record<string, string | null> = await sharedTables(reducer, period.range);
     for (const [name, sql] of Object.entries(analysis.tables?.(reducer.sources(period.range, {}), config) ?? {})) {
       tables[name] = sql === null ? null : await reducer.table(`output_${name}`, sql);
     }

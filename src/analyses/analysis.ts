@@ -46,6 +46,8 @@ export type OutputName = keyof Outputs;
 /** The outputs that live in the engine as tables: an analysis provides them through `Analysis.tables`, and reductions read them from `Sources.tables`. */
 export const TABLE_OUTPUTS = ["firstTouch"] as const satisfies readonly OutputName[];
 export type TableOutput = (typeof TABLE_OUTPUTS)[number];
+/** The engine tables reductions read: the table outputs, and `orders` (every orders dataset as one relation of orders, built once for all analyses: `orderTable`). */
+export type TableName = TableOutput | "orders";
 
 /**
  * A dataset as SQL. `relation` holds its rows used, clipped to the report
@@ -77,8 +79,8 @@ export interface Sources {
   readonly calendar: string | null;
   /** A dictionary as a relation `(idx, label)`: the labels of a text role's indices. */
   labels(dict: DictName): string;
-  /** The engine tables among the outputs the analysis uses or provides (null: there is none). */
-  readonly tables: Readonly<Partial<Record<TableOutput, string | null>>>;
+  /** The engine tables: `orders`, and the outputs the analysis uses or provides (null: there is none). */
+  readonly tables: Readonly<Partial<Record<TableName, string | null>>>;
 }
 
 /**

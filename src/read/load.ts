@@ -11,8 +11,8 @@
  * Per dataset the engine keeps `clean_<n>`: every row with its file, record
  * and line, its parsed values (`t<p>` the text of text role p, `v<p>` the
  * value of the others), and `final`, the reason it is rejected (NULL for a
- * row used); and the view `data_<n>` of the rows used, which the period
- * clip, the analyses' reductions and `sources.ts` read. Line numbers are the record's number plus one for the
+ * row used), until the table `data_<n>` of the rows used, which the period
+ * clip, the analyses' reductions and `sources.ts` read, is built from it. Line numbers are the record's number plus one for the
  * header: exact when no field spans lines and no line is blank. A Parquet
  * row's "line" is its 1-based row number.
  */
@@ -45,8 +45,8 @@ export interface LoadedDataset {
   readonly kind: Kind;
   /** Its kind, or its first file when a kind has several datasets. */
   readonly name: string;
-  /** The engine's view of the rows used (see `dataViewSql`). */
-  readonly view: string;
+  /** The engine table of the rows used (see `dataTableSql`). */
+  readonly data: string;
   /** The roles present (and computed): text roles hold dictionary indices, the others numbers. */
   readonly textRoles: readonly string[];
   readonly numberRoles: readonly string[];
@@ -411,14 +411,14 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
   const dicts = await buildDicts(engine, readings);
   const datasets: LoadedDataset[] = [];
   for (const r of readings) {
-    await engine.run(dataViewSql(d, r));
+    await engine.run(dataTableSql(d, r));
     const dated = r.roles.some((x) => x.role === r.spec.when);
     const [span] = await engine.rows(`SELECT count(*) AS n${dated ? ", min(_day) AS lo, max(_day) AS hi" : ""} FROM data_${r.n}`);
     const derived = derivedRole(r);
     datasets.push({
       kind: r.kind,
       name: r.name,
-      view: `data_${r.n}`,
+      data: `data_${r.n}`,
       textRoles: r.roles.filter((x) => isText(x.spec)).map((x) => x.role),
       numberRoles: [...r.roles.filter((x) => !isText(x.spec)).map((x) => x.role), ...(derived ? [derived] : [])],
       dates: dated,
@@ -430,6 +430,8 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
       rejections: await account(engine, r),
       labels: await mergedLabels(engine, r, dicts),
     });
+    // Every reduction reads data_<n>; the text is no longer needed.
+    await engine.run(`DROP TABLE clean_${r.n}`);
   }
   return { datasets, ignored, errors, dicts };
 }
@@ -443,6 +445,8 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
 async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise<Dicts> {
   const d = engine.dialect;
   const out: Partial<Record<DictName, Dict>> = {};
+  // A place is encoded in 63 bits: dataset < 2^9, file < 2^16, record < 2^32, role < 2^6.
+  if (readings.length >= 512) throw new Error(`too many datasets: ${readings.length} (at most 511)`);
   for (const name of DICT_NAMES) {
     const fold = FOLDED_DICTS.has(name);
     const seen: string[] = [];
@@ -451,7 +455,9 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
       r.roles.forEach((role, p) => {
         if (!isText(role.spec) || dictOf(role.spec) !== name) return;
         const key = keyOf(d, role.spec, `t${p}`);
-        seen.push(`SELECT ${key} AS key, t${p} AS text, ${r.n} AS ds, file, rec, ${p} AS pos FROM clean_${r.n} WHERE i${p}`);
+        // Where a label is met, as one integer in (dataset, file, record, role) order.
+        const place = `((${r.n} * 65536 + file) * 4294967296 + rec) * 64 + ${p}`;
+        seen.push(`SELECT ${key} AS key, ${d.argMin(`t${p}`, place)} AS text, min(${place}) AS place FROM clean_${r.n} WHERE i${p} GROUP BY ${key}`);
         if (fold) kept.push(`SELECT ${key} AS key, t${p} AS text FROM clean_${r.n} WHERE kept`);
       });
     }
@@ -461,13 +467,13 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
       out[name] = Dict.fromLabels([], fold);
       continue;
     }
-    const firsts = `SELECT key, text, ds, file, rec, pos FROM (SELECT *, row_number() OVER (PARTITION BY key ORDER BY ds, file, rec, pos) AS r FROM (${seen.join(" UNION ALL ")}) AS s) AS f WHERE r = 1`;
+    const firsts = `SELECT key, ${d.argMin("text", "place")} AS text, min(place) AS place FROM (${seen.join(" UNION ALL ")}) AS s GROUP BY key`;
     const spelled =
       kept.length > 0
         ? `SELECT key, text AS spelling FROM (SELECT key, text, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, text) AS r FROM (${kept.join(" UNION ALL ")}) AS k GROUP BY key, text) AS c WHERE r = 1`
         : `SELECT NULL AS key, NULL AS spelling WHERE FALSE`;
     await engine.run(
-      `CREATE TABLE dict_${name} AS SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, row_number() OVER (ORDER BY f.ds, f.file, f.rec, f.pos) - 1 AS idx FROM (${firsts}) AS f LEFT JOIN (${spelled}) AS s ON s.key = f.key`,
+      `CREATE TABLE dict_${name} AS SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, row_number() OVER (ORDER BY f.place) - 1 AS idx FROM (${firsts}) AS f LEFT JOIN (${spelled}) AS s ON s.key = f.key`,
     );
     const cols = await engine.columns(`SELECT label FROM dict_${name} ORDER BY idx`, new Set());
     out[name] = Dict.fromLabels(cols["label"] as string[], fold);
@@ -476,13 +482,14 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
 }
 
 /**
- * SQL creating `data_<n>`: the rows used of a dataset, one column per role
+ * SQL creating the table `data_<n>`: the rows used of a dataset in file and
+ * record order, one column per role
  * (text roles as their dictionary index, -1 when empty; others as DOUBLE,
  * NULL when empty), with `_file` (index into the dataset's files), `_line`,
  * `_seq` (the row's place in file and record order) and, for a dated kind,
  * `_day` (the row's day number). The reductions of the analyses read these.
  */
-function dataViewSql(d: Dialect, r: Reading): string {
+function dataTableSql(d: Dialect, r: Reading): string {
   const select = ["c.file AS _file", "c.line AS _line", "c.file * 4294967296 + c.rec AS _seq"];
   const joins: string[] = [];
   r.roles.forEach((role, p) => {
@@ -496,7 +503,7 @@ function dataViewSql(d: Dialect, r: Reading): string {
   const when = r.spec.when;
   const at = r.roles.findIndex((x) => x.role === when);
   if (at >= 0) select.push(r.roles[at]!.spec.type === "time" ? `floor(c.v${at} / ${86_400_000}) AS _day` : `c.v${at} AS _day`);
-  return `CREATE VIEW data_${r.n} AS SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL`;
+  return d.createTable(`data_${r.n}`, `SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL ORDER BY _seq`);
 }
 
 /** The role computed as a product of two others when its own column is absent (revenue = quantity × price), or null. */

@@ -1,5 +1,5 @@
 /**
- * The loaded datasets as SQL, in the report period: each dataset's view of
+ * The loaded datasets as SQL, in the report period: each dataset's table of
  * its rows used (`load.ts`), clipped to the period. A dated kind without its
  * own period keeps the rows whose day is in the period; the others are
  * rejected as `outside period`. From the clipped rows come the sources of
@@ -20,7 +20,7 @@ export const isClipped = (d: LoadedDataset): boolean => d.dates && !KIND_SPECS[d
 
 /** SQL relation of a dataset's rows used within `range` (all of them when it is not clipped, or without a range). */
 export function relation(d: LoadedDataset, range: DayRange | null): string {
-  return range !== null && isClipped(d) ? `(SELECT * FROM ${d.view} WHERE _day BETWEEN ${range.from} AND ${range.to})` : d.view;
+  return range !== null && isClipped(d) ? `(SELECT * FROM ${d.data} WHERE _day BETWEEN ${range.from} AND ${range.to})` : d.data;
 }
 
 /**
@@ -30,10 +30,10 @@ export function relation(d: LoadedDataset, range: DayRange | null): string {
 export async function clipToPeriod(engine: Engine, d: LoadedDataset, range: DayRange): Promise<number> {
   if (!isClipped(d)) return d.used;
   const outside = `_day NOT BETWEEN ${range.from} AND ${range.to}`;
-  const [count] = await engine.rows(`SELECT count(*) AS n FROM ${d.view} WHERE ${outside}`);
+  const [count] = await engine.rows(`SELECT count(*) AS n FROM ${d.data} WHERE ${outside}`);
   const n = Number(count!["n"]);
   if (n > 0) {
-    const first = await engine.rows(`SELECT _file, _line FROM ${d.view} WHERE ${outside} ORDER BY _seq LIMIT ${MAX_EXAMPLES}`);
+    const first = await engine.rows(`SELECT _file, _line FROM ${d.data} WHERE ${outside} ORDER BY _seq LIMIT ${MAX_EXAMPLES}`);
     d.rejections.addCounted(
       "outside period",
       n,

@@ -7,7 +7,8 @@
  * The reductions run on the engine through `reducer`; everything else is
  * pure: tables, reduction results and config in, facts, warnings and series out.
  */
-import { TABLE_OUTPUTS, type Analysis, type Outputs, type Reducer, type ResultTable, type TableOutput } from "../analyses/analysis.ts";
+import { TABLE_OUTPUTS, type Analysis, type Outputs, type Reducer, type ResultTable, type TableName, type TableOutput } from "../analyses/analysis.ts";
+import { orderTable } from "../analyses/orders.ts";
 import { basketAnalysis } from "../analyses/basket/index.ts";
 import { budgetAnalysis } from "../analyses/budget/index.ts";
 import { campaignsAnalysis } from "../analyses/campaigns/index.ts";
@@ -22,6 +23,7 @@ import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
 import type { Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
+import type { DayRange } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
 
 /** Every analysis, in the order they run (an analysis comes after those whose outputs it uses). */
@@ -62,6 +64,12 @@ const pick = <T extends object, K extends keyof T & string>(record: Partial<T>, 
 
 /** The kinds whose rows some analysis still reads as tables. */
 export const ROW_KINDS: ReadonlySet<Kind> = new Set(ANALYSES.flatMap((a) => a.rows));
+
+/** Builds the engine tables every analysis may read, once: the orders (`orderTable`). */
+export async function sharedTables(reducer: Reducer, range: DayRange | null): Promise<Partial<Record<TableName, string | null>>> {
+  const orders = orderTable(reducer.sources(range, {}));
+  return { orders: orders === null ? null : await reducer.table("orders", orders) };
+}
 
 export interface AnalysesResult {
   readonly facts: Fact[];
@@ -111,6 +119,7 @@ export async function runAnalyses(
   for (const t of tables) (byKind[t.kind] ??= []).push(t);
   const outputs: Partial<Record<keyof Outputs, unknown>> = {};
   const parts = [];
+  const shared = reducer ? await sharedTables(reducer, frame?.range ?? null) : {};
   for (const analysis of analyses) {
     if (analysis.period && !frame) continue;
     if (analysis.requires.some((kind) => !datasets[kind]?.length)) continue;
@@ -119,7 +128,7 @@ export async function runAnalyses(
     if (analysis.reductions || analysis.tables) {
       if (!reducer) throw new Error(`analysis ${analysis.name} runs SQL, but there is no engine to run it`);
       const range = frame?.range ?? null;
-      const tables: Partial<Record<TableOutput, string | null>> = pick(uses, TABLE_OUTPUTS);
+      const tables: Partial<Record<TableName, string | null>> = { ...shared, ...pick(uses, TABLE_OUTPUTS) };
       for (const [name, sql] of Object.entries(analysis.tables?.(reducer.sources(range, tables), config) ?? {}) as [TableOutput, string | null][]) {
         tables[name] = outputs[name] = sql === null ? null : await reducer.table(`output_${name}`, sql);
       }

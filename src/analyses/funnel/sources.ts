@@ -38,7 +38,7 @@ export interface SourceData {
   readonly delays: ResultTable;
   /** Per source and buyer cohort: buyers. */
   readonly cohorts: ResultTable;
-  /** Per source, buyer cohort and complete month of the order (not before the cohort): revenue. */
+  /** Per source, buyer cohort and complete month of the order: revenue. */
   readonly cells: ResultTable;
 }
 
@@ -64,7 +64,7 @@ export function sourceReductions(sources: Sources): Record<string, Reduction> {
       numeric: ["source", "cohort", "buyers"],
     },
     sourceCells: {
-      sql: `SELECT f.s AS source, b.cohort AS cohort, c.month AS month, ${d.exactSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day JOIN ${joined} ON b.u = o.u WHERE b.cohort >= 0 AND c.month >= b.cohort GROUP BY f.s, b.cohort, c.month`,
+      sql: `SELECT f.s AS source, b.cohort AS cohort, c.month AS month, ${d.exactSum("o.r")} AS revenue FROM ${o} AS o JOIN ${b} AS b ON b.u = o.u JOIN ${f} AS f ON f.u = o.u JOIN ${sources.calendar} AS c ON c.day = o.day WHERE b.cohort >= 0 GROUP BY f.s, b.cohort, c.month`,
       numeric: ["source", "cohort", "month"],
     },
   };
@@ -141,7 +141,8 @@ export function sourceMetrics(
     const cohort = numbers(data.cells, "cohort");
     const month = numbers(data.cells, "month");
     const revenue = decimals(data.cells, "revenue");
-    for (let i = 0; i < source.length; i++) stats.get(source[i]!)!.cohortRevenue[cohort[i]! * months + month[i]!] = revenue[i]!;
+    // An order outside the complete months (month -1) is no cohort's revenue.
+    for (let i = 0; i < source.length; i++) if (month[i]! >= cohort[i]!) stats.get(source[i]!)!.cohortRevenue[cohort[i]! * months + month[i]!] = revenue[i]!;
   }
 
   sink.add("conversion.rate", ratio(converted, visitors));
