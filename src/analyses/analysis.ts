@@ -195,9 +195,21 @@ export function numbers(table: ResultTable | undefined, column: string): Float64
   return col;
 }
 
-/** A text column of a reduction's result as numbers (`Number(text)`, NaN for NULL): for exact sums, which come back as text. */
+/**
+ * A whole count of 1e-9 as text (`Dialect.nanoSum`) as the nearest double:
+ * the decimal point goes into the digits before one rounding, so the sum is
+ * read as exactly as its decimal text would be.
+ * @example fromNanos("-1500000000"); // => -1.5
+ */
+export function fromNanos(text: string): number {
+  const negative = text.startsWith("-");
+  const digits = (negative ? text.slice(1) : text).padStart(10, "0");
+  return Number(`${negative ? "-" : ""}${digits.slice(0, -9)}.${digits.slice(-9)}`);
+}
+
+/** A text column of exact sums (`Dialect.nanoSum`) as numbers, NaN for NULL. */
 export function decimals(table: ResultTable | undefined, column: string): Float64Array {
   const col = table?.[column];
   if (!Array.isArray(col)) throw new Error(`reduction result has no text column ${column}`);
-  return Float64Array.from(col, (v) => (v === null ? NaN : Number(v)));
+  return Float64Array.from(col, (v) => (v === null ? NaN : fromNanos(v)));
 }

@@ -76,7 +76,7 @@ const ORDER_ROLES = [
  * Every orders dataset as one table of orders (the SQL twin of `toOrders`),
  * as the query the registry builds it from once, or null without orders: `u` the user index, `t` the wall ms
  * (with order ids, the earliest line's), `day` its day number, `r` the
- * exact revenue (DECIMAL; with order ids, the lines' sum), `n` the
+ * exact revenue in nanos (`Dialect.nanos`; with order ids, the lines' sum), `n` the
  * purchases it stands for, `seq` its first row's place. Without order ids
  * every row is an order whose purchases are its `count` (1 when empty);
  * with them, rows sharing an id are one order of the first row's user, and
@@ -87,7 +87,7 @@ export function orderTable(sources: Sources): string | null {
   if (!s) return null;
   const d = sources.dialect;
   const [user, time, revenue, order, count] = ORDER_ROLES.map((r) => d.ident(r.role));
-  const exact = d.exact(`o.${revenue}`);
+  const exact = d.nanos(`o.${revenue}`);
   if (!(sources.datasets.orders ?? []).some((x) => x.roles.has("order"))) {
     return `SELECT o.${user} AS u, o.${time} AS t, o._day AS day, ${exact} AS r, coalesce(o.${count}, 1) AS n, o._seq AS seq FROM ${s} AS o`;
   }

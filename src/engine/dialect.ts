@@ -50,13 +50,15 @@ export interface Dialect {
    */
   instantMs(wallMs: string, zone: string): string;
   /**
-   * The exact sum of a numeric expression, each value taken to 9 decimals
-   * (DECIMAL(38, 9)), as text: the same on every engine and thread count
-   * (a DOUBLE sum is not); NULL when every value is NULL.
+   * A number as a whole count of 1e-9 (the value rounded to 9 decimals), a
+   * 128-bit integer: money in units that add up exactly, on every engine
+   * and thread count (a DOUBLE sum does not).
    */
+  nanos(expr: string): string;
+  /** The exact sum of a `nanos` expression, as the text of a whole count of 1e-9 (`fromNanos` reads it); NULL when every value is NULL. */
+  nanoSum(nanos: string): string;
+  /** `nanoSum(nanos(expr))`: the exact sum of a numeric expression, as text. */
   exactSum(expr: string): string;
-  /** A numeric expression taken exactly to 9 decimals (DECIMAL(38, 9)), for sums of sums that `exactSum` finishes. */
-  exact(expr: string): string;
   /** The aggregate: `value` of the row with the smallest `key` (the key must break every tie). */
   argMin(value: string, key: string): string;
   /** The statement that creates table `name` (a quoted identifier) from a query, replacing one of that name. */
@@ -86,8 +88,9 @@ export const duckdbDialect: Dialect = {
   idiv: (a, b) => `((${a}) // (${b}))`,
   toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
   wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
-  exactSum: (e) => `CAST(sum(CAST(${e} AS DECIMAL(38, 9))) AS VARCHAR)`,
-  exact: (e) => `CAST(${e} AS DECIMAL(38, 9))`,
+  nanos: (e) => `CAST(round((${e}) * 1000000000) AS HUGEINT)`,
+  nanoSum: (n) => `CAST(sum(${n}) AS VARCHAR)`,
+  exactSum: (e) => duckdbDialect.nanoSum(duckdbDialect.nanos(e)),
   argMin: (v, k) => `arg_min(${v}, ${k})`,
   instantMs: (w, zone) => {
     const z = quoteWith("'")(zone);

@@ -23,6 +23,8 @@ export class Dict {
   private readonly index = new Map<string, number>();
   /** Folding dictionaries: each spelling seen → its index. */
   private readonly spelled = new Map<string, number>();
+  /** Labels not yet in the maps: the report's dictionaries are read far more than they are added to, so they index on the first `id`. */
+  private unindexed = 0;
 
   constructor(fold = false) {
     this.fold = fold;
@@ -31,15 +33,19 @@ export class Dict {
   /** A dictionary whose labels, in index order, are `labels` (their keys already distinct). */
   static fromLabels(labels: readonly string[], fold: boolean): Dict {
     const dict = new Dict(fold);
-    labels.forEach((label, i) => {
-      dict.labels.push(label);
-      dict.index.set(fold ? label.toLowerCase() : label, i);
-      if (fold) dict.spelled.set(label, i);
-    });
+    for (const label of labels) dict.labels.push(label);
+    dict.unindexed = labels.length;
     return dict;
   }
 
   id(label: string): number {
+    if (this.unindexed > 0) {
+      this.labels.slice(0, this.unindexed).forEach((l, i) => {
+        this.index.set(this.fold ? l.toLowerCase() : l, i);
+        if (this.fold) this.spelled.set(l, i);
+      });
+      this.unindexed = 0;
+    }
     // A folding dictionary first looks the spelling up as it is, then folded.
     let i = this.fold ? this.spelled.get(label) : this.index.get(label);
     if (i !== undefined) return i;

@@ -1,3 +1,4 @@
+import { fromNanos } from "../../src/analyses/analysis.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JS_WHITESPACE } from "../../src/engine/dialect.ts";
 import { DuckDbEngine } from "../../src/engine/duckdb.ts";
@@ -18,11 +19,12 @@ describe("the DuckDB dialect", () => {
     expect(await value(d.idiv("-7", "2"))).toBe(-3);
   });
 
-  it("exactSum(x) adds exactly where a DOUBLE sum loses the small term", async () => {
+  it("exactSum(x) adds exactly where a DOUBLE sum loses the small term, in whole nanos", async () => {
     const d = engine.dialect;
-    const rows = "(VALUES (1, 1e16), (2, 1), (3, -1e16)) AS t(i, x)";
-    expect((await engine.rows(`SELECT sum(x ORDER BY i) AS v FROM ${rows}`))[0]!["v"]).toBe(0);
-    expect((await engine.rows(`SELECT ${d.exactSum("x")} AS v FROM ${rows}`))[0]!["v"]).toBe("1.000000000");
+    const rows = "(VALUES (1, 1e16), (2, 1), (3, -1e16), (4, 0.1), (5, 15.299999999999999)) AS t(i, x)";
+    expect((await engine.rows(`SELECT sum(x ORDER BY i) AS v FROM ${rows} WHERE i <= 3`))[0]!["v"]).toBe(0);
+    // 1 + 0.1 + 15.3 (the double nearest 2.55 × 6, taken to 9 decimals)
+    expect((await engine.rows(`SELECT ${d.exactSum("x")} AS v FROM ${rows}`))[0]!["v"]).toBe("16400000000");
     expect((await engine.rows(`SELECT ${d.exactSum("x")} AS v FROM ${rows} WHERE FALSE`))[0]!["v"]).toBeNull();
   });
 
@@ -77,5 +79,17 @@ describe("instantMs(wall, zone)", () => {
         name,
       ).toEqual(walls.map((w) => z.toInstant(w)));
     }
+  });
+});
+
+describe("fromNanos(text)", () => {
+  it("reads a whole count of 1e-9 as its decimal, with one rounding", () => {
+    expect(fromNanos("16400000000")).toBe(16.4);
+    expect(fromNanos("100000000")).toBe(0.1);
+    expect(fromNanos("-5")).toBe(-5e-9);
+    expect(fromNanos("0")).toBe(0);
+    expect(fromNanos("-1500000000")).toBe(-1.5);
+    // 10^26 nanos and change: Number of the decimal text, not a product of two roundings.
+    expect(fromNanos("123456789012345678901234567")).toBe(Number("123456789012345678.901234567"));
   });
 });

@@ -61,7 +61,7 @@ export function buyerReductions(sources: Sources, horizonMonths: number): Record
   const d = sources.dialect;
   const horizonMs = horizonMonths * HORIZON_MONTH_DAYS * DAY_MS;
   const buyers = `SELECT f.s AS source, b.day AS day, count(*) AS buyers FROM ${b} AS b JOIN ${f} AS f ON f.u = b.u JOIN ${sources.calendar} AS c ON c.day = b.day WHERE c.week >= 0 GROUP BY f.s, b.day`;
-  const revenue = `SELECT f.s AS source, b.day AS day, ${d.exactSum(`CASE WHEN o.t - b.t < ${horizonMs} THEN o.r END`)} AS revenue FROM ${o} AS o JOIN ${b} AS b ON b.u = o.u JOIN ${f} AS f ON f.u = b.u JOIN ${sources.calendar} AS c ON c.day = b.day WHERE c.week >= 0 GROUP BY f.s, b.day`;
+  const revenue = `SELECT f.s AS source, b.day AS day, ${d.nanoSum(`CASE WHEN o.t - b.t < ${horizonMs} THEN o.r END`)} AS revenue FROM ${o} AS o JOIN ${b} AS b ON b.u = o.u JOIN ${f} AS f ON f.u = b.u JOIN ${sources.calendar} AS c ON c.day = b.day WHERE c.week >= 0 GROUP BY f.s, b.day`;
   return {
     buyers: {
       sql: `SELECT n.source AS source, n.day AS day, n.buyers AS buyers, r.revenue AS revenue FROM (${buyers}) AS n JOIN (${revenue}) AS r ON r.source = n.source AND r.day = n.day ORDER BY source, day`,

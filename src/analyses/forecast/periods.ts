@@ -53,7 +53,7 @@ export function salesReductions(sources: Sources): Record<string, Reduction> {
   if (!o) return {};
   const d = sources.dialect;
   return {
-    sales: { sql: `SELECT day, ${d.exactSum("r")} AS revenue, ${d.exactSum("n")} AS orders FROM ${o} AS o GROUP BY day ORDER BY day`, numeric: ["day"] },
+    sales: { sql: `SELECT day, ${d.nanoSum("r")} AS revenue, ${d.exactSum("n")} AS orders FROM ${o} AS o GROUP BY day ORDER BY day`, numeric: ["day"] },
   };
 }
 

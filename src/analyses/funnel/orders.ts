@@ -56,11 +56,11 @@ export function orderReductions(sources: Sources): Record<string, Reduction> {
   const d = sources.dialect;
   return {
     orderTotals: {
-      sql: `SELECT count(*) AS orders, count(DISTINCT u) AS buyers, coalesce(${d.exactSum("r")}, '0') AS revenue FROM ${o} AS o`,
+      sql: `SELECT count(*) AS orders, count(DISTINCT u) AS buyers, coalesce(${d.nanoSum("r")}, '0') AS revenue FROM ${o} AS o`,
       numeric: ["orders", "buyers"],
     },
     orderCells: {
-      sql: `SELECT b.cohort AS cohort, c.month AS month, count(*) AS orders, ${d.exactSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day JOIN ${b} AS b ON b.u = o.u WHERE c.month >= 0 GROUP BY b.cohort, c.month ORDER BY cohort, month`,
+      sql: `SELECT b.cohort AS cohort, c.month AS month, count(*) AS orders, ${d.nanoSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day JOIN ${b} AS b ON b.u = o.u WHERE c.month >= 0 GROUP BY b.cohort, c.month ORDER BY cohort, month`,
       numeric: ["cohort", "month", "orders"],
     },
     buyerCohorts: { sql: `SELECT cohort, count(*) AS buyers FROM ${b} AS b WHERE cohort >= 0 GROUP BY cohort`, numeric: ["cohort", "buyers"] },

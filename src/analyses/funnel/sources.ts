@@ -52,7 +52,7 @@ export function sourceReductions(sources: Sources): Record<string, Reduction> {
   const joined = `${b} AS b JOIN ${f} AS f ON f.u = b.u`;
   return {
     sourceBuyers: {
-      sql: `SELECT f.s AS source, count(*) AS buyers, ${d.exactSum("b.r")} AS revenue FROM ${joined} GROUP BY f.s`,
+      sql: `SELECT f.s AS source, count(*) AS buyers, ${d.nanoSum("b.r")} AS revenue FROM ${joined} GROUP BY f.s`,
       numeric: ["source", "buyers"],
     },
     sourceDelays: {
@@ -64,7 +64,7 @@ export function sourceReductions(sources: Sources): Record<string, Reduction> {
       numeric: ["source", "cohort", "buyers"],
     },
     sourceCells: {
-      sql: `SELECT f.s AS source, b.cohort AS cohort, c.month AS month, ${d.exactSum("o.r")} AS revenue FROM ${o} AS o JOIN ${b} AS b ON b.u = o.u JOIN ${f} AS f ON f.u = o.u JOIN ${sources.calendar} AS c ON c.day = o.day WHERE b.cohort >= 0 GROUP BY f.s, b.cohort, c.month`,
+      sql: `SELECT f.s AS source, b.cohort AS cohort, c.month AS month, ${d.nanoSum("o.r")} AS revenue FROM ${o} AS o JOIN ${b} AS b ON b.u = o.u JOIN ${f} AS f ON f.u = o.u JOIN ${sources.calendar} AS c ON c.day = o.day WHERE b.cohort >= 0 GROUP BY f.s, b.cohort, c.month`,
       numeric: ["source", "cohort", "month"],
     },
   };
