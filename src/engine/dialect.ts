@@ -10,7 +10,21 @@
  *   is always `idiv`, which truncates toward zero;
  * - `lower()` is ASCII-only in ClickHouse: `lower` folds Unicode everywhere;
  * - trimming: `trim` strips exactly JavaScript's white space (NBSP and
- *   U+FEFF included), so the engine and the rest of romi agree on a label.
+ *   U+FEFF included), so the engine and the rest of romi agree on a label;
+ * - money: `nanos` rounds half away from zero with the same floating-point
+ *   steps on every engine (ClickHouse's `round` rounds half to even), and
+ *   sums 128-bit integers (ClickHouse's Int64 `sum` wraps silently);
+ * - text literals: ClickHouse reads a backslash in a string as an escape.
+ *
+ * Other differences the reductions avoid rather than settle: an unmatched
+ * LEFT JOIN gives NULL only with ClickHouse's `join_use_nulls = 1` (its
+ * engine sets it); weeks and months come from `Sources.calendar`, never
+ * from `toStartOfWeek` (Sunday in ClickHouse) or `date_trunc`; quantiles
+ * are computed in TypeScript from exact histograms (ClickHouse's
+ * `quantile` samples); nothing samples or deduplicates by an engine's
+ * `hash`; and a number is never turned into text in SQL (`toString(1.0)`
+ * is "1" in ClickHouse, "1.0" in DuckDB) except by `toText`, on text and
+ * whole numbers.
  */
 
 /** The characters `String.prototype.trim` strips (ECMAScript WhiteSpace and LineTerminator). */
@@ -61,6 +75,8 @@ export interface Dialect {
   exactSum(expr: string): string;
   /** The aggregate: `value` of the row with the smallest `key` (the key must break every tie). */
   argMin(value: string, key: string): string;
+  /** A relation of whole-number rows with the given column names (`rows` non-empty). */
+  values(columns: readonly string[], rows: readonly (readonly number[])[]): string;
   /** The statement that creates table `name` (a quoted identifier) from a query, replacing one of that name. */
   createTable(name: string, select: string): string;
   /** The 1-based position of each row in the order of `orderBy`, which must break every tie. */
@@ -71,6 +87,9 @@ const quoteWith = (q: string) => (s: string) => `${q}${s.split(q).join(q + q)}${
 
 /** An RE2 class of the characters in JS_WHITESPACE. */
 const WHITESPACE_CLASS = `[${[...JS_WHITESPACE].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
+
+/** Half away from zero, in the same floating-point steps on every engine. */
+const nanosOf = (e: string): string => `sign(${e}) * floor(abs(${e}) * 1000000000 + 0.5)`;
 
 /** DuckDB's dialect. */
 export const duckdbDialect: Dialect = {
@@ -88,7 +107,7 @@ export const duckdbDialect: Dialect = {
   idiv: (a, b) => `((${a}) // (${b}))`,
   toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
   wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
-  nanos: (e) => `CAST(round((${e}) * 1000000000) AS HUGEINT)`,
+  nanos: (e) => `CAST(${nanosOf(`(${e})`)} AS HUGEINT)`,
   nanoSum: (n) => `CAST(sum(${n}) AS VARCHAR)`,
   exactSum: (e) => duckdbDialect.nanoSum(duckdbDialect.nanos(e)),
   argMin: (v, k) => `arg_min(${v}, ${k})`,
@@ -99,6 +118,50 @@ export const duckdbDialect: Dialect = {
     const wall = (t: string): string => `epoch_ms(timezone(${z}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`;
     return `(SELECT CASE WHEN ${wall("l - 3600000")} = (${w}) THEN l - 3600000 WHEN ${wall("l - 1800000")} = (${w}) THEN l - 1800000 ELSE l END FROM (SELECT ${later} AS l))`;
   },
+  values: (columns, rows) => `(SELECT * FROM (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")}) AS v(${columns.join(", ")}))`,
   createTable: (name, select) => `CREATE OR REPLACE TABLE ${name} AS ${select}`,
+  rowNumber: (p, o) => `row_number() OVER (${p.length > 0 ? `PARTITION BY ${p.join(", ")} ` : ""}ORDER BY ${o.join(", ")})`,
+};
+
+/** A ClickHouse text literal: quotes and backslashes escaped. */
+const chString = (text: string): string => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+
+/** ClickHouse's offset of `zone` at an instant (epoch ms), in ms. */
+const chOffset = (instantMs: string, zone: string): string => `(timeZoneOffset(toDateTime64((${instantMs}) / 1000, 3, ${chString(zone)})) * 1000)`;
+
+/** ClickHouse's dialect (the embedded chdb and a server share it). */
+export const clickhouseDialect: Dialect = {
+  name: "clickhouse",
+  ident: quoteWith('"'),
+  string: chString,
+  lower: (e) => `lowerUTF8(${e})`,
+  // trimBoth keeps NBSP: strip JavaScript's white space with an RE2 class instead.
+  trim: (e) => `replaceRegexpAll(${e}, ${chString(`^${WHITESPACE_CLASS}+|${WHITESPACE_CLASS}+$`)}, '')`,
+  matches: (e, p) => `match(${e}, ${chString(`^(?:${p})$`)})`,
+  captures: (e, p) => `extractGroups(${e}, ${chString(p)})`,
+  group: (c, i) => `${c}[${i}]`,
+  toDouble: (e) => `toFloat64OrNull(${e})`,
+  toInt: (e) => `toInt64OrNull(${e})`,
+  idiv: (a, b) => `intDiv(${a}, ${b})`,
+  toText: (e) => `ifNull(toString(${e}), '')`,
+  wallMs: (t, zone) => `(${t} + ${chOffset(t, zone)})`,
+  instantMs: (w, zone) => {
+    // The offsets 14 hours before and 12 after cover every zone's change near this wall time.
+    const before = chOffset(`(${w}) - 50400000`, zone);
+    const after = chOffset(`(${w}) + 43200000`, zone);
+    const early = `((${w}) - ${before})`;
+    const late = `((${w}) - ${after})`;
+    const earlyOk = `(${chOffset(early, zone)} = ${before})`;
+    const lateOk = `(${chOffset(late, zone)} = ${after})`;
+    // Both read back (the clocks went back): the earlier; neither (a gap): the offset before the change.
+    return `toInt64(multiIf(${earlyOk} AND ${lateOk}, least(${early}, ${late}), ${lateOk}, ${late}, ${early}))`;
+  },
+  nanos: (e) => `toInt128(${nanosOf(`(${e})`)})`,
+  nanoSum: (n) => `if(count(${n}) = 0, NULL, toString(sum(${n})))`,
+  exactSum: (e) => clickhouseDialect.nanoSum(clickhouseDialect.nanos(e)),
+  argMin: (v, k) => `argMin(${v}, ${k})`,
+  values: (columns, rows) =>
+    `(SELECT ${columns.map((c, i) => `tupleElement(r, ${i + 1}) AS ${c}`).join(", ")} FROM (SELECT arrayJoin([${rows.map((r) => `tuple(${r.map((v) => `toInt64(${v})`).join(", ")})`).join(", ")}]) AS r))`,
+  createTable: (name, select) => `CREATE OR REPLACE TABLE ${name} ENGINE = Memory AS ${select}`,
   rowNumber: (p, o) => `row_number() OVER (${p.length > 0 ? `PARTITION BY ${p.join(", ")} ` : ""}ORDER BY ${o.join(", ")})`,
 };

@@ -502,7 +502,7 @@ function dataTableSql(d: Dialect, r: Reading): string {
   if (derived) select.push(`c.d0 AS ${d.ident(derived)}`);
   const when = r.spec.when;
   const at = r.roles.findIndex((x) => x.role === when);
-  if (at >= 0) select.push(r.roles[at]!.spec.type === "time" ? `floor(c.v${at} / ${86_400_000}) AS _day` : `c.v${at} AS _day`);
+  if (at >= 0) select.push(`CAST(${r.roles[at]!.spec.type === "time" ? `floor(c.v${at} / ${86_400_000})` : `c.v${at}`} AS BIGINT) AS _day`);
   return d.createTable(`data_${r.n}`, `SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL ORDER BY _seq`);
 }
 

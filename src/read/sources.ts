@@ -7,6 +7,7 @@
  * columnar tables.
  */
 import type { DatasetSource, Reducer, Sources } from "../analyses/analysis.ts";
+import type { Dialect } from "../engine/dialect.ts";
 import type { Engine } from "../engine/engine.ts";
 import { KIND_SPECS, type Kind } from "../schema/kinds.ts";
 import { isoWeekOf, type DayRange } from "../time/calendar.ts";
@@ -64,16 +65,16 @@ export async function readTable(engine: Engine, d: LoadedDataset, range: DayRang
 }
 
 /** The period's days as a relation `(day, week, month)` (see `Sources.calendar`). */
-export function calendar(range: DayRange): string {
+export function calendar(range: DayRange, dialect: Dialect): string {
   const frame = periodFrame(range);
   const firstWeek = frame.weeks[0] ?? 0;
-  const rows: string[] = [];
+  const rows: number[][] = [];
   for (let i = 0; i < frame.days; i++) {
     const day = range.from + i;
     const w = (isoWeekOf(day) - firstWeek) / 7;
-    rows.push(`(${day}, ${frame.weeks.length > 0 && w >= 0 && w < frame.weeks.length ? w : -1}, ${frame.completeMonthOfDay[i]})`);
+    rows.push([day, frame.weeks.length > 0 && w >= 0 && w < frame.weeks.length ? w : -1, frame.completeMonthOfDay[i]!]);
   }
-  return `(SELECT * FROM (VALUES ${rows.join(", ")}) AS c(day, week, month))`;
+  return dialect.values(["day", "week", "month"], rows);
 }
 
 /** Runs the analyses' reductions on `engine`, over `datasets` clipped to the period. */
@@ -84,7 +85,7 @@ export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]
       for (const d of datasets) {
         (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]) });
       }
-      return { dialect: engine.dialect, datasets: byKind, calendar: range ? calendar(range) : null, labels: (dict) => `dict_${dict}`, tables };
+      return { dialect: engine.dialect, datasets: byKind, calendar: range ? calendar(range, engine.dialect) : null, labels: (dict) => `dict_${dict}`, tables };
     },
     run: (reduction) => engine.columns(reduction.sql, new Set(reduction.numeric)),
     async table(name, sql) {
