@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromNanos } from "../../src/analyses/analysis.ts";
-import { ChdbEngine, loadChdb } from "../../src/engine/chdb.ts";
+import { bytes, ChdbEngine, loadChdb } from "../../src/engine/chdb.ts";
 import { JS_WHITESPACE } from "../../src/engine/dialect.ts";
 import { DuckDbEngine } from "../../src/engine/duckdb.ts";
 import type { Engine } from "../../src/engine/engine.ts";
@@ -238,5 +238,15 @@ describe("fromNanos(text)", () => {
     expect(fromNanos("-1500000000")).toBe(-1.5);
     // 10^26 nanos and change: Number of the decimal text, not a product of two roundings.
     expect(fromNanos("123456789012345678901234567")).toBe(Number("123456789012345678.901234567"));
+  });
+});
+
+describe("bytes(size)", () => {
+  it("reads the sizes --memory takes, in decimal and binary units", () => {
+    expect(bytes("1KiB")).toBe(1024);
+    expect(bytes("2GB")).toBe(2e9);
+    expect(bytes("512MiB")).toBe(512 * 2 ** 20);
+    expect(bytes("1.5 GiB")).toBe(1.5 * 2 ** 30);
+    expect(() => bytes("lots")).toThrow("invalid memory limit: lots");
   });
 });
