@@ -103,13 +103,13 @@ export function budgetPeriods(firstBuyers: ResultTable, costs: CostCells, ctx: P
   {
     const source = numbers(firstBuyers, "source");
     const day = numbers(firstBuyers, "day");
-    const count = numbers(firstBuyers, "buyers");
+    const firsts = numbers(firstBuyers, "buyers");
     const sum = decimals(firstBuyers, "revenue");
     for (let i = 0; i < source.length; i++) {
       const k = slot.get(source[i]!);
       const p = periodOf(day[i]!);
       if (k === undefined || p < 0) continue;
-      buyers[k]![p]! += count[i]!;
+      buyers[k]![p]! += firsts[i]!;
       revenue[k]![p]! += sum[i]! * ctx.margin;
     }
   }
