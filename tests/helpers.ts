@@ -66,11 +66,15 @@ export async function loadTables(
 /**
  * A data folder loaded as `romi metrics` loads it, with `analysis`'s
  * engine tables and reductions run over it as the registry runs them (the
- * outputs of other analyses are absent): the reductions' rows by name and
- * the report period.
+ * outputs of other analyses are absent): the reductions' rows by name, the
+ * report period and the dictionaries.
  * @throws when the folder does not load or has no report period
  */
-export async function reduceFor(dir: string, config: Config, analysis: Analysis): Promise<{ reduced: Record<string, ResultTable>; frame: PeriodFrame }> {
+export async function reduceFor(
+  dir: string,
+  config: Config,
+  analysis: Analysis,
+): Promise<{ reduced: Record<string, ResultTable>; frame: PeriodFrame; dicts: LoadResult["dicts"] }> {
   const engine = await DuckDbEngine.open({ threads: 2 });
   try {
     const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
@@ -85,7 +89,7 @@ export async function reduceFor(dir: string, config: Config, analysis: Analysis)
     }
     const reduced: Record<string, ResultTable> = {};
     for (const [name, r] of Object.entries(analysis.reductions?.(reducer.sources(period.range, tables), config) ?? {})) reduced[name] = await reducer.run(r);
-    return { reduced, frame: periodFrame(period.range) };
+    return { reduced, frame: periodFrame(period.range), dicts: loaded.dicts };
   } finally {
     engine.close();
   }

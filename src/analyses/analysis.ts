@@ -77,6 +77,8 @@ export interface Sources {
    * functions. null without a report period.
    */
   readonly calendar: string | null;
+  /** The report period's days; null without one. */
+  readonly range: DayRange | null;
   /** A dictionary as a relation `(idx, label)`: the labels of a text role's indices. */
   labels(dict: DictName): string;
   /** The engine tables: `orders`, and the outputs the analysis uses or provides (null: there is none). */

@@ -85,7 +85,14 @@ export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]
       for (const d of datasets) {
         (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]) });
       }
-      return { dialect: engine.dialect, datasets: byKind, calendar: range ? calendar(range, engine.dialect) : null, labels: (dict) => `dict_${dict}`, tables };
+      return {
+        dialect: engine.dialect,
+        datasets: byKind,
+        calendar: range ? calendar(range, engine.dialect) : null,
+        range,
+        labels: (dict) => `dict_${dict}`,
+        tables,
+      };
     },
     run: (reduction) => engine.columns(reduction.sql, new Set(reduction.numeric)),
     async table(name, sql) {

@@ -6,51 +6,41 @@
  * where used.
  */
 import { describe, expect, it } from "vitest";
-import { clv, CLV_DEFAULTS, defaultSplit, niceStep, type ClvConfig, type ClvResult } from "../../src/analyses/clv/index.ts";
+import { clv, clvAnalysis, clvCustomers, CLV_DEFAULTS, defaultSplit, niceStep, type ClvConfig, type ClvResult } from "../../src/analyses/clv/index.ts";
+import { holdoutSplit } from "../../src/analyses/clv/customers.ts";
 import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
-import { Dict, type Table } from "../../src/read/table.ts";
-import { DAY_MS, dayFromYmd } from "../../src/time/calendar.ts";
+import { parseConfig } from "../../src/read/config.ts";
+import { dayFromYmd } from "../../src/time/calendar.ts";
 import { periodFrame } from "../../src/time/period.ts";
 import { cdnowPresent, cdnowRows } from "../clv/cdnow.ts";
-import { fact, hasFact } from "../helpers.ts";
+import { dataDir, fact, hasFact, lines, reduceFor } from "../helpers.ts";
 import { expectClose } from "../stats/close.ts";
 
-/** Orders as the reader gives them (no order id: every row is an order), from [user, "YYYY-MM-DD", revenue]. */
-function ordersTable(rows: readonly (readonly [string, string, number])[]): { table: Table; userLabels: string[] } {
-  const users = new Dict();
-  const n = rows.length;
-  const user = new Int32Array(n);
-  const time = new Float64Array(n);
-  const revenue = new Float64Array(n);
-  rows.forEach(([u, date, r], i) => {
-    user[i] = users.id(u);
-    const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-    time[i] = dayFromYmd(y, m, d) * DAY_MS + 12 * 3_600_000;
-    revenue[i] = r;
-  });
-  const table: Table = {
-    kind: "orders",
-    name: "orders",
-    length: n,
-    num: { time, revenue },
-    ref: { user },
-    file: new Uint16Array(n),
-    line: new Uint32Array(n),
-    files: ["orders.csv"],
-  };
-  return { table, userLabels: users.labels };
+/** A data folder of orders (no order id: every row is an order) from [user, "YYYY-MM-DD", revenue]. */
+const ordersDir = (rows: readonly (readonly [string, string, number])[]): string =>
+  dataDir({ "orders.csv": lines("customer_id,date,revenue", ...rows.map(([u, d, r]) => `${u},${d},${r}`)) });
+
+/** The CLV input of orders over a period, through the engine's reductions, as the registry hands it over. */
+async function reduced(rows: readonly (readonly [string, string, number])[], from: string, to: string, holdoutFrom?: string) {
+  const config = parseConfig({ period: { from, to }, clv: holdoutFrom === undefined ? {} : { holdout_from: holdoutFrom } }, "test");
+  const { reduced, frame, dicts } = await reduceFor(ordersDir(rows), config, clvAnalysis);
+  return { customers: clvCustomers(reduced, dicts.user.labels, frame), frame };
 }
 
-function run(rows: readonly (readonly [string, string, number])[], from: string, to: string, config: Partial<ClvConfig> = {}, margin = 1): ClvResult {
-  const { table, userLabels } = ordersTable(rows);
-  const day = (s: string): number => dayFromYmd(...(s.split("-").map(Number) as [number, number, number]));
-  const frame = periodFrame({ from: day(from), to: day(to) });
-  return clv({ orders: table }, { frame, userLabels, margin, config: { ...CLV_DEFAULTS, ...config } });
+async function run(
+  rows: readonly (readonly [string, string, number])[],
+  from: string,
+  to: string,
+  config: Partial<ClvConfig> = {},
+  margin = 1,
+): Promise<ClvResult> {
+  const { customers, frame } = await reduced(rows, from, to, config.holdoutFrom);
+  return clv({ customers }, { frame, margin, config: { ...CLV_DEFAULTS, ...config } });
 }
 
 const method = (r: ClvResult): SeriesRow => r.series[SERIES.clvMethod]![0]!;
 
-describe("clv(input, ctx) with too few repeat buyers", () => {
+describe("clv(input, ctx) with too few repeat buyers", async () => {
   // 2024-01-01 … 2024-04-30 (121 days): a buys on Jan 5 and Mar 10, b on Jan 20, c on Apr 2 twice.
   const rows = [
     ["a", "2024-01-05", 40],
@@ -59,7 +49,7 @@ describe("clv(input, ctx) with too few repeat buyers", () => {
     ["c", "2024-04-02", 15],
     ["c", "2024-04-02", 15],
   ] as const;
-  const result = run(rows, "2024-01-01", "2024-04-30", {}, 0.5);
+  const result = await run(rows, "2024-01-01", "2024-04-30", {}, 0.5);
 
   it("says why the models are not fitted and emits no model facts, without throwing", () => {
     expect(result.warnings).toContainEqual({
@@ -110,8 +100,8 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     ["u6", "2024-06-25", 10],
   ] as const;
 
-  it("fits the models, predicts every customer and bands them, with finite numbers only", () => {
-    const result = run(rows, "2024-01-01", "2024-06-29");
+  it("fits the models, predicts every customer and bands them, with finite numbers only", async () => {
+    const result = await run(rows, "2024-01-01", "2024-06-29");
     expect(method(result)).toMatchObject({ status: "fitted", customers: 6, repeat_buyers: 4, gg_status: "fitted", gg_customers: 4, gg_excluded: 2 });
     const bands = [1, 2, 3, 4, 5].map((b) => fact(result.facts, "clv.expected_12m", { band: String(b) })!);
     // 6 customers: bands ⌊5i/6⌋ + 1 = 1, 1, 2, 3, 4, 5 for i = 0 … 5.
@@ -131,10 +121,10 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     expect(method(result)).toMatchObject({ bgnbd_converged: 0 });
   });
 
-  it("predicts no CLV but still P(alive) when Gamma-Gamma has too few valued repeat buyers", () => {
+  it("predicts no CLV but still P(alive) when Gamma-Gamma has too few valued repeat buyers", async () => {
     // u2's and u3's repeat days have revenue 0: 2 of the 4 repeat buyers are left for Gamma-Gamma.
     const unvalued = rows.map(([u, d, r]) => [u, d, (u === "u2" || u === "u3") && d !== "2024-01-15" && d !== "2024-02-01" ? 0 : r] as const);
-    const result = run(unvalued, "2024-01-01", "2024-06-29");
+    const result = await run(unvalued, "2024-01-01", "2024-06-29");
     expect(method(result)).toMatchObject({ status: "fitted", gg_status: "not enough data", gg_customers: 2, gg_excluded: 4 });
     expect(result.warnings).toContainEqual({
       code: "clv.not_enough_data",
@@ -146,17 +136,16 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     expect(result.series[SERIES.clvTop]).toBeUndefined();
   });
 
-  it("gives each band's segment mix when the context has segments, and the same output twice", () => {
-    const { table, userLabels } = ordersTable(rows);
-    const frame = periodFrame({ from: dayFromYmd(2024, 1, 1), to: dayFromYmd(2024, 6, 29) });
+  it("gives each band's segment mix when the context has segments, and the same output twice", async () => {
+    const { customers, frame } = await reduced(rows, "2024-01-01", "2024-06-29");
     const segments = new Map([
       ["u1", "Loyal"],
       ["u2", "At risk"],
       ["u3", "Loyal"],
       ["u6", "New"],
     ]);
-    const ctx = { frame, userLabels, margin: 1, config: CLV_DEFAULTS, segments };
-    const result = clv({ orders: table }, ctx);
+    const ctx = { frame, margin: 1, config: CLV_DEFAULTS, segments };
+    const result = clv({ customers }, ctx);
     const mix = result.series[SERIES.clvBandSegments]!;
     // Every customer once; u4 and u5 have no segment.
     expect(mix.reduce((s, r) => s + (r["customers"] as number), 0)).toBe(6);
@@ -168,24 +157,28 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
         { rel: 1e-15 },
       );
     }
-    expect(JSON.stringify(clv({ orders: table }, ctx))).toBe(JSON.stringify(result));
+    expect(JSON.stringify(clv({ customers }, ctx))).toBe(JSON.stringify(result));
   });
 
-  it("reads a configured holdout start, and skips the check when it is outside the period", () => {
-    const inside = run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "2024-05-01" });
+  it("reads a configured holdout start, and skips the check when it is outside the period", async () => {
+    const inside = await run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "2024-05-01" });
     expect(method(inside)).toMatchObject({ holdout_from: "2024-05-01" });
-    const outside = run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "2024-01-01" });
+    const outside = await run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "2024-01-01" });
     expect(method(outside)).toMatchObject({ holdout_status: "skipped" });
     expect(outside.warnings).toContainEqual({
       code: "clv.holdout",
       message: "no holdout check: the holdout would start on 2024-01-01, outside 2024-01-02 … 2024-06-29",
     });
     expect(hasFact(outside.facts, "clv.holdout.mape")).toBe(false);
-    expect(() => run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "May 1" })).toThrow(/invalid clv.holdout_from: May 1/);
+    // The config schema refuses it first; the split reads only YYYY-MM-DD.
+    await expect(run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "May 1" })).rejects.toThrow(/clv.holdout_from/);
+    expect(() => holdoutSplit("May 1", { from: 0, to: 99 })).toThrow("invalid clv.holdout_from: May 1");
+    expect(holdoutSplit(undefined, { from: 0, to: 99 })).toBe(75);
   });
 
   it("gives no facts and no series without orders", () => {
-    expect(run([], "2024-01-01", "2024-06-29")).toEqual({ facts: [], warnings: [], series: {} });
+    const frame = periodFrame({ from: dayFromYmd(2024, 1, 1), to: dayFromYmd(2024, 6, 29) });
+    expect(clv({ customers: null }, { frame, margin: 1, config: CLV_DEFAULTS })).toEqual({ facts: [], warnings: [], series: {} });
   });
 });
 
@@ -202,12 +195,14 @@ describe("defaultSplit(range) and niceStep(raw)", () => {
   });
 });
 
-describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../shared/data/cdnow/cdnow_orders.csv)", () => {
+describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../shared/data/cdnow/cdnow_orders.csv)", async () => {
   // 69,659 purchases of 23,570 customers, 1997-01-01 … 1998-06-30, margin 1, discount 1% a month.
-  const rows = cdnowRows("cdnow_orders.csv")
-    .slice(1)
-    .map((r) => [r[0]!, r[1]!, Number(r[3])] as const);
-  const result = cdnowPresent ? run(rows, "1997-01-01", "1998-06-30") : ({ facts: [], warnings: [], series: {} } as ClvResult);
+  const rows = cdnowPresent
+    ? cdnowRows("cdnow_orders.csv")
+        .slice(1)
+        .map((r) => [r[0]!, r[1]!, Number(r[3])] as const)
+    : [];
+  const result = cdnowPresent ? await run(rows, "1997-01-01", "1998-06-30") : ({ facts: [], warnings: [], series: {} } as ClvResult);
   const m = cdnowPresent ? method(result) : {};
 
   it("fits BG/NBD and Gamma-Gamma to SciPy's maxima on the summary built from the orders", () => {

@@ -2,15 +2,20 @@
  * `node tests/clv/fit-bench.ts [runs]`: times the CLV fits on the full CDNOW
  * orders (../shared/data/cdnow/cdnow_orders.csv: 69,659 purchases of 23,570
  * customers): the summary, BG/NBD and Gamma-Gamma fits alone, then the whole
- * `clv()` analysis (simple CLV, fits, per-customer predictions, holdout refit).
+ * `clv()` model on the engine's per-customer reduction (simple CLV, fits,
+ * per-customer predictions, holdout refit).
  * Prints the median over the runs and the process's peak RSS. Not a test:
  * machines here are shared and noisy (see DESIGN.md, "Measuring speed").
  */
-import { clv, CLV_DEFAULTS } from "../../src/analyses/clv/index.ts";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { clv, clvAnalysis, clvCustomers, CLV_DEFAULTS } from "../../src/analyses/clv/index.ts";
 import { fitBgNbd, fitGammaGamma, rfmSummary } from "../../src/clv/index.ts";
-import { Dict, type Table } from "../../src/read/table.ts";
-import { DAY_MS, dayFromYmd } from "../../src/time/calendar.ts";
-import { periodFrame } from "../../src/time/period.ts";
+import { parseConfig } from "../../src/read/config.ts";
+import { Dict } from "../../src/read/table.ts";
+import { dayFromYmd } from "../../src/time/calendar.ts";
+import { reduceFor } from "../helpers.ts";
 import { cdnowPresent, cdnowRows } from "./cdnow.ts";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -31,16 +36,11 @@ rows.forEach((r, i) => {
   revenue[i] = Number(r[3]);
 });
 const range = { from: dayFromYmd(1997, 1, 1), to: dayFromYmd(1998, 6, 30) };
-const table: Table = {
-  kind: "orders",
-  name: "orders",
-  length: n,
-  num: { time: day.map((d) => d * DAY_MS), revenue },
-  ref: { user },
-  file: new Uint16Array(n),
-  line: new Uint32Array(n),
-  files: ["cdnow_orders.csv"],
-};
+const dir = mkdtempSync(join(tmpdir(), "romi-clv-bench-"));
+symlinkSync(new URL("../../../shared/data/cdnow/cdnow_orders.csv", import.meta.url).pathname, join(dir, "cdnow_orders.csv"));
+const config = parseConfig({ period: { from: "1997-01-01", to: "1998-06-30" } }, "bench");
+const { reduced, frame, dicts } = await reduceFor(dir, config, clvAnalysis);
+const customers = clvCustomers(reduced, dicts.user.labels, frame);
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,7 +64,7 @@ time("fitBgNbd + fitGammaGamma", () => {
   fitBgNbd(summary);
   fitGammaGamma(summary.frequency, summary.monetary);
 });
-time("clv() analysis (with the holdout refit)", () => {
-  clv({ orders: table }, { frame: periodFrame(range), userLabels: users.labels, margin: 1, config: CLV_DEFAULTS });
+time("clv() model (with the holdout refit)", () => {
+  clv({ customers }, { frame, margin: 1, config: CLV_DEFAULTS });
 });
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

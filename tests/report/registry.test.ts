@@ -73,7 +73,7 @@ describe("runAnalyses(tables, …, analyses)", () => {
 /** A reducer that records the tables it creates and the reductions it runs, and returns each reduction's SQL as its one row. */
 function recordingReducer(log: string[]): Reducer {
   return {
-    sources: (_range, tables): Sources => ({ dialect: duckdbDialect, datasets: {}, calendar: null, labels: (d) => `dict_${d}`, tables }),
+    sources: (_range, tables): Sources => ({ dialect: duckdbDialect, datasets: {}, calendar: null, range: null, labels: (d) => `dict_${d}`, tables }),
     run: async (r) => {
       log.push(`run ${r.sql}`);
       return { sql: [r.sql] };

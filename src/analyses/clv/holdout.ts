@@ -3,15 +3,18 @@
  * day, predict each calibration customer's repeat order days after it, and
  * compare the means per calibration-frequency bucket with what happened.
  */
-import { expectedPurchases, fitBgNbd, rfmSummary, type BgNbdFit, type BgNbdParams, type NotEnoughData } from "../../clv/index.ts";
+import { expectedPurchases, fitBgNbd, type BgNbdFit, type BgNbdParams, type NotEnoughData } from "../../clv/index.ts";
 import { dayLabel, type DayRange } from "../../time/calendar.ts";
 import type { SeriesRow } from "../series.ts";
 
-/** Purchases by customer index and day number (the customer columns of `rfmSummary`). */
-export interface DayPurchases {
-  readonly customer: Int32Array;
-  readonly day: Float64Array;
-  readonly revenue: Float64Array;
+/** Each customer's purchase days around the split (`customerReductions`). */
+export interface SplitDays {
+  readonly firstDay: Float64Array;
+  /** Purchase days before the split, and the last of them (NaN: none). */
+  readonly calibrationDays: Float64Array;
+  readonly calibrationLast: Float64Array;
+  /** Purchase days from the split on. */
+  readonly holdoutDays: Float64Array;
 }
 
 /** Buckets 0 … 6 of calibration frequency, then 7+. */
@@ -43,44 +46,35 @@ export function defaultSplit(range: DayRange): number {
 }
 
 /**
- * Calibration: the orders before `split`, for the customers whose first
- * order is before it, summarised with the calibration ending on split − 1.
- * Holdout: each of those customers' distinct order days from `split` to the
- * period's end. The prediction is `expectedPurchases` over the holdout's
- * (range.to − split + 1) ÷ 7 weeks.
+ * Calibration: the purchase days before `split` of the customers whose
+ * first purchase is before it, summarised with the calibration ending on
+ * split − 1. Holdout: each of those customers' distinct purchase days from
+ * `split` to the period's end. The prediction is `expectedPurchases` over
+ * the holdout's (range.to − split + 1) ÷ 7 weeks.
  */
 /**
  * `start`: the whole period's fit, when there is one: the calibration fit
  * starts from it alone (it lies near the calibration optimum), instead of
  * from the five default starts, which on degenerate data cost seconds.
  */
-export function holdoutCheck(purchases: DayPurchases, n: number, range: DayRange, split: number, start?: BgNbdParams): Holdout {
+export function holdoutCheck(days: SplitDays, range: DayRange, split: number, start?: BgNbdParams): Holdout {
   if (!(split > range.from && split <= range.to)) {
     return { status: "skipped", reason: `the holdout would start on ${dayLabel(split)}, outside ${dayLabel(range.from + 1)} … ${dayLabel(range.to)}` };
   }
-  const { customer, day, revenue } = purchases;
-  const calIndex = new Int32Array(n).fill(-1);
-  let m = 0;
-  const firstDay = new Float64Array(n).fill(Infinity);
-  for (let i = 0; i < customer.length; i++) firstDay[customer[i]!] = Math.min(firstDay[customer[i]!]!, day[i]!);
-  for (let c = 0; c < n; c++) if (firstDay[c]! < split) calIndex[c] = m++;
-  const calCustomer: number[] = [];
-  const calDay: number[] = [];
-  const calRevenue: number[] = [];
-  const holdoutDays = new Set<number>();
-  const span = range.to - range.from + 1;
-  for (let i = 0; i < customer.length; i++) {
-    const k = calIndex[customer[i]!]!;
-    if (k < 0) continue;
-    if (day[i]! < split) {
-      calCustomer.push(k);
-      calDay.push(day[i]!);
-      calRevenue.push(revenue[i]!);
-    } else holdoutDays.add(k * span + (day[i]! - range.from));
+  // The calibration customers: those whose first purchase is before the split.
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const T: number[] = [];
+  const actual: number[] = [];
+  for (let c = 0; c < days.firstDay.length; c++) {
+    if (!(days.firstDay[c]! < split)) continue;
+    frequency.push(days.calibrationDays[c]! - 1);
+    recency.push((days.calibrationLast[c]! - days.firstDay[c]!) / 7);
+    T.push((split - 1 - days.firstDay[c]!) / 7);
+    actual.push(days.holdoutDays[c]!);
   }
-  const actual = new Float64Array(m);
-  for (const key of holdoutDays) actual[Math.floor(key / span)]!++;
-  const summary = rfmSummary({ customer: calCustomer, day: calDay, revenue: calRevenue }, split - 1, m);
+  const m = frequency.length;
+  const summary = { frequency, recency, T };
   const fit = fitBgNbd(summary, start ? { starts: [start] } : {});
   if (fit.status !== "fitted") return { status: "not enough data", fit, split };
   const weeks = (range.to - split + 1) / 7;
@@ -92,7 +86,7 @@ export function holdoutCheck(purchases: DayPurchases, n: number, range: DayRange
     const b = Math.min(x, HOLDOUT_BUCKETS - 1);
     count[b]!++;
     actualSum[b]! += actual[k]!;
-    predictedSum[b]! += expectedPurchases(fit, weeks, x, summary.recency[k]!, summary.T[k]!);
+    predictedSum[b]! += expectedPurchases(fit, weeks, x, recency[k]!, T[k]!);
   }
   const rows: SeriesRow[] = [];
   const errors: number[] = [];

@@ -13,25 +13,23 @@ import {
   fitBgNbd,
   fitGammaGamma,
   probabilityAlive,
-  rfmSummary,
   simpleClv,
   WEEKS_PER_MONTH,
   type BgNbdFit,
   type FitStart,
   type GammaGammaFit,
   type RfmSummary,
+  type SimplePurchases,
 } from "../../clv/index.ts";
-import type { Table } from "../../read/table.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
-import { dayFromYmd, dayLabel, dayOf, monthFirstDay, monthLabel } from "../../time/calendar.ts";
+import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
-import { customerBase, type CustomerBase } from "../customers/base.ts";
 import { FactSink } from "../facts.ts";
-import { toOrders } from "../orders.ts";
 import { SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
 import { CLV_METRICS } from "./catalogue.ts";
-import { defaultSplit, holdoutCheck, type Holdout } from "./holdout.ts";
-import { merged, periodOf, type Analysis } from "../analysis.ts";
+import { clvCustomers, customerReductions, holdoutSplit, type ClvCustomers } from "./customers.ts";
+import { holdoutCheck, type Holdout } from "./holdout.ts";
+import { periodOf, type Analysis } from "../analysis.ts";
 
 /** The `clv` settings of the config. */
 export interface ClvConfig {
@@ -53,13 +51,12 @@ export const P_ALIVE_RECENCY_STEPS = 20;
 export const CLV_BINS = 20;
 
 export interface ClvInput {
-  /** Orders or order lines, clipped to the period. */
-  readonly orders: Table;
+  /** The customers of the period, reduced (`customerReductions`); null without orders. */
+  readonly customers: ClvCustomers | null;
 }
 
 export interface ClvContext {
   readonly frame: PeriodFrame;
-  readonly userLabels: readonly string[];
   /** Share of revenue that is profit. */
   readonly margin: number;
   readonly config: ClvConfig;
@@ -102,25 +99,23 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   const warnings: Warning[] = [];
   const series: Series = {};
   const { frame, margin, config } = ctx;
-  const orders = toOrders(input.orders);
-  const base = customerBase(orders, ctx.userLabels, frame);
-  if (base.n === 0) return { facts: sink.facts, warnings, series };
-  const purchases = {
-    customer: Int32Array.from(orders.user, (u) => base.ofUser[u]!),
-    day: Float64Array.from(orders.time, dayOf),
-    revenue: orders.revenue,
-  };
+  const customers = input.customers;
+  if (!customers || customers.n === 0) return { facts: sink.facts, warnings, series };
 
-  const simple = simpleClv({ ...purchases, orders: orders.purchases }, frame.range, margin);
+  const simple = simpleClv(
+    purchasesOf(customers, () => true),
+    frame.range,
+    margin,
+  );
   sink.add("clv.simple", simple.value);
-  cohortSimpleClv(purchases, orders.purchases, base, frame, margin, sink);
+  cohortSimpleClv(customers, frame, margin, sink);
 
-  const summary = rfmSummary(purchases, frame.range.to, base.n);
+  const summary = summaryOf(customers, frame.range.to);
   const bg = fitBgNbd(summary);
   const method: SeriesRow = {
     status: bg.status,
     reason: bg.status === "fitted" ? null : bg.reason,
-    customers: base.n,
+    customers: customers.n,
     repeat_buyers: bg.status === "fitted" ? bg.repeatBuyers : bg.usable,
     period_end: dayLabel(frame.range.to),
     margin,
@@ -153,7 +148,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   const bgEdge = atEdge({ r: bg.r, α: bg.alpha, a: bg.a, b: bg.b });
   if (bgEdge) warnings.push(edgeWarning("BG/NBD", bgEdge));
 
-  const n = base.n;
+  const n = customers.n;
   const pAlive = new Float64Array(n);
   for (let c = 0; c < n; c++) pAlive[c] = probabilityAlive(bg, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!);
   sink.add("clv.p_alive.mean", mean(pAlive));
@@ -180,14 +175,14 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
     if (!gg.converged) warnings.push(notConverged("Gamma-Gamma", gg));
     const ggEdge = atEdge({ p: gg.p, q: gg.q, v: gg.v });
     if (ggEdge) warnings.push(edgeWarning("Gamma-Gamma", ggEdge));
-    if (expected12) attempt("no CLV is predicted", warnings, () => predicted(gg, bg, summary, base, { pAlive, expected12 }, ctx, sink, series, warnings));
+    if (expected12) attempt("no CLV is predicted", warnings, () => predicted(gg, bg, summary, customers, { pAlive, expected12 }, ctx, sink, series, warnings));
   } else {
     warnings.push({ code: "clv.not_enough_data", message: `the Gamma-Gamma model is not fitted, so no CLV is predicted: ${gg.reason}` });
   }
 
-  const split = config.holdoutFrom !== undefined ? parseDay(config.holdoutFrom) : defaultSplit(frame.range);
+  const split = holdoutSplit(config.holdoutFrom, frame.range);
   const start = bg.status === "fitted" ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b } : undefined;
-  const check = attempt("no holdout check", warnings, () => holdoutCheck(purchases, n, frame.range, split, start));
+  const check = attempt("no holdout check", warnings, () => holdoutCheck(customers, frame.range, split, start));
   Object.assign(method, holdoutColumns(check));
   if (check?.status === "checked") {
     sink.add("clv.holdout.mape", check.mape);
@@ -205,14 +200,14 @@ function predicted(
   gg: GammaGammaFit,
   bg: BgNbdFit,
   summary: RfmSummary,
-  base: CustomerBase,
+  customers: ClvCustomers,
   perCustomer: { readonly pAlive: Float64Array; readonly expected12: Float64Array },
   ctx: ClvContext,
   sink: FactSink,
   series: Series,
   warnings: Warning[],
 ): void {
-  const n = base.n;
+  const n = customers.n;
   const value = new Float64Array(n);
   const orderValue = new Float64Array(n);
   for (let c = 0; c < n; c++) {
@@ -231,7 +226,7 @@ function predicted(
       // A fit at the edge of the parameter space (a, b → ∞) can leave the expectation undefined.
       warnings.push({
         code: "clv.numeric",
-        message: `the 12-month CLV of customer ${base.id[c]!} is not a number under the fitted model (r ${round(bg.r)}, α ${round(bg.alpha)}, a ${round(bg.a)}, b ${round(bg.b)}), so no CLV is predicted`,
+        message: `the 12-month CLV of customer ${customers.id[c]!} is not a number under the fitted model (r ${round(bg.r)}, α ${round(bg.alpha)}, a ${round(bg.a)}, b ${round(bg.b)}), so no CLV is predicted`,
       });
       sink.add("clv.expected_12m.total", null);
       for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", null, { band: String(b) });
@@ -251,13 +246,13 @@ function predicted(
 
   series[SERIES.clvDistribution] = histogram(value, ascending);
   series[SERIES.clvBands] = bandRows(band, value, perCustomer, summary);
-  if (ctx.segments) series[SERIES.clvBandSegments] = bandSegmentRows(band, base, ctx.segments);
+  if (ctx.segments) series[SERIES.clvBandSegments] = bandSegmentRows(band, customers, ctx.segments);
   series[SERIES.clvTop] = Array.from({ length: n }, (_, c) => c)
     .sort((i, j) => value[j]! - value[i]! || i - j)
     .slice(0, TOP_CUSTOMERS)
     .map((c, k) => ({
       rank: k + 1,
-      customer: base.id[c]!,
+      customer: customers.id[c]!,
       frequency: summary.frequency[c]!,
       recency_weeks: summary.recency[c]!,
       t_weeks: summary.T[c]!,
@@ -269,30 +264,55 @@ function predicted(
     }));
 }
 
-/** `clv.simple{cohort}`: simple CLV of each complete first-order month's customers, from the month's first day to the period's end. */
-function cohortSimpleClv(
-  purchases: { readonly customer: Int32Array; readonly day: Float64Array; readonly revenue: Float64Array },
-  weights: Float64Array,
-  base: CustomerBase,
-  frame: PeriodFrame,
-  margin: number,
-  sink: FactSink,
-): void {
-  const rowsOf = frame.months.map((): number[] => []);
-  for (let i = 0; i < purchases.customer.length; i++) {
-    const k = base.cohort[purchases.customer[i]!]!;
-    if (k >= 0) rowsOf[k]!.push(i);
+/**
+ * Customers' purchases as `simpleClv` reads them, two for each customer
+ * kept: the first purchase day with all of the customer's revenue and
+ * orders, and the last with none. `simpleClv` reads only sums and which
+ * halves of its window a customer bought in, which these two days give.
+ */
+function purchasesOf(c: ClvCustomers, keep: (i: number) => boolean): SimplePurchases {
+  const customer: number[] = [];
+  const day: number[] = [];
+  const revenue: number[] = [];
+  const orders: number[] = [];
+  for (let i = 0; i < c.n; i++) {
+    if (!keep(i)) continue;
+    customer.push(i, i);
+    day.push(c.firstDay[i]!, c.lastDay[i]!);
+    revenue.push(c.revenue[i]!, 0);
+    orders.push(c.orders[i]!, 0);
   }
-  rowsOf.forEach((rows, k) => {
-    if (rows.length === 0) return;
-    const pick = <A extends Float64Array | Int32Array>(a: A): number[] => rows.map((i) => a[i]!);
+  return { customer, day, revenue, orders };
+}
+
+/** `clv.simple{cohort}`: simple CLV of each complete first-order month's customers, from the month's first day to the period's end. */
+function cohortSimpleClv(customers: ClvCustomers, frame: PeriodFrame, margin: number, sink: FactSink): void {
+  frame.months.forEach((month, k) => {
+    if (!customers.cohort.includes(k)) return;
     const result = simpleClv(
-      { customer: pick(purchases.customer), day: pick(purchases.day), revenue: pick(purchases.revenue), orders: pick(weights) },
-      { from: monthFirstDay(frame.months[k]!), to: frame.range.to },
+      purchasesOf(customers, (i) => customers.cohort[i] === k),
+      { from: monthFirstDay(month), to: frame.range.to },
       margin,
     );
-    sink.add("clv.simple", result.value, { cohort: monthLabel(frame.months[k]!) });
+    sink.add("clv.simple", result.value, { cohort: monthLabel(month) });
   });
+}
+
+/**
+ * The per-customer summary BG/NBD and Gamma-Gamma take (as `rfmSummary`
+ * builds it from purchases): frequency = purchase days − 1, recency and T
+ * in weeks, monetary the mean revenue of the repeat purchase days.
+ */
+function summaryOf(c: ClvCustomers, endDay: number): RfmSummary {
+  return {
+    n: c.n,
+    frequency: c.frequency,
+    recency: Float64Array.from(c.firstDay, (first, i) => (c.lastDay[i]! - first) / 7),
+    T: Float64Array.from(c.firstDay, (first) => (endDay - first) / 7),
+    monetary: Float64Array.from(c.frequency, (x, i) => (x > 0 ? c.repeatRevenue[i]! / x : 0)),
+    firstDay: c.firstDay,
+    lastDay: c.lastDay,
+  };
 }
 
 /** Method-row columns of a fit: log-likelihood, convergence (1/0), iterations, starts and how many ended at the best. */
@@ -463,7 +483,7 @@ function bandRows(
 }
 
 /** Each band's customers by segment (segments in code-unit order; customers without one under "(none)"). */
-function bandSegmentRows(band: Int32Array, base: CustomerBase, segments: ReadonlyMap<string, string>): SeriesRow[] {
+function bandSegmentRows(band: Int32Array, base: ClvCustomers, segments: ReadonlyMap<string, string>): SeriesRow[] {
   const counts = new Map<string, Float64Array>();
   const sizes = new Float64Array(BANDS + 1);
   for (let c = 0; c < base.n; c++) {
@@ -484,12 +504,6 @@ function bandSegmentRows(band: Int32Array, base: CustomerBase, segments: Readonl
   return rows;
 }
 
-function parseDay(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) throw new Error(`invalid clv.holdout_from: ${text}`);
-  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
 function sum(values: Float64Array): number {
   let s = 0;
   for (const v of values) s += v;
@@ -500,15 +514,17 @@ const mean = (values: Float64Array): number => sum(values) / values.length;
 
 export { CLV_METRICS } from "./catalogue.ts";
 export { defaultSplit, HOLDOUT_BUCKETS } from "./holdout.ts";
+export { customerReductions, clvCustomers, type ClvCustomers } from "./customers.ts";
 
 /** CLV in the registry: orders, with each customer's k-means segment for the segment mix of its bands. */
 export const clvAnalysis: Analysis = {
   name: "clv",
-  rows: ["orders"],
+  rows: [],
   requires: ["orders"],
   period: true,
   uses: ["segments"],
   provides: [],
+  reductions: (sources, config) => customerReductions(sources, config.clv.holdout_from),
   run: (input) => {
     const segmentsOf = input.outputs.segments;
     const segments = new Map<string, string>();
@@ -518,11 +534,11 @@ export const clvAnalysis: Analysis = {
         if (segment !== undefined) segments.set(id, segment);
       });
     }
+    const frame = periodOf(input);
     return clv(
-      { orders: merged(input, "orders")! },
+      { customers: clvCustomers(input.reduced, input.dicts.user.labels, frame) },
       {
-        frame: periodOf(input),
-        userLabels: input.dicts.user.labels,
+        frame,
         margin: input.config.margin,
         config: { discount: input.config.clv.discount, holdoutFrom: input.config.clv.holdout_from },
         segments,
