@@ -67,21 +67,26 @@ export async function loadTables(
  * A data folder loaded as `romi metrics` loads it, with `analysis`'s
  * engine tables and reductions run over it as the registry runs them (the
  * outputs of other analyses are absent): the reductions' rows by name, the
- * report period and the dictionaries.
+ * report period, the dictionaries and, by kind, the rows of the kinds it
+ * still reads as rows (the first dataset of each).
  * @throws when the folder does not load or has no report period
  */
 export async function reduceFor(
   dir: string,
   config: Config,
   analysis: Analysis,
-): Promise<{ reduced: Record<string, ResultTable>; frame: PeriodFrame; dicts: LoadResult["dicts"] }> {
+): Promise<{ reduced: Record<string, ResultTable>; frame: PeriodFrame; dicts: LoadResult["dicts"]; tables: Partial<Record<string, Table>> }> {
   const engine = await DuckDbEngine.open({ threads: 2 });
   try {
     const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
     if (loaded.errors.length > 0) throw new Error(loaded.errors.join("; "));
     const period = resolvePeriod(loaded.datasets, config);
     if (!period) throw new Error(`${dir}: no report period`);
-    for (const d of loaded.datasets) await clipToPeriod(engine, d, period.range);
+    const rows: Partial<Record<string, Table>> = {};
+    for (const d of loaded.datasets) {
+      await clipToPeriod(engine, d, period.range);
+      if (analysis.rows.includes(d.kind)) rows[d.kind] = await readTable(engine, d, period.range);
+    }
     const reducer = engineReducer(engine, loaded.datasets);
     const tables: Record<string, string | null> = await sharedTables(reducer, period.range);
     for (const [name, sql] of Object.entries(analysis.tables?.(reducer.sources(period.range, {}), config) ?? {})) {
@@ -89,7 +94,7 @@ export async function reduceFor(
     }
     const reduced: Record<string, ResultTable> = {};
     for (const [name, r] of Object.entries(analysis.reductions?.(reducer.sources(period.range, tables), config) ?? {})) reduced[name] = await reducer.run(r);
-    return { reduced, frame: periodFrame(period.range), dicts: loaded.dicts };
+    return { reduced, frame: periodFrame(period.range), dicts: loaded.dicts, tables: rows };
   } finally {
     engine.close();
   }

@@ -6,7 +6,7 @@
  */
 import type { Table } from "../../read/table.ts";
 import { ATTRIBUTE_PREFIX, CHANNEL_ROLES, type ChannelRole } from "../../schema/kinds.ts";
-import { modalLabel, type CustomerBase } from "./base.ts";
+import type { CustomerBase } from "./base.ts";
 
 /** A text property per base customer: label dictionary indices, -1 unknown. */
 export interface LabelProperty {
@@ -38,16 +38,17 @@ export interface CustomerAttributes {
 const isNumber = (s: string): boolean => s.trim() !== "" && Number.isFinite(Number(s));
 
 /**
- * `customers` may be null (no customers file): then only the order lines'
- * country is known. An `attr.<header>` column whose non-empty values all
- * read as numbers is numeric; any other is text.
+ * `country` is each customer's most frequent country of the order lines
+ * (`modalCountry`), null when the lines have none. `customers` may be null
+ * (no customers file): then only that country is known. An
+ * `attr.<header>` column whose non-empty values all read as numbers is
+ * numeric; any other is text.
  */
-export function customerAttributes(base: CustomerBase, lines: Table, customers: Table | null, text: readonly string[]): CustomerAttributes {
+export function customerAttributes(base: CustomerBase, country: Int32Array | null, customers: Table | null, text: readonly string[]): CustomerAttributes {
   const labels: LabelProperty[] = [];
   const numbers: NumberProperty[] = [];
   const channels = new Map<ChannelRole, Float64Array>();
-  const country = modalLabel(lines, "country", base, text);
-  if (lines.ref["country"]) labels.push({ name: "country", values: country });
+  if (country) labels.push({ name: "country", values: country });
   if (!customers) return { user: new Int32Array(0), registered: null, age: null, labels, numbers, channels, text };
 
   const user = customers.ref["user"]!;

@@ -3,11 +3,16 @@
  * with what cohorts, RFM and segments share. Customers are sorted by id
  * text in code-unit order, so that every tie-break on "customer id" is the
  * array order.
+ *
+ * Reductions (SQL, over the orders table and the order lines): per
+ * customer, the first and last order day, orders and exact revenue; exact
+ * revenue per customer and complete month; and from the lines, when they
+ * carry them, lines per customer and country, and exact revenue per
+ * customer and category and per category.
  */
-import type { Table } from "../../read/table.ts";
-import { DAY_MS } from "../../time/calendar.ts";
+import { decimals, numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
+import { orderRelation } from "../orders.ts";
 import { completeMonthIndex, type PeriodFrame } from "../../time/period.ts";
-import type { Orders } from "../orders.ts";
 
 export interface CustomerBase {
   readonly n: number;
@@ -34,81 +39,124 @@ export interface CustomerBase {
   readonly monthRevenue: Float64Array;
 }
 
-/**
- * @example
- * // two orders of user "b" on days 0 and 3 and one of user "a" on day 1
- * customerBase(orders, ["b", "a"], frame).id; // => ["a", "b"]
- */
-export function customerBase(orders: Orders, userLabels: readonly string[], frame: PeriodFrame): CustomerBase {
-  const seen = new Uint8Array(userLabels.length);
-  for (let i = 0; i < orders.length; i++) seen[orders.user[i]!] = 1;
-  const users: number[] = [];
-  for (let u = 0; u < seen.length; u++) if (seen[u]) users.push(u);
-  users.sort((a, b) => (userLabels[a]! < userLabels[b]! ? -1 : userLabels[a]! > userLabels[b]! ? 1 : 0));
-  const n = users.length;
-  const ofUser = new Int32Array(userLabels.length).fill(-1);
-  users.forEach((u, i) => (ofUser[u] = i));
-  const months = frame.months.length;
-  const base = {
-    n,
-    user: Int32Array.from(users),
-    id: users.map((u) => userLabels[u]!),
-    ofUser,
-    firstDay: new Float64Array(n).fill(Infinity),
-    lastDay: new Float64Array(n).fill(-Infinity),
-    orders: new Float64Array(n),
-    revenue: new Float64Array(n),
-    cohort: new Int32Array(n).fill(-1),
-    active: new Uint8Array(n * months),
-    monthRevenue: new Float64Array(n * months),
+/** The base reductions, or none without orders or period. */
+export function baseReductions(sources: Sources): Record<string, Reduction> {
+  const o = orderRelation(sources);
+  if (!o || !sources.calendar) return {};
+  const d = sources.dialect;
+  const out: Record<string, Reduction> = {
+    base: {
+      sql: `SELECT u, min(day) AS first, max(day) AS last, ${d.nanoSum(d.nanos("n"))} AS orders, ${d.nanoSum("r")} AS revenue FROM ${o} AS o GROUP BY u ORDER BY u`,
+      numeric: ["u", "first", "last"],
+    },
+    baseMonths: {
+      sql: `SELECT o.u AS u, c.month AS month, ${d.nanoSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day WHERE c.month >= 0 GROUP BY o.u, c.month ORDER BY u, month`,
+      numeric: ["u", "month"],
+    },
   };
-  for (let o = 0; o < orders.length; o++) {
-    const c = ofUser[orders.user[o]!]!;
-    const day = Math.floor(orders.time[o]! / DAY_MS);
-    if (day < base.firstDay[c]!) base.firstDay[c] = day;
-    if (day > base.lastDay[c]!) base.lastDay[c] = day;
-    base.orders[c]! += orders.purchases[o]!;
-    base.revenue[c]! += orders.revenue[o]!;
-    const m = completeMonthIndex(frame, day);
-    if (m >= 0) {
-      base.active[c * months + m] = 1;
-      base.monthRevenue[c * months + m]! += orders.revenue[o]!;
-    }
+  const has = (role: string): boolean => (sources.datasets.orders ?? []).some((s) => s.roles.has(role));
+  const user = d.ident("user");
+  const country = d.ident("country");
+  const category = d.ident("category");
+  const revenue = d.ident("revenue");
+  if (has("country")) {
+    const lines = stacked(sources, "orders", [
+      { role: "user", text: true },
+      { role: "country", text: true },
+    ])!;
+    out["countries"] = {
+      sql: `SELECT ${user} AS u, ${country} AS country, count(*) AS lines FROM ${lines} AS l WHERE ${country} >= 0 GROUP BY ${user}, ${country} ORDER BY u, country`,
+      numeric: ["u", "country", "lines"],
+    };
   }
-  for (let c = 0; c < n; c++) base.cohort[c] = completeMonthIndex(frame, base.firstDay[c]!);
-  return base;
+  if (has("category")) {
+    const lines = stacked(sources, "orders", [
+      { role: "user", text: true },
+      { role: "category", text: true },
+      { role: "revenue", text: false },
+    ])!;
+    out["categorySpend"] = {
+      sql: `SELECT ${user} AS u, ${category} AS category, ${d.exactSum(revenue)} AS revenue FROM ${lines} AS l WHERE ${category} >= 0 GROUP BY ${user}, ${category} ORDER BY u, category`,
+      numeric: ["u", "category"],
+    };
+    out["categoryTotals"] = {
+      sql: `SELECT ${category} AS category, ${d.exactSum(revenue)} AS revenue FROM ${lines} AS l WHERE ${category} >= 0 GROUP BY ${category} ORDER BY category`,
+      numeric: ["category"],
+    };
+  }
+  return out;
 }
 
 /**
- * Each customer's most frequent value of a text column of the order lines
- * (a country, say), by line count; ties go to the value first in code-unit
- * order. -1 when the customer's lines all leave it empty.
+ * The base from its reductions (`baseReductions`).
+ * @example
+ * // customers "b" (user 0) and "a" (user 1)
+ * customerBase(reduced, ["b", "a"], frame).id; // => ["a", "b"]
  */
-export function modalLabel(lines: Table, role: string, base: CustomerBase, labels: readonly string[]): Int32Array {
-  const out = new Int32Array(base.n).fill(-1);
-  const col = lines.ref[role];
-  const user = lines.ref["user"];
-  if (!col || !user) return out;
-  const counts = new Map<number, Map<number, number>>();
-  for (let i = 0; i < lines.length; i++) {
-    const v = col[i]!;
-    if (v < 0) continue;
-    const c = base.ofUser[user[i]!]!;
-    if (c < 0) continue;
-    let m = counts.get(c);
-    if (!m) counts.set(c, (m = new Map()));
-    m.set(v, (m.get(v) ?? 0) + 1);
-  }
-  for (const [c, m] of counts) {
-    let best = -1;
-    let bestCount = 0;
-    for (const [v, k] of m) {
-      if (k > bestCount || (k === bestCount && labels[v]! < labels[best]!)) {
-        best = v;
-        bestCount = k;
-      }
+export function customerBase(reduced: Readonly<Record<string, ResultTable>>, userLabels: readonly string[], frame: PeriodFrame): CustomerBase {
+  const t = reduced["base"];
+  const u = t ? numbers(t, "u") : new Float64Array(0);
+  const n = u.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const x = userLabels[u[a]!]!;
+    const y = userLabels[u[b]!]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i]!);
+  const ofUser = new Int32Array(userLabels.length).fill(-1);
+  order.forEach((i, c) => (ofUser[u[i]!] = c));
+  const firstDay = t ? pick(numbers(t, "first")) : new Float64Array(0);
+  const months = frame.months.length;
+  const active = new Uint8Array(n * months);
+  const monthRevenue = new Float64Array(n * months);
+  const m = reduced["baseMonths"];
+  if (m) {
+    const mu = numbers(m, "u");
+    const month = numbers(m, "month");
+    const revenue = decimals(m, "revenue");
+    for (let i = 0; i < mu.length; i++) {
+      const c = ofUser[mu[i]!]!;
+      active[c * months + month[i]!] = 1;
+      monthRevenue[c * months + month[i]!] = revenue[i]!;
     }
-    out[c] = best;
+  }
+  return {
+    n,
+    user: Int32Array.from(order, (i) => u[i]!),
+    id: order.map((i) => userLabels[u[i]!]!),
+    ofUser,
+    firstDay,
+    lastDay: t ? pick(numbers(t, "last")) : new Float64Array(0),
+    orders: t ? pick(decimals(t, "orders")) : new Float64Array(0),
+    revenue: t ? pick(decimals(t, "revenue")) : new Float64Array(0),
+    cohort: Int32Array.from(firstDay, (d) => completeMonthIndex(frame, d)),
+    active,
+    monthRevenue,
+  };
+}
+
+/**
+ * Each customer's most frequent country of the order lines, by line count
+ * (the `countries` reduction); ties go to the value first in code-unit
+ * order. -1 when the customer's lines all leave it empty; null when the
+ * lines have no country.
+ */
+export function modalCountry(reduced: Readonly<Record<string, ResultTable>>, base: CustomerBase, labels: readonly string[]): Int32Array | null {
+  const t = reduced["countries"];
+  if (!t) return null;
+  const out = new Int32Array(base.n).fill(-1);
+  const best = new Float64Array(base.n);
+  const u = numbers(t, "u");
+  const country = numbers(t, "country");
+  const lines = numbers(t, "lines");
+  for (let i = 0; i < u.length; i++) {
+    const c = base.ofUser[u[i]!]!;
+    if (c < 0) continue;
+    const v = country[i]!;
+    if (lines[i]! > best[c]! || (lines[i] === best[c] && labels[v]! < labels[out[c]!]!)) {
+      out[c] = v;
+      best[c] = lines[i]!;
+    }
   }
   return out;
 }

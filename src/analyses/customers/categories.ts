@@ -3,6 +3,7 @@
  * and the category names from a `categories` file.
  */
 import type { Table } from "../../read/table.ts";
+import { decimals, numbers, type ResultTable } from "../analysis.ts";
 import type { CustomerBase } from "./base.ts";
 
 /** Categories kept per customer, by total spend; the rest count only in totals. */
@@ -17,31 +18,33 @@ export interface CategorySpend {
   readonly amount: Float64Array;
 }
 
-/** null when the orders have no category column. */
+/** From the `categorySpend` and `categoryTotals` reductions (`baseReductions`); null when the orders have no category column. */
 export function categorySpend(
-  lines: Table,
+  reduced: Readonly<Record<string, ResultTable>>,
   base: CustomerBase,
   categoryLabels: readonly string[],
   categories: Table | null,
   text: readonly string[],
 ): CategorySpend | null {
-  const cat = lines.ref["category"];
-  if (!cat) return null;
-  const user = lines.ref["user"]!;
-  const revenue = lines.num["revenue"]!;
-  const total = new Map<number, number>();
-  for (let i = 0; i < lines.length; i++) if (cat[i]! >= 0) total.set(cat[i]!, (total.get(cat[i]!) ?? 0) + revenue[i]!);
-  const kept = [...total]
-    .sort((a, b) => b[1] - a[1] || (categoryLabels[a[0]]! < categoryLabels[b[0]]! ? -1 : 1))
+  const cells = reduced["categorySpend"];
+  const totals = reduced["categoryTotals"];
+  if (!cells || !totals) return null;
+  const code = numbers(totals, "category");
+  const total = decimals(totals, "revenue");
+  const kept = Array.from(code.keys())
+    .sort((a, b) => total[b]! - total[a]! || (categoryLabels[code[a]!]! < categoryLabels[code[b]!]! ? -1 : 1))
     .slice(0, MAX_CATEGORIES)
-    .map(([c]) => c);
+    .map((i) => code[i]!);
   const slot = new Map(kept.map((c, j) => [c, j]));
   const k = kept.length;
   const amount = new Float64Array(base.n * k);
-  for (let i = 0; i < lines.length; i++) {
-    const j = slot.get(cat[i]!);
+  const user = numbers(cells, "u");
+  const category = numbers(cells, "category");
+  const revenue = decimals(cells, "revenue");
+  for (let i = 0; i < user.length; i++) {
+    const j = slot.get(category[i]!);
     const c = base.ofUser[user[i]!]!;
-    if (j !== undefined && c >= 0) amount[c * k + j]! += revenue[i]!;
+    if (j !== undefined && c >= 0) amount[c * k + j] = revenue[i]!;
   }
   const nameOf = new Map<number, string>();
   if (categories) {

@@ -8,21 +8,20 @@ import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
-import { toOrders } from "../orders.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
 import { customerAttributes } from "./attributes.ts";
-import { customerBase } from "./base.ts";
+import { baseReductions, customerBase, modalCountry } from "./base.ts";
 import { CUSTOMER_METRICS } from "./catalogue.ts";
 import { categorySpend } from "./categories.ts";
 import { buyerCohorts, registrationCohorts } from "./cohorts.ts";
 import { generateHypotheses, hypotheses } from "./hypotheses.ts";
 import { rfm, rfmSegment } from "./rfm.ts";
 import { EXACT_UP_TO, SAMPLE, SAMPLED_STARTS, segments, STARTS } from "./segments.ts";
-import { merged, periodOf, type Analysis } from "../analysis.ts";
+import { merged, periodOf, type Analysis, type ResultTable } from "../analysis.ts";
 
 export interface CustomersInput {
-  /** Orders or order lines, clipped to the period. */
-  readonly orders: Table;
+  /** The orders reduced per customer, month, country and category (`baseReductions`). */
+  readonly reduced: Readonly<Record<string, ResultTable>>;
   readonly customers: Table | null;
   readonly categories: Table | null;
 }
@@ -49,8 +48,8 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   const warnings: Warning[] = [];
   const series: Series = {};
   const { frame } = ctx;
-  const base = customerBase(toOrders(input.orders), ctx.userLabels, frame);
-  const attributes = customerAttributes(base, input.orders, input.customers, ctx.text);
+  const base = customerBase(input.reduced, ctx.userLabels, frame);
+  const attributes = customerAttributes(base, modalCountry(input.reduced, base, ctx.text), input.customers, ctx.text);
   if (base.n === 0) return { facts: sink.facts, warnings, series, segmentsOf: () => [] };
 
   buyerCohorts(base, frame, sink);
@@ -74,7 +73,7 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   }
   series[SERIES.rfmGrid] = gridRows;
 
-  const spend = categorySpend(input.orders, base, ctx.categoryLabels, input.categories, ctx.text);
+  const spend = categorySpend(input.reduced, base, ctx.categoryLabels, input.categories, ctx.text);
   const segmented = segments(base, scored.recency, attributes, spend, ctx.config.segments, sink);
   if (segmented) {
     series[SERIES.segmentProfiles] = segmented.profiles;
@@ -115,14 +114,15 @@ export { CUSTOMER_METRICS } from "./catalogue.ts";
 /** Customers in the registry: it needs orders, and lends each customer's segments to later analyses. */
 export const customersAnalysis: Analysis = {
   name: "customers",
-  rows: ["orders", "customers", "categories"],
+  rows: ["customers", "categories"],
   requires: ["orders"],
   period: true,
   uses: [],
   provides: ["segments"],
+  reductions: (sources) => baseReductions(sources),
   run: (input) => {
     const result = customers(
-      { orders: merged(input, "orders")!, customers: merged(input, "customers"), categories: merged(input, "categories") },
+      { reduced: input.reduced, customers: merged(input, "customers"), categories: merged(input, "categories") },
       {
         frame: periodOf(input),
         userLabels: input.dicts.user.labels,
