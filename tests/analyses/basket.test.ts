@@ -9,16 +9,18 @@ import { existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toBaskets } from "../../src/analyses/basket/baskets.ts";
+import { basketLines, basketReductions, toBaskets, type BasketLines } from "../../src/analyses/basket/baskets.ts";
+import type { Sources } from "../../src/analyses/analysis.ts";
+import { duckdbDialect } from "../../src/engine/dialect.ts";
 import { crossSellSentence, times } from "../../src/analyses/basket/crosssell.ts";
-import { basket, BASKET_DEFAULTS, type BasketConfig, type BasketResult } from "../../src/analyses/basket/index.ts";
+import { basket, basketAnalysis, BASKET_DEFAULTS, type BasketConfig, type BasketResult } from "../../src/analyses/basket/index.ts";
 import { frequentItemsets, minCount } from "../../src/analyses/basket/itemsets.ts";
 import { associationRules } from "../../src/analyses/basket/rules.ts";
 import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
 import { createRand } from "../../src/demo/random.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { Dict, type Table } from "../../src/read/table.ts";
-import { fact, loadTables } from "../helpers.ts";
+import { Dict } from "../../src/read/table.ts";
+import { fact, reduceFor } from "../helpers.ts";
 
 interface Line {
   readonly order: string;
@@ -27,41 +29,35 @@ interface Line {
   readonly country?: string;
 }
 
-/** Order lines as the reader would give them: dictionaries filled in row order. */
+/**
+ * Order lines as the basket reduction gives them (`basketLines`): one row per
+ * line here, in line order, with dictionaries filled in row order; a role in
+ * `omit` is a column the lines lack.
+ */
 function orderLines(rows: readonly Line[], omit: readonly string[] = []) {
   const orders = new Dict();
   const products = new Dict();
   const text = new Dict();
-  const n = rows.length;
-  const col = (): Int32Array => new Int32Array(n).fill(-1);
-  const ref: Record<string, Int32Array> = { order: col(), product: col(), description: col(), country: col() };
-  rows.forEach((r, i) => {
-    ref["order"]![i] = orders.id(r.order);
-    ref["product"]![i] = products.id(r.product);
-    if (r.description !== undefined) ref["description"]![i] = text.id(r.description);
-    if (r.country !== undefined) ref["country"]![i] = text.id(r.country);
-  });
-  for (const role of omit) delete ref[role];
-  const table: Table = {
-    kind: "orders",
-    name: "orders",
-    length: n,
-    num: {},
-    ref,
-    file: new Uint16Array(n),
-    line: Uint32Array.from(rows, (_, i) => i + 2),
-    files: ["orders.csv"],
+  const col = (role: string, of: (r: Line) => number): Float64Array | null => (omit.includes(role) ? null : Float64Array.from(rows, of));
+  const lines: BasketLines = {
+    length: rows.length,
+    basket: Float64Array.from(rows, (r) => orders.id(r.order)),
+    product: Float64Array.from(rows, (r) => products.id(r.product)),
+    user: null,
+    description: col("description", (r) => (r.description === undefined ? -1 : text.id(r.description))),
+    country: col("country", (r) => (r.country === undefined ? -1 : text.id(r.country))),
+    lines: new Float64Array(rows.length).fill(1),
   };
-  return { table, productLabels: products.labels, text: text.labels };
+  return { table: lines, productLabels: products.labels, text: text.labels };
 }
 
 /** Lines from baskets of product ids (order ids "1", "2" …), described by the id in upper case. */
 const fromBaskets = (baskets: readonly (readonly string[])[]): Line[] =>
   baskets.flatMap((b, i) => b.map((product) => ({ order: String(i + 1), product, description: product.toUpperCase() })));
 
-function run(rows: readonly Line[], config: Partial<BasketConfig> = {}, omit: readonly string[] = []): BasketResult | null {
+function run(rows: readonly Line[], config: Partial<BasketConfig> = {}, omit: readonly string[] = []): BasketResult {
   const { table, productLabels, text } = orderLines(rows, omit);
-  return basket({ orders: table }, { productLabels, text, config: { ...BASKET_DEFAULTS, ...config } });
+  return basket({ lines: table }, { productLabels, text, config: { ...BASKET_DEFAULTS, ...config } });
 }
 
 const rows = (r: BasketResult, name: string): SeriesRow[] => r.series[name]!;
@@ -195,7 +191,7 @@ describe("basket(input, ctx) on the mlxtend documentation example", () => {
 
   it("finds the 11 frequent itemsets of apriori(df, min_support=0.6)", () => {
     const { table, productLabels, text } = orderLines(fromBaskets(DATASET));
-    const b = toBaskets(table, productLabels, text)!;
+    const b = toBaskets(table, productLabels, text);
     const sets = frequentItemsets(b, minCount(0.6, b.n), 3).map((s): [string, number] => [s.items.map((i) => b.ids[i]).join("+"), s.count / b.n]);
     // The docs' table, support then itemset.
     expect(new Map(sets)).toEqual(
@@ -327,19 +323,27 @@ describe("toBaskets(lines, products, text, options)", () => {
       { order: "4", product: "C", description: "Gamma" },
     ];
     const { table, productLabels, text } = orderLines(lines);
-    const b = toBaskets(table, productLabels, text)!;
+    const b = toBaskets(table, productLabels, text);
     // A: alpha 2, Zeta 2, Beta 1 → "Zeta" (Z = 0x5A comes before a = 0x61).
     expect(b.ids).toEqual(["A", "C", "X"]);
     expect(b.labels).toEqual(["Zeta", "Gamma", "X"]);
     expect(Array.from(b.count)).toEqual([3, 1, 1]);
     // B is a default non-product code (bank charges), left out with its lines.
-    expect(toBaskets(orderLines([{ order: "1", product: "B" }]).table, ["B"], [])!.n).toBe(0);
+    expect(toBaskets(orderLines([{ order: "1", product: "B" }]).table, ["B"], []).n).toBe(0);
   });
 
-  it("is null without an order id or a product column", () => {
-    const lines = fromBaskets([["A", "B"]]);
-    expect(run(lines, {}, ["order"])).toBeNull();
-    expect(run(lines, {}, ["product"])).toBeNull();
+  it("has no reduction without an order id or a product column, and says which optional columns the lines have", () => {
+    const sources = (...roles: string[]): Sources => ({
+      dialect: duckdbDialect,
+      datasets: { orders: [{ name: "orders", relation: "data_0", roles: new Set(roles) }] },
+      calendar: null,
+      range: null,
+      labels: (d) => `dict_${d}`,
+      tables: {},
+    });
+    expect(basketReductions(sources("user", "order"))).toEqual({});
+    expect(basketReductions(sources("user", "product"))).toEqual({});
+    expect(basketReductions(sources("order", "product", "country")).basketColumns!.sql).toBe("SELECT 0 AS u, 1 AS country, 0 AS description");
   });
 });
 
@@ -358,7 +362,7 @@ describe("frequent itemsets and the support threshold", () => {
   it("frequentItemsets(baskets, count, maxSize) counts every subset up to maxSize: C(8,1…4) = 162 itemsets in identical baskets", () => {
     const same = Array.from({ length: 10 }, () => ["a", "b", "c", "d", "e", "f", "g", "h"]);
     const { table, productLabels, text } = orderLines(fromBaskets(same));
-    const b = toBaskets(table, productLabels, text)!;
+    const b = toBaskets(table, productLabels, text);
     expect(frequentItemsets(b, 10, 4).length).toBe(8 + 28 + 56 + 70);
     expect(frequentItemsets(b, 10, 2).length).toBe(8 + 28);
     expect(frequentItemsets(b, 11, 4).length).toBe(0);
@@ -442,7 +446,7 @@ describe("frequentItemsets(baskets, count, maxSize)", () => {
   it("agrees with brute-force counting of every subset of every basket, with the pair table or without", () => {
     const raw = randomBaskets(3);
     const { table, productLabels, text } = orderLines(fromBaskets(raw));
-    const b = toBaskets(table, productLabels, text)!;
+    const b = toBaskets(table, productLabels, text);
     for (const [atLeast, maxSize] of [
       [8, 3],
       [3, 4],
@@ -516,12 +520,10 @@ describe.skipIf(!present)("basket(…) on UCI Online Retail (online_retail.csv.g
   const dir = mkdtempSync(join(tmpdir(), "romi-basket-"));
   if (present) symlinkSync(FILE, join(dir, "online_retail.csv.gz"));
   const config = parseConfig({}, "defaults");
-  const loaded = present ? await loadTables(dir, config) : null;
-  const d = loaded?.datasets[0];
-  const result =
-    loaded && d
-      ? basket({ orders: d.table }, { productLabels: loaded.dicts.product.labels, text: loaded.dicts.label.labels, config: { ...BASKET_DEFAULTS } })
-      : null;
+  const data = present ? await reduceFor(dir, config, basketAnalysis) : null;
+  const result = data
+    ? basket({ lines: basketLines(data.reduced)! }, { productLabels: data.dicts.product.labels, text: data.dicts.label.labels, config: { ...BASKET_DEFAULTS } })
+    : null;
   const ref =
     present && hasPandas
       ? JSON.parse(
@@ -533,7 +535,7 @@ describe.skipIf(!present)("basket(…) on UCI Online Retail (online_retail.csv.g
       : null;
 
   it("finds about 18.4k baskets of about 3.7k products and rules above lift 1", () => {
-    expect(loaded!.errors).toEqual([]);
+    // reduceFor throws when the file does not load.
     const r = result!;
     expect(fact(r.facts, "basket.baskets")).toBeGreaterThan(18_000);
     expect(fact(r.facts, "basket.items")).toBeGreaterThan(3_500);

@@ -3,8 +3,12 @@
  * products of its lines, with the non-product codes left out and an optional
  * country filter. Items are numbered in code-unit order of their product ids,
  * so that "sorted by index" and "sorted by id" are the same order everywhere.
+ *
+ * Reduction (SQL, over the order lines with a product): the lines per
+ * basket, product, customer, country and description, in the order of the
+ * group's first line. The filters and the model read only that table.
  */
-import type { Table } from "../../read/table.ts";
+import { numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 
 /**
  * The non-product stock codes of UCI Online Retail-like shops: postage,
@@ -64,23 +68,75 @@ export interface BasketOptions {
   readonly keepUser?: ((user: number) => boolean) | undefined;
 }
 
+/** Order lines grouped by basket, product, customer, country and description, in the order of each group's first line. */
+export interface BasketLines {
+  readonly length: number;
+  /** The order id's index, or a distinct negative key for a line without an order id (an order of its own). */
+  readonly basket: Float64Array;
+  readonly product: Float64Array;
+  /** User indices; null when the lines have no customer column. */
+  readonly user: Float64Array | null;
+  /** Text indices (-1: empty); null when the lines have no country column. */
+  readonly country: Float64Array | null;
+  /** Text indices (-1: empty); null when the lines have no description column. */
+  readonly description: Float64Array | null;
+  /** Lines each row stands for. */
+  readonly lines: Float64Array;
+}
+
+/** The basket lines reduction, or none when the orders have no order id or no product column. */
+export function basketReductions(sources: Sources): Record<string, Reduction> {
+  const list = sources.datasets.orders ?? [];
+  const has = (role: string): boolean => list.some((x) => x.roles.has(role));
+  if (!has("order") || !has("product")) return {};
+  const d = sources.dialect;
+  const roles = ["order", "product", "user", "country", "description"].map((role) => ({ role, text: true }));
+  const lines = stacked(sources, "orders", roles)!;
+  const [order, product, user, country, description] = roles.map((r) => d.ident(r.role));
+  const basket = `CASE WHEN ${order} >= 0 THEN ${order} ELSE -1 - _seq END`;
+  const flag = (role: string): string => (has(role) ? "1" : "0");
+  return {
+    // Which of the optional columns the lines have (a line without one reads -1, as an empty value).
+    basketColumns: {
+      sql: `SELECT ${flag("user")} AS u, ${flag("country")} AS country, ${flag("description")} AS description`,
+      numeric: ["u", "country", "description"],
+    },
+    basketLines: {
+      sql: `SELECT ${basket} AS basket, ${product} AS product, ${user} AS u, ${country} AS country, ${description} AS description, count(*) AS lines, min(_seq) AS first FROM ${lines} AS l WHERE ${product} >= 0 GROUP BY ${basket}, ${product}, ${user}, ${country}, ${description} ORDER BY first`,
+      numeric: ["basket", "product", "u", "country", "description", "lines", "first"],
+    },
+  };
+}
+
+/** The basket lines reduction's rows, or null without it; a column the lines lack is null. */
+export function basketLines(reduced: Readonly<Record<string, ResultTable>>): BasketLines | null {
+  const t = reduced["basketLines"];
+  const columns = reduced["basketColumns"];
+  if (!t || !columns) return null;
+  const col = (name: string): Float64Array | null => (numbers(columns, name)[0] === 1 ? numbers(t, name) : null);
+  return {
+    length: numbers(t, "basket").length,
+    basket: numbers(t, "basket"),
+    product: numbers(t, "product"),
+    user: col("u"),
+    country: col("country"),
+    description: col("description"),
+    lines: numbers(t, "lines"),
+  };
+}
+
 /**
  * Baskets from order lines (already cleaned and clipped to the period by the
  * reader). A line without a product is skipped; a line without an order id
- * is an order of its own, as in `toOrders`. An order left with no product is
- * not a basket. Null when the lines have no order id or no product column.
+ * is an order of its own, as in `orderTable`. An order left with no product
+ * is not a basket. Baskets are numbered in the order of their first kept line.
  *
  * @example
  * // order 1: 85123A, 85123A, POST; order 2: POST
  * toBaskets(lines, products, text).n; // => 1 (order 1 holds one item; order 2 none)
  */
-export function toBaskets(lines: Table, productLabels: readonly string[], text: readonly string[], options: BasketOptions = {}): Baskets | null {
-  const order = lines.ref["order"];
-  const product = lines.ref["product"];
-  if (!order || !product) return null;
-  const description = lines.ref["description"];
-  const country = lines.ref["country"];
-  const user = lines.ref["user"];
+export function toBaskets(lines: BasketLines, productLabels: readonly string[], text: readonly string[], options: BasketOptions = {}): Baskets {
+  const { basket: order, product, description, country, user } = lines;
   const keepUser = options.keepUser && user ? options.keepUser : null;
 
   const excluded = excluder(options.exclude ?? DEFAULT_EXCLUDE);
@@ -109,10 +165,10 @@ export function toBaskets(lines: Table, productLabels: readonly string[], text: 
     }
     if (keepUser && !keepUser(user![i]!)) continue;
     const o = order[i]!;
-    let b = o < 0 ? undefined : basketOf.get(o);
+    let b = basketOf.get(o);
     if (b === undefined) {
       b = n++;
-      if (o >= 0) basketOf.set(o, b);
+      basketOf.set(o, b);
     }
     lineBasket.push(b);
     lineProduct.push(p);
@@ -120,7 +176,7 @@ export function toBaskets(lines: Table, productLabels: readonly string[], text: 
     const d = description ? description[i]! : -1;
     if (d >= 0) {
       const key = p * text.length + d;
-      modal.set(key, (modal.get(key) ?? 0) + 1);
+      modal.set(key, (modal.get(key) ?? 0) + lines.lines[i]!);
     }
   }
 

@@ -4,16 +4,15 @@
  * "bought together" partner of the top products and cross-sell sentences.
  * Runs when the orders have an order id and a product column.
  */
-import type { Table } from "../../read/table.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { FactSink } from "../facts.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
-import { toBaskets, type Baskets } from "./baskets.ts";
+import { basketLines, basketReductions, toBaskets, type BasketLines, type Baskets } from "./baskets.ts";
 import { BASKET_METRICS } from "./catalogue.ts";
 import { crossSell } from "./crosssell.ts";
 import { chooseMinSupport, frequentItemsets, MIN_ITEMSETS, minCount, SUPPORT_CANDIDATES, type SupportChoice } from "./itemsets.ts";
 import { associationRules, type Rule } from "./rules.ts";
-import { merged, type Analysis } from "../analysis.ts";
+import type { Analysis } from "../analysis.ts";
 
 /** The `basket` settings of the config (the zod schema uses the same names). */
 export interface BasketConfig {
@@ -41,8 +40,8 @@ export const TOP_ITEMS = 20;
 export const CROSS_SELL_ROWS = 10;
 
 export interface BasketInput {
-  /** Order lines, clipped to the period. */
-  readonly orders: Table;
+  /** The order lines of the period, grouped (`basketReductions`). */
+  readonly lines: BasketLines;
 }
 
 export interface BasketContext {
@@ -61,20 +60,18 @@ export interface BasketResult {
   readonly series: Series;
 }
 
-/** Null when the orders have no order id or no product column: there are no baskets to analyse. */
-export function basket(input: BasketInput, ctx: BasketContext): BasketResult | null {
+export function basket(input: BasketInput, ctx: BasketContext): BasketResult {
   const { config } = ctx;
   const wanted = config.segments ? new Set(config.segments) : null;
   const segmentsOf = ctx.segmentsOf;
   const keepUser = wanted && segmentsOf ? (u: number): boolean => segmentsOf(u).some((s) => wanted.has(s)) : undefined;
-  const baskets = toBaskets(input.orders, ctx.productLabels, ctx.text, { exclude: config.exclude, countries: config.countries, keepUser });
-  if (!baskets) return null;
+  const baskets = toBaskets(input.lines, ctx.productLabels, ctx.text, { exclude: config.exclude, countries: config.countries, keepUser });
   const sink = new FactSink(BASKET_METRICS);
   const warnings: Warning[] = [];
   if (wanted && !segmentsOf) {
     warnings.push({ code: "basket.segments", message: "basket.segments is set but the customers are not segmented, so every basket is kept" });
   }
-  if (config.countries && !input.orders.ref["country"]) {
+  if (config.countries && !input.lines.country) {
     warnings.push({ code: "basket.countries", message: "basket.countries is set but the orders have no country column, so no order line is kept" });
   }
   sink.add("basket.baskets", baskets.n);
@@ -216,31 +213,33 @@ export { SUPPORT_CANDIDATES, MIN_ITEMSETS } from "./itemsets.ts";
 /** The basket in the registry: order lines, filtered by segment when the config asks. */
 export const basketAnalysis: Analysis = {
   name: "basket",
-  rows: ["orders"],
+  rows: [],
   requires: ["orders"],
   period: true,
   uses: ["segments"],
   provides: [],
+  reductions: (sources) => basketReductions(sources),
   run: (input) => {
     const b = input.config.basket;
-    return (
-      basket(
-        { orders: merged(input, "orders")! },
-        {
-          productLabels: input.dicts.product.labels,
-          text: input.dicts.label.labels,
-          segmentsOf: input.outputs.segments,
-          config: {
-            minSupport: b.min_support,
-            minConfidence: b.min_confidence,
-            minLift: b.min_lift,
-            maxSize: b.max_size,
-            exclude: b.exclude,
-            countries: b.countries,
-            segments: b.segments,
-          },
+    // Without an order id or a product column there are no baskets to analyse.
+    const lines = basketLines(input.reduced);
+    if (!lines) return { facts: [], warnings: [], series: {} };
+    return basket(
+      { lines },
+      {
+        productLabels: input.dicts.product.labels,
+        text: input.dicts.label.labels,
+        segmentsOf: input.outputs.segments,
+        config: {
+          minSupport: b.min_support,
+          minConfidence: b.min_confidence,
+          minLift: b.min_lift,
+          maxSize: b.max_size,
+          exclude: b.exclude,
+          countries: b.countries,
+          segments: b.segments,
         },
-      ) ?? { facts: [], warnings: [], series: {} }
+      },
     );
   },
 };
