@@ -475,10 +475,32 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
     await engine.run(
       `CREATE TABLE dict_${name} AS SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, row_number() OVER (ORDER BY f.place) - 1 AS idx FROM (${firsts}) AS f LEFT JOIN (${spelled}) AS s ON s.key = f.key`,
     );
-    const cols = await engine.columns(`SELECT label FROM dict_${name} ORDER BY idx`, new Set());
-    out[name] = Dict.fromLabels(cols["label"] as string[], fold);
+    out[name] = Dict.fromLabels(await readLabels(engine, `dict_${name}`), fold);
   }
   return out as Dicts;
+}
+
+/** Labels per block of the text joined in one value: reading 600k labels one value at a time took 2.4 s, joined 0.3 s. */
+const LABEL_BLOCK = 1_000_000;
+
+/**
+ * A dictionary's labels in index order. They come joined by newlines, in
+ * blocks, and are split here; a dictionary with a label holding a newline
+ * is read one value at a time.
+ */
+async function readLabels(engine: Engine, table: string): Promise<string[]> {
+  const [lines] = await engine.rows(`SELECT count(*) AS n FROM ${table} WHERE contains(label, chr(10))`);
+  if (Number(lines!["n"]) > 0) return (await engine.columns(`SELECT label FROM ${table} ORDER BY idx`, new Set()))["label"] as string[];
+  const blocks = await engine.rows(
+    `SELECT idx // ${LABEL_BLOCK} AS block, count(*) AS n, string_agg(label, chr(10) ORDER BY idx) AS text FROM ${table} GROUP BY block ORDER BY block`,
+  );
+  const labels: string[] = [];
+  for (const b of blocks) {
+    const part = String(b["text"]).split("\n");
+    if (part.length !== Number(b["n"])) throw new Error(`${table}: ${part.length} labels read back, ${Number(b["n"])} expected`);
+    for (const label of part) labels.push(label);
+  }
+  return labels;
 }
 
 /**

@@ -87,6 +87,21 @@ describe("loadDataDir(dir, config, zone)", () => {
     expect(Array.from(d.table.num["revenue"]!)).toEqual([2.5]);
   });
 
+  it("reads every dictionary label back whole, a label holding a line break and an empty neighbour's included", async () => {
+    const r = await load({
+      "visits.csv": lines(
+        "Uid,Start Ts,Source Id",
+        "u1,2024-01-01 10:00,ads",
+        'u2,2024-01-01 11:00,"fb',
+        'ads"',
+        "u3,2024-01-01 12:00,",
+        "u1,2024-01-02 10:00,mail",
+      ),
+    });
+    expect(r.dicts.source.labels).toEqual(["ads", "fb\nads", "mail"]);
+    expect(r.dicts.user.labels).toEqual(["u1", "u2", "u3"]);
+  });
+
   it("reads files of one kind with the same headers as one dataset, and different headers as separate ones", async () => {
     const r = await load({
       "orders/2024-01.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1"),
