@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { duckdbDialect } from "./dialect.ts";
-import { checkMemory, type Engine, type EngineLimits, type ResultColumn } from "./engine.ts";
+import { checkMemory, EngineMemoryError, type Engine, type EngineLimits, type ResultColumn } from "./engine.ts";
 
 /** A value of a row as plain JavaScript: numbers, bigints beyond 2^53, text, null. */
 function plain(v: DuckDBValue): unknown {
@@ -25,11 +25,14 @@ export class DuckDbEngine implements Engine {
   private readonly instance: DuckDBInstance;
   private readonly connection: DuckDBConnection;
   private readonly spill: string | null;
+  /** The memory limit, as the user gave it or as romi chose it. */
+  private readonly memory: string;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, spill: string | null) {
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, spill: string | null, memory: string) {
     this.instance = instance;
     this.connection = connection;
     this.spill = spill;
+    this.memory = memory;
   }
 
   static async open(limits: EngineLimits = {}): Promise<DuckDbEngine> {
@@ -40,20 +43,39 @@ export class DuckDbEngine implements Engine {
     const instance = await DuckDBInstance.create(":memory:", options);
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
-    return new DuckDbEngine(instance, connection, spill);
+    return new DuckDbEngine(instance, connection, spill, options["memory_limit"]);
+  }
+
+  /** Runs a step, turning DuckDB's out-of-memory error into an `EngineMemoryError` that names romi's options. */
+  private async guard<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (e) {
+      const first = String((e as Error).message ?? e).split("\n")[0]!;
+      if (/^Out of Memory Error/i.test(first)) throw new EngineMemoryError(first.replace(/^Out of Memory Error:\s*/i, ""), this.memory, { cause: e });
+      throw e;
+    }
   }
 
   async run(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    await this.guard(() => this.connection.run(sql));
   }
 
   async rows(sql: string): Promise<Record<string, unknown>[]> {
+    return this.guard(() => this.readRows(sql));
+  }
+
+  async columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
+    return this.guard(() => this.readColumns(sql, numeric));
+  }
+
+  private async readRows(sql: string): Promise<Record<string, unknown>[]> {
     const reader = await this.connection.runAndReadAll(sql);
     const names = reader.columnNames();
     return reader.getRows().map((row) => Object.fromEntries(row.map((v, i) => [names[i]!, plain(v)])));
   }
 
-  async columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
+  private async readColumns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
     const result = await this.connection.stream(sql);
     const names = result.columnNames();
     // Numbers go straight into typed arrays that double as they fill; text into arrays.

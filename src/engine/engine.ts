@@ -34,6 +34,17 @@ export interface EngineLimits {
   readonly tempDir?: string | undefined;
 }
 
+/**
+ * The engine ran out of the memory it may use: the message names the limit
+ * and romi's options, not the engine's own settings.
+ */
+export class EngineMemoryError extends Error {
+  constructor(detail: string, limit: string, options?: ErrorOptions) {
+    super(`out of memory: ${detail}, with a memory limit of ${limit}; raise it with --memory (e.g. --memory 8GB) or use fewer threads (--threads 1)`, options);
+    this.name = "EngineMemoryError";
+  }
+}
+
 const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 /** Checks `--memory`: a size such as `2GB` or `512MiB`. */

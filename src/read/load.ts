@@ -19,7 +19,7 @@
 import { join } from "node:path";
 import type { Dialect } from "../engine/dialect.ts";
 import { DuckDbEngine } from "../engine/duckdb.ts";
-import type { Engine } from "../engine/engine.ts";
+import { EngineMemoryError, type Engine } from "../engine/engine.ts";
 import type { Config } from "../schema/config.ts";
 import { DICT_NAMES, FOLDED_DICTS, KIND_SPECS, ATTRIBUTE_PREFIX, type DictName, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
@@ -175,6 +175,7 @@ async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Pr
     try {
       await engine.run(`CREATE TABLE ${table} AS SELECT ${cols.join(", ")}, file_row_number FROM read_parquet(${d.string(path)}, file_row_number = true)`);
     } catch (e) {
+      if (e instanceof EngineMemoryError) throw e;
       throw new Error(`${plan.file}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
     }
     const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
@@ -204,11 +205,13 @@ async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Pr
     // DuckDB's strict reader refuses a file whose lines end in both LF and
     // CRLF (CDNOW's header ends in LF, its records in CRLF); its lenient one
     // reads it, and the record widths are checked here instead.
+    if (e instanceof EngineMemoryError) throw e;
     if (!/invalid state/i.test(firstLine(e))) throw new Error(`${plan.file}: cannot be read: ${firstLine(e)}`, { cause: e });
     strict = false;
     try {
       await engine.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv(${d.string(path)}, ${options(false)})`);
     } catch (e2) {
+      if (e2 instanceof EngineMemoryError) throw e2;
       throw new Error(`${plan.file}: cannot be read: ${firstLine(e2)}`, { cause: e2 });
     }
   }
