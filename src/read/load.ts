@@ -11,10 +11,11 @@
  * Per dataset the engine keeps `clean_<n>`: every row with its file, record
  * and line, its parsed values (`t<p>` the text of text role p, `v<p>` the
  * value of the others), and `final`, the reason it is rejected (NULL for a
- * row used), until the table `data_<n>` of the rows used, which the period
- * clip, the analyses' reductions and `sources.ts` read, is built from it. Line numbers are the record's number plus one for the
- * header: exact when no field spans lines and no line is blank. A Parquet
- * row's "line" is its 1-based row number.
+ * row used), until the table `data_<n>` of the rows used is built from it;
+ * the period clip, the analyses' reductions and `sources.ts` read that
+ * table. Line numbers are the record's number plus one for the header:
+ * exact when no field spans lines and no line is blank. A Parquet row's
+ * "line" is its 1-based row number.
  */
 import { join } from "node:path";
 import type { Dialect } from "../engine/dialect.ts";
