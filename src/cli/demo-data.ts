@@ -75,7 +75,7 @@ export const demoData: Command = {
                24,000 users, scale 1 being the committed data)
 
 data/README.md describes the funnel and campaigns data's planted structure
-(which sources pay back, seasonality, bad rows); README.md lists the bank
+(which sources pay back, seasonality, bad rows); docs/data.md lists the bank
 data's segments.`,
   async run(io) {
     const flags = parseFlags(io.args, { out: { type: "string" }, kind: { type: "string" }, seed: { type: "string" }, scale: { type: "string" } });

@@ -11,7 +11,7 @@ export const diff: Command = {
 
   BASE, HEAD        metrics.json files, or folders that contain one
   --format F        markdown (default; a PR comment) or json
-  --thresholds FILE rules that fail the check (see README: Thresholds)
+  --thresholds FILE rules that fail the check (see docs/versions.md: Thresholds)
   --max-rows N      rows in the "largest changes" table (default 10)
   --ack PATTERN     a fact pattern whose breaches are expected, e.g.
                     'romi{source=3}'; '*' acknowledges every breach

@@ -1,7 +1,7 @@
 /**
  * Dataset kinds: which columns ("roles") each kind has, how they parse, and
  * the header spellings recognised without configuration. This table is the
- * single source for detection, parsing and the alias table in the README
+ * single source for detection, parsing and the alias table in docs/data.md
  * (`npm run romi -- validate --aliases` prints it).
  */
 
