@@ -8,8 +8,7 @@ import { DuckDbEngine } from "./engine/duckdb.ts";
 import type { EngineLimits } from "./engine/engine.ts";
 import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
-import { clipToPeriod, engineReducer, readTable } from "./read/sources.ts";
-import type { Table } from "./read/table.ts";
+import { engineReducer, inPeriod } from "./read/sources.ts";
 import { ROW_KINDS } from "./report/analyses.ts";
 import { resolvePeriod } from "./report/period.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
@@ -64,12 +63,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     if (errors.length > 0) return { config, loaded, report: null, errors };
     try {
       const period = resolvePeriod(loaded.datasets, config);
-      const used: number[] = [];
-      const tables: Table[] = [];
-      for (const d of loaded.datasets) {
-        used.push(period ? await clipToPeriod(engine, d, period.range) : d.used);
-        if (ROW_KINDS.has(d.kind)) tables.push(await readTable(engine, d, period?.range ?? null));
-      }
+      const { used, tables } = await inPeriod(engine, loaded.datasets, period?.range ?? null, ROW_KINDS);
       const report = await assembleReport(
         loaded,
         { period, used, tables },

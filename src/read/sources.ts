@@ -44,6 +44,26 @@ export async function clipToPeriod(engine: Engine, d: LoadedDataset, range: DayR
   return d.used - n;
 }
 
+/**
+ * Every dataset in the report period: the rows each keeps (clipped, the
+ * rest counted as `outside period`), and the tables of the kinds in
+ * `rowKinds`, which analyses still read as rows.
+ */
+export async function inPeriod(
+  engine: Engine,
+  datasets: readonly LoadedDataset[],
+  range: DayRange | null,
+  rowKinds: ReadonlySet<Kind>,
+): Promise<{ used: number[]; tables: Table[] }> {
+  const used: number[] = [];
+  const tables: Table[] = [];
+  for (const d of datasets) {
+    used.push(range ? await clipToPeriod(engine, d, range) : d.used);
+    if (rowKinds.has(d.kind)) tables.push(await readTable(engine, d, range));
+  }
+  return { used, tables };
+}
+
 /** The rows of `d` within `range` as a columnar table, in file and record order. */
 export async function readTable(engine: Engine, d: LoadedDataset, range: DayRange | null): Promise<Table> {
   const q = engine.dialect.ident;

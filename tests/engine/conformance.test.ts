@@ -19,8 +19,7 @@ import { DuckDbEngine } from "../../src/engine/duckdb.ts";
 import type { Engine } from "../../src/engine/engine.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { loadDataDir } from "../../src/read/load.ts";
-import { clipToPeriod, engineReducer, readTable } from "../../src/read/sources.ts";
-import type { Table } from "../../src/read/table.ts";
+import { engineReducer, inPeriod } from "../../src/read/sources.ts";
 import { ROW_KINDS } from "../../src/report/analyses.ts";
 import { assembleReport } from "../../src/report/assemble.ts";
 import { resolvePeriod } from "../../src/report/period.ts";
@@ -94,12 +93,7 @@ describe.skipIf(!chdbPresent).each(folders)("DuckDB and ClickHouse on $name", ({
         return;
       }
       const period = resolvePeriod(loaded.datasets, config);
-      const used: number[] = [];
-      const tables: Table[] = [];
-      for (const d of loaded.datasets) {
-        used.push(period ? await clipToPeriod(duck, d, period.range) : d.used);
-        if (ROW_KINDS.has(d.kind)) tables.push(await readTable(duck, d, period?.range ?? null));
-      }
+      const { used, tables } = await inPeriod(duck, loaded.datasets, period?.range ?? null, ROW_KINDS);
       await copyTables(duck, click, [...loaded.datasets.map((d) => d.data), ...DICT_NAMES.map((n) => `dict_${n}`)]);
       const logs = [new Map<string, string>(), new Map<string, string>()];
       const reports = [];

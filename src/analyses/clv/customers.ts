@@ -9,6 +9,7 @@
 import { dayFromYmd, type DayRange } from "../../time/calendar.ts";
 import { completeMonthIndex, type PeriodFrame } from "../../time/period.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
+import { customerOrder } from "../customers/base.ts";
 import { orderRelation } from "../orders.ts";
 import { defaultSplit } from "./holdout.ts";
 
@@ -66,11 +67,7 @@ export function clvCustomers(reduced: Readonly<Record<string, ResultTable>>, use
   if (!t) return null;
   const u = numbers(t, "u");
   const n = u.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const x = userLabels[u[a]!]!;
-    const y = userLabels[u[b]!]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const order = customerOrder(u, userLabels);
   const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i]!);
   const firstDay = pick(numbers(t, "first"));
   const repeat = decimals(t, "repeat_revenue");

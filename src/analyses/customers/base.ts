@@ -88,6 +88,20 @@ export function baseReductions(sources: Sources): Record<string, Reduction> {
 }
 
 /**
+ * The rows of a per-customer reduction (user indices `u`) in customer id
+ * order, code unit by code unit: the order every tie-break on "customer id"
+ * relies on.
+ * @example customerOrder(Float64Array.of(0, 1), ["b", "a"]); // => [1, 0]
+ */
+export function customerOrder(u: Float64Array, userLabels: readonly string[]): number[] {
+  return Array.from(u.keys()).sort((a, b) => {
+    const x = userLabels[u[a]!]!;
+    const y = userLabels[u[b]!]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/**
  * The base from its reductions (`baseReductions`).
  * @example
  * // customers "b" (user 0) and "a" (user 1)
@@ -97,11 +111,7 @@ export function customerBase(reduced: Readonly<Record<string, ResultTable>>, use
   const t = reduced["base"];
   const u = t ? numbers(t, "u") : new Float64Array(0);
   const n = u.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const x = userLabels[u[a]!]!;
-    const y = userLabels[u[b]!]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const order = customerOrder(u, userLabels);
   const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i]!);
   const ofUser = new Int32Array(userLabels.length).fill(-1);
   order.forEach((i, c) => (ofUser[u[i]!] = c));
