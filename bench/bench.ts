@@ -3,9 +3,12 @@
  * data of each scale (generated once into .bench/) and on the real Y.Afisha
  * files when ../shared is there, and the budget model alone (10 sources ×
  * 52 weeks, 200 bootstrap draws). Beside each demo scale it times a plain
- * DuckDB script of the core funnel aggregates on the same files. Prints the median wall time over the runs
- * and the largest peak RSS of any run. Compare ratios from one run of this
- * script: the machines are shared and noisy.
+ * DuckDB script of the core funnel aggregates on the same files. With chdb
+ * installed, each dataset is timed on ClickHouse too. Prints the median wall
+ * time over the runs, romi's phases (reading the files with the row rules,
+ * the analyses' SQL, the models) and the largest peak RSS of any run.
+ * Compare ratios from one run of this script: the machines are shared and
+ * noisy.
  */
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
@@ -27,13 +30,20 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function romi(args: string[], child = "bench/metrics-child.ts"): { ms: number; maxRssKb: number } {
+interface Timed {
+  readonly ms: number;
+  readonly maxRssKb: number;
+  /** romi's own phases (absent for the plain DuckDB script). */
+  readonly timings?: { read: number; sql: number; models: number };
+}
+
+function romi(args: string[], child = "bench/metrics-child.ts"): Timed {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [join(root, child), ...args], { stdio: ["ignore", "ignore", "inherit", "pipe"], encoding: "utf8" });
   const wall = performance.now() - t0;
-  const report = JSON.parse(String(r.output[3])) as { code: number; maxRssKb: number };
+  const report = JSON.parse(String(r.output[3])) as Omit<Timed, "ms"> & { code: number };
   if (report.code !== 0) throw new Error(`romi ${args.join(" ")} exited ${report.code}`);
-  return { ms: wall, maxRssKb: report.maxRssKb };
+  return { ms: wall, maxRssKb: report.maxRssKb, ...(report.timings ? { timings: report.timings } : {}) };
 }
 
 function ensureDemo(scale: number): string {
@@ -54,14 +64,23 @@ async function rows(file: string): Promise<number> {
   return n - 1;
 }
 
-function bench(label: string, dir: string, size: string, child?: string): void {
-  const args = child ? [dir] : ["metrics", "--data", dir, "--config", join(root, "bench/report.yaml")];
+/** Whether chdb is installed: then each dataset is timed on ClickHouse too. */
+const chdb = await import("chdb" as string).then(
+  () => true,
+  () => false,
+);
+
+function bench(label: string, dir: string, size: string, child?: string, engine = "duckdb"): void {
+  const args = child ? [dir] : ["--data", dir, "--config", join(root, "bench/report.yaml"), "--engine", engine];
   const results = Array.from({ length: runs }, () => romi(args, child));
   const ms = median(results.map((r) => r.ms));
   const rss = Math.max(...results.map((r) => r.maxRssKb)) / 1024;
+  const phase = (name: "read" | "sql" | "models"): string => `${(median(results.map((r) => r.timings![name])) / 1000).toFixed(2)} s`;
+  const phases = results[0]!.timings ? `; read ${phase("read")}, SQL ${phase("sql")}, models ${phase("models")}` : "";
   console.log(
-    `${label.padEnd(28)} ${size.padEnd(44)} median ${(ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${rss.toFixed(0).padStart(5)} MB  (${runs} runs)`,
+    `${label.padEnd(28)} ${size.padEnd(44)} median ${(ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${rss.toFixed(0).padStart(5)} MB  (${runs} runs${phases})`,
   );
+  if (!child && engine === "duckdb" && chdb) bench("  on ClickHouse (chdb)", dir, "the same files", undefined, "clickhouse");
 }
 
 /**

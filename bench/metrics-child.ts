@@ -1,9 +1,14 @@
-// Runs one `romi metrics` in this process and reports its time and peak RSS
-// on fd 3, so the benchmark measures the command, not the benchmark.
+// Runs what `romi metrics` runs, in this process (the engine, then the JSON
+// text), and reports its time, its phases and its peak RSS on fd 3, so the
+// benchmark measures the command, not the benchmark. Arguments: --data DIR
+// --config FILE [--engine NAME].
 // Peak RSS is VmHWM from /proc/self/status: getrusage's maxRSS of a child
 // process on Linux carries over the parent's peak from before exec.
 import { readFileSync, writeSync } from "node:fs";
-import { main } from "../src/cli/main.ts";
+import { parseArgs } from "node:util";
+import { runEngine } from "../src/engine.ts";
+import { stringifyReport } from "../src/report/json.ts";
+import type { EngineName } from "../src/schema/config.ts";
 
 function peakRssKb(): number {
   try {
@@ -15,6 +20,10 @@ function peakRssKb(): number {
   return process.resourceUsage().maxRSS;
 }
 
+const { values } = parseArgs({ options: { data: { type: "string" }, config: { type: "string" }, engine: { type: "string" } } });
 const started = performance.now();
-const code = await main(process.argv.slice(2), { stdout: () => {}, stderr: (t) => process.stderr.write(t) });
-writeSync(3, JSON.stringify({ code, ms: performance.now() - started, maxRssKb: peakRssKb() }));
+const run = await runEngine({ dataDir: values.data!, configPath: values.config, engine: values.engine as EngineName | undefined });
+if (run.report) stringifyReport(run.report);
+else process.stderr.write(`${run.errors.join("\n")}\n`);
+const ms = performance.now() - started;
+writeSync(3, JSON.stringify({ code: run.report ? 0 : 1, ms, timings: run.timings, maxRssKb: peakRssKb() }));

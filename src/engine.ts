@@ -4,15 +4,16 @@
  */
 import pkg from "../package.json" with { type: "json" };
 import { dirname, join } from "node:path";
-import { DuckDbEngine } from "./engine/duckdb.ts";
 import type { EngineLimits } from "./engine/engine.ts";
+import { openEngine } from "./engine/open.ts";
 import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
+import type { Reducer } from "./analyses/analysis.ts";
 import { engineReducer, inPeriod } from "./read/sources.ts";
 import { ROW_KINDS } from "./report/analyses.ts";
 import { resolvePeriod } from "./report/period.ts";
 import { assembleReport, type Stamp } from "./report/assemble.ts";
-import type { Config } from "./schema/config.ts";
+import type { Config, EngineName } from "./schema/config.ts";
 import { KIND_SPECS } from "./schema/kinds.ts";
 import type { Report } from "./schema/report.ts";
 import { zone } from "./time/zone.ts";
@@ -25,6 +26,8 @@ export interface EngineOptions {
   readonly configPath?: string | null | undefined;
   /** The version's label (overrides `label` in the config) and git commit. */
   readonly stamp?: Stamp;
+  /** The SQL engine (overrides `engine` in the config). */
+  readonly engine?: EngineName | undefined;
   /** How much of the machine the SQL engine may use. */
   readonly limits?: EngineLimits;
 }
@@ -36,6 +39,21 @@ export interface EngineRun {
   readonly report: Report | null;
   /** Problems that stop the report: unusable files, or a period that cannot be set. */
   readonly errors: readonly string[];
+  /** Wall time in ms: reading the files (with the row rules), the analyses' SQL, and the rest of the analyses (the models). */
+  readonly timings: { readonly read: number; readonly sql: number; readonly models: number };
+}
+
+/** A reducer that adds the time its engine work takes to `spent.ms`. */
+function timed(reducer: Reducer, spent: { ms: number }): Reducer {
+  const time = async <T>(step: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await step();
+    } finally {
+      spent.ms += performance.now() - t0;
+    }
+  };
+  return { sources: reducer.sources, run: (r) => time(() => reducer.run(r)), table: (n, sql) => time(() => reducer.table(n, sql)) };
 }
 
 /** Reads and computes; never throws for bad data, but lists every problem. */
@@ -44,9 +62,14 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
   // annotations.yaml sits beside report.yaml.
   const annotations = options.configPath === null ? [] : await loadAnnotations(join(dirname(options.configPath ?? "content/report.yaml"), "annotations.yaml"));
-  const engine = await DuckDbEngine.open(options.limits);
+  const started = performance.now();
+  const engine = await openEngine(options.engine ?? config.engine, options.limits);
+  const sql = { ms: 0 };
+  let read = 0;
+  const timings = () => ({ read, sql: sql.ms, models: performance.now() - started - read - sql.ms });
   try {
     const loaded = await loadDataDir(options.dataDir, config, zone(config.timezone), engine);
+    read = performance.now() - started;
     const errors = [...loaded.errors];
     for (const d of loaded.datasets) {
       if (d.used === 0 && d.rows > 0) {
@@ -60,22 +83,23 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     if (!loaded.datasets.some((d) => KIND_SPECS[d.kind].when !== null) && errors.length === 0) {
       errors.push(`${options.dataDir}: no visits, orders, costs, campaigns or experiment files found`);
     }
-    if (errors.length > 0) return { config, loaded, report: null, errors };
+    if (errors.length > 0) return { config, loaded, report: null, errors, timings: timings() };
     try {
       const period = resolvePeriod(loaded.datasets, config);
       const { used, tables } = await inPeriod(engine, loaded.datasets, period?.range ?? null, ROW_KINDS);
+      read = performance.now() - started;
       const report = await assembleReport(
         loaded,
         { period, used, tables },
         config,
         GENERATOR,
-        engineReducer(engine, loaded.datasets),
+        timed(engineReducer(engine, loaded.datasets), sql),
         options.stamp,
         annotations,
       );
-      return { config, loaded, report, errors };
+      return { config, loaded, report, errors, timings: timings() };
     } catch (e) {
-      return { config, loaded, report: null, errors: [(e as Error).message] };
+      return { config, loaded, report: null, errors: [(e as Error).message], timings: timings() };
     }
   } finally {
     engine.close();

@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { ChdbEngine, loadChdb } from "../src/engine/chdb.ts";
 import { DuckDbEngine } from "../src/engine/duckdb.ts";
+import type { Engine } from "../src/engine/engine.ts";
 import { loadDataDir, type LoadedDataset, type LoadResult } from "../src/read/load.ts";
 import type { Analysis, ResultTable } from "../src/analyses/analysis.ts";
 import { clipToPeriod, engineReducer, readTable } from "../src/read/sources.ts";
@@ -38,6 +40,26 @@ export const hasFact = (facts: readonly Fact[], id: string): boolean => facts.so
 
 export const lines = (...rows: string[]): string => `${rows.join("\n")}\n`;
 
+/** Whether chdb (ClickHouse, embedded) is installed; it is optional. */
+export const chdbPresent = await loadChdb().then(
+  () => true,
+  () => false,
+);
+
+/** An engine for a test to open. */
+export interface TestEngine {
+  readonly name: string;
+  open(threads?: number): Promise<Engine>;
+}
+
+export const DUCKDB: TestEngine = { name: "duckdb", open: (threads = 2) => DuckDbEngine.open({ threads }) };
+
+/**
+ * The engines a test that reads files runs on: DuckDB, and ClickHouse when
+ * chdb is installed (the caller warns when it is not).
+ */
+export const ENGINES: readonly TestEngine[] = [DUCKDB, ...(chdbPresent ? [{ name: "clickhouse", open: (threads = 2) => ChdbEngine.open({ threads }) }] : [])];
+
 /**
  * A data folder loaded as `romi metrics` loads it, with every dataset's rows
  * as a table: clipped to the report period (counting the rest as `outside
@@ -47,8 +69,9 @@ export async function loadTables(
   dir: string,
   config: Config,
   clip = true,
+  on: TestEngine = DUCKDB,
 ): Promise<Omit<LoadResult, "datasets"> & { datasets: (LoadedDataset & { table: Table })[]; period: ResolvedPeriod | null }> {
-  const engine = await DuckDbEngine.open({ threads: 2 });
+  const engine = await on.open();
   try {
     const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
     const period = clip && loaded.errors.length === 0 ? resolvePeriod(loaded.datasets, config) : null;

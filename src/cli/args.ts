@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { checkMemory, type EngineLimits } from "../engine/engine.ts";
+import { ENGINE_NAMES, type EngineName } from "../schema/config.ts";
 
 export class UsageError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -54,11 +55,21 @@ export function numberFlag(value: string | undefined, flag: string, fallback: nu
 }
 
 /** The flags that size the SQL engine, shared by every command that runs it. */
-export const ENGINE_FLAGS = { threads: { type: "string" }, memory: { type: "string" } } as const;
+export const ENGINE_FLAGS = { engine: { type: "string" }, threads: { type: "string" }, memory: { type: "string" } } as const;
 
-export const ENGINE_USAGE = `  --threads N    the SQL engine's worker threads (default: one per core)
+export const ENGINE_USAGE = `  --engine NAME  the SQL engine: duckdb (embedded, the default) or clickhouse
+                 (embedded; needs npm install chdb); default: engine in the config
+  --threads N    the SQL engine's worker threads (default: one per core)
   --memory SIZE  the SQL engine's memory limit, e.g. 2GB; past it, it spills
                  to a temporary folder (default: a quarter of the machine's memory)`;
+
+/** `--engine` as an engine name, when given; a bad one is a usage error. */
+export function engineName(flags: { engine?: string | undefined }): EngineName | undefined {
+  if (flags.engine === undefined) return undefined;
+  const found = ENGINE_NAMES.find((n) => n === flags.engine);
+  if (!found) throw new UsageError(`invalid --engine: ${flags.engine} (expected ${ENGINE_NAMES.join(" or ")})`);
+  return found;
+}
 
 /** `--threads` and `--memory` as engine limits; bad values are usage errors. */
 export function engineLimits(flags: { threads?: string | undefined; memory?: string | undefined }): EngineLimits {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, parseFlags, UsageError, type Command } from "./args.ts";
+import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
 /** The romi project: Astro's root, where astro.config.ts and src/pages live. */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -24,7 +24,7 @@ export function normaliseBase(base: string): string {
 export const build: Command = {
   name: "build",
   summary: "build the static report site (HTML, metrics.json, CSV downloads)",
-  usage: `romi build [--data DIR] [--config FILE] [--out DIR] [--base PATH] [--label TEXT] [--commit SHA] [--threads N] [--memory SIZE]
+  usage: `romi build [--data DIR] [--config FILE] [--out DIR] [--base PATH] [--label TEXT] [--commit SHA] [--engine NAME] [--threads N] [--memory SIZE]
 
   --data DIR     folder with the data files (default: data)
   --config FILE  report settings (default: content/report.yaml, if it exists)
@@ -49,6 +49,7 @@ previous site is left as it was.`,
       ...ENGINE_FLAGS,
     });
     const limits = engineLimits(flags);
+    const engine = engineName(flags);
     const dataDir = resolve(flags.data ?? "data");
     if (!existsSync(dataDir)) throw new UsageError(`--data: no such folder: ${dataDir}`);
     const out = resolve(flags.out ?? "dist");
@@ -60,6 +61,7 @@ previous site is left as it was.`,
     for (const [name, value] of [
       ["ROMI_LABEL", flags.label],
       ["ROMI_COMMIT", flags.commit],
+      ["ROMI_ENGINE", engine],
       ["ROMI_THREADS", limits.threads?.toString()],
       ["ROMI_MEMORY", limits.memory],
     ] as const) {

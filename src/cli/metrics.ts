@@ -3,12 +3,12 @@ import { dirname } from "node:path";
 import { runEngine } from "../engine.ts";
 import { gitCommit } from "../read/commit.ts";
 import { stringifyReport } from "../report/json.ts";
-import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, parseFlags, required, type Command } from "./args.ts";
+import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, required, type Command } from "./args.ts";
 
 export const metrics: Command = {
   name: "metrics",
   summary: "compute every metric from a data folder into metrics.json",
-  usage: `romi metrics --data DIR [--config FILE] [--out FILE] [--label TEXT] [--commit SHA] [--threads N] [--memory SIZE]
+  usage: `romi metrics --data DIR [--config FILE] [--out FILE] [--label TEXT] [--commit SHA] [--engine NAME] [--threads N] [--memory SIZE]
 
   --data DIR     folder with the data files (csv, tsv, txt, optionally .gz; parquet)
   --config FILE  report settings (default: content/report.yaml, if it exists)
@@ -28,6 +28,7 @@ Exits with 1, writing nothing, when a file cannot be used.`,
       ...ENGINE_FLAGS,
     });
     const run = await runEngine({
+      engine: engineName(flags),
       limits: engineLimits(flags),
       dataDir: required(flags.data, "--data"),
       configPath: flags.config,

@@ -3,14 +3,14 @@ import { join } from "node:path";
 import { runEngine } from "../engine.ts";
 import { gitCommit } from "../read/commit.ts";
 import { stringifyReport } from "../report/json.ts";
-import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, parseFlags, UsageError, type Command } from "./args.ts";
+import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
 export const VERSIONS_DIR = "content/versions";
 
 export const snapshot: Command = {
   name: "snapshot",
   summary: "store the current metrics.json in the version archive",
-  usage: `romi snapshot [--label L] [--data DIR] [--config FILE] [--dir DIR] [--threads N] [--memory SIZE]
+  usage: `romi snapshot [--label L] [--data DIR] [--config FILE] [--dir DIR] [--engine NAME] [--threads N] [--memory SIZE]
 
   --label L      the version's name and file name (default: label in the
                  config, else the version id); letters, digits, . _ -
@@ -35,6 +35,7 @@ one before, and the overview shows the changes since the latest one.`,
       dataDir: flags.data ?? "data",
       configPath: flags.config,
       stamp: { label: flags.label, commit: gitCommit() },
+      engine: engineName(flags),
       limits: engineLimits(flags),
     });
     if (!run.report) {

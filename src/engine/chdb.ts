@@ -4,7 +4,9 @@
  * `ChdbEngine.open` says so when it is missing.
  *
  * Each session pins what reductions assume of any engine: the session time
- * zone is UTC, an unmatched LEFT JOIN gives NULL (`join_use_nulls`), a CAST
+ * zone is UTC, an unmatched LEFT JOIN gives NULL (`join_use_nulls`), a
+ * column's name means the column even where an alias of that name is in
+ * scope (`prefer_column_name_to_alias`, as in standard SQL), a CAST
  * keeps NULL (`cast_keep_nullable`, so `CAST(NULL AS DOUBLE)` is NULL as in
  * SQL), and 64-bit integers come back as text, so none loses digits on the
  * way.
@@ -63,6 +65,7 @@ export class ChdbEngine implements Engine {
     const settings: Record<string, string | number> = {
       session_timezone: "'UTC'",
       join_use_nulls: 1,
+      prefer_column_name_to_alias: 1,
       cast_keep_nullable: 1,
       output_format_json_quote_64bit_integers: 1,
       output_format_json_quote_denormals: 0,

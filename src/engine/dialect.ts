@@ -73,6 +73,8 @@ export interface Dialect {
   nanoSum(nanos: string): string;
   /** `nanoSum(nanos(expr))`: the exact sum of a numeric expression, as text. */
   exactSum(expr: string): string;
+  /** The aggregate: the text `expr` of every row joined by `separator`, in the order of `key` (which must break every tie). */
+  joinText(expr: string, separator: string, key: string): string;
   /** The aggregate: `value` of the row with the smallest `key` (the key must break every tie). */
   argMin(value: string, key: string): string;
   /** A relation of whole-number rows with the given column names (`rows` non-empty). */
@@ -110,6 +112,7 @@ export const duckdbDialect: Dialect = {
   nanos: (e) => `CAST(${nanosOf(`(${e})`)} AS HUGEINT)`,
   nanoSum: (n) => `CAST(sum(${n}) AS VARCHAR)`,
   exactSum: (e) => duckdbDialect.nanoSum(duckdbDialect.nanos(e)),
+  joinText: (e, sep, k) => `string_agg(${e}, ${quoteWith("'")(sep)} ORDER BY ${k})`,
   argMin: (v, k) => `arg_min(${v}, ${k})`,
   instantMs: (w, zone) => {
     const z = quoteWith("'")(zone);
@@ -159,6 +162,8 @@ export const clickhouseDialect: Dialect = {
   nanos: (e) => `toInt128(${nanosOf(`(${e})`)})`,
   nanoSum: (n) => `if(count(${n}) = 0, NULL, toString(sum(${n})))`,
   exactSum: (e) => clickhouseDialect.nanoSum(clickhouseDialect.nanos(e)),
+  // groupArray keeps no order: the values are sorted by their keys, gathered in step.
+  joinText: (e, sep, k) => `arrayStringConcat(arraySort((v, o) -> o, groupArray(${e}), groupArray(${k})), ${chString(sep)})`,
   argMin: (v, k) => `argMin(${v}, ${k})`,
   values: (columns, rows) =>
     `(SELECT ${columns.map((c, i) => `tupleElement(r, ${i + 1}) AS ${c}`).join(", ")} FROM (SELECT arrayJoin([${rows.map((r) => `tuple(${r.map((v) => `toInt64(${v})`).join(", ")})`).join(", ")}]) AS r))`,

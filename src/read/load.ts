@@ -20,14 +20,15 @@
 import { join } from "node:path";
 import type { Dialect } from "../engine/dialect.ts";
 import { DuckDbEngine } from "../engine/duckdb.ts";
-import { EngineMemoryError, type Engine } from "../engine/engine.ts";
+import type { Engine } from "../engine/engine.ts";
 import type { Config } from "../schema/config.ts";
 import { DICT_NAMES, FOLDED_DICTS, KIND_SPECS, ATTRIBUTE_PREFIX, type DictName, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
 import { detect } from "./detect.ts";
-import { isParquet, listDataFiles, readCsvHeader, sha256 } from "./files.ts";
+import { isParquet, listDataFiles, readCsvHeader } from "./files.ts";
 import { Rejections, MAX_EXAMPLES } from "./rejections.ts";
 import { isText, parseSql, type RoleColumn } from "./rules.ts";
+import { fileReader, type FilePlan, type Staged } from "./stage.ts";
 import { Dict, type Dicts } from "./table.ts";
 import type { DayRange } from "../time/calendar.ts";
 
@@ -82,177 +83,6 @@ const roleSpec = (spec: KindSpec, role: string): RoleSpec => {
   if (!found) throw new Error(`${spec.kind} has no role ${role}`);
   return found;
 };
-
-interface FilePlan {
-  readonly file: string;
-  readonly kind: Kind;
-  readonly columns: Readonly<Record<string, number>>;
-  readonly headers: readonly string[];
-  /** null for Parquet. */
-  readonly delimiter: string | null;
-}
-
-/** A file loaded into the engine as `raw_<n>`: text columns c0 … in record order. */
-interface Staged {
-  readonly file: string;
-  readonly table: string;
-  readonly parquet: boolean;
-  /** Whether DuckDB's strict CSV reader read it (see `stage`). */
-  readonly strict: boolean;
-  readonly records: number;
-  /** Lines of records with the wrong number of fields (rejected by the CSV reader), in order. */
-  readonly shortOrLong: readonly number[];
-  readonly sha256: string;
-}
-
-/** Column types of a Parquet file: its column names are its headers. */
-async function parquetHeaders(engine: Engine, path: string, label: string): Promise<string[]> {
-  try {
-    const rows = await engine.rows(`DESCRIBE SELECT * FROM read_parquet(${engine.dialect.string(path)})`);
-    return rows.map((r) => String(r["column_name"]));
-  } catch (e) {
-    throw new Error(`${label}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
-  }
-}
-
-/** Text that no field holds: the lenient CSV reader's NULL, so that an empty field reads as empty text. */
-const NO_NULL = "\u0001romi: no null\u0001";
-
-const firstLine = (e: unknown): string => ((e as Error).message ?? String(e)).split("\n")[0]!.trim();
-
-/**
- * What is wrong with the quotes of a record's text, and at which column
- * (1-based): a quote that never closes, or text after a closing quote.
- * @example quoteProblem('2,"2024-01-02,2', ","); // => { column: 3, message: "unterminated quoted field" }
- */
-export function quoteProblem(text: string, delimiter: string): { column: number; message: string } | null {
-  const line = text.replace(/^[\r\n]+/, "");
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === '"') {
-      const open = i;
-      let j = i + 1;
-      for (;;) {
-        const q = line.indexOf('"', j);
-        if (q < 0) return { column: open + 1, message: "unterminated quoted field" };
-        if (line[q + 1] === '"') j = q + 2;
-        else {
-          j = q + 1;
-          break;
-        }
-      }
-      if (j < line.length && line[j] !== delimiter && line[j] !== "\r" && line[j] !== "\n")
-        return { column: j + 1, message: `unexpected text after a closing quote: ${JSON.stringify(line.slice(j, j + 10))}` };
-      i = j;
-    } else {
-      const next = line.indexOf(delimiter, i);
-      if (next < 0) return null;
-      i = next;
-    }
-    i += delimiter.length;
-  }
-  return null;
-}
-
-/** romi's message for a CSV reader error, with its column when the reader's own is vague. */
-function csvProblem(type: string, message: string, text: string, delimiter: string, column: number): string {
-  if (type === "UNQUOTED VALUE") {
-    const problem = quoteProblem(text, delimiter);
-    return problem ? `${problem.column}: ${problem.message}` : `${column}: malformed quoted field`;
-  }
-  if (type === "INVALID ENCODING") return `${column}: is not valid UTF-8 text (save it as "CSV UTF-8")`;
-  if (type === "LINE SIZE OVER MAXIMUM") return `${column}: a line is longer than 2 MB`;
-  return `${column}: ${message}`;
-}
-
-/** Loads one file into `raw_<n>`; throws a one-line message naming the file (and line and column) when it cannot be read. */
-async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Promise<Staged> {
-  const d = engine.dialect;
-  const path = join(dir, plan.file);
-  const table = `raw_${n}`;
-  const hash = await sha256(path);
-  if (plan.delimiter === null) {
-    const cols = plan.headers.map((h, i) => `${d.toText(d.ident(h))} AS c${i}`);
-    try {
-      await engine.run(`CREATE TABLE ${table} AS SELECT ${cols.join(", ")}, file_row_number FROM read_parquet(${d.string(path)}, file_row_number = true)`);
-    } catch (e) {
-      if (e instanceof EngineMemoryError) throw e;
-      throw new Error(`${plan.file}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
-    }
-    const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
-    return { file: plan.file, table, parquet: true, strict: true, records: Number(count!["n"]), shortOrLong: [], sha256: hash };
-  }
-  const columns = plan.headers.map((_, i) => `'c${i}': 'VARCHAR'`);
-  const options = (strict: boolean): string =>
-    [
-      `columns = {${(strict ? columns : [...columns, `'extra': 'VARCHAR'`]).join(", ")}}`,
-      "header = true",
-      "auto_detect = false",
-      `delim = ${d.string(plan.delimiter!)}`,
-      `quote = '"'`,
-      `escape = '"'`,
-      `null_padding = ${!strict}`,
-      `strict_mode = ${strict}`,
-      // Lenient: an empty field is empty text, a field the record lacks is NULL.
-      ...(strict ? [] : [`nullstr = ${d.string(NO_NULL)}`]),
-      "store_rejects = true",
-      `rejects_table = 'rej_${n}'`,
-      `rejects_scan = 'scan_${n}'`,
-    ].join(", ");
-  let strict = true;
-  try {
-    await engine.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv(${d.string(path)}, ${options(true)})`);
-  } catch (e) {
-    // DuckDB's strict reader refuses a file whose lines end in both LF and
-    // CRLF (CDNOW's header ends in LF, its records in CRLF); its lenient one
-    // reads it, and the record widths are checked here instead.
-    if (e instanceof EngineMemoryError) throw e;
-    if (!/invalid state/i.test(firstLine(e))) throw new Error(`${plan.file}: cannot be read: ${firstLine(e)}`, { cause: e });
-    strict = false;
-    try {
-      await engine.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv(${d.string(path)}, ${options(false)})`);
-    } catch (e2) {
-      if (e2 instanceof EngineMemoryError) throw e2;
-      throw new Error(`${plan.file}: cannot be read: ${firstLine(e2)}`, { cause: e2 });
-    }
-  }
-  const rejects = await engine.rows(
-    `SELECT line, byte_position - line_byte_position AS col, error_type AS type, error_message AS message, csv_line AS text FROM rej_${n} ORDER BY line, byte_position`,
-  );
-  const shortOrLong: number[] = [];
-  for (const r of rejects) {
-    const type = String(r["type"]);
-    if (type === "MISSING COLUMNS" || type === "TOO MANY COLUMNS") shortOrLong.push(Number(r["line"]));
-    else
-      throw new Error(
-        `${plan.file}:${Number(r["line"])}:${csvProblem(type, String(r["message"]), String(r["text"] ?? ""), plan.delimiter, Math.max(1, Number(r["col"])))}`,
-      );
-  }
-  if (!strict) {
-    const last = `c${plan.headers.length - 1}`;
-    const wrong = await engine.columns(`SELECT rowid + 2 AS line FROM ${table} WHERE ${last} IS NULL OR extra IS NOT NULL ORDER BY rowid`, new Set(["line"]));
-    shortOrLong.push(...(wrong["line"] as Float64Array));
-  }
-  const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
-  const records = Number(count!["n"]) + (strict ? shortOrLong.length : 0);
-  return { file: plan.file, table, parquet: false, strict, records, shortOrLong, sha256: hash };
-}
-
-/**
- * SQL: a staged file's rows with `file` (its index in the dataset), `rec`
- * (its record index among the rows the CSV reader kept) and `line`.
- */
-function stagedRows(staged: Staged, index: number, width: number): string {
-  const cols = Array.from({ length: width }, (_, i) => `coalesce(c${i}, '') AS c${i}`).join(", ");
-  if (staged.parquet) return `SELECT ${index} AS file, file_row_number AS rec, file_row_number + 1 AS line, ${cols} FROM ${staged.table}`;
-  if (!staged.strict)
-    return `SELECT ${index} AS file, rowid AS rec, rowid + 2 AS line, ${cols} FROM ${staged.table} WHERE c${width - 1} IS NOT NULL AND extra IS NULL`;
-  if (staged.shortOrLong.length === 0) return `SELECT ${index} AS file, rowid AS rec, rowid + 2 AS line, ${cols} FROM ${staged.table}`;
-  // A record kept at index k sits after the rejected records before it:
-  // the i-th rejected line (0-based) sits before kept index line_i - 2 - i.
-  const gaps = staged.shortOrLong.map((line, i) => `(${line - 2 - i}, ${i + 1})`).join(", ");
-  return `SELECT ${index} AS file, rowid AS rec, rowid + 2 + coalesce((SELECT max(shift) FROM (VALUES ${gaps}) AS g(pos, shift) WHERE g.pos <= rowid), 0) AS line, ${cols} FROM ${staged.table}`;
-}
 
 /** A dataset being read: its plan, staged files and roles. */
 interface Reading {
@@ -326,6 +156,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     }
   }
   const d = engine.dialect;
+  const reader = fileReader(engine);
   const files = await listDataFiles(dir);
   const plans: FilePlan[] = [];
   const ignored: { file: string; reason: string }[] = [];
@@ -339,7 +170,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     let headers: string[];
     let delimiter: string | null = null;
     try {
-      if (isParquet(file)) headers = await parquetHeaders(engine, join(dir, file), file);
+      if (isParquet(file)) headers = await reader.parquetHeaders(engine, join(dir, file), file);
       else {
         const header = await readCsvHeader(join(dir, file), file);
         if (!header) {
@@ -381,7 +212,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     let failed = false;
     for (const plan of group) {
       try {
-        staged.push(await stage(engine, dir, plan, fileCount++));
+        staged.push(await reader.stage(engine, dir, plan, fileCount++));
       } catch (e) {
         errors.push((e as Error).message);
         failed = true;
@@ -391,7 +222,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     const n = readings.length;
     const roles = Object.entries(first.columns).map(([role, i]) => ({ role, spec: roleSpec(spec, role), column: `c${i}` }));
     const width = first.headers.length;
-    await engine.run(`CREATE VIEW src_${n} AS ${staged.map((s, i) => stagedRows(s, i, width)).join(" UNION ALL ")}`);
+    await engine.run(`CREATE VIEW src_${n} AS ${staged.map((s, i) => s.rows(i)).join(" UNION ALL ")}`);
     const fold = roles.some((r) => isText(r.spec) && folded(r.spec));
     const keys = spec.rejectsDuplicates(new Set(roles.map((r) => r.role)))
       ? Array.from({ length: width }, (_, j) => ({ name: `k${j}`, expr: keyExpr(d, roles, j, fold) }))
@@ -461,7 +292,9 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
         const key = keyOf(d, role.spec, `t${p}`);
         // Where a label is met, as one integer in (dataset, file, record, role) order.
         const place = `((${r.n} * 65536 + file) * 4294967296 + rec) * 64 + ${p}`;
-        seen.push(`SELECT ${key} AS key, ${d.argMin(`t${p}`, place)} AS text, min(${place}) AS place FROM clean_${r.n} WHERE i${p} GROUP BY ${key}`);
+        seen.push(
+          `SELECT ${key} AS key, ${d.argMin(`t${p}`, place)} AS first_text, min(${place}) AS first_place FROM clean_${r.n} WHERE i${p} GROUP BY ${key}`,
+        );
         if (fold) kept.push(`SELECT ${key} AS key, t${p} AS text FROM clean_${r.n} WHERE kept`);
       });
     }
@@ -471,7 +304,8 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
       out[name] = Dict.fromLabels([], fold);
       continue;
     }
-    const firsts = `SELECT key, ${d.argMin("text", "place")} AS text, min(place) AS place FROM (${seen.join(" UNION ALL ")}) AS s GROUP BY key`;
+    // (Each alias differs from every column name: ClickHouse's aliases are seen everywhere in their query.)
+    const firsts = `SELECT key, ${d.argMin("first_text", "first_place")} AS text, min(first_place) AS place FROM (${seen.join(" UNION ALL ")}) AS s GROUP BY key`;
     const spelled =
       kept.length > 0
         ? `SELECT key, text AS spelling FROM (SELECT key, text, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, text) AS r FROM (${kept.join(" UNION ALL ")}) AS k GROUP BY key, text) AS c WHERE r = 1`
@@ -493,10 +327,11 @@ const LABEL_BLOCK = 1_000_000;
  * is read one value at a time.
  */
 async function readLabels(engine: Engine, table: string): Promise<string[]> {
-  const [lines] = await engine.rows(`SELECT count(*) AS n FROM ${table} WHERE contains(label, chr(10))`);
+  const d = engine.dialect;
+  const [lines] = await engine.rows(`SELECT count(*) AS n FROM ${table} WHERE label LIKE ${d.string("%\n%")}`);
   if (Number(lines!["n"]) > 0) return (await engine.columns(`SELECT label FROM ${table} ORDER BY idx`, new Set()))["label"] as string[];
   const blocks = await engine.rows(
-    `SELECT idx // ${LABEL_BLOCK} AS block, count(*) AS n, string_agg(label, chr(10) ORDER BY idx) AS text FROM ${table} GROUP BY block ORDER BY block`,
+    `SELECT ${d.idiv("idx", String(LABEL_BLOCK))} AS block, count(*) AS n, ${d.joinText("label", "\n", "idx")} AS text FROM ${table} GROUP BY block ORDER BY block`,
   );
   const labels: string[] = [];
   for (const b of blocks) {

@@ -6,7 +6,8 @@ import type { Config } from "../schema/config.ts";
  * The report version: the first 12 hex digits of a SHA-256 over the
  * generator version, the parsed config, the annotations (when there are
  * any: they set launch dates) and every input file's name and SHA-256. Any
- * change to data, settings or romi itself gives a new id.
+ * change to data, settings or romi itself gives a new id; the engine that
+ * ran it does not (every engine gives the same report).
  */
 export function versionId(
   generator: string,
@@ -15,6 +16,8 @@ export function versionId(
   annotations: readonly Annotation[] = [],
 ): string {
   const inputs = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f.sha256]);
-  const hashed = annotations.length > 0 ? { generator, config, inputs, annotations } : { generator, config, inputs };
+  const settings: Partial<Config> = { ...config };
+  delete settings.engine;
+  const hashed = annotations.length > 0 ? { generator, config: settings, inputs, annotations } : { generator, config: settings, inputs };
   return createHash("sha256").update(JSON.stringify(hashed)).digest("hex").slice(0, 12);
 }

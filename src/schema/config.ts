@@ -6,6 +6,10 @@
 import { z } from "zod";
 import { KINDS } from "./kinds.ts";
 
+/** The SQL engines romi runs on (`src/engine/open.ts`). */
+export const ENGINE_NAMES = ["duckdb", "clickhouse"] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
@@ -166,6 +170,8 @@ const BudgetConfigSchema = z.strictObject({
 
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
+  /** The SQL engine (romi --engine overrides it): DuckDB, embedded, or ClickHouse (embedded through the optional chdb package). */
+  engine: z.enum(ENGINE_NAMES).default("duckdb"),
   /** A name for this version of the report (romi --label overrides it). */
   label: z.string().min(1).optional(),
   /** ISO 4217 code used to format money. */

@@ -27,6 +27,7 @@ export function romiLoader(): Loader {
         dataDir,
         configPath: process.env["ROMI_CONFIG"],
         stamp: { label: process.env["ROMI_LABEL"], commit: gitCommit(process.env["ROMI_COMMIT"]) },
+        engine: process.env["ROMI_ENGINE"] === "clickhouse" || process.env["ROMI_ENGINE"] === "duckdb" ? process.env["ROMI_ENGINE"] : undefined,
         limits: { threads: process.env["ROMI_THREADS"] ? Number(process.env["ROMI_THREADS"]) : undefined, memory: process.env["ROMI_MEMORY"] },
       });
       if (!run.report) throw new Error(`romi: the report cannot be built from ${dataDir}:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);

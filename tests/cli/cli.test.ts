@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataDir, lines } from "../helpers.ts";
+import { chdbPresent, dataDir, lines } from "../helpers.ts";
 
 const BIN = new URL("../../bin/romi.js", import.meta.url).pathname;
 const romi = (...args: string[]) => {
@@ -58,6 +58,23 @@ describe("romi CLI", () => {
       expect.stringMatching(/^romi: orders\.csv: orders file lacks the revenue column .*found headers: "Uid", "Buy Ts"$/),
     ]);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("metrics --engine picks the SQL engine, over engine in the config; a bad name is a usage error", () => {
+    const dir = dataDir(GOOD);
+    const bad = romi("metrics", "--data", dir, "--engine", "postgres");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/invalid --engine: postgres \(expected duckdb or clickhouse\)/);
+    const config = join(dir, "report.yaml");
+    writeFileSync(config, "engine: oracle\n");
+    expect(romi("metrics", "--data", dir, "--config", config).stderr).toMatch(/engine/);
+    writeFileSync(config, "engine: clickhouse\n");
+    const duck = romi("metrics", "--data", dir, "--config", config, "--engine", "duckdb");
+    expect(duck.code).toBe(0);
+    // With chdb installed, ClickHouse gives the same bytes; without, one message says how to install it.
+    const click = romi("metrics", "--data", dir, "--config", config);
+    if (chdbPresent) expect(click.stdout).toBe(duck.stdout);
+    else expect(click.stderr).toMatch(/^romi metrics: the clickhouse engine needs chdb, ClickHouse embedded: npm install chdb$/m);
   });
 
   it("validate prints the accounting, and exits 1 when a dataset cannot be used", () => {

@@ -163,6 +163,12 @@ describe.skipIf(!chdbPresent)("ClickHouse traps, each with the query that goes w
     expect((await engine.rows(q))[0]!["v"]).toBeNull();
   });
 
+  it("an alias hides the column of its name in WHERE unless prefer_column_name_to_alias = 1, which the engine sets", async () => {
+    const q = "SELECT ifNull(c, '') AS c FROM (SELECT CAST(NULL AS Nullable(String)) AS c) AS t WHERE c IS NULL";
+    expect(await engine.rows(`${q} SETTINGS prefer_column_name_to_alias = 0`)).toEqual([]);
+    expect(await engine.rows(q)).toEqual([{ c: "" }]);
+  });
+
   it("sum over Int64 wraps silently; nanoSum adds 128-bit integers", async () => {
     const rows = "(SELECT toInt64(9223372036854775807) AS n FROM numbers(2))";
     expect(await value(`(SELECT sum(n) FROM ${rows})`)).toBe(-2);

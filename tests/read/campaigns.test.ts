@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/read/config.ts";
 import { detect } from "../../src/read/detect.ts";
 import { numCol, refCol } from "../../src/read/table.ts";
-import { dataDir, lines, loadTables } from "../helpers.ts";
+import { dataDir, ENGINES, lines, loadTables } from "../helpers.ts";
 
 const defaults = parseConfig({}, "test");
-const load = (files: Record<string, string>) => loadTables(dataDir(files), defaults, false);
 const reasons = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
   Object.fromEntries(d.rejections.list().map((r) => [r.reason, r.examples]));
 
@@ -62,7 +61,8 @@ describe("detect(file, headers) for campaign results and experiments", () => {
   });
 });
 
-describe("loadDataDir(dir) with campaign results", () => {
+describe.each(ENGINES)("loadDataDir(dir) with campaign results on $name", (on) => {
+  const load = (files: Record<string, string>) => loadTables(dataDir(files), defaults, false, on);
   it("merges label spellings case-insensitively (trimmed), shows the most frequent, counts duplicates after merging, and rejects bad numbers", async () => {
     const r = await load({
       "camp.csv": lines(
@@ -117,7 +117,8 @@ describe("loadDataDir(dir) with campaign results", () => {
   });
 });
 
-describe("loadDataDir(dir) with an experiment", () => {
+describe.each(ENGINES)("loadDataDir(dir) with an experiment on $name", (on) => {
+  const load = (files: Record<string, string>) => loadTables(dataDir(files), defaults, false, on);
   it("rejects every row of a user seen in two variants as contaminated, and keeps a user's earliest exposure", async () => {
     const r = await load({
       "ab.csv": lines(

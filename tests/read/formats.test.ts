@@ -6,7 +6,7 @@ import { parseConfig } from "../../src/read/config.ts";
 import { loadDataDir } from "../../src/read/load.ts";
 import { zone } from "../../src/time/zone.ts";
 import { readTable } from "../../src/read/sources.ts";
-import { dataDir, lines, loadTables } from "../helpers.ts";
+import { dataDir, ENGINES, lines, loadTables } from "../helpers.ts";
 
 const defaults = parseConfig({}, "test");
 const rejected = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
@@ -23,7 +23,7 @@ async function parquet(dir: string, name: string, select: string): Promise<void>
   await engine.run(`COPY (${select}) TO ${engine.dialect.string(join(dir, name))} (FORMAT parquet)`);
 }
 
-describe("loadDataDir() with Parquet files", () => {
+describe.each(ENGINES)("loadDataDir() with Parquet files on $name", (on) => {
   it("recognises visits.parquet from its column names and reads typed columns with the row rules", async () => {
     const dir = dataDir({});
     await parquet(
@@ -38,7 +38,7 @@ describe("loadDataDir() with Parquet files", () => {
       "orders.parquet",
       `SELECT * FROM (VALUES ('7', DATE '2024-01-01', 12.5), ('8', DATE '2024-01-02', -1.0)) AS t(user_id, order_date, revenue)`,
     );
-    const r = await loadTables(dir, defaults, false);
+    const r = await loadTables(dir, defaults, false, on);
     expect(r.errors).toEqual([]);
     const [orders, visits] = r.datasets;
     expect(visits!.columns).toEqual({ user: "Uid", start: "Start Ts", end: "End Ts", source: "Source Id" });
@@ -59,7 +59,7 @@ describe("loadDataDir() with Parquet files", () => {
       "orders.parquet",
       `SELECT * FROM (VALUES ('1', '2024-01-01 10:00', '17.50'), ('2', '2024-01-01 11:00', '17,50')) AS t(uid, buy_ts, revenue)`,
     );
-    const r = await loadTables(dir, defaults, false);
+    const r = await loadTables(dir, defaults, false, on);
     expect(Array.from(r.datasets[0]!.table.num["revenue"]!)).toEqual([17.5]);
     expect(rejected(r.datasets[0]!)).toEqual({ "unparseable number": [1, ["orders.parquet:2"]] });
   });
@@ -70,7 +70,7 @@ describe("loadDataDir() with Parquet files", () => {
     const { readFileSync } = await import("node:fs");
     const bytes = readFileSync(join(dir, "whole.parquet"));
     writeFileSync(join(dir, "cut.parquet"), bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const r = await loadTables(dir, defaults, false);
+    const r = await loadTables(dir, defaults, false, on);
     expect(r.errors).toHaveLength(2);
     expect(r.errors[0]).toMatch(/^cut\.parquet: not a readable Parquet file: /);
     expect(r.errors[1]).toMatch(/^junk\.parquet: not a readable Parquet file: /);
@@ -78,7 +78,7 @@ describe("loadDataDir() with Parquet files", () => {
   });
 });
 
-describe("loadDataDir() with awkward CSV files", () => {
+describe.each(ENGINES)("loadDataDir() with awkward CSV files on $name", (on) => {
   it("reads a file whose header ends in LF and records in CRLF, still rejecting records of the wrong width", async () => {
     const r = await loadTables(
       dataDir({
@@ -101,14 +101,47 @@ describe("loadDataDir() with awkward CSV files", () => {
       join(dir, "orders.csv"),
       Buffer.concat([Buffer.from("Uid,Buy Ts,Revenue\n1,2024-01-01,1\n2,2024-01-01,"), Buffer.from([0xa3, 0x35]), Buffer.from("\n")]),
     );
-    const r = await loadTables(dir, defaults, false);
+    const r = await loadTables(dir, defaults, false, on);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/^orders\.csv:3:\d+: is not valid UTF-8 text/);
   });
 
   it("names a text after a closing quote with its line and column", async () => {
-    const r = await loadTables(dataDir({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", '2,"2024-01-02"x,2') }), defaults, false);
+    const r = await loadTables(dataDir({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", '2,"2024-01-02"x,2') }), defaults, false, on);
     expect(r.errors).toEqual(['orders.csv:3:15: unexpected text after a closing quote: "x,2"']);
+  });
+
+  it("skips blank lines without counting them, reads \\N and spaces as text, and tells an empty field from a missing one", async () => {
+    const r = await loadTables(
+      dataDir({
+        "orders.csv":
+          "order_id,user_id,order_date,amount,note\n" +
+          "A1,1,2024-01-01,1,\\N\n\r\n" +
+          "A1,1,2024-01-01,1,\\N\n" +
+          "A1,1,2024-01-01,1, \\N\n" +
+          "A2,2,2024-01-02,2,\n\n" +
+          "A3,3,2024-01-03,3\n" +
+          'A4,"4",2024-01-04,,x\n',
+      }),
+      defaults,
+      false,
+      on,
+    );
+    const d = r.datasets[0]!;
+    expect(r.errors).toEqual([]);
+    expect(d.rows).toBe(6);
+    // Lines count records, not blank lines. The second record repeats the first, \N and all; the third differs by a space.
+    expect(rejected(d)).toEqual({
+      duplicate: [1, ["orders.csv:3"]],
+      "wrong number of fields": [1, ["orders.csv:6"]],
+      "missing revenue": [1, ["orders.csv:7"]],
+    });
+    expect(Array.from(d.table.line)).toEqual([2, 4, 5]);
+  });
+
+  it("fails an unterminated quote in the last record, which would run to the end of the file", async () => {
+    const r = await loadTables(dataDir({ "orders.csv": 'Uid,Buy Ts,Revenue\n1,2024-01-01,1\n2,2024-01-02,"2\n3,2024-01-03,3\n' }), defaults, false, on);
+    expect(r.errors).toEqual(["orders.csv:3:14: unterminated quoted field"]);
   });
 
   it("keeps a header that looks like SQL as a plain column name", async () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { dataDir, fact, lines, loadTables } from "../helpers.ts";
+import { chdbPresent, dataDir, ENGINES, fact, lines, loadTables } from "../helpers.ts";
 
 const defaults = parseConfig({}, "test");
-const load = (files: Record<string, string>, config = defaults) => loadTables(dataDir(files), config, false);
+if (!chdbPresent) console.warn("the loader tests run on DuckDB only: chdb is not installed (npm install --no-save chdb)");
 const rejected = (d: { rejections: { list(): { reason: string; count: number; examples: string[] }[] } }) =>
   Object.fromEntries(d.rejections.list().map((r) => [r.reason, r.examples]));
 
-describe("loadDataDir(dir, config, zone)", () => {
+describe.each(ENGINES)("loadDataDir(dir, config, zone) on $name", (on) => {
+  const load = (files: Record<string, string>, config = defaults) => loadTables(dataDir(files), config, false, on);
   it("recognises the Y.Afisha headers of all three kinds without configuration", async () => {
     const r = await load({
       "v.csv": lines("Device,End Ts,Source Id,Start Ts,Uid", "touch,2017-12-20 17:38:00,4,2017-12-20 17:20:00,16879256277535980062"),
