@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --scales 1,10 --runs 5]`: times `romi metrics` on demo
- * data of each scale (generated once into .bench/) and on the real Y.Afisha
+ * data of each scale (generated once into .bench/; past scale 20 as Parquet,
+ * e.g. `--scales 100 --runs 1 --no-clickhouse`) and on the real Y.Afisha
  * files when ../shared is there, and the budget model alone (10 sources ×
  * 52 weeks, 200 bootstrap draws). Beside each demo scale it times a plain
  * DuckDB script of the core funnel aggregates on the same files. With chdb
@@ -11,7 +12,7 @@
  * noisy.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { drawWeights, sourceCurve } from "../src/analyses/budget/curves.ts";
@@ -20,7 +21,9 @@ import { adstock, hill } from "../src/response/index.ts";
 import { createRand } from "../src/stats/prng.ts";
 
 const root = new URL("..", import.meta.url).pathname;
-const { values } = parseArgs({ options: { scales: { type: "string", default: "1,10" }, runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { scales: { type: "string", default: "1,10" }, runs: { type: "string", default: "5" }, "no-clickhouse": { type: "boolean", default: false } },
+});
 const runs = Number(values.runs);
 const scales = values.scales.split(",").map(Number);
 
@@ -57,6 +60,48 @@ function ensureDemo(scale: number): string {
   return dir;
 }
 
+/** Scales past this are written as Parquet (through DuckDB), as a team with that much data would keep it. */
+const PARQUET_PAST = 20;
+
+/** The demo of a large scale as Parquet files: generated as CSV once, copied to Parquet, the CSV removed. */
+async function ensureParquetDemo(scale: number): Promise<string> {
+  const dir = join(root, ".bench", `demo-seed1-scale${scale}-parquet`);
+  if (!existsSync(join(dir, "visits.parquet"))) {
+    const csv = ensureDemo(scale);
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:", { memory_limit: "2GB", temp_directory: join(root, ".bench", "tmp") });
+    const c = await db.connect();
+    mkdirSync(dir, { recursive: true });
+    for (const file of readdirSync(csv).filter((f) => f.endsWith(".csv"))) {
+      // Every column as text: the files' own values, typed by romi as if read from CSV.
+      await c.run(
+        `COPY (SELECT * FROM read_csv('${join(csv, file)}', header = true, all_varchar = true)) TO '${join(dir, file.replace(/\.csv$/, ".parquet"))}' (FORMAT parquet)`,
+      );
+    }
+    c.closeSync();
+    db.closeSync();
+    rmSync(csv, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** Rows of Parquet files, from their metadata. */
+async function parquetRows(dir: string, names: readonly string[]): Promise<number[]> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const out: number[] = [];
+  for (const name of names) {
+    const r = await c.runAndReadAll(
+      `SELECT sum(row_group_num_rows) AS n FROM (SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata('${join(dir, `${name}.parquet`)}'))`,
+    );
+    out.push(Number(r.getRows()[0]![0]));
+  }
+  c.closeSync();
+  db.closeSync();
+  return out;
+}
+
 /** Data rows of a CSV (lines less the header), counted by streaming to keep this process small. */
 async function rows(file: string): Promise<number> {
   let n = 0;
@@ -64,11 +109,13 @@ async function rows(file: string): Promise<number> {
   return n - 1;
 }
 
-/** Whether chdb is installed: then each dataset is timed on ClickHouse too. */
-const chdb = await import("chdb" as string).then(
-  () => true,
-  () => false,
-);
+/** Whether chdb is installed (and not turned off with --no-clickhouse): then each dataset is timed on ClickHouse too. */
+const chdb =
+  !values["no-clickhouse"] &&
+  (await import("chdb" as string).then(
+    () => true,
+    () => false,
+  ));
 
 function bench(label: string, dir: string, size: string, child?: string, engine = "duckdb"): void {
   const args = child ? [dir] : ["--data", dir, "--config", join(root, "bench/report.yaml"), "--engine", engine];
@@ -118,10 +165,14 @@ function benchBudget(): void {
 console.log(`romi metrics, node ${process.version}`);
 benchBudget();
 for (const scale of scales) {
-  const dir = ensureDemo(scale);
-  const mb = ["visits.csv", "orders.csv", "costs.csv"].reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;
-  const [sessions, orders] = await Promise.all([rows(join(dir, "visits.csv")), rows(join(dir, "orders.csv"))]);
-  const size = `${sessions.toLocaleString("en-US")} sessions, ${orders.toLocaleString("en-US")} orders, ${mb.toFixed(0)} MB`;
+  const parquet = scale > PARQUET_PAST;
+  const dir = parquet ? await ensureParquetDemo(scale) : ensureDemo(scale);
+  const ext = parquet ? "parquet" : "csv";
+  const mb = ["visits", "orders", "costs"].reduce((s, f) => s + statSync(join(dir, `${f}.${ext}`)).size, 0) / 1e6;
+  const [sessions, orders] = parquet
+    ? await parquetRows(dir, ["visits", "orders"])
+    : await Promise.all([rows(join(dir, "visits.csv")), rows(join(dir, "orders.csv"))]);
+  const size = `${sessions!.toLocaleString("en-US")} sessions, ${orders!.toLocaleString("en-US")} orders, ${mb.toFixed(0)} MB${parquet ? " Parquet" : ""}`;
   bench(`demo scale ${scale}`, dir, size);
   // The yardstick: a plain DuckDB script of the core funnel aggregates on the same files.
   bench(`  plain DuckDB script`, dir, "DAU, MAU, retention cells, first-touch buyers", "bench/duckdb-baseline.ts");

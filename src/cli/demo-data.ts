@@ -69,7 +69,7 @@ export const demoData: Command = {
                device, with a planted launch lift, a segment winner and a wasteful campaign)
                and experiment.csv (an A/B test of a landing page, +1.5 points planted)
   --seed N     whole number from 0 to 4294967295 (default: 1); the same seed gives the same bytes
-  --scale X    size from 0.01 to 20 (default: 1: funnel about 300k sessions and 50k orders,
+  --scale X    size from 0.01 to 100 (default: 1: funnel about 300k sessions and 50k orders,
                bank about 1,000 customers and 200k transactions; campaigns: the expected
                counts of each campaigns.csv row (same 13,737 rows) and the experiment's
                24,000 users, scale 1 being the committed data)
@@ -84,7 +84,7 @@ data's segments.`,
     if (kind === undefined) throw new UsageError(`invalid --kind: ${flags.kind} (expected ${KINDS.slice(0, -1).join(", ")} or ${KINDS.at(-1)})`);
     const seed = numberFlag(flags.seed, "--seed", 1, 0, 0xffffffff);
     if (!Number.isInteger(seed)) throw new UsageError(`invalid --seed: ${flags.seed} (expected a whole number from 0 to 4294967295)`);
-    const scale = numberFlag(flags.scale, "--scale", 1, 0.01, 20);
+    const scale = numberFlag(flags.scale, "--scale", 1, 0.01, 100);
 
     mkdirSync(out, { recursive: true });
     const files: LineFile[] = [];
