@@ -63,7 +63,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   // annotations.yaml sits beside report.yaml.
   const annotations = options.configPath === null ? [] : await loadAnnotations(join(dirname(options.configPath ?? "content/report.yaml"), "annotations.yaml"));
   const started = performance.now();
-  const engine = await openEngine(options.engine ?? config.engine, options.limits);
+  const engine = await openEngine(options.engine ?? config.engine, config.clickhouse, options.limits);
   const sql = { ms: 0 };
   let read = 0;
   const timings = () => ({ read, sql: sql.ms, models: performance.now() - started - read - sql.ms });
@@ -102,6 +102,6 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
       return { config, loaded, report: null, errors: [(e as Error).message], timings: timings() };
     }
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

@@ -20,8 +20,8 @@ export interface Engine {
    * others as text.
    */
   columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>>;
-  /** Releases the engine; it cannot be used after. */
-  close(): void;
+  /** Releases the engine (and drops what it made on a server); it cannot be used after. */
+  close(): void | Promise<void>;
 }
 
 /** How much of the machine an engine may use. */
@@ -51,4 +51,11 @@ const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 export function checkMemory(memory: string): string {
   if (!SIZE.test(memory.trim())) throw new Error(`invalid memory limit: ${memory} (expected a size such as 2GB or 512MiB)`);
   return memory.trim();
+}
+
+/** Bytes of a size such as `2GB` or `512MiB`. @example bytes("1KiB"); // => 1024 */
+export function bytes(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B$/i.exec(checkMemory(size))!;
+  const power = " KMGT".indexOf(m[2]!.toUpperCase() || " ");
+  return Math.floor(Number(m[1]) * (m[3] ? 1024 : 1000) ** power);
 }

@@ -17,7 +17,9 @@
  * exact when no field spans lines and no line is blank. A Parquet row's
  * "line" is its 1-based row number.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { ClickHouseEngine } from "../engine/clickhouse.ts";
 import type { Dialect } from "../engine/dialect.ts";
 import { DuckDbEngine } from "../engine/duckdb.ts";
 import type { Engine } from "../engine/engine.ts";
@@ -29,6 +31,7 @@ import { isParquet, listDataFiles, readCsvHeader } from "./files.ts";
 import { Rejections, MAX_EXAMPLES } from "./rejections.ts";
 import { isText, parseSql, type RoleColumn } from "./rules.ts";
 import { fileReader, type FilePlan, type Staged } from "./stage.ts";
+import { stageTable, tableColumns } from "./stage-table.ts";
 import { Dict, type Dicts } from "./table.ts";
 import type { DayRange } from "../time/calendar.ts";
 
@@ -60,7 +63,8 @@ export interface LoadedDataset {
   readonly days: DayRange | null;
   /** Role → header text. */
   readonly columns: Readonly<Record<string, string>>;
-  readonly files: readonly { file: string; sha256: string; rows: number }[];
+  /** Its files (or a server's tables): `places` is the engine table of a table's row places (see `placesOf`). */
+  readonly files: readonly { file: string; sha256: string; rows: number; places?: string }[];
   /** Every record read, used or rejected. */
   readonly rows: number;
   readonly rejections: Rejections;
@@ -152,15 +156,21 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     try {
       return await loadDataDir(dir, config, zone, own);
     } finally {
-      own.close();
+      await own.close();
     }
   }
   const d = engine.dialect;
   const reader = fileReader(engine);
-  const files = await listDataFiles(dir);
+  // A ClickHouse server reads the tables named in the config; every other engine, the data folder.
+  const fromTables = engine instanceof ClickHouseEngine;
+  const files = fromTables ? Object.keys(config.clickhouse.tables).sort() : await listDataFiles(dir);
   const plans: FilePlan[] = [];
   const ignored: { file: string; reason: string }[] = [];
   const errors: string[] = [];
+  if (fromTables && existsSync(dir)) {
+    for (const file of await listDataFiles(dir))
+      ignored.push({ file, reason: `${file}: the ClickHouse server reads the tables in clickhouse.tables, not files` });
+  }
   for (const file of files) {
     const settings = config.datasets[file];
     if (settings?.ignore) {
@@ -169,8 +179,13 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     }
     let headers: string[];
     let delimiter: string | null = null;
+    let table: FilePlan["table"];
     try {
-      if (isParquet(file)) headers = await reader.parquetHeaders(engine, join(dir, file), file);
+      if (fromTables) {
+        const columns = await tableColumns(engine, file);
+        headers = columns.headers;
+        table = { types: columns.types, key: config.clickhouse.tables[file]!.key };
+      } else if (isParquet(file)) headers = await reader.parquetHeaders(engine, join(dir, file), file);
       else {
         const header = await readCsvHeader(join(dir, file), file);
         if (!header) {
@@ -186,16 +201,19 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     const found = detect(file, headers, settings);
     if (found.status === "error") errors.push(found.message);
     else if (found.status === "unknown") ignored.push({ file, reason: found.message });
-    else plans.push({ file, kind: found.kind, columns: found.columns, headers, delimiter });
+    else plans.push({ file, kind: found.kind, columns: found.columns, headers, delimiter, ...(table ? { table } : {}) });
   }
   for (const key of Object.keys(config.datasets)) {
-    if (!files.includes(key)) errors.push(`config: datasets."${key}" names no data file (files: ${files.join(", ") || "none"})`);
+    if (!files.includes(key))
+      errors.push(
+        `config: datasets."${key}" names no ${fromTables ? "table" : "data file"} (${fromTables ? "tables" : "files"}: ${files.join(", ") || "none"})`,
+      );
   }
 
   // Group files into datasets: same kind and same headers (and the same format).
   const groups = new Map<string, FilePlan[]>();
   for (const plan of plans) {
-    const key = `${plan.kind}\u0000${plan.delimiter === null ? "parquet" : "text"}\u0000${plan.headers.join("\u0000")}`;
+    const key = `${plan.kind}\u0000${plan.table ? "table" : plan.delimiter === null ? "parquet" : "text"}\u0000${plan.headers.join("\u0000")}`;
     const group = groups.get(key);
     if (group) group.push(plan);
     else groups.set(key, [plan]);
@@ -212,7 +230,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
     let failed = false;
     for (const plan of group) {
       try {
-        staged.push(await reader.stage(engine, dir, plan, fileCount++));
+        staged.push(plan.table ? await stageTable(engine, plan, fileCount++) : await reader.stage(engine, dir, plan, fileCount++));
       } catch (e) {
         errors.push((e as Error).message);
         failed = true;
@@ -260,7 +278,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
       used: Number(span!["n"]),
       days: dated && span!["lo"] !== null ? { from: Number(span!["lo"]), to: Number(span!["hi"]) } : null,
       columns: r.columns,
-      files: r.staged.map((s) => ({ file: s.file, sha256: s.sha256, rows: s.records })),
+      files: r.staged.map((s) => ({ file: s.file, sha256: s.sha256, rows: s.records, ...(s.places ? { places: s.places } : {}) })),
       rows: r.staged.reduce((sum, s) => sum + s.records, 0),
       rejections: await account(engine, r),
       labels: await mergedLabels(engine, r, dicts),
@@ -370,6 +388,25 @@ function dataTableSql(d: Dialect, r: Reading): string {
 /** The role computed as a product of two others when its own column is absent (revenue = quantity × price), or null. */
 const derivedRole = (r: Reading): string | null => (r.spec.derived && !r.roles.some((x) => x.role === r.spec.derived!.role) ? r.spec.derived.role : null);
 
+/**
+ * The places of rows given by file (index into `files`) and line, as the
+ * user reads them: `file:line` for a file, `table[key=value]` for a table.
+ */
+export async function placesOf(
+  engine: Engine,
+  files: readonly { file: string; places?: string | undefined }[],
+  rows: readonly { file: number; line: number }[],
+): Promise<string[]> {
+  const named = new Map<string, string>();
+  for (const [f, entry] of files.entries()) {
+    const lines = rows.filter((r) => r.file === f).map((r) => r.line);
+    if (!entry.places || lines.length === 0) continue;
+    const found = await engine.rows(`SELECT line, place FROM ${entry.places} WHERE line IN (${[...new Set(lines)].join(", ")})`);
+    for (const p of found) named.set(`${f}:${Number(p["line"])}`, String(p["place"]));
+  }
+  return rows.map((r) => named.get(`${r.file}:${r.line}`) ?? `${files[r.file]!.file}:${r.line}`);
+}
+
 /** Rows rejected by reason, with the first places as `file:line`, in file and line order. */
 async function account(engine: Engine, r: Reading): Promise<Rejections> {
   const rejections = new Rejections();
@@ -377,11 +414,16 @@ async function account(engine: Engine, r: Reading): Promise<Rejections> {
   const examples = await engine.rows(
     `SELECT reason, file, line FROM (SELECT final AS reason, file, line, row_number() OVER (PARTITION BY final ORDER BY file, line) AS k FROM clean_${r.n} WHERE final IS NOT NULL) AS e WHERE k <= ${MAX_EXAMPLES} ORDER BY reason, file, line`,
   );
+  const named = await placesOf(
+    engine,
+    r.staged,
+    examples.map((e) => ({ file: Number(e["file"]), line: Number(e["line"]) })),
+  );
   const places = new Map<string, string[]>();
-  for (const e of examples) {
+  examples.forEach((e, i) => {
     const reason = String(e["reason"]);
-    places.set(reason, [...(places.get(reason) ?? []), `${r.staged[Number(e["file"])]!.file}:${Number(e["line"])}`]);
-  }
+    places.set(reason, [...(places.get(reason) ?? []), named[i]!]);
+  });
   const wrong = r.staged.flatMap((s) => s.shortOrLong.map((line) => `${s.file}:${line}`));
   if (wrong.length > 0) rejections.addCounted("wrong number of fields", wrong.length, wrong.slice(0, MAX_EXAMPLES));
   for (const c of counts) rejections.addCounted(String(c["reason"]), Number(c["n"]), places.get(String(c["reason"])) ?? []);

@@ -12,7 +12,7 @@ import type { Engine } from "../engine/engine.ts";
 import { KIND_SPECS, type Kind } from "../schema/kinds.ts";
 import { isoWeekOf, type DayRange } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
-import type { LoadedDataset } from "./load.ts";
+import { placesOf, type LoadedDataset } from "./load.ts";
 import { MAX_EXAMPLES } from "./rejections.ts";
 import type { Table } from "./table.ts";
 
@@ -38,7 +38,11 @@ export async function clipToPeriod(engine: Engine, d: LoadedDataset, range: DayR
     d.rejections.addCounted(
       "outside period",
       n,
-      first.map((r) => `${d.files[Number(r["_file"])]!.file}:${Number(r["_line"])}`),
+      await placesOf(
+        engine,
+        d.files,
+        first.map((r) => ({ file: Number(r["_file"]), line: Number(r["_line"]) })),
+      ),
     );
   }
   return d.used - n;

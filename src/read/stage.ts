@@ -15,8 +15,10 @@ export interface FilePlan {
   readonly kind: Kind;
   readonly columns: Readonly<Record<string, number>>;
   readonly headers: readonly string[];
-  /** null for Parquet. */
+  /** null for Parquet and tables. */
   readonly delimiter: string | null;
+  /** For a server's table: its column types and the columns that name and order its rows (default: all). */
+  readonly table?: { readonly types: readonly string[]; readonly key: readonly string[] | undefined };
 }
 
 /** A file staged as the engine table `table`. */
@@ -28,6 +30,8 @@ export interface Staged {
   /** Lines of records with the wrong number of fields, in order: they are rejected before the row rules. */
   readonly shortOrLong: readonly number[];
   readonly sha256: string;
+  /** For a table: the engine table of each row's place (`line`, `place`); a file's place is `file:line`. */
+  readonly places?: string;
   /**
    * SQL: the records of the right width as `file` (the given index), `rec`
    * (a number that orders them as in the file), `line` and `c0` … `c<width-1>`

@@ -168,10 +168,35 @@ const BudgetConfigSchema = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
 });
 
+/** A ClickHouse server's tables (`src/engine/clickhouse.ts`); without a URL, the clickhouse engine is chdb, embedded, reading the data folder. */
+const ClickHouseConfigSchema = z
+  .strictObject({
+    /** The server's HTTP address, e.g. http://localhost:8123; the user and password come from CLICKHOUSE_USER and CLICKHOUSE_PASSWORD. */
+    url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL such as http://localhost:8123" }).optional(),
+    /**
+     * The tables to read, as `database.table`, each recognised by its column
+     * names as a file by its header (`datasets.<table>` sets its kind and
+     * columns as for a file). `key`: the columns that name a row in the row
+     * accounting and order the rows (default: every column, in order).
+     */
+    tables: z
+      .record(z.string(), z.strictObject({ key: z.array(z.string().min(1)).min(1).optional() }))
+      .superRefine((tables, ctx) => {
+        for (const name of Object.keys(tables)) {
+          if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            ctx.addIssue({ code: "custom", message: `expected database.table, got ${JSON.stringify(name)}` });
+        }
+      })
+      .default({}),
+  })
+  .refine((c) => c.url !== undefined || Object.keys(c.tables).length === 0, "clickhouse.tables needs clickhouse.url");
+
 export const ConfigSchema = z.strictObject({
   title: z.string().min(1).default("Marketing report"),
   /** The SQL engine (romi --engine overrides it): DuckDB, embedded, or ClickHouse (embedded through the optional chdb package). */
   engine: z.enum(ENGINE_NAMES).default("duckdb"),
+  /** With engine: clickhouse, a server and its tables to read instead of the data folder. */
+  clickhouse: ClickHouseConfigSchema.prefault({}),
   /** A name for this version of the report (romi --label overrides it). */
   label: z.string().min(1).optional(),
   /** ISO 4217 code used to format money. */

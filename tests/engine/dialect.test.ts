@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromNanos } from "../../src/analyses/analysis.ts";
-import { bytes, ChdbEngine, loadChdb } from "../../src/engine/chdb.ts";
+import { ChdbEngine, loadChdb } from "../../src/engine/chdb.ts";
+import { bytes } from "../../src/engine/engine.ts";
 import { JS_WHITESPACE } from "../../src/engine/dialect.ts";
 import { DuckDbEngine } from "../../src/engine/duckdb.ts";
 import type { Engine } from "../../src/engine/engine.ts";
@@ -230,8 +231,11 @@ describe.skipIf(!chdbPresent)("ClickHouse traps, each with the query that goes w
     const { readdirSync, readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const root = new URL("../../src", import.meta.url).pathname;
-    const sources = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    // The one exception: a server table's checksum for the version id, read only on ClickHouse, never a sample or a key.
+    const checksum = "read/stage-table.ts";
+    const sources = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && f !== checksum);
     for (const f of sources) expect(readFileSync(join(root, f), "utf8"), f).not.toMatch(/\b(hash|cityHash64|sipHash64|md5)\(/i);
+    expect(readFileSync(join(root, checksum), "utf8").match(/\b(hash|cityHash64|sipHash64|md5)\(/gi)).toEqual(["cityHash64("]);
   });
 });
 

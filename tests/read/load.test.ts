@@ -155,6 +155,16 @@ describe("parseConfig(raw)", () => {
     expect(() => parseConfig({ margin: 2 }, "report.yaml")).toThrow(/margin: /);
     expect(() => parseConfig({ period: { from: "2024-02-30" } }, "report.yaml")).toThrow(/period\.from: not a calendar date/);
   });
+
+  it("takes an engine, and a ClickHouse server's tables only with its URL", () => {
+    expect(parseConfig({}, "r").engine).toBe("duckdb");
+    expect(() => parseConfig({ engine: "sqlite" }, "r")).toThrow(/engine: /);
+    expect(() => parseConfig({ clickhouse: { tables: { "shop.orders": {} } } }, "r")).toThrow(/clickhouse: clickhouse\.tables needs clickhouse\.url/);
+    expect(() => parseConfig({ clickhouse: { url: "ftp://x", tables: {} } }, "r")).toThrow(/clickhouse\.url: expected an http\(s\) URL/);
+    expect(() => parseConfig({ clickhouse: { url: "http://h:8123", tables: { orders: {} } } }, "r")).toThrow(/expected database\.table/);
+    const ok = parseConfig({ engine: "clickhouse", clickhouse: { url: "http://h:8123", tables: { "shop.orders": { key: ["order_id"] } } } }, "r");
+    expect(ok.clickhouse).toEqual({ url: "http://h:8123", tables: { "shop.orders": { key: ["order_id"] } } });
+  });
 });
 
 describe("runEngine() period rules", () => {
