@@ -2,11 +2,13 @@
  * Reads a data folder through the SQL engine: the I/O edge of romi.
  *
  * Every `*.csv`, `*.tsv` and `*.txt` file (optionally `.gz`) and every
- * `*.parquet` file below the folder is recognised by its column names and
- * loaded into the engine as text; the row rules (`rules.ts`) then run as
- * SQL. Files of one kind with the same headers form one dataset; files of
- * one kind with different headers are separate datasets, each named after
- * its first file.
+ * `*.parquet` file below the folder (or, on a ClickHouse server, every table
+ * named in `clickhouse.tables`) is recognised by its column names and
+ * staged in the engine as text (`stage.ts`: each engine reads files its
+ * own way); the row rules (`rules.ts`) then run as SQL, the same on every
+ * engine. Files of one kind with the same headers form one dataset; files
+ * of one kind with different headers are separate datasets, each named
+ * after its first file.
  *
  * Per dataset the engine keeps `clean_<n>`: every row with its file, record
  * and line, its parsed values (`t<p>` the text of text role p, `v<p>` the

@@ -13,6 +13,7 @@ import type { Engine } from "../engine/engine.ts";
 import { checkCsv } from "./csv-check.ts";
 import { sha256 } from "./files.ts";
 import { firstLine, type FileReader, type FilePlan, type Staged } from "./stage.ts";
+import { instantText } from "./stage-table.ts";
 
 /** The text of ClickHouse's NULL in CSV: one no field holds, so that `\N` is text. */
 const NO_NULL = "\u0001romi: no null\u0001";
@@ -36,7 +37,17 @@ async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Pr
   const width = plan.headers.length;
   if (plan.delimiter === null) {
     const hash = await sha256(path);
-    const cols = plan.headers.map((h, i) => `${d.toText(d.ident(h))} AS c${i}`);
+    // A timestamp adjusted to UTC is an instant (DuckDB reads it as TIMESTAMPTZ); ClickHouse's type does not tell, its metadata does.
+    let instants: Set<string>;
+    try {
+      const meta = await engine.rows(
+        `SELECT tupleElement(c, 1) AS name, tupleElement(c, 6) AS logical FROM (SELECT arrayJoin(columns) AS c FROM file(${d.string(path)}, ParquetMetadata))`,
+      );
+      instants = new Set(meta.filter((m) => /isAdjustedToUTC=true/.test(String(m["logical"]))).map((m) => String(m["name"])));
+    } catch (e) {
+      throw new Error(`${plan.file}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
+    }
+    const cols = plan.headers.map((h, i) => `${instants.has(h) ? instantText(d.ident(h)) : d.toText(d.ident(h))} AS c${i}`);
     try {
       await engine.run(`CREATE TABLE ${table} ENGINE = Memory AS SELECT _row_number AS rec, ${cols.join(", ")} FROM file(${d.string(path)}, Parquet)`);
     } catch (e) {

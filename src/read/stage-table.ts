@@ -29,6 +29,9 @@ export async function tableColumns(engine: Engine, name: string): Promise<{ head
 
 const DATE_TIME = /^(Nullable\(|LowCardinality\()*DateTime/;
 
+/** ClickHouse SQL: an instant column as text in UTC with `Z` (empty for NULL), so that it reads as a timestamp with a zone. */
+export const instantText = (col: string): string => `if(isNull(${col}), '', concat(toString(${col}, 'UTC'), 'Z'))`;
+
 /** Stages table `plan.file` as `raw_<n>`, with the place of each row in `keys_<n>`. */
 export async function stageTable(engine: Engine, plan: FilePlan, n: number): Promise<Staged> {
   const d = engine.dialect;
@@ -39,10 +42,7 @@ export async function stageTable(engine: Engine, plan: FilePlan, n: number): Pro
   for (const k of key) {
     if (!plan.headers.includes(k)) throw new Error(`${plan.file}: clickhouse.tables key column "${k}" is not a column (columns: ${plan.headers.join(", ")})`);
   }
-  const cells = plan.headers.map((h, i) => {
-    const col = d.ident(h);
-    return `${DATE_TIME.test(types[i]!) ? `if(isNull(${col}), '', concat(toString(${col}, 'UTC'), 'Z'))` : d.toText(col)} AS c${i}`;
-  });
+  const cells = plan.headers.map((h, i) => `${DATE_TIME.test(types[i]!) ? instantText(d.ident(h)) : d.toText(d.ident(h))} AS c${i}`);
   const order = [...key, ...plan.headers.filter((h) => !key.includes(h))].map((h) => d.ident(h));
   try {
     await engine.run(

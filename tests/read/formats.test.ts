@@ -52,6 +52,22 @@ describe.each(ENGINES)("loadDataDir() with Parquet files on $name", (on) => {
     expect(rejected(orders!)).toEqual({ "negative revenue": [1, ["orders.parquet:2"]] });
   });
 
+  it("reads a Parquet timestamp with a zone as an instant and one without as a wall-clock time, in the report timezone", async () => {
+    const dir = dataDir({});
+    await parquet(
+      dir,
+      "orders.parquet",
+      `SELECT * FROM (VALUES ('1', TIMESTAMPTZ '2024-01-01 10:00:00+00', TIMESTAMP '2024-01-01 10:00:00', 5.0)) AS t(uid, buy_ts, paid_at, revenue)`,
+    );
+    const moscow = parseConfig({ timezone: "Europe/Moscow", datasets: { "orders.parquet": { columns: { time: "buy_ts" } } } }, "test");
+    const r = await loadTables(dir, moscow, false, on);
+    expect(r.errors).toEqual([]);
+    // 10:00 UTC is 13:00 in Moscow (UTC+3).
+    expect(Array.from(r.datasets[0]!.table.num["time"]!)).toEqual([Date.parse("2024-01-01T13:00:00Z")]);
+    const wall = parseConfig({ timezone: "Europe/Moscow", datasets: { "orders.parquet": { columns: { time: "paid_at" } } } }, "test");
+    expect(Array.from((await loadTables(dir, wall, false, on)).datasets[0]!.table.num["time"]!)).toEqual([Date.parse("2024-01-01T10:00:00Z")]);
+  });
+
   it("reads a Parquet column of text (revenue stored as text) with the same rules as CSV text", async () => {
     const dir = dataDir({});
     await parquet(
