@@ -312,9 +312,9 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
         const key = keyOf(d, role.spec, `t${p}`);
         // Where a label is met, as one integer in (dataset, file, record, role) order.
         const place = `((${r.n} * 65536 + file) * 4294967296 + rec) * 64 + ${p}`;
-        seen.push(
-          `SELECT ${key} AS key, ${d.argMin(`t${p}`, place)} AS first_text, min(${place}) AS first_place FROM clean_${r.n} WHERE i${p} GROUP BY ${key}`,
-        );
+        // Unfolded, a label is its own key: only a folded one needs its first spelling.
+        const text = fold ? `${d.argMin(`t${p}`, place)} AS first_text, ` : "";
+        seen.push(`SELECT ${key} AS key, ${text}min(${place}) AS first_place FROM clean_${r.n} WHERE i${p} GROUP BY ${key}`);
         if (fold) kept.push(`SELECT ${key} AS key, t${p} AS text FROM clean_${r.n} WHERE kept`);
       });
     }
@@ -325,14 +325,12 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
       continue;
     }
     // (Each alias differs from every column name: ClickHouse's aliases are seen everywhere in their query.)
-    const firsts = `SELECT key, ${d.argMin("first_text", "first_place")} AS text, min(first_place) AS place FROM (${seen.join(" UNION ALL ")}) AS s GROUP BY key`;
-    const spelled =
-      kept.length > 0
-        ? `SELECT key, text AS spelling FROM (SELECT key, text, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, text) AS r FROM (${kept.join(" UNION ALL ")}) AS k GROUP BY key, text) AS c WHERE r = 1`
-        : `SELECT NULL AS key, NULL AS spelling WHERE FALSE`;
-    await engine.run(
-      `CREATE TABLE dict_${name} AS SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, row_number() OVER (ORDER BY f.place) - 1 AS idx FROM (${firsts}) AS f LEFT JOIN (${spelled}) AS s ON s.key = f.key`,
-    );
+    const firsts = `SELECT key, ${fold ? d.argMin("first_text", "first_place") : "key"} AS text, min(first_place) AS place FROM (${seen.join(" UNION ALL ")}) AS s GROUP BY key`;
+    // A folded label is shown in its most frequent spelling among the rows used.
+    const labelled = fold
+      ? `SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, f.place AS place FROM (${firsts}) AS f LEFT JOIN (SELECT key, text AS spelling FROM (SELECT key, text, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, text) AS r FROM (${kept.join(" UNION ALL ")}) AS k GROUP BY key, text) AS c WHERE r = 1) AS s ON s.key = f.key`
+      : `SELECT key, text AS label, place FROM (${firsts}) AS f`;
+    await engine.run(`CREATE TABLE dict_${name} AS SELECT key, label, row_number() OVER (ORDER BY place) - 1 AS idx FROM (${labelled}) AS l`);
     out[name] = Dict.fromLabels(await readLabels(engine, `dict_${name}`), fold);
   }
   return out as Dicts;
@@ -363,8 +361,8 @@ async function readLabels(engine: Engine, table: string): Promise<string[]> {
 }
 
 /**
- * SQL creating the table `data_<n>`: the rows used of a dataset in file and
- * record order, one column per role
+ * SQL creating the table `data_<n>`: the rows used of a dataset (in no
+ * order: `_seq` gives file and record order), one column per role
  * (text roles as their dictionary index, -1 when empty; others as DOUBLE,
  * NULL when empty), with `_file` (index into the dataset's files), `_line`,
  * `_seq` (the row's place in file and record order) and, for a dated kind,
@@ -384,7 +382,8 @@ function dataTableSql(d: Dialect, r: Reading): string {
   const when = r.spec.when;
   const at = r.roles.findIndex((x) => x.role === when);
   if (at >= 0) select.push(`CAST(${r.roles[at]!.spec.type === "time" ? `floor(c.v${at} / ${86_400_000})` : `c.v${at}`} AS BIGINT) AS _day`);
-  return d.createTable(`data_${r.n}`, `SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL ORDER BY _seq`);
+  // No ORDER BY: sorting 30M rows is the load's largest memory need, and every reader orders by `_seq` itself.
+  return d.createTable(`data_${r.n}`, `SELECT ${select.join(", ")} FROM clean_${r.n} AS c ${joins.join(" ")} WHERE c.final IS NULL`);
 }
 
 /** The role computed as a product of two others when its own column is absent (revenue = quantity × price), or null. */
