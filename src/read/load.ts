@@ -116,7 +116,16 @@ function cleanSql(d: Dialect, r: Reading, width: number): string {
   const keys = dedup ? Array.from({ length: width }, (_, j) => `k${j}`) : [];
   const unique = at(spec.unique);
   let sql = `SELECT *, reason IS NULL AS ok FROM parsed_${r.n}`;
-  sql = `SELECT *, ${keys.length > 0 ? `row_number() OVER (PARTITION BY ok, ${keys.join(", ")} ORDER BY file, rec)` : "1"} AS kr FROM (${sql}) AS a`;
+  // kr: 1 for the first row of its group of equal rows, more for a duplicate.
+  const fold = roles.some((x) => isText(x.spec) && folded(x.spec));
+  if (keys.length > 0 && unique < 0 && !fold) {
+    // Unfolded, the keys are the raw text, so equal rows parse alike and are all used or all rejected:
+    // a row is a duplicate when an earlier row has its keys. Only groups of two or more are joined,
+    // which is far cheaper than numbering every row in a window.
+    const seq = (t: string): string => `${t}file * 4294967296 + ${t}rec`;
+    const groups = `SELECT ${keys.join(", ")}, min(${seq("")}) AS first_seq FROM parsed_${r.n} GROUP BY ${keys.join(", ")} HAVING count(*) > 1`;
+    sql = `SELECT a.*, CASE WHEN g.first_seq IS NULL OR g.first_seq = ${seq("a.")} THEN 1 ELSE 2 END AS kr FROM (${sql}) AS a LEFT JOIN (${groups}) AS g ON ${keys.map((k) => `g.${k} = a.${k}`).join(" AND ")}`;
+  } else sql = `SELECT *, ${keys.length > 0 ? `row_number() OVER (PARTITION BY ok, ${keys.join(", ")} ORDER BY file, rec)` : "1"} AS kr FROM (${sql}) AS a`;
   sql =
     unique >= 0
       ? `SELECT *, CASE WHEN ok AND kr = 1 THEN row_number() OVER (PARTITION BY ok AND kr = 1, t${unique} ORDER BY file, rec) ELSE 1 END AS ur FROM (${sql}) AS b`
