@@ -57,8 +57,9 @@ export function numberFlag(value: string | undefined, flag: string, fallback: nu
 /** The flags that size the SQL engine, shared by every command that runs it. */
 export const ENGINE_FLAGS = { engine: { type: "string" }, threads: { type: "string" }, memory: { type: "string" } } as const;
 
-export const ENGINE_USAGE = `  --engine NAME  the SQL engine: duckdb (embedded, the default) or clickhouse
-                 (embedded; needs npm install chdb); default: engine in the config
+export const ENGINE_USAGE = `  --engine NAME  the SQL engine (default: engine in the config, else duckdb):
+                 duckdb (embedded) or clickhouse (the server at clickhouse.url in
+                 the config; without one, embedded through chdb: npm install chdb)
   --threads N    the SQL engine's worker threads (default: one per core)
   --memory SIZE  the SQL engine's memory limit, e.g. 2GB; past it, it spills
                  to a temporary folder (default: a quarter of the machine's memory)`;
