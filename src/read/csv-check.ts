@@ -66,13 +66,16 @@ const CR = 0x0d;
 /** Scanner states: at a field's start, in an unquoted field, in a quoted one, just after a quote in a quoted one. */
 const State = { Start: 0, Unquoted: 1, Quoted: 2, QuoteSeen: 3 } as const;
 
+/** The longest line DuckDB's CSV reader takes (its max_line_size), in bytes. */
+const MAX_LINE = 2_097_152;
+
 /** Bytes kept of a record for its message: its start up to here. */
 const KEEP = 1 << 16;
 
 /**
  * Reads a CSV file (gunzipped for `.gz`) once: its SHA-256 (of the bytes as
  * stored) and the first place where its quotes or its UTF-8 go wrong, null
- * when none does.
+ * when none does (or a line longer than DuckDB's reader takes, 2 MB).
  */
 export async function checkCsv(path: string, delimiter: string): Promise<{ sha256: string; problem: CsvProblem | null }> {
   const hash = createHash("sha256");
@@ -88,6 +91,8 @@ export async function checkCsv(path: string, delimiter: string): Promise<{ sha25
   let text: Buffer[] = [];
   let kept = 0;
   let empty = true;
+  /** Bytes of the current record's line so far. */
+  let length = 0;
   /** Carried from the last chunk: the start of a character split between chunks. */
   let tail = Buffer.alloc(0);
   let problem: CsvProblem | null = null;
@@ -155,8 +160,15 @@ export async function checkCsv(path: string, delimiter: string): Promise<{ sha25
         text = [];
         kept = 0;
         empty = true;
+        length = 0;
         from = i + 1;
-      } else if (b !== CR) empty = false;
+      } else {
+        if (b !== CR) empty = false;
+        if (++length > MAX_LINE) {
+          problem = { line: record + 2, column: 1, message: "a line is longer than 2 MB" };
+          break;
+        }
+      }
     }
     if (problem) break;
     if (kept < KEEP && from < part.length) {

@@ -155,6 +155,16 @@ describe.each(ENGINES)("loadDataDir() with awkward CSV files on $name", (on) => 
     expect(Array.from(d.table.line)).toEqual([2, 4, 5]);
   });
 
+  it("fails a line longer than 2 MB with its line", async () => {
+    const r = await loadTables(
+      dataDir({ "orders.csv": lines("Uid,Buy Ts,Revenue,Note", "1,2024-01-01,1,x", `2,2024-01-02,2,${"y".repeat(3_000_000)}`) }),
+      defaults,
+      false,
+      on,
+    );
+    expect(r.errors).toEqual(["orders.csv:3:1: a line is longer than 2 MB"]);
+  });
+
   it("fails an unterminated quote in the last record, which would run to the end of the file", async () => {
     const r = await loadTables(dataDir({ "orders.csv": 'Uid,Buy Ts,Revenue\n1,2024-01-01,1\n2,2024-01-02,"2\n3,2024-01-03,3\n' }), defaults, false, on);
     expect(r.errors).toEqual(["orders.csv:3:14: unterminated quoted field"]);
