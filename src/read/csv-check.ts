@@ -74,8 +74,8 @@ const KEEP = 1 << 16;
 
 /**
  * Reads a CSV file (gunzipped for `.gz`) once: its SHA-256 (of the bytes as
- * stored) and the first place where its quotes or its UTF-8 go wrong, null
- * when none does (or a line longer than DuckDB's reader takes, 2 MB).
+ * stored) and the first place where its quotes or its UTF-8 go wrong, or a
+ * line is longer than DuckDB's reader takes (2 MB); null when none does.
  */
 export async function checkCsv(path: string, delimiter: string): Promise<{ sha256: string; problem: CsvProblem | null }> {
   const hash = createHash("sha256");
