@@ -12,14 +12,11 @@ import { join } from "node:path";
 import type { Engine } from "../engine/engine.ts";
 import { checkCsv } from "./csv-check.ts";
 import { sha256 } from "./files.ts";
-import { firstLine, type FileReader, type FilePlan, type Staged } from "./stage.ts";
+import { firstLine, stagedParquet, textCells, type FileReader, type FilePlan, type Staged } from "./stage.ts";
 import { instantText } from "./stage-table.ts";
 
 /** The text of ClickHouse's NULL in CSV: one no field holds, so that `\N` is text. */
 const NO_NULL = "\u0001romi: no null\u0001";
-
-/** SQL: the text cells c0 … of a staged table, empty text for NULL. */
-const textCells = (width: number): string => Array.from({ length: width }, (_, i) => `ifNull(c${i}, '') AS c${i}`).join(", ");
 
 async function parquetHeaders(engine: Engine, path: string, label: string): Promise<string[]> {
   try {
@@ -53,15 +50,7 @@ async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Pr
     } catch (e) {
       throw new Error(`${plan.file}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
     }
-    const [count] = await engine.rows(`SELECT count() AS n FROM ${table}`);
-    return {
-      file: plan.file,
-      table,
-      records: Number(count!["n"]),
-      shortOrLong: [],
-      sha256: hash,
-      rows: (index) => `SELECT ${index} AS file, rec, rec + 1 AS line, ${textCells(width)} FROM ${table}`,
-    };
+    return stagedParquet(engine, plan, table, hash, "rec");
   }
   const { sha256: hash, problem } = await checkCsv(path, plan.delimiter);
   if (problem) throw new Error(`${plan.file}:${problem.line}:${problem.column}: ${problem.message}`);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { EngineMemoryError, type Engine } from "../engine/engine.ts";
 import { NOT_UTF8, quoteProblem } from "./csv-check.ts";
 import { sha256 } from "./files.ts";
-import { firstLine, type FileReader, type FilePlan, type Staged } from "./stage.ts";
+import { firstLine, stagedParquet, textCells, type FileReader, type FilePlan, type Staged } from "./stage.ts";
 
 /** Column types of a Parquet file: its column names are its headers. */
 async function parquetHeaders(engine: Engine, path: string, label: string): Promise<string[]> {
@@ -49,16 +49,7 @@ async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Pr
       if (e instanceof EngineMemoryError) throw e;
       throw new Error(`${plan.file}: not a readable Parquet file: ${firstLine(e)}`, { cause: e });
     }
-    const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
-    const cells = textCells(plan.headers.length);
-    return {
-      file: plan.file,
-      table,
-      records: Number(count!["n"]),
-      shortOrLong: [],
-      sha256: hash,
-      rows: (index) => `SELECT ${index} AS file, file_row_number AS rec, file_row_number + 1 AS line, ${cells} FROM ${table}`,
-    };
+    return stagedParquet(engine, plan, table, hash, "file_row_number");
   }
   const columns = plan.headers.map((_, i) => `'c${i}': 'VARCHAR'`);
   const options = (strict: boolean): string =>
@@ -115,9 +106,6 @@ async function stage(engine: Engine, dir: string, plan: FilePlan, n: number): Pr
   const records = Number(count!["n"]) + (strict ? shortOrLong.length : 0);
   return { file: plan.file, table, records, shortOrLong, sha256: hash, rows: (index) => csvRows(table, index, plan.headers.length, strict, shortOrLong) };
 }
-
-/** SQL: the text cells c0 … of a staged table, empty text for NULL. */
-const textCells = (width: number): string => Array.from({ length: width }, (_, i) => `coalesce(c${i}, '') AS c${i}`).join(", ");
 
 /**
  * SQL: the records of a staged CSV file with `file`, `rec` (its index among

@@ -56,5 +56,22 @@ export function fileReader(engine: Engine): FileReader {
   throw new Error(`the ${name} engine reads no data files`);
 }
 
+/** SQL: the text cells c0 … of a staged table, empty text for NULL. */
+export const textCells = (width: number): string => Array.from({ length: width }, (_, i) => `coalesce(c${i}, '') AS c${i}`).join(", ");
+
+/** A Parquet file staged as `table`: every row is a record, and its line is its 0-based row number (the column `rec`) plus one. */
+export async function stagedParquet(engine: Engine, plan: FilePlan, table: string, sha256: string, rec: string): Promise<Staged> {
+  const [count] = await engine.rows(`SELECT count(*) AS n FROM ${table}`);
+  const cells = textCells(plan.headers.length);
+  return {
+    file: plan.file,
+    table,
+    records: Number(count!["n"]),
+    shortOrLong: [],
+    sha256,
+    rows: (index) => `SELECT ${index} AS file, ${rec} AS rec, ${rec} + 1 AS line, ${cells} FROM ${table}`,
+  };
+}
+
 /** The first line of an engine's error message. */
 export const firstLine = (e: unknown): string => ((e as Error).message ?? String(e)).split("\n")[0]!.trim();
