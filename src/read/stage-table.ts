@@ -11,7 +11,7 @@ import type { Engine } from "../engine/engine.ts";
 import { firstLine, type FilePlan, type Staged } from "./stage.ts";
 
 /** A `database.table` name as SQL. */
-export const tableName = (engine: Engine, name: string): string =>
+const tableName = (engine: Engine, name: string): string =>
   name
     .split(".")
     .map((part) => engine.dialect.ident(part))
