@@ -54,6 +54,16 @@ export interface Dialect {
   idiv(a: string, b: string): string;
   /** Any value as text; NULL becomes empty text. */
   toText(expr: string): string;
+  /**
+   * A fast path for the most common timestamp text: the wall-clock ms
+   * (BIGINT) of text that is exactly `YYYY-MM-DD HH:MM:SS` (or with `T`),
+   * with a year from 1000, an hour to 23 and minutes and seconds to 59, by
+   * the engine's own timestamp cast; NULL for any other text, and for a day
+   * that does not exist. The row rules give such text the same value
+   * (`timestampValue`) and read every other text by the general rule. null
+   * when the dialect has no such path.
+   */
+  strictWallMs(expr: string): string | null;
   /** Wall-clock ms in IANA zone `zone` of an instant given as epoch ms (BIGINT). */
   wallMs(instantMs: string, zone: string): string;
   /**
@@ -90,6 +100,9 @@ const quoteWith = (q: string) => (s: string) => `${q}${s.split(q).join(q + q)}${
 /** An RE2 class of the characters in JS_WHITESPACE. */
 const WHITESPACE_CLASS = `[${[...JS_WHITESPACE].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
 
+/** `strictWallMs`'s text: the year from 1000, the hour to 23, minutes and seconds to 59. */
+const STRICT_TIMESTAMP = String.raw`[1-9]\d{3}-\d{2}-\d{2}[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d`;
+
 /** Half away from zero, in the same floating-point steps on every engine. */
 const nanosOf = (e: string): string => `sign(${e}) * floor(abs(${e}) * 1000000000 + 0.5)`;
 
@@ -99,8 +112,10 @@ export const duckdbDialect: Dialect = {
   ident: quoteWith('"'),
   string: quoteWith("'"),
   lower: (e) => `lower(${e})`,
-  // trim() with a list of characters is slow: only text with white space at an end takes it.
-  trim: (e) => `CASE WHEN regexp_matches(${e}, '^${WHITESPACE_CLASS}|${WHITESPACE_CLASS}$') THEN trim(${e}, ${quoteWith("'")(JS_WHITESPACE)}) ELSE ${e} END`,
+  // trim() with a list of characters is slow: only text whose first or last byte is not printable ASCII takes it
+  // (every white space character is below '!' or, in UTF-8, made of bytes from 0x80). Text compares bytewise.
+  trim: (e) =>
+    `CASE WHEN ${e} < '!' OR ${e} >= chr(127) OR reverse(${e}) < '!' OR reverse(${e}) >= chr(127) THEN trim(${e}, ${quoteWith("'")(JS_WHITESPACE)}) ELSE ${e} END`,
   matches: (e, p) => `regexp_full_match(${e}, ${quoteWith("'")(p)})`,
   captures: (e, p, n) => `regexp_extract(${e}, ${quoteWith("'")(p)}, [${Array.from({ length: n }, (_, i) => `'g${i + 1}'`).join(", ")}])`,
   group: (c, i) => `${c}.g${i}`,
@@ -108,6 +123,7 @@ export const duckdbDialect: Dialect = {
   toInt: (e) => `TRY_CAST(${e} AS BIGINT)`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   toText: (e) => `coalesce(CAST(${e} AS VARCHAR), '')`,
+  strictWallMs: (e) => `CASE WHEN regexp_full_match(${e}, '${STRICT_TIMESTAMP}') THEN epoch_ms(TRY_CAST(${e} AS TIMESTAMP)) END`,
   wallMs: (t, zone) => `epoch_ms(timezone(${quoteWith("'")(zone)}, CAST(make_timestamp((${t}) * 1000) AS TIMESTAMPTZ)))`,
   nanos: (e) => `CAST(${nanosOf(`(${e})`)} AS HUGEINT)`,
   nanoSum: (n) => `CAST(sum(${n}) AS VARCHAR)`,
@@ -147,6 +163,8 @@ export const clickhouseDialect: Dialect = {
   toInt: (e) => `toInt64OrNull(${e})`,
   idiv: (a, b) => `intDiv(${a}, ${b})`,
   toText: (e) => `ifNull(toString(${e}), '')`,
+  // Its DateTime64 parsing moves a day that does not exist (February 30) to another: no fast path.
+  strictWallMs: () => null,
   wallMs: (t, zone) => `(${t} + ${chOffset(t, zone)})`,
   instantMs: (w, zone) => {
     // The offsets 14 hours before and 12 after cover every zone's change near this wall time.

@@ -30,18 +30,20 @@ function validDay(y: string, m: string, day: string): string {
 }
 
 /**
- * SQL: the day number of a valid date, by the civil-from-days algorithm in
- * integers (years from 1 on, where every division is of non-negative numbers).
+ * SQL: the day number of a valid date of a year from 0, by the
+ * civil-from-days algorithm in integers. The year is counted from 400 years
+ * earlier (one era), so that every division is of non-negative numbers
+ * (`idiv` truncates toward zero) even for January of year 0.
  * @example dayNumber(2017, 6, 1) is 17318
  */
 function dayNumber(d: Dialect, y: string, m: string, day: string): string {
-  const yy = `(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
+  const yy = `(${y} + 400 - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
   const era = d.idiv(yy, "400");
   const yoe = `(${yy} - ${era} * 400)`;
   const mp = `((${m} + 9) % 12)`;
   const doy = `(${d.idiv(`153 * ${mp} + 2`, "5")} + ${day} - 1)`;
   const doe = `(${yoe} * 365 + ${d.idiv(yoe, "4")} - ${d.idiv(yoe, "100")} + ${doy})`;
-  return `(${era} * 146097 + ${doe} - 719468)`;
+  return `((${era} - 1) * 146097 + ${doe} - 719468)`;
 }
 
 /** The captured digits of group `i` as an integer, NULL when the group is empty. */
@@ -118,18 +120,22 @@ export function parseSql(
   const carried = extra.map((e) => e.name);
   const name = (p: number): string => `t${p}`;
   const inner = roles.map((r, p) => `${d.trim(r.column)} AS ${name(p)}`);
-  const groups = roles.flatMap((r, p) =>
-    r.spec.type === "time"
-      ? [`${d.captures(name(p), TIMESTAMP_PATTERN, 8)} AS g${p}`]
-      : r.spec.type === "date"
-        ? [`${d.captures(name(p), DATE_PATTERN, 3)} AS g${p}`]
-        : [],
-  );
+  // A time takes the dialect's fast path when it has one, and the pattern's captures only when that gives NULL.
+  const fast = (p: number): string | null => d.strictWallMs(name(p));
+  const groups = roles.flatMap((r, p) => {
+    if (r.spec.type === "date") return [`${d.captures(name(p), DATE_PATTERN, 3)} AS g${p}`];
+    if (r.spec.type !== "time") return [];
+    const captures = d.captures(name(p), TIMESTAMP_PATTERN, 8);
+    const strict = fast(p);
+    return strict === null ? [`${captures} AS g${p}`] : [`${strict} AS f${p}`, `CASE WHEN f${p} IS NULL THEN ${captures} END AS g${p}`];
+  });
   const value = (r: RoleColumn, p: number): string => {
     const t = name(p);
     switch (r.spec.type) {
       case "time":
-        return timestampValue(d, `g${p}`, zone);
+        return fast(p) === null
+          ? timestampValue(d, `g${p}`, zone)
+          : `CASE WHEN f${p} IS NOT NULL THEN CAST(f${p} AS DOUBLE) ELSE ${timestampValue(d, `g${p}`, zone)} END`;
       case "date":
         return dateValue(d, `g${p}`);
       case "number":

@@ -75,7 +75,10 @@ describe.each(ENGINES)("the $name dialect", ({ open }) => {
 
   it("trim(x) strips exactly what JavaScript's trim strips, NBSP and U+FEFF included", async () => {
     const d = engine.dialect;
-    const texts = [...JS_WHITESPACE].map((c) => `${c}a b${c}`).concat(["\u200b x \u200b", "plain", " \u00a0 ", "à\u00a0"]);
+    // White space at both ends, at one end only, and text whose ends are printable, non-ASCII or empty.
+    const texts = [...JS_WHITESPACE]
+      .flatMap((c) => [`${c}a b${c}`, `a b${c}`, `${c}a b`, `${c}é😀${c}${c}`])
+      .concat(["\u200b x \u200b", "plain", " \u00a0 ", "à\u00a0", "é", "😀", "!~", "\u007fa\u007f", "", " ", "\u0085a\u0085"]);
     const rows = literal(
       engine,
       texts.map((t, i) => ({ i, t })),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../src/engine/duckdb.ts";
-import { DATE_PATTERN, TIMESTAMP_PATTERN, dateValue, flagValue, numberValue, timestampValue } from "../../src/read/rules.ts";
+import { DATE_PATTERN, dateValue, flagValue, numberValue, parseSql } from "../../src/read/rules.ts";
+import { KIND_SPECS } from "../../src/schema/kinds.ts";
 
 let engine: DuckDbEngine;
 beforeAll(async () => {
@@ -14,12 +15,15 @@ type Parse = "timestamp" | "date" | "number" | "flag";
 async function values(kind: Parse, texts: readonly string[], zone = "UTC"): Promise<number[]> {
   const d = engine.dialect;
   const expr = (t: string): string => {
-    if (kind === "timestamp") return timestampValue(d, d.captures(t, TIMESTAMP_PATTERN, 8), zone);
     if (kind === "date") return dateValue(d, d.captures(t, DATE_PATTERN, 3));
     return kind === "number" ? numberValue(d, t) : flagValue(d, t);
   };
   const rows = texts.map((t, i) => `(${i}, ${d.string(t)})`).join(", ");
-  const sql = `SELECT i, CAST(${expr("t")} AS DOUBLE) AS v FROM (SELECT i, ${d.trim("raw")} AS t FROM (VALUES ${rows}) AS x(i, raw)) AS y ORDER BY i`;
+  // A timestamp is read as the row rules read a session's start: with the dialect's fast path where it has one.
+  const sql =
+    kind === "timestamp"
+      ? `SELECT rec AS i, v0 AS v FROM (${parseSql(d, `(SELECT 0 AS file, i AS rec, i + 1 AS line, raw AS c0 FROM (VALUES ${rows}) AS x(i, raw))`, [{ role: "start", spec: KIND_SPECS.visits.roles["start"]!, column: "c0" }], KIND_SPECS.visits, zone)}) AS p ORDER BY i`
+      : `SELECT i, CAST(${expr("t")} AS DOUBLE) AS v FROM (SELECT i, ${d.trim("raw")} AS t FROM (VALUES ${rows}) AS x(i, raw)) AS y ORDER BY i`;
   return Array.from((await engine.columns(sql, new Set(["i", "v"])))["v"] as Float64Array);
 }
 const one = async (kind: Parse, text: string, zone = "UTC"): Promise<number> => (await values(kind, [text], zone))[0]!;
@@ -59,6 +63,29 @@ describe("timestampValue(dialect, captures, zone)", () => {
 
   it("accepts leap days of leap years only", async () => {
     expect(await values("timestamp", ["2024-02-29", "2000-02-29"])).toEqual([at("2024-02-29T00:00:00"), at("2000-02-29T00:00:00")]);
+  });
+
+  it("reads YYYY-MM-DD HH:MM:SS text of any field values as Date.UTC does, on the fast path and off it", async () => {
+    // Fields drawn from each one's valid range and past it (a 13th month, a 31st of April, hour 24, second 60), years 0 … 9999.
+    let seed = 7;
+    const draw = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pad = (v: number, w: number): string => String(v).padStart(w, "0");
+    const texts: string[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const [y, m, day, h, mi, sec] = [draw(4) === 0 ? draw(10000) : 1900 + draw(200), draw(14), draw(33), draw(26), draw(62), draw(62)];
+      const sep = draw(2) === 0 ? " " : "T";
+      texts.push(`${pad(y, 4)}-${pad(m, 2)}-${pad(day, 2)}${sep}${pad(h, 2)}:${pad(mi, 2)}:${pad(sec, 2)}`);
+      const date = new Date(0);
+      date.setUTCFullYear(y, m - 1, day);
+      const realDay = m >= 1 && m <= 12 && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+      // A 60th second is read (as the next minute's first), as a leap second would be; 61 is not.
+      expected.push(realDay && h <= 23 && mi <= 59 && sec <= 60 ? date.getTime() + ((h * 60 + mi) * 60 + sec) * 1000 : NaN);
+    }
+    expect(await values("timestamp", texts)).toEqual(expected);
   });
 });
 
