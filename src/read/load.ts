@@ -108,30 +108,51 @@ const folded = (spec: RoleSpec): boolean => FOLDED_DICTS.has(dictOf(spec));
 /** SQL: the dictionary key of a text role's trimmed text `t`. */
 const keyOf = (d: Dialect, spec: RoleSpec, t: string): string => (folded(spec) ? d.lower(t) : t);
 
-/** SQL creating `clean_<n>`: the parsed rows with `final`, the reason each is rejected (NULL: used), and `kept` (used before the exposure rules). */
-function cleanSql(d: Dialect, r: Reading, width: number): string {
+/**
+ * SQL creating `clean_<n>`: the parsed rows with `final`, the reason each is
+ * rejected (NULL: used), and `kept` (used before the exposure rules). The
+ * statements run in order; the last drops what the others made on the way.
+ */
+function cleanSql(d: Dialect, r: Reading, width: number): string[] {
   const { spec, roles } = r;
   const at = (role: string | undefined): number => (role === undefined ? -1 : roles.findIndex((x) => x.role === role));
   const dedup = spec.rejectsDuplicates(new Set(roles.map((x) => x.role)));
   const keys = dedup ? Array.from({ length: width }, (_, j) => `k${j}`) : [];
   const unique = at(spec.unique);
-  let sql = `SELECT *, reason IS NULL AS ok FROM parsed_${r.n}`;
-  // kr: 1 for the first row of its group of equal rows, more for a duplicate.
   const fold = roles.some((x) => isText(x.spec) && folded(x.spec));
-  if (keys.length > 0 && unique < 0 && !fold) {
-    // Unfolded, the keys are the raw text, so equal rows parse alike and are all used or all rejected:
-    // a row is a duplicate when an earlier row has its keys. Only groups of two or more are joined,
-    // which is far cheaper than numbering every row in a window.
-    const seq = (t: string): string => `${t}file * 4294967296 + ${t}rec`;
-    const groups = `SELECT ${keys.join(", ")}, min(${seq("")}) AS first_seq FROM parsed_${r.n} GROUP BY ${keys.join(", ")} HAVING count(*) > 1`;
-    sql = `SELECT a.*, CASE WHEN g.first_seq IS NULL OR g.first_seq = ${seq("a.")} THEN 1 ELSE 2 END AS kr FROM (${sql}) AS a LEFT JOIN (${groups}) AS g ON ${keys.map((k) => `g.${k} = a.${k}`).join(" AND ")}`;
-  } else sql = `SELECT *, ${keys.length > 0 ? `row_number() OVER (PARTITION BY ok, ${keys.join(", ")} ORDER BY file, rec)` : "1"} AS kr FROM (${sql}) AS a`;
-  sql =
-    unique >= 0
-      ? `SELECT *, CASE WHEN ok AND kr = 1 THEN row_number() OVER (PARTITION BY ok AND kr = 1, t${unique} ORDER BY file, rec) ELSE 1 END AS ur FROM (${sql}) AS b`
-      : `SELECT *, 1 AS ur FROM (${sql}) AS b`;
-  // Whether the first row of a row's duplicate group was itself used: only a `unique` role can have rejected it.
-  sql = `SELECT *, ${keys.length > 0 && unique >= 0 ? `first_value(ur) OVER (PARTITION BY ok, ${keys.join(", ")} ORDER BY file, rec)` : "1"} AS first_ur FROM (${sql}) AS c`;
+  const seq = (t: string): string => `${t}file * 4294967296 + ${t}rec`;
+  const joinKeys = keys.map((k) => `g.${k} = a.${k}`).join(" AND ");
+  const statements: string[] = [];
+  const drops: string[] = [];
+  // kr: 1 for a row used so far that is the first of its group of equal rows (by `keys`), 2 for a later one.
+  // ur: 2 for the first row of its group when an earlier such row has its `unique` id. first_ur: the ur of its group's first row.
+  // Each is read from the first row (smallest seq) of a group, found by an aggregate: numbering every row in a window is far slower.
+  let sql: string;
+  if (unique < 0 && !fold) {
+    // Unfolded, the keys are the trimmed text the row rules read, so equal rows parse alike and are all used or all rejected:
+    // the groups need not know which rows are used, and the parse runs once. Only groups of two or more are joined.
+    const groups =
+      keys.length > 0 ? `SELECT ${keys.join(", ")}, min(${seq("")}) AS first_seq FROM parsed_${r.n} GROUP BY ${keys.join(", ")} HAVING count(*) > 1` : null;
+    const ok = `SELECT *, reason IS NULL AS ok FROM parsed_${r.n}`;
+    sql = groups
+      ? `SELECT a.*, CASE WHEN g.first_seq IS NULL OR g.first_seq = ${seq("a.")} THEN 1 ELSE 2 END AS kr, 1 AS ur, 1 AS first_ur FROM (${ok}) AS a LEFT JOIN (${groups}) AS g ON ${joinKeys}`
+      : `SELECT *, 1 AS kr, 1 AS ur, 1 AS first_ur FROM (${ok}) AS a`;
+  } else {
+    // Folded keys can join a used row with a rejected one, and ids are unique among the rows used: the groups
+    // need `ok`, so the parsed rows are kept in a table first.
+    statements.push(`CREATE TABLE ok_${r.n} AS SELECT *, reason IS NULL AS ok, ${seq("")} AS seq FROM parsed_${r.n}`);
+    drops.push(`DROP TABLE ok_${r.n}`);
+    const groups = `SELECT ${keys.join(", ")}, min(seq) AS first_seq FROM ok_${r.n} WHERE ok GROUP BY ${keys.join(", ")} HAVING count(*) > 1`;
+    sql =
+      keys.length > 0
+        ? `SELECT a.*, CASE WHEN a.ok AND g.first_seq IS NOT NULL AND g.first_seq <> a.seq THEN 2 ELSE 1 END AS kr, g.first_seq AS group_seq FROM ok_${r.n} AS a LEFT JOIN (${groups}) AS g ON ${joinKeys}`
+        : `SELECT *, 1 AS kr, NULL AS group_seq FROM ok_${r.n}`;
+    if (unique >= 0) {
+      // The first used row with an id is the first of its group of equal rows (the rows of a group share the id).
+      const firsts = `SELECT t${unique} AS uid, min(seq) AS first_u FROM ok_${r.n} WHERE ok GROUP BY t${unique} HAVING count(*) > 1`;
+      sql = `SELECT b.*, CASE WHEN b.ok AND b.kr = 1 AND u.first_u IS NOT NULL AND u.first_u <> b.seq THEN 2 ELSE 1 END AS ur, CASE WHEN b.kr > 1 AND u.first_u <> b.group_seq THEN 2 ELSE 1 END AS first_ur FROM (${sql}) AS b LEFT JOIN (${firsts}) AS u ON u.uid = b.t${unique}`;
+    } else sql = `SELECT *, 1 AS ur, 1 AS first_ur FROM (${sql}) AS b`;
+  }
   const dup = `CASE WHEN NOT ok THEN NULL WHEN kr > 1 THEN (CASE WHEN first_ur = 1 THEN 'duplicate' ELSE 'duplicate id' END) WHEN ur > 1 THEN 'duplicate id' END`;
   sql = `SELECT *, ${dup} AS dup_reason FROM (${sql}) AS e`;
   sql = `SELECT *, ok AND dup_reason IS NULL AS kept FROM (${sql}) AS f`;
@@ -145,13 +166,19 @@ function cleanSql(d: Dialect, r: Reading, width: number): string {
   } else sql = `SELECT *, coalesce(reason, dup_reason) AS final FROM (${sql}) AS h`;
   const derived = spec.derived && at(spec.derived.role) < 0 ? ["d0"] : [];
   const keep = [...roles.flatMap((x, p) => (isText(x.spec) ? [`t${p}`, `i${p}`] : [`v${p}`])), ...derived];
-  return `CREATE TABLE clean_${r.n} AS SELECT file, rec, line, ${keep.join(", ")}, kept, final FROM (${sql}) AS i`;
+  statements.push(`CREATE TABLE clean_${r.n} AS SELECT file, rec, line, ${keep.join(", ")}, kept, final FROM (${sql}) AS i`, ...drops);
+  return statements;
 }
 
-/** The dedup key of raw column `j`: with case-folded labels, every field compares trimmed and in lower case but ids, which compare trimmed. */
+/**
+ * The dedup key of raw column `j`: every field compares trimmed, as the row
+ * rules read it (ClickHouse's CSV reader, reading rows of any width, drops
+ * the spaces and tabs before a field, so the raw text differs between
+ * engines); with case-folded labels, in lower case too, but ids.
+ */
 function keyExpr(d: Dialect, roles: readonly RoleColumn[], j: number, fold: boolean): string {
   const raw = `c${j}`;
-  if (!fold) return raw;
+  if (!fold) return d.trim(raw);
   const role = roles.find((r) => r.column === raw);
   return role && isText(role.spec) && !folded(role.spec) ? d.trim(raw) : d.lower(d.trim(raw));
 }
@@ -266,7 +293,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
       roles,
       staged,
     };
-    await engine.run(cleanSql(d, reading, width));
+    for (const statement of cleanSql(d, reading, width)) await engine.run(statement);
     // The raw text is no longer needed: clean_<n> holds every row.
     await engine.run(`DROP VIEW parsed_${n}; DROP VIEW src_${n}; ${staged.map((s) => `DROP TABLE ${s.table};`).join(" ")}`);
     readings.push(reading);

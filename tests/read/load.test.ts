@@ -63,6 +63,51 @@ describe.each(ENGINES)("loadDataDir(dir, config, zone) on $name", (on) => {
     expect(rejected(r.datasets[0]!)).toEqual({ duplicate: ["orders.csv:3"] });
   });
 
+  it("rejects repeated rows and repeated customer ids as a plain reading of the rules does, whatever the spelling", async () => {
+    // Rows drawn from small pools, so that equal rows, repeated ids and rejected rows meet often; the reference
+    // reads them one by one. Fields compare trimmed (" 1" is 1); customers have no case-folded label.
+    let seed = 11;
+    const draw = <T>(pool: readonly T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return pool[Math.floor(seed / 65536) % pool.length]!;
+    };
+    const rows = Array.from({ length: 400 }, () => [
+      draw(["1", " 1", "2", "3", "4", ""]),
+      draw(["2024-01-01", "2024-01-02", "bad"]),
+      draw(["30", "31", "-1"]),
+      draw(["London", "london"]),
+      draw(["F"]),
+    ]);
+    const expected: Record<string, string[]> = {};
+    const counts: Record<string, number> = {};
+    const firstOfKey = new Map<string, boolean>();
+    const firstIds = new Set<string>();
+    rows.forEach((raw, i) => {
+      const [id, registered, age] = raw.map((f) => f.trim()) as [string, string, string];
+      let reason = id === "" ? "missing id" : registered === "bad" ? "unparseable date" : age === "-1" ? "negative age" : null;
+      if (reason === null) {
+        const key = raw.map((f) => f.trim()).join("\u0000");
+        const firstWasUsed = firstOfKey.get(key);
+        if (firstWasUsed !== undefined) reason = firstWasUsed ? "duplicate" : "duplicate id";
+        else {
+          // The first row of its group: used unless an earlier first row had its id.
+          firstOfKey.set(key, !firstIds.has(id));
+          if (firstIds.has(id)) reason = "duplicate id";
+          firstIds.add(id);
+        }
+      }
+      if (reason === null) return;
+      counts[reason] = (counts[reason] ?? 0) + 1;
+      const examples = (expected[reason] ??= []);
+      if (examples.length < 5) examples.push(`customers.csv:${i + 2}`);
+    });
+    expect(Object.keys(counts).sort()).toEqual(["duplicate", "duplicate id", "missing id", "negative age", "unparseable date"]);
+    const r = await load({ "customers.csv": lines("Uid,Registered,Age,City,Gender", ...rows.map((f) => f.join(","))) });
+    const customers = r.datasets[0]!;
+    expect(rejected(customers)).toEqual(expected);
+    expect(Object.fromEntries(customers.rejections.list().map((x) => [x.reason, x.count]))).toEqual(counts);
+  });
+
   it("keeps at most five examples per reason but counts them all", async () => {
     const bad = Array.from({ length: 8 }, () => ",2024-01-01,1");
     const r = await load({ "orders.csv": lines("Uid,Buy Ts,Revenue", "1,2024-01-01,1", ...bad) });
