@@ -9,7 +9,7 @@
 import { dayFromYmd, type DayRange } from "../../time/calendar.ts";
 import { completeMonthIndex, type PeriodFrame } from "../../time/period.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
-import { customerOrder } from "../customers/base.ts";
+import { customerOrder, inIdOrder } from "../customers/base.ts";
 import { orderRelation } from "../orders.ts";
 import { defaultSplit } from "./holdout.ts";
 
@@ -32,7 +32,10 @@ export function customerReductions(sources: Sources, holdoutFrom: string | undef
   const dated = `SELECT u, day, r, n, min(day) OVER (PARTITION BY u) AS first_day FROM (${days}) AS x`;
   return {
     customers: {
-      sql: `SELECT u, count(*) - 1 AS x, min(day) AS first, max(day) AS last, ${d.nanoSum("r")} AS revenue, ${d.nanoSum("CASE WHEN day > first_day THEN r END")} AS repeat_revenue, ${d.nanoSum("n")} AS orders, count(CASE WHEN day < ${split} THEN 1 END) AS cal_days, max(CASE WHEN day < ${split} THEN day END) AS cal_last, count(CASE WHEN day >= ${split} THEN 1 END) AS hold_days FROM (${dated}) AS c GROUP BY u ORDER BY u`,
+      sql: inIdOrder(
+        sources,
+        `SELECT u, count(*) - 1 AS x, min(day) AS first, max(day) AS last, ${d.nanoSum("r")} AS revenue, ${d.nanoSum("CASE WHEN day > first_day THEN r END")} AS repeat_revenue, ${d.nanoSum("n")} AS orders, count(CASE WHEN day < ${split} THEN 1 END) AS cal_days, max(CASE WHEN day < ${split} THEN day END) AS cal_last, count(CASE WHEN day >= ${split} THEN 1 END) AS hold_days FROM (${dated}) AS c GROUP BY u`,
+      ),
       numeric: ["u", "x", "first", "last", "cal_days", "cal_last", "hold_days"],
     },
   };
