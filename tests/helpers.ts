@@ -6,13 +6,14 @@ import { gzipSync } from "node:zlib";
 import { ChdbEngine, loadChdb } from "../src/engine/chdb.ts";
 import { DuckDbEngine } from "../src/engine/duckdb.ts";
 import type { Engine } from "../src/engine/engine.ts";
-import { loadDataDir, type LoadedDataset, type LoadResult } from "../src/read/load.ts";
+import { dictLabels, loadDataDir, type LoadedDataset, type LoadResult } from "../src/read/load.ts";
 import type { Analysis, ResultTable } from "../src/analyses/analysis.ts";
 import { clipToPeriod, engineReducer, readTable } from "../src/read/sources.ts";
 import type { Table } from "../src/read/table.ts";
 import { sharedTables } from "../src/report/analyses.ts";
 import { resolvePeriod, type ResolvedPeriod } from "../src/report/period.ts";
 import type { Config } from "../src/schema/config.ts";
+import { DICT_NAMES, type DictName } from "../src/schema/kinds.ts";
 import type { Fact } from "../src/schema/report.ts";
 import { periodFrame, type PeriodFrame } from "../src/time/period.ts";
 import { zone } from "../src/time/zone.ts";
@@ -60,6 +61,13 @@ export const DUCKDB: TestEngine = { name: "duckdb", open: (threads = 2) => DuckD
  */
 export const ENGINES: readonly TestEngine[] = [DUCKDB, ...(chdbPresent ? [{ name: "clickhouse", open: (threads = 2) => ChdbEngine.open({ threads }) }] : [])];
 
+/** Every dictionary's labels in index order, those that stay in the engine (`ENGINE_DICTS`) included. */
+export async function allLabels(engine: Engine): Promise<Record<DictName, string[]>> {
+  const out: Partial<Record<DictName, string[]>> = {};
+  for (const name of DICT_NAMES) out[name] = await dictLabels(engine, name);
+  return out as Record<DictName, string[]>;
+}
+
 /**
  * A data folder loaded as `romi metrics` loads it, with every dataset's rows
  * as a table: clipped to the report period (counting the rest as `outside
@@ -70,17 +78,20 @@ export async function loadTables(
   config: Config,
   clip = true,
   on: TestEngine = DUCKDB,
-): Promise<Omit<LoadResult, "datasets"> & { datasets: (LoadedDataset & { table: Table })[]; period: ResolvedPeriod | null }> {
+): Promise<
+  Omit<LoadResult, "datasets"> & { datasets: (LoadedDataset & { table: Table })[]; period: ResolvedPeriod | null; labels: Record<DictName, string[]> }
+> {
   const engine = await on.open();
   try {
     const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
+    const labels = await allLabels(engine);
     const period = clip && loaded.errors.length === 0 ? resolvePeriod(loaded.datasets, config) : null;
     const datasets = [];
     for (const d of loaded.datasets) {
       if (period) await clipToPeriod(engine, d, period.range);
       datasets.push({ ...d, table: await readTable(engine, d, period?.range ?? null) });
     }
-    return { ...loaded, datasets, period };
+    return { ...loaded, datasets, period, labels };
   } finally {
     engine.close();
   }

@@ -209,6 +209,13 @@ export function fromNanos(text: string): number {
   return Number(`${negative ? "-" : ""}${digits.slice(0, -9)}.${digits.slice(-9)}`);
 }
 
+/** A text column of a reduction's result (NULL as null); throws when the reduction has no such column. */
+export function texts(table: ResultTable | undefined, column: string): readonly (string | null)[] {
+  const col = table?.[column];
+  if (!Array.isArray(col)) throw new Error(`reduction result has no text column ${column}`);
+  return col;
+}
+
 /** A text column of exact sums (`Dialect.nanoSum`) as numbers, NaN for NULL. */
 export function decimals(table: ResultTable | undefined, column: string): Float64Array {
   const col = table?.[column];

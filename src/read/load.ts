@@ -26,7 +26,18 @@ import type { Dialect } from "../engine/dialect.ts";
 import { DuckDbEngine } from "../engine/duckdb.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { Config } from "../schema/config.ts";
-import { DICT_NAMES, FOLDED_DICTS, KIND_SPECS, ATTRIBUTE_PREFIX, type DictName, type Kind, type KindSpec, type RoleSpec } from "../schema/kinds.ts";
+import {
+  DICT_NAMES,
+  FOLDED_DICTS,
+  KIND_SPECS,
+  ATTRIBUTE_PREFIX,
+  READ_DICT_NAMES,
+  type DictName,
+  type Kind,
+  type KindSpec,
+  type ReadDictName,
+  type RoleSpec,
+} from "../schema/kinds.ts";
 import type { Zone } from "../time/zone.ts";
 import { detect } from "./detect.ts";
 import { isParquet, listDataFiles, readCsvHeader } from "./files.ts";
@@ -335,7 +346,7 @@ export async function loadDataDir(dir: string, config: Config, zone: Zone, engin
  */
 async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise<Dicts> {
   const d = engine.dialect;
-  const out: Partial<Record<DictName, Dict>> = {};
+  const out: Partial<Record<ReadDictName, Dict>> = {};
   // A place is encoded in 63 bits: dataset < 2^9, file < 2^16, record < 2^32, role < 2^6.
   if (readings.length >= 512) throw new Error(`too many datasets: ${readings.length} (at most 511)`);
   for (const name of DICT_NAMES) {
@@ -357,7 +368,7 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
     if (seen.length === 0) {
       // Empty, but there: a reduction may join a role no dataset has.
       await engine.run(`CREATE TABLE dict_${name} (key VARCHAR, label VARCHAR, idx BIGINT)`);
-      out[name] = Dict.fromLabels([], fold);
+      if (isRead(name)) out[name] = Dict.fromLabels([], fold);
       continue;
     }
     // (Each alias differs from every column name: ClickHouse's aliases are seen everywhere in their query.)
@@ -367,10 +378,15 @@ async function buildDicts(engine: Engine, readings: readonly Reading[]): Promise
       ? `SELECT f.key AS key, coalesce(s.spelling, f.text) AS label, f.place AS place FROM (${firsts}) AS f LEFT JOIN (SELECT key, text AS spelling FROM (SELECT key, text, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, text) AS r FROM (${kept.join(" UNION ALL ")}) AS k GROUP BY key, text) AS c WHERE r = 1) AS s ON s.key = f.key`
       : `SELECT key, text AS label, place FROM (${firsts}) AS f`;
     await engine.run(`CREATE TABLE dict_${name} AS SELECT key, label, row_number() OVER (ORDER BY place) - 1 AS idx FROM (${labelled}) AS l`);
-    out[name] = Dict.fromLabels(await readLabels(engine, `dict_${name}`), fold);
+    if (isRead(name)) out[name] = Dict.fromLabels(await readLabels(engine, `dict_${name}`), fold);
   }
   return out as Dicts;
 }
+
+const isRead = (name: DictName): name is ReadDictName => (READ_DICT_NAMES as readonly DictName[]).includes(name);
+
+/** Every label of a dictionary, in index order, read from the engine: the only way to the labels of `ENGINE_DICTS`. */
+export const dictLabels = (engine: Engine, name: DictName): Promise<string[]> => readLabels(engine, `dict_${name}`);
 
 /** Labels per block of the text joined in one value: reading 600k labels one value at a time took 2.4 s, joined 0.3 s. */
 const LABEL_BLOCK = 1_000_000;

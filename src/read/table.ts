@@ -9,7 +9,7 @@
  *   numbers; NaN marks an empty optional value.
  * - `ref` columns hold dictionary indices; -1 marks an empty optional value.
  */
-import { DICT_NAMES, FOLDED_DICTS, type DictName, type Kind } from "../schema/kinds.ts";
+import { FOLDED_DICTS, READ_DICT_NAMES, type ReadDictName, type Kind } from "../schema/kinds.ts";
 
 /**
  * Interns strings: the same text always gets the same index. A folding
@@ -61,9 +61,10 @@ export class Dict {
   }
 }
 
-export type Dicts = Readonly<Record<DictName, Dict>>;
+/** The dictionaries read into TypeScript (`ENGINE_DICTS` stay in the engine). */
+export type Dicts = Readonly<Record<ReadDictName, Dict>>;
 
-export const newDicts = (): Dicts => Object.fromEntries(DICT_NAMES.map((n) => [n, new Dict(FOLDED_DICTS.has(n))])) as Record<DictName, Dict>;
+export const newDicts = (): Dicts => Object.fromEntries(READ_DICT_NAMES.map((n) => [n, new Dict(FOLDED_DICTS.has(n))])) as Record<ReadDictName, Dict>;
 
 export interface Table {
   readonly kind: Kind;

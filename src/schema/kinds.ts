@@ -55,6 +55,16 @@ export const DICT_NAMES = ["user", "source", "device", "order", "product", "cate
 export const FOLDED_DICTS: ReadonlySet<DictName> = new Set(["dim"]);
 export type DictName = (typeof DICT_NAMES)[number];
 
+/**
+ * Dictionaries whose labels stay in the engine: millions of user and order
+ * ids that the reductions count and join by index. The few a report shows
+ * come back with the rows of the reduction that needs them.
+ */
+export const ENGINE_DICTS = ["user", "order"] as const satisfies readonly DictName[];
+/** The dictionaries whose labels the analyses read in TypeScript. */
+export type ReadDictName = Exclude<DictName, (typeof ENGINE_DICTS)[number]>;
+export const READ_DICT_NAMES: readonly ReadDictName[] = DICT_NAMES.filter((n): n is ReadDictName => !(ENGINE_DICTS as readonly string[]).includes(n));
+
 export interface KindSpec {
   readonly kind: Kind;
   readonly description: string;

@@ -23,8 +23,8 @@ const ordersDir = (rows: readonly (readonly [string, string, number])[]): string
 /** The CLV input of orders over a period, through the engine's reductions, as the registry hands it over. */
 async function reduced(rows: readonly (readonly [string, string, number])[], from: string, to: string, holdoutFrom?: string) {
   const config = parseConfig({ period: { from, to }, clv: holdoutFrom === undefined ? {} : { holdout_from: holdoutFrom } }, "test");
-  const { reduced, frame, dicts } = await reduceFor(ordersDir(rows), config, clvAnalysis);
-  return { customers: clvCustomers(reduced, dicts.user.labels, frame), frame };
+  const { reduced, frame } = await reduceFor(ordersDir(rows), config, clvAnalysis);
+  return { customers: clvCustomers(reduced, frame), frame };
 }
 
 async function run(
@@ -144,7 +144,9 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
       ["u3", "Loyal"],
       ["u6", "New"],
     ]);
-    const ctx = { frame, margin: 1, config: CLV_DEFAULTS, segments };
+    // The registry hands over segments by user index.
+    const segmentOf = (user: number): string | undefined => segments.get(customers!.id[customers!.user.indexOf(user)]!);
+    const ctx = { frame, margin: 1, config: CLV_DEFAULTS, segmentOf };
     const result = clv({ customers }, ctx);
     const mix = result.series[SERIES.clvBandSegments]!;
     // Every customer once; u4 and u5 have no segment.

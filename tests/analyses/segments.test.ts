@@ -29,7 +29,7 @@ async function bankSegments(seed: number, scale: number) {
   writeFileSync(join(dir, BANK_FILES.mccCodes), `${files.mccs.join("\n")}\n`);
   const config = parseConfig({}, "defaults");
   const { reduced, frame, dicts, tables } = await reduceFor(dir, config, customersAnalysis);
-  const base = customerBase(reduced, dicts.user.labels, frame);
+  const base = customerBase(reduced, frame);
   const sink = new FactSink(CUSTOMER_METRICS);
   const scored = rfm(base, frame.range.to, sink);
   const attributes = customerAttributes(base, modalCountry(reduced, base, dicts.label.labels), tables["customers"] ?? null, dicts.label.labels);

@@ -39,8 +39,8 @@ const range = { from: dayFromYmd(1997, 1, 1), to: dayFromYmd(1998, 6, 30) };
 const dir = mkdtempSync(join(tmpdir(), "romi-clv-bench-"));
 symlinkSync(new URL("../../../shared/data/cdnow/cdnow_orders.csv", import.meta.url).pathname, join(dir, "cdnow_orders.csv"));
 const config = parseConfig({ period: { from: "1997-01-01", to: "1998-06-30" } }, "bench");
-const { reduced, frame, dicts } = await reduceFor(dir, config, clvAnalysis);
-const customers = clvCustomers(reduced, dicts.user.labels, frame);
+const { reduced, frame } = await reduceFor(dir, config, clvAnalysis);
+const customers = clvCustomers(reduced, frame);
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -20,8 +20,8 @@ import { engineReducer, inPeriod } from "../../src/read/sources.ts";
 import { ROW_KINDS } from "../../src/report/analyses.ts";
 import { assembleReport } from "../../src/report/assemble.ts";
 import { resolvePeriod } from "../../src/report/period.ts";
-import { DICT_NAMES } from "../../src/schema/kinds.ts";
 import { zone } from "../../src/time/zone.ts";
+import { allLabels } from "../helpers.ts";
 
 const chdbPresent = await loadChdb().then(
   () => true,
@@ -65,12 +65,12 @@ function rowsText(t: ResultTable): string {
 }
 
 /** What a user learns of a load: every dataset's files, rows, rejections (with their places), merged labels, and the dictionaries. */
-function accounting(loaded: LoadResult): string {
+function accounting(loaded: LoadResult, labels: Readonly<Record<string, string[]>>): string {
   return JSON.stringify({
     errors: loaded.errors,
     ignored: loaded.ignored,
     datasets: loaded.datasets.map((d) => ({ ...d, rejections: d.rejections.list() })),
-    dicts: Object.fromEntries(DICT_NAMES.map((n) => [n, loaded.dicts[n].labels])),
+    dicts: labels,
   });
 }
 
@@ -86,7 +86,7 @@ describe.skipIf(!chdbPresent).each(folders)("DuckDB and ClickHouse on $name", ({
         const loaded = await loadDataDir(dir, config, zone(config.timezone), engine);
         const period = loaded.errors.length === 0 ? resolvePeriod(loaded.datasets, config) : null;
         const { used, tables } = period ? await inPeriod(engine, loaded.datasets, period.range, ROW_KINDS) : { used: [], tables: [] };
-        accounts.push(accounting(loaded));
+        accounts.push(accounting(loaded, await allLabels(engine)));
         if (!period) continue;
         const reducer = recording(engineReducer(engine, loaded.datasets), logs[k]!);
         reports.push(JSON.stringify(await assembleReport(loaded, { period, used, tables }, config, "romi conformance", reducer)));

@@ -142,7 +142,7 @@ describe.each(ENGINES)("loadDataDir(dir) with an experiment on $name", (on) => {
       "unparseable converted flag": ["ab.csv:9"],
     });
     const users = refCol(d.table, "user");
-    expect(Array.from(users, (u) => r.dicts.user.labels[u])).toEqual(["2", "3", "4"]);
+    expect(Array.from(users, (u) => r.labels.user[u])).toEqual(["2", "3", "4"]);
     expect(Array.from(numCol(d.table, "converted"))).toEqual([1, 0, 0]);
     // "control" twice among the rows read against "Control" once.
     expect(r.dicts.dim.labels[refCol(d.table, "variant")[1]!]).toBe("control");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../src/engine/duckdb.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { loadDataDir } from "../../src/read/load.ts";
+import { dictLabels, loadDataDir } from "../../src/read/load.ts";
 import { zone } from "../../src/time/zone.ts";
 import { readTable } from "../../src/read/sources.ts";
 import { dataDir, ENGINES, lines, loadTables } from "../helpers.ts";
@@ -201,7 +201,11 @@ describe("loadDataDir() on several threads", () => {
       const e = await DuckDbEngine.open({ threads });
       try {
         const loaded = await loadDataDir(dir, defaults, zone("UTC"), e);
-        runs.push({ ...loaded, datasets: [{ ...loaded.datasets[0]!, table: await readTable(e, loaded.datasets[0]!, null) }] });
+        runs.push({
+          ...loaded,
+          users: await dictLabels(e, "user"),
+          datasets: [{ ...loaded.datasets[0]!, table: await readTable(e, loaded.datasets[0]!, null) }],
+        });
       } finally {
         e.close();
       }
@@ -213,7 +217,7 @@ describe("loadDataDir() on several threads", () => {
     expect(four!.table.length).toBe(one!.table.length);
     expect(Buffer.from(four!.table.line.buffer).equals(Buffer.from(one!.table.line.buffer))).toBe(true);
     expect(Buffer.from(four!.table.ref["user"]!.buffer).equals(Buffer.from(one!.table.ref["user"]!.buffer))).toBe(true);
-    expect(runs[1]!.dicts.user.labels).toEqual(runs[0]!.dicts.user.labels);
+    expect(runs[1]!.users).toEqual(runs[0]!.users);
     // Lines are the records' own: record i (0-based) is on line i + 2.
     expect(Array.from(one!.table.line.subarray(0, 3))).toEqual([3, 4, 5]);
   });

@@ -23,8 +23,8 @@ describe.each(ENGINES)("loadDataDir(dir, config, zone) on $name", (on) => {
       ["visits", { user: "Uid", start: "Start Ts", end: "End Ts", source: "Source Id", device: "Device" }],
     ]);
     // Ids above 2^53 stay exact text.
-    expect(r.dicts.user.labels).toContain("16879256277535980062");
-    expect(r.dicts.user.labels).toContain("10329302124590727494");
+    expect(r.labels.user).toContain("16879256277535980062");
+    expect(r.labels.user).toContain("10329302124590727494");
   });
 
   it("rejects each bad row with its reason and file:line", async () => {
@@ -145,7 +145,7 @@ describe.each(ENGINES)("loadDataDir(dir, config, zone) on $name", (on) => {
       ),
     });
     expect(r.dicts.source.labels).toEqual(["ads", "fb\nads", "mail"]);
-    expect(r.dicts.user.labels).toEqual(["u1", "u2", "u3"]);
+    expect(r.labels.user).toEqual(["u1", "u2", "u3"]);
   });
 
   it("reads files of one kind with the same headers as one dataset, and different headers as separate ones", async () => {

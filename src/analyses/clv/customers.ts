@@ -9,7 +9,7 @@
 import { dayFromYmd, type DayRange } from "../../time/calendar.ts";
 import { completeMonthIndex, type PeriodFrame } from "../../time/period.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
-import { customerOrder, inIdOrder } from "../customers/base.ts";
+import { customerIds, customerOrder, inIdOrder } from "../customers/base.ts";
 import { orderRelation } from "../orders.ts";
 import { defaultSplit } from "./holdout.ts";
 
@@ -65,18 +65,19 @@ export interface ClvCustomers {
 }
 
 /** The per-customer reduction's rows in customer id order, or null without it. */
-export function clvCustomers(reduced: Readonly<Record<string, ResultTable>>, userLabels: readonly string[], frame: PeriodFrame): ClvCustomers | null {
+export function clvCustomers(reduced: Readonly<Record<string, ResultTable>>, frame: PeriodFrame): ClvCustomers | null {
   const t = reduced["customers"];
   if (!t) return null;
   const u = numbers(t, "u");
   const n = u.length;
-  const order = customerOrder(u, userLabels);
+  const ids = customerIds(t);
+  const order = customerOrder(ids);
   const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i]!);
   const firstDay = pick(numbers(t, "first"));
   const repeat = decimals(t, "repeat_revenue");
   return {
     n,
-    id: order.map((i) => userLabels[u[i]!]!),
+    id: order.map((i) => ids[i]!),
     user: Int32Array.from(order, (i) => u[i]!),
     frequency: pick(numbers(t, "x")),
     firstDay,

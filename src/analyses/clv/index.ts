@@ -60,8 +60,8 @@ export interface ClvContext {
   /** Share of revenue that is profit. */
   readonly margin: number;
   readonly config: ClvConfig;
-  /** Customer id → segment name, for the segment mix of each band (optional). */
-  readonly segments?: ReadonlyMap<string, string> | undefined;
+  /** A customer's segment name by user dictionary index (undefined: none), for the segment mix of each band (optional). */
+  readonly segmentOf?: ((user: number) => string | undefined) | undefined;
 }
 
 export interface ClvResult {
@@ -246,7 +246,7 @@ function predicted(
 
   series[SERIES.clvDistribution] = histogram(value, ascending);
   series[SERIES.clvBands] = bandRows(band, value, perCustomer, summary);
-  if (ctx.segments) series[SERIES.clvBandSegments] = bandSegmentRows(band, customers, ctx.segments);
+  if (ctx.segmentOf) series[SERIES.clvBandSegments] = bandSegmentRows(band, customers, ctx.segmentOf);
   series[SERIES.clvTop] = Array.from({ length: n }, (_, c) => c)
     .sort((i, j) => value[j]! - value[i]! || i - j)
     .slice(0, TOP_CUSTOMERS)
@@ -483,11 +483,11 @@ function bandRows(
 }
 
 /** Each band's customers by segment (segments in code-unit order; customers without one under "(none)"). */
-function bandSegmentRows(band: Int32Array, base: ClvCustomers, segments: ReadonlyMap<string, string>): SeriesRow[] {
+function bandSegmentRows(band: Int32Array, base: ClvCustomers, segmentOf: (user: number) => string | undefined): SeriesRow[] {
   const counts = new Map<string, Float64Array>();
   const sizes = new Float64Array(BANDS + 1);
   for (let c = 0; c < base.n; c++) {
-    const segment = segments.get(base.id[c]!) ?? "(none)";
+    const segment = segmentOf(base.user[c]!) ?? "(none)";
     let row = counts.get(segment);
     if (!row) counts.set(segment, (row = new Float64Array(BANDS + 1)));
     row[band[c]!]!++;
@@ -527,21 +527,15 @@ export const clvAnalysis: Analysis = {
   reductions: (sources, config) => customerReductions(sources, config.clv.holdout_from),
   run: (input) => {
     const segmentsOf = input.outputs.segments;
-    const segments = new Map<string, string>();
-    if (segmentsOf) {
-      input.dicts.user.labels.forEach((id, u) => {
-        const segment = segmentsOf(u)[1];
-        if (segment !== undefined) segments.set(id, segment);
-      });
-    }
     const frame = periodOf(input);
     return clv(
-      { customers: clvCustomers(input.reduced, input.dicts.user.labels, frame) },
+      { customers: clvCustomers(input.reduced, frame) },
       {
         frame,
         margin: input.config.margin,
         config: { discount: input.config.clv.discount, holdoutFrom: input.config.clv.holdout_from },
-        segments,
+        // The k-means segment, second of a customer's segments.
+        segmentOf: segmentsOf ? (user: number) => segmentsOf(user)[1] : undefined,
       },
     );
   },

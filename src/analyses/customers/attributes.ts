@@ -54,7 +54,7 @@ export function customerAttributes(base: CustomerBase, country: Int32Array | nul
   const user = customers.ref["user"]!;
   const rowOf = new Int32Array(base.n).fill(-1);
   for (let r = 0; r < customers.length; r++) {
-    const i = base.ofUser[user[r]!]!;
+    const i = base.customerOf(user[r]!);
     if (i >= 0) rowOf[i] = r;
   }
   const numberOf = (col: Float64Array): Float64Array => {

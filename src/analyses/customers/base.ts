@@ -10,7 +10,7 @@
  * carry them, lines per customer and country, and exact revenue per
  * customer and category and per category.
  */
-import { decimals, numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
+import { decimals, numbers, stacked, texts, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { orderRelation } from "../orders.ts";
 import { completeMonthIndex, type PeriodFrame } from "../../time/period.ts";
 
@@ -20,8 +20,8 @@ export interface CustomerBase {
   readonly user: Int32Array;
   /** Each customer's id text. */
   readonly id: readonly string[];
-  /** Customer index of each user dictionary index; -1 for users without orders. */
-  readonly ofUser: Int32Array;
+  /** The customer index of a user dictionary index; -1 for a user without orders. */
+  readonly customerOf: (user: number) => number;
   /** Day numbers of the first and last order. */
   readonly firstDay: Float64Array;
   readonly lastDay: Float64Array;
@@ -91,29 +91,37 @@ export function baseReductions(sources: Sources): Record<string, Reduction> {
 }
 
 /**
- * SQL: the rows of a per-customer query (user indices `u`) ordered by the
- * customer's id text as the engine sorts text. That is byte order, which
- * differs from JavaScript's code-unit order only around characters beyond
- * U+FFFF, so `customerOrder` finds the rows already sorted, or nearly so,
- * and sorts them in linear time.
+ * SQL: the rows of a per-customer query (user indices `u`) with `id`, the
+ * customer's id text (the user labels stay in the engine), ordered by it as
+ * the engine sorts text. That is byte order, which differs from
+ * JavaScript's code-unit order only around characters beyond U+FFFF, so
+ * `customerOrder` finds the rows already sorted, or nearly so, and sorts
+ * them in linear time.
  */
 export function inIdOrder(sources: Sources, sql: string): string {
-  return `SELECT c.* FROM (${sql}) AS c LEFT JOIN ${sources.labels("user")} AS id ON id.idx = c.u ORDER BY id.label, c.u`;
+  return `SELECT c.*, l.label AS id FROM (${sql}) AS c LEFT JOIN ${sources.labels("user")} AS l ON l.idx = c.u ORDER BY l.label, c.u`;
 }
 
 /**
- * The rows of a per-customer reduction (user indices `u`) in customer id
- * order, code unit by code unit: the order every tie-break on "customer id"
- * relies on. The sort is stable and takes linear time on rows already in
- * that order (`inIdOrder`).
- * @example customerOrder(Float64Array.of(0, 1), ["b", "a"]); // => [1, 0]
+ * The rows of a per-customer reduction in the order of their `ids`, code
+ * unit by code unit: the order every tie-break on "customer id" relies on.
+ * The sort is stable and takes linear time on rows already in that order
+ * (`inIdOrder`).
+ * @example customerOrder(["b", "a"]); // => [1, 0]
  */
-export function customerOrder(u: Float64Array, userLabels: readonly string[]): number[] {
-  const ids = Array.from(u, (i) => userLabels[i]!);
-  return Array.from(u.keys()).sort((a, b) => {
+export function customerOrder(ids: readonly string[]): number[] {
+  return Array.from(ids.keys()).sort((a, b) => {
     const x = ids[a]!;
     const y = ids[b]!;
     return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** The `id` column of a per-customer reduction (`inIdOrder`): every customer has one. */
+export function customerIds(table: ResultTable): string[] {
+  return texts(table, "id").map((id, i) => {
+    if (id === null) throw new Error(`per-customer reduction: row ${i} has no customer id`);
+    return id;
   });
 }
 
@@ -121,15 +129,16 @@ export function customerOrder(u: Float64Array, userLabels: readonly string[]): n
  * The base from its reductions (`baseReductions`).
  * @example
  * // customers "b" (user 0) and "a" (user 1)
- * customerBase(reduced, ["b", "a"], frame).id; // => ["a", "b"]
+ * customerBase(reduced, frame).id; // => ["a", "b"]
  */
-export function customerBase(reduced: Readonly<Record<string, ResultTable>>, userLabels: readonly string[], frame: PeriodFrame): CustomerBase {
+export function customerBase(reduced: Readonly<Record<string, ResultTable>>, frame: PeriodFrame): CustomerBase {
   const t = reduced["base"];
   const u = t ? numbers(t, "u") : new Float64Array(0);
   const n = u.length;
-  const order = customerOrder(u, userLabels);
+  const ids = t ? customerIds(t) : [];
+  const order = customerOrder(ids);
   const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i]!);
-  const ofUser = new Int32Array(userLabels.length).fill(-1);
+  const ofUser = new Int32Array(u.reduce((max, v) => Math.max(max, v + 1), 0)).fill(-1);
   order.forEach((i, c) => (ofUser[u[i]!] = c));
   const firstDay = t ? pick(numbers(t, "first")) : new Float64Array(0);
   const months = frame.months.length;
@@ -141,7 +150,8 @@ export function customerBase(reduced: Readonly<Record<string, ResultTable>>, use
     const month = numbers(m, "month");
     const revenue = decimals(m, "revenue");
     for (let i = 0; i < mu.length; i++) {
-      const c = ofUser[mu[i]!]!;
+      const c = ofUser[mu[i]!] ?? -1;
+      if (c < 0) throw new Error(`baseMonths: user ${mu[i]} is no customer of the base`);
       active[c * months + month[i]!] = 1;
       monthRevenue[c * months + month[i]!] = revenue[i]!;
     }
@@ -149,8 +159,8 @@ export function customerBase(reduced: Readonly<Record<string, ResultTable>>, use
   return {
     n,
     user: Int32Array.from(order, (i) => u[i]!),
-    id: order.map((i) => userLabels[u[i]!]!),
-    ofUser,
+    id: order.map((i) => ids[i]!),
+    customerOf: (user) => ofUser[user] ?? -1,
     firstDay,
     lastDay: t ? pick(numbers(t, "last")) : new Float64Array(0),
     orders: t ? pick(decimals(t, "orders")) : new Float64Array(0),
@@ -176,7 +186,7 @@ export function modalCountry(reduced: Readonly<Record<string, ResultTable>>, bas
   const country = numbers(t, "country");
   const lines = numbers(t, "lines");
   for (let i = 0; i < u.length; i++) {
-    const c = base.ofUser[u[i]!]!;
+    const c = base.customerOf(u[i]!);
     if (c < 0) continue;
     const v = country[i]!;
     if (lines[i]! > best[c]! || (lines[i] === best[c] && labels[v]! < labels[out[c]!]!)) {

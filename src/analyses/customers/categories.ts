@@ -43,7 +43,7 @@ export function categorySpend(
   const revenue = decimals(cells, "revenue");
   for (let i = 0; i < user.length; i++) {
     const j = slot.get(category[i]!);
-    const c = base.ofUser[user[i]!]!;
+    const c = base.customerOf(user[i]!);
     if (j !== undefined && c >= 0) amount[c * k + j] = revenue[i]!;
   }
   const nameOf = new Map<number, string>();

@@ -59,7 +59,7 @@ export function registrationCohorts(attributes: CustomerAttributes, base: Custom
     const c = completeMonthIndex(frame, day);
     if (c < 0) continue;
     size[c]!++;
-    const i = base.ofUser[attributes.user[r]!]!;
+    const i = base.customerOf(attributes.user[r]!);
     if (i < 0) continue;
     for (let m = c; m < months; m++) active[c * months + m]! += base.active[i * months + m]!;
   }

@@ -28,7 +28,6 @@ export interface CustomersInput {
 
 export interface CustomersContext {
   readonly frame: PeriodFrame;
-  readonly userLabels: readonly string[];
   readonly categoryLabels: readonly string[];
   /** The free-text dictionary (cities, genders, category names, attributes). */
   readonly text: readonly string[];
@@ -48,7 +47,7 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   const warnings: Warning[] = [];
   const series: Series = {};
   const { frame } = ctx;
-  const base = customerBase(input.reduced, ctx.userLabels, frame);
+  const base = customerBase(input.reduced, frame);
   const attributes = customerAttributes(base, modalCountry(input.reduced, base, ctx.text), input.customers, ctx.text);
   if (base.n === 0) return { facts: sink.facts, warnings, series, segmentsOf: () => [] };
 
@@ -102,7 +101,7 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   const configured = ctx.config.hypotheses;
   series[SERIES.hypotheses] = configured ? hypotheses(configured, data, sink) : hypotheses(generateHypotheses(data), data, sink, true);
   const segmentsOf = (user: number): readonly string[] => {
-    const i = base.ofUser[user] ?? -1;
+    const i = base.customerOf(user);
     if (i < 0) return [];
     return data.segment ? [scored.segment[i]!, data.segment[i]!] : [scored.segment[i]!];
   };
@@ -125,7 +124,6 @@ export const customersAnalysis: Analysis = {
       { reduced: input.reduced, customers: merged(input, "customers"), categories: merged(input, "categories") },
       {
         frame: periodOf(input),
-        userLabels: input.dicts.user.labels,
         categoryLabels: input.dicts.category.labels,
         text: input.dicts.label.labels,
         config: input.config,
