@@ -14,7 +14,7 @@
  * in one loop, checking the declarations; nothing builds a context by hand
  * for one analysis.
  */
-import type { Dialect } from "../engine/dialect.ts";
+import { fromNanos, type Dialect } from "../engine/dialect.ts";
 import type { ResultColumn } from "../engine/engine.ts";
 import { concatTables, type Dicts, type Table } from "../read/table.ts";
 import type { Annotation } from "../schema/annotations.ts";
@@ -102,10 +102,17 @@ export function stacked(sources: Sources, kind: Kind, roles: readonly { readonly
   return `(${parts.join(" UNION ALL ")})`;
 }
 
-/** A SQL query returning a small, exact table; the columns in `numeric` come back as numbers, the others as text. */
+/**
+ * A SQL query returning a small, exact table; the columns in `numeric` come
+ * back as numbers, those in `exact` (sums from `Dialect.nanoSum`) as their
+ * nearest numbers (`decimals`), read batch by batch, and the others as text.
+ * A reduction with a row per customer lists its sums in `exact`: their text
+ * is never all held at once.
+ */
 export interface Reduction {
   readonly sql: string;
   readonly numeric: readonly string[];
+  readonly exact?: readonly string[];
 }
 
 /** Several groups of reductions as one record; throws when two share a name (a spread would silently keep the last). */
@@ -197,18 +204,6 @@ export function numbers(table: ResultTable | undefined, column: string): Float64
   return col;
 }
 
-/**
- * A whole count of 1e-9 as text (`Dialect.nanoSum`) as the nearest double:
- * the decimal point goes into the digits before one rounding, so the sum is
- * read as exactly as its decimal text would be.
- * @example fromNanos("-1500000000"); // => -1.5
- */
-export function fromNanos(text: string): number {
-  const negative = text.startsWith("-");
-  const digits = (negative ? text.slice(1) : text).padStart(10, "0");
-  return Number(`${negative ? "-" : ""}${digits.slice(0, -9)}.${digits.slice(-9)}`);
-}
-
 /** A text column of a reduction's result (NULL as null); throws when the reduction has no such column. */
 export function texts(table: ResultTable | undefined, column: string): readonly (string | null)[] {
   const col = table?.[column];
@@ -216,9 +211,10 @@ export function texts(table: ResultTable | undefined, column: string): readonly 
   return col;
 }
 
-/** A text column of exact sums (`Dialect.nanoSum`) as numbers, NaN for NULL. */
+/** A column of exact sums (`Dialect.nanoSum`) as numbers, NaN for NULL: read as text, or already as numbers when the reduction lists it in `exact`. */
 export function decimals(table: ResultTable | undefined, column: string): Float64Array {
   const col = table?.[column];
-  if (!Array.isArray(col)) throw new Error(`reduction result has no text column ${column}`);
+  if (col instanceof Float64Array) return col;
+  if (!Array.isArray(col)) throw new Error(`reduction result has no column ${column}`);
   return Float64Array.from(col, (v) => (v === null ? NaN : fromNanos(v)));
 }

@@ -60,8 +60,8 @@ export class ChdbEngine implements Engine {
     return resultRows(await this.read(sql));
   }
 
-  async columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
-    return resultColumns(await this.read(sql), numeric);
+  async columns(sql: string, numeric: ReadonlySet<string>, exact?: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
+    return resultColumns(await this.read(sql), numeric, exact);
   }
 
   close(): void {

@@ -3,6 +3,7 @@
  * session settings that every reduction assumes of an engine, and the
  * reading of results as JSON rows.
  */
+import { fromNanos } from "./dialect.ts";
 import { bytes, type EngineLimits, type ResultColumn } from "./engine.ts";
 
 /** The result format: a line of names, a line of types, then a JSON array per row. */
@@ -59,12 +60,14 @@ export function resultRows({ names, types, rows }: JsonResult): Record<string, u
 }
 
 /** A result's columns as `Engine.columns` gives them. */
-export function resultColumns({ names, rows }: JsonResult, numeric: ReadonlySet<string>): Record<string, ResultColumn> {
+export function resultColumns({ names, rows }: JsonResult, numeric: ReadonlySet<string>, exact: ReadonlySet<string> = new Set()): Record<string, ResultColumn> {
   const out: Record<string, ResultColumn> = {};
   names.forEach((name, c) => {
     out[name] = numeric.has(name)
       ? Float64Array.from(rows, (row) => (row[c] === null ? NaN : Number(row[c])))
-      : rows.map((row) => (row[c] === null ? null : String(row[c])));
+      : exact.has(name)
+        ? Float64Array.from(rows, (row) => (row[c] === null ? NaN : fromNanos(String(row[c]))))
+        : rows.map((row) => (row[c] === null ? null : String(row[c])));
   });
   return out;
 }

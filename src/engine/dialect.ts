@@ -95,6 +95,18 @@ export interface Dialect {
   rowNumber(partitionBy: readonly string[], orderBy: readonly string[]): string;
 }
 
+/**
+ * A whole count of 1e-9 as text (`Dialect.nanoSum`) as the nearest double:
+ * the decimal point goes into the digits before one rounding, so the sum is
+ * read as exactly as its decimal text would be.
+ * @example fromNanos("-1500000000"); // => -1.5
+ */
+export function fromNanos(text: string): number {
+  const negative = text.startsWith("-");
+  const digits = (negative ? text.slice(1) : text).padStart(10, "0");
+  return Number(`${negative ? "-" : ""}${digits.slice(0, -9)}.${digits.slice(-9)}`);
+}
+
 const quoteWith = (q: string) => (s: string) => `${q}${s.split(q).join(q + q)}${q}`;
 
 /** An RE2 class of the characters in JS_WHITESPACE. */

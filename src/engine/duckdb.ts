@@ -10,7 +10,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { duckdbDialect } from "./dialect.ts";
+import { duckdbDialect, fromNanos } from "./dialect.ts";
 import { checkMemory, EngineMemoryError, type Engine, type EngineLimits, type ResultColumn } from "./engine.ts";
 
 /** A value of a row as plain JavaScript: numbers, bigints beyond 2^53, text, null. */
@@ -65,8 +65,8 @@ export class DuckDbEngine implements Engine {
     return this.guard(() => this.readRows(sql));
   }
 
-  async columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
-    return this.guard(() => this.readColumns(sql, numeric));
+  async columns(sql: string, numeric: ReadonlySet<string>, exact: ReadonlySet<string> = new Set()): Promise<Record<string, ResultColumn>> {
+    return this.guard(() => this.readColumns(sql, numeric, exact));
   }
 
   private async readRows(sql: string): Promise<Record<string, unknown>[]> {
@@ -75,12 +75,14 @@ export class DuckDbEngine implements Engine {
     return reader.getRows().map((row) => Object.fromEntries(row.map((v, i) => [names[i]!, plain(v)])));
   }
 
-  private async readColumns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
+  private async readColumns(sql: string, numeric: ReadonlySet<string>, exact: ReadonlySet<string>): Promise<Record<string, ResultColumn>> {
     const result = await this.connection.stream(sql);
     const names = result.columnNames();
-    // Numbers go straight into typed arrays that double as they fill; text into arrays.
-    const nums: (Float64Array | null)[] = names.map((n) => (numeric.has(n) ? new Float64Array(1024) : null));
-    const texts: ((string | null)[] | null)[] = names.map((n) => (numeric.has(n) ? null : []));
+    // Numbers (and exact sums, read from their text chunk by chunk) go straight into typed arrays that double as they fill; text into arrays.
+    const asNumber = (n: string): boolean => numeric.has(n) || exact.has(n);
+    const nums: (Float64Array | null)[] = names.map((n) => (asNumber(n) ? new Float64Array(1024) : null));
+    const texts: ((string | null)[] | null)[] = names.map((n) => (asNumber(n) ? null : []));
+    const sums = names.map((n) => exact.has(n));
     let length = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -95,9 +97,16 @@ export class DuckDbEngine implements Engine {
             bigger.set(col.subarray(0, length));
             nums[c] = col = bigger;
           }
-          for (let i = 0; i < n; i++) {
-            const v = vector.getItem(i) as number | bigint | null;
-            col[length + i] = v === null ? NaN : Number(v);
+          if (sums[c]) {
+            for (let i = 0; i < n; i++) {
+              const v = vector.getItem(i) as string | null;
+              col[length + i] = v === null ? NaN : fromNanos(v);
+            }
+          } else {
+            for (let i = 0; i < n; i++) {
+              const v = vector.getItem(i) as number | bigint | null;
+              col[length + i] = v === null ? NaN : Number(v);
+            }
           }
         } else {
           const out = texts[c]!;

@@ -16,10 +16,11 @@ export interface Engine {
   rows(sql: string): Promise<Record<string, unknown>[]>;
   /**
    * A result read column by column in batches, for results with many rows:
-   * columns named in `numeric` come back as Float64Array (NULL as NaN), the
-   * others as text.
+   * columns named in `numeric` come back as Float64Array (NULL as NaN);
+   * those in `exact`, text of exact sums (`Dialect.nanoSum`), as Float64Array
+   * of their nearest numbers (`fromNanos`; NULL as NaN); the others as text.
    */
-  columns(sql: string, numeric: ReadonlySet<string>): Promise<Record<string, ResultColumn>>;
+  columns(sql: string, numeric: ReadonlySet<string>, exact?: ReadonlySet<string>): Promise<Record<string, ResultColumn>>;
   /** Releases the engine (and drops what it made on a server); it cannot be used after. */
   close(): void | Promise<void>;
 }

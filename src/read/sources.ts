@@ -118,7 +118,7 @@ export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]
         tables,
       };
     },
-    run: (reduction) => engine.columns(reduction.sql, new Set(reduction.numeric)),
+    run: (reduction) => engine.columns(reduction.sql, new Set(reduction.numeric), new Set(reduction.exact)),
     async table(name, sql) {
       const table = engine.dialect.ident(name);
       await engine.run(engine.dialect.createTable(table, sql));

@@ -5,7 +5,7 @@
  * the dialect's fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fromNanos } from "../../src/analyses/analysis.ts";
+import { fromNanos } from "../../src/engine/dialect.ts";
 import { ChdbEngine, loadChdb } from "../../src/engine/chdb.ts";
 import { bytes } from "../../src/engine/engine.ts";
 import { JS_WHITESPACE } from "../../src/engine/dialect.ts";

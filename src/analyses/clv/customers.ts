@@ -37,6 +37,7 @@ export function customerReductions(sources: Sources, holdoutFrom: string | undef
         `SELECT u, count(*) - 1 AS x, min(day) AS first, max(day) AS last, ${d.nanoSum("r")} AS revenue, ${d.nanoSum("CASE WHEN day > first_day THEN r END")} AS repeat_revenue, ${d.nanoSum("n")} AS orders, count(CASE WHEN day < ${split} THEN 1 END) AS cal_days, max(CASE WHEN day < ${split} THEN day END) AS cal_last, count(CASE WHEN day >= ${split} THEN 1 END) AS hold_days FROM (${dated}) AS c GROUP BY u`,
       ),
       numeric: ["u", "x", "first", "last", "cal_days", "cal_last", "hold_days"],
+      exact: ["revenue", "repeat_revenue", "orders"],
     },
   };
 }

@@ -51,10 +51,12 @@ export function baseReductions(sources: Sources): Record<string, Reduction> {
         `SELECT u, min(day) AS first, max(day) AS last, ${d.nanoSum(d.nanos("n"))} AS orders, ${d.nanoSum("r")} AS revenue FROM ${o} AS o GROUP BY u`,
       ),
       numeric: ["u", "first", "last"],
+      exact: ["orders", "revenue"],
     },
     baseMonths: {
       sql: `SELECT o.u AS u, c.month AS month, ${d.nanoSum("o.r")} AS revenue FROM ${o} AS o JOIN ${sources.calendar} AS c ON c.day = o.day WHERE c.month >= 0 GROUP BY o.u, c.month ORDER BY u, month`,
       numeric: ["u", "month"],
+      exact: ["revenue"],
     },
   };
   const has = (role: string): boolean => (sources.datasets.orders ?? []).some((s) => s.roles.has(role));
@@ -81,6 +83,7 @@ export function baseReductions(sources: Sources): Record<string, Reduction> {
     out["categorySpend"] = {
       sql: `SELECT ${user} AS u, ${category} AS category, ${d.exactSum(revenue)} AS revenue FROM ${lines} AS l WHERE ${category} >= 0 GROUP BY ${user}, ${category} ORDER BY u, category`,
       numeric: ["u", "category"],
+      exact: ["revenue"],
     };
     out["categoryTotals"] = {
       sql: `SELECT ${category} AS category, ${d.exactSum(revenue)} AS revenue FROM ${lines} AS l WHERE ${category} >= 0 GROUP BY ${category} ORDER BY category`,

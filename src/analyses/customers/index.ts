@@ -100,10 +100,14 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   };
   const configured = ctx.config.hypotheses;
   series[SERIES.hypotheses] = configured ? hypotheses(configured, data, sink) : hypotheses(generateHypotheses(data), data, sink, true);
+  // What later analyses read of a customer, without holding on to the rest of the base.
+  const { customerOf } = base;
+  const rfmSegments = scored.segment;
+  const segment = data.segment;
   const segmentsOf = (user: number): readonly string[] => {
-    const i = base.customerOf(user);
+    const i = customerOf(user);
     if (i < 0) return [];
-    return data.segment ? [scored.segment[i]!, data.segment[i]!] : [scored.segment[i]!];
+    return segment ? [rfmSegments[i]!, segment[i]!] : [rfmSegments[i]!];
   };
   return { facts: sink.facts, warnings, series, segmentsOf };
 }
