@@ -33,8 +33,8 @@ function data(groups: Record<string, { revenue: number[]; orders?: number[] }>, 
     orders: Float64Array.from(rows, (x) => x.o),
     revenue: Float64Array.from(rows, (x) => x.r),
     cohort: new Int32Array(m).fill(-1),
-    active: new Uint8Array(0),
-    monthRevenue: new Float64Array(0),
+    active: { month: new Int32Array(0), revenue: new Float64Array(0) },
+    activeFrom: new Int32Array(rows.length + 1),
   };
   const labels = [{ name: "group", values: Int32Array.from(rows, (x) => text.indexOf(x.g)) }];
   if (gender) labels.push({ name: "gender", values: Int32Array.from(gender, (g) => text.indexOf(g)) });

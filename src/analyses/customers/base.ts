@@ -31,12 +31,14 @@ export interface CustomerBase {
   /** Index of the complete month of the first order, or -1. */
   readonly cohort: Int32Array;
   /**
-   * Whether customer i ordered in complete month m: `active[i * months + m]`.
-   * Months are `frame.months`.
+   * The complete months (indices into `frame.months`) in which each customer
+   * ordered, with the revenue of each: customers in base order, each
+   * customer's months ascending. A customer's entries are
+   * `activeFrom[i]` … `activeFrom[i + 1] − 1`.
    */
-  readonly active: Uint8Array;
-  /** Revenue by customer and complete month, laid out like `active`. */
-  readonly monthRevenue: Float64Array;
+  readonly active: { readonly month: Int32Array; readonly revenue: Float64Array };
+  /** Where each customer's entries in `active` begin; n + 1 offsets. */
+  readonly activeFrom: Int32Array;
 }
 
 /** The base reductions, or none without orders or period. */
@@ -144,21 +146,26 @@ export function customerBase(reduced: Readonly<Record<string, ResultTable>>, fra
   const ofUser = new Int32Array(u.reduce((max, v) => Math.max(max, v + 1), 0)).fill(-1);
   order.forEach((i, c) => (ofUser[u[i]!] = c));
   const firstDay = t ? pick(numbers(t, "first")) : new Float64Array(0);
-  const months = frame.months.length;
-  const active = new Uint8Array(n * months);
-  const monthRevenue = new Float64Array(n * months);
+  // The (customer, month) rows, placed by customer by a counting sort; the engine gives each customer's months ascending.
   const m = reduced["baseMonths"];
-  if (m) {
-    const mu = numbers(m, "u");
-    const month = numbers(m, "month");
-    const revenue = decimals(m, "revenue");
-    for (let i = 0; i < mu.length; i++) {
-      const c = ofUser[mu[i]!] ?? -1;
-      if (c < 0) throw new Error(`baseMonths: user ${mu[i]} is no customer of the base`);
-      active[c * months + month[i]!] = 1;
-      monthRevenue[c * months + month[i]!] = revenue[i]!;
-    }
-  }
+  const mu = m ? numbers(m, "u") : new Float64Array(0);
+  const rowMonth = m ? numbers(m, "month") : new Float64Array(0);
+  const rowRevenue = m ? decimals(m, "revenue") : new Float64Array(0);
+  const activeFrom = new Int32Array(n + 1);
+  const customerOfRow = Int32Array.from(mu, (user) => {
+    const c = ofUser[user] ?? -1;
+    if (c < 0) throw new Error(`baseMonths: user ${user} is no customer of the base`);
+    activeFrom[c + 1]!++;
+    return c;
+  });
+  for (let c = 0; c < n; c++) activeFrom[c + 1]! += activeFrom[c]!;
+  const next = activeFrom.slice(0, n);
+  const active = { month: new Int32Array(mu.length), revenue: new Float64Array(mu.length) };
+  customerOfRow.forEach((c, r) => {
+    const at = next[c]!++;
+    active.month[at] = rowMonth[r]!;
+    active.revenue[at] = rowRevenue[r]!;
+  });
   return {
     n,
     user: Int32Array.from(order, (i) => u[i]!),
@@ -170,7 +177,7 @@ export function customerBase(reduced: Readonly<Record<string, ResultTable>>, fra
     revenue: t ? pick(decimals(t, "revenue")) : new Float64Array(0),
     cohort: Int32Array.from(firstDay, (d) => completeMonthIndex(frame, d)),
     active,
-    monthRevenue,
+    activeFrom,
   };
 }
 

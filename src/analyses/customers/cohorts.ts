@@ -22,13 +22,16 @@ export function buyerCohorts(base: CustomerBase, frame: PeriodFrame, sink: FactS
   const size = new Float64Array(months);
   const active = new Float64Array(months * months);
   const revenue = new Float64Array(months * months);
+  // Customers in base order, each one's months ascending: every cell sums its customers in base order.
   for (let i = 0; i < base.n; i++) {
     const c = base.cohort[i]!;
     if (c < 0) continue;
     size[c]!++;
-    for (let m = c; m < months; m++) {
-      active[c * months + m]! += base.active[i * months + m]!;
-      revenue[c * months + m]! += base.monthRevenue[i * months + m]!;
+    for (let e = base.activeFrom[i]!; e < base.activeFrom[i + 1]!; e++) {
+      const m = base.active.month[e]!;
+      if (m < c) continue;
+      active[c * months + m]!++;
+      revenue[c * months + m]! += base.active.revenue[e]!;
     }
   }
   for (let c = 0; c < months; c++) {
@@ -61,7 +64,10 @@ export function registrationCohorts(attributes: CustomerAttributes, base: Custom
     size[c]!++;
     const i = base.customerOf(attributes.user[r]!);
     if (i < 0) continue;
-    for (let m = c; m < months; m++) active[c * months + m]! += base.active[i * months + m]!;
+    for (let e = base.activeFrom[i]!; e < base.activeFrom[i + 1]!; e++) {
+      const m = base.active.month[e]!;
+      if (m >= c) active[c * months + m]!++;
+    }
   }
   for (let c = 0; c < months; c++) {
     if (size[c] === 0) continue;
