@@ -63,6 +63,24 @@ describe.each(ENGINES)("the $name dialect", ({ open }) => {
     expect((await engine.rows(`SELECT ${d.exactSum(x)} AS v FROM ${rows} AS r WHERE i > 5`))[0]!["v"]).toBeNull();
   });
 
+  it("columns(sql, numeric, exact) reads exact sums as the numbers of their text, NULL as NaN, over many batches", async () => {
+    const d = engine.dialect;
+    // 5,000 groups (DuckDB hands results over 2,048 rows at a time): group g sums g + 0.25 and −g / 1000, and 0 has no second.
+    const rows = d.values(
+      ["g"],
+      Array.from({ length: 5000 }, (_, g) => [g]),
+    );
+    const sql = `SELECT g, ${d.exactSum("CAST(g AS DOUBLE) + 0.25")} AS s, ${d.exactSum("CASE WHEN g > 0 THEN -g / 1000 END")} AS t FROM ${rows} AS r GROUP BY g ORDER BY g`;
+    const read = await engine.columns(sql, new Set(["g"]), new Set(["s", "t"]));
+    const text = await engine.columns(sql, new Set(["g"]));
+    expect(read["s"]).toBeInstanceOf(Float64Array);
+    // The numbers are those of the text.
+    expect(Array.from(read["s"] as Float64Array)).toEqual((text["s"] as string[]).map(fromNanos));
+    expect((read["s"] as Float64Array)[4999]).toBe(4999.25);
+    expect((read["t"] as Float64Array)[0]).toBeNaN();
+    expect((read["t"] as Float64Array)[4999]).toBe(-4.999);
+  });
+
   it("nanos(x) rounds a half nano away from zero on every engine", async () => {
     const d = engine.dialect;
     expect(await value(d.nanoSum(d.nanos("2.5e-9")))).toBe("3");
