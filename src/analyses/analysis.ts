@@ -19,7 +19,7 @@ import type { ResultColumn } from "../engine/engine.ts";
 import { concatTables, type Dicts, type Table } from "../read/table.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
-import type { DictName, Kind } from "../schema/kinds.ts";
+import { KIND_SPECS, type DictName, type Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
 import type { DayRange } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
@@ -88,8 +88,9 @@ export interface Sources {
 /**
  * One relation of every dataset of `kind` stacked in load order (as
  * `merged` stacks tables), with the `roles` listed (a role a dataset lacks
- * is -1 for a text role, NULL otherwise) and `_day` and `_seq` (`_seq`
- * orders datasets, then files, then records); null when there is none.
+ * is -1 for a text role, NULL otherwise), `_day` for a dated kind, and
+ * `_seq` (which orders datasets, then files, then records); null when
+ * there is none.
  */
 export function stacked(sources: Sources, kind: Kind, roles: readonly { readonly role: string; readonly text: boolean }[]): string | null {
   const list = sources.datasets[kind] ?? [];
@@ -97,7 +98,7 @@ export function stacked(sources: Sources, kind: Kind, roles: readonly { readonly
   const q = sources.dialect.ident;
   const parts = list.map((s, i) => {
     const cols = roles.map((r) => `${s.roles.has(r.role) ? q(r.role) : r.text ? "-1" : "CAST(NULL AS DOUBLE)"} AS ${q(r.role)}`);
-    return `SELECT ${[...cols, "_day", `${i} * 281474976710656 + _seq AS _seq`].join(", ")} FROM ${s.relation}`;
+    return `SELECT ${[...cols, ...(KIND_SPECS[kind].when === null ? [] : ["_day"]), `${i} * 281474976710656 + _seq AS _seq`].join(", ")} FROM ${s.relation}`;
   });
   return `(${parts.join(" UNION ALL ")})`;
 }

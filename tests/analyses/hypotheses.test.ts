@@ -38,7 +38,7 @@ function data(groups: Record<string, { revenue: number[]; orders?: number[] }>, 
   };
   const labels = [{ name: "group", values: Int32Array.from(rows, (x) => text.indexOf(x.g)) }];
   if (gender) labels.push({ name: "gender", values: Int32Array.from(gender, (g) => text.indexOf(g)) });
-  const attributes: CustomerAttributes = { user: new Int32Array(0), registered: null, age: null, labels, numbers: [], channels: new Map(), text };
+  const attributes: CustomerAttributes = { age: null, labels, numbers: [], channels: new Map(), text };
   return { base, recency: new Float64Array(m), attributes, segment: rows.map((x) => x.g), rfm: rows.map(() => "Lost"), midDay: 0 };
 }
 

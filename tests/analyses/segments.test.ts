@@ -28,11 +28,11 @@ async function bankSegments(seed: number, scale: number) {
   writeFileSync(join(dir, BANK_FILES.transactions), `${files.transactions.join("\n")}\n`);
   writeFileSync(join(dir, BANK_FILES.mccCodes), `${files.mccs.join("\n")}\n`);
   const config = parseConfig({}, "defaults");
-  const { reduced, frame, dicts, tables } = await reduceFor(dir, config, customersAnalysis);
+  const { reduced, frame, dicts } = await reduceFor(dir, config, customersAnalysis);
   const base = customerBase(reduced, frame);
   const sink = new FactSink(CUSTOMER_METRICS);
   const scored = rfm(base, frame.range.to, sink);
-  const attributes = customerAttributes(base, modalCountry(reduced, base, dicts.label.labels), tables["customers"] ?? null, dicts.label.labels);
+  const attributes = customerAttributes(base, modalCountry(reduced, base, dicts.label.labels), reduced, dicts.label.labels);
   const result = segments(base, scored.recency, attributes, null, config.segments, sink)!;
   const truth = plantedBankSegments({ seed, scale });
   return { base, result, truth, sink };

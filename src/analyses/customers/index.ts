@@ -9,20 +9,24 @@ import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
 import { SERIES, type Series, type SeriesRow } from "../series.ts";
-import { customerAttributes } from "./attributes.ts";
+import { attributeReductions, customerAttributes } from "./attributes.ts";
 import { baseReductions, customerBase, modalCountry } from "./base.ts";
 import { CUSTOMER_METRICS } from "./catalogue.ts";
 import { categorySpend } from "./categories.ts";
-import { buyerCohorts, registrationCohorts } from "./cohorts.ts";
+import { buyerCohorts, registrationCohorts, registrationReductions } from "./cohorts.ts";
 import { generateHypotheses, hypotheses } from "./hypotheses.ts";
 import { rfm, rfmSegment } from "./rfm.ts";
 import { EXACT_UP_TO, SAMPLE, SAMPLED_STARTS, segments, STARTS } from "./segments.ts";
-import { merged, periodOf, type Analysis, type ResultTable } from "../analysis.ts";
+import { joinReductions, merged, periodOf, type Analysis, type ResultTable } from "../analysis.ts";
 
 export interface CustomersInput {
-  /** The orders reduced per customer, month, country and category (`baseReductions`). */
+  /**
+   * The orders reduced per customer, month, country and category
+   * (`baseReductions`), the customers files' rows of those customers and
+   * their other columns' values (`attributeReductions`), and the
+   * registration cohorts (`registrationReductions`).
+   */
   readonly reduced: Readonly<Record<string, ResultTable>>;
-  readonly customers: Table | null;
   readonly categories: Table | null;
 }
 
@@ -48,11 +52,11 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
   const series: Series = {};
   const { frame } = ctx;
   const base = customerBase(input.reduced, frame);
-  const attributes = customerAttributes(base, modalCountry(input.reduced, base, ctx.text), input.customers, ctx.text);
+  const attributes = customerAttributes(base, modalCountry(input.reduced, base, ctx.text), input.reduced, ctx.text);
   if (base.n === 0) return { facts: sink.facts, warnings, series, segmentsOf: () => [] };
 
   buyerCohorts(base, frame, sink);
-  registrationCohorts(attributes, base, frame, sink);
+  registrationCohorts(input.reduced, frame, sink);
 
   const scored = rfm(base, frame.range.to, sink);
   const grid = new Map<string, { customers: number; revenue: number }>();
@@ -117,15 +121,15 @@ export { CUSTOMER_METRICS } from "./catalogue.ts";
 /** Customers in the registry: it needs orders, and lends each customer's segments to later analyses. */
 export const customersAnalysis: Analysis = {
   name: "customers",
-  rows: ["customers", "categories"],
+  rows: ["categories"],
   requires: ["orders"],
   period: true,
   uses: [],
   provides: ["segments"],
-  reductions: (sources) => baseReductions(sources),
+  reductions: (sources) => joinReductions(baseReductions(sources), attributeReductions(sources), registrationReductions(sources)),
   run: (input) => {
     const result = customers(
-      { reduced: input.reduced, customers: merged(input, "customers"), categories: merged(input, "categories") },
+      { reduced: input.reduced, categories: merged(input, "categories") },
       {
         frame: periodOf(input),
         categoryLabels: input.dicts.category.labels,
