@@ -19,7 +19,7 @@ import type { ResultColumn } from "../engine/engine.ts";
 import { concatTables, type Dicts, type Table } from "../read/table.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
-import { KIND_SPECS, type DictName, type Kind } from "../schema/kinds.ts";
+import type { DictName, Kind } from "../schema/kinds.ts";
 import type { Fact, Warning } from "../schema/report.ts";
 import type { DayRange } from "../time/calendar.ts";
 import type { PeriodFrame } from "../time/period.ts";
@@ -56,13 +56,15 @@ export type TableName = TableOutput | "orders";
  * are in the dictionaries), any other as DOUBLE (NULL when empty). Besides:
  * `_file` (the row's file, an index into the dataset's files), `_line`,
  * `_seq` (the row's place in file and record order, to break ties as
- * "first in the file") and, for a dated kind, `_day` (its day number).
+ * "first in the file") and, when `dated`, `_day` (its day number).
  */
 export interface DatasetSource {
   /** The dataset's name: its kind, or its first file when a kind has several datasets. */
   readonly name: string;
   readonly relation: string;
   readonly roles: ReadonlySet<string>;
+  /** Whether its rows have days (`_day`): a dated kind whose file has the dating column. */
+  readonly dated: boolean;
 }
 
 /** What reductions are written against: the engine's dialect and every dataset by kind, in load order. */
@@ -88,9 +90,9 @@ export interface Sources {
 /**
  * One relation of every dataset of `kind` stacked in load order (as
  * `merged` stacks tables), with the `roles` listed (a role a dataset lacks
- * is -1 for a text role, NULL otherwise), `_day` for a dated kind, and
- * `_seq` (which orders datasets, then files, then records); null when
- * there is none.
+ * is -1 for a text role, NULL otherwise), `_day` when some dataset is dated
+ * (NULL for one that is not), and `_seq` (which orders datasets, then
+ * files, then records); null when there is none.
  */
 export function stacked(sources: Sources, kind: Kind, roles: readonly { readonly role: string; readonly text: boolean }[]): string | null {
   const list = sources.datasets[kind] ?? [];
@@ -98,7 +100,8 @@ export function stacked(sources: Sources, kind: Kind, roles: readonly { readonly
   const q = sources.dialect.ident;
   const parts = list.map((s, i) => {
     const cols = roles.map((r) => `${s.roles.has(r.role) ? q(r.role) : r.text ? "-1" : "CAST(NULL AS DOUBLE)"} AS ${q(r.role)}`);
-    return `SELECT ${[...cols, ...(KIND_SPECS[kind].when === null ? [] : ["_day"]), `${i} * 281474976710656 + _seq AS _seq`].join(", ")} FROM ${s.relation}`;
+    const day = list.some((x) => x.dated) ? [s.dated ? "_day" : "CAST(NULL AS BIGINT) AS _day"] : [];
+    return `SELECT ${[...cols, ...day, `${i} * 281474976710656 + _seq AS _seq`].join(", ")} FROM ${s.relation}`;
   });
   return `(${parts.join(" UNION ALL ")})`;
 }

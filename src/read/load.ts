@@ -153,11 +153,10 @@ function cleanSql(d: Dialect, r: Reading, width: number): string[] {
     // need `ok`, so the parsed rows are kept in a table first.
     statements.push(`CREATE TABLE ok_${r.n} AS SELECT *, reason IS NULL AS ok, ${seq("")} AS seq FROM parsed_${r.n}`);
     drops.push(`DROP TABLE ok_${r.n}`);
-    const groups = `SELECT ${keys.join(", ")}, min(seq) AS first_seq FROM ok_${r.n} WHERE ok GROUP BY ${keys.join(", ")} HAVING count(*) > 1`;
-    sql =
-      keys.length > 0
-        ? `SELECT a.*, CASE WHEN a.ok AND g.first_seq IS NOT NULL AND g.first_seq <> a.seq THEN 2 ELSE 1 END AS kr, g.first_seq AS group_seq FROM ok_${r.n} AS a LEFT JOIN (${groups}) AS g ON ${joinKeys}`
-        : `SELECT *, 1 AS kr, NULL AS group_seq FROM ok_${r.n}`;
+    if (keys.length > 0) {
+      const groups = `SELECT ${keys.join(", ")}, min(seq) AS first_seq FROM ok_${r.n} WHERE ok GROUP BY ${keys.join(", ")} HAVING count(*) > 1`;
+      sql = `SELECT a.*, CASE WHEN a.ok AND g.first_seq IS NOT NULL AND g.first_seq <> a.seq THEN 2 ELSE 1 END AS kr, g.first_seq AS group_seq FROM ok_${r.n} AS a LEFT JOIN (${groups}) AS g ON ${joinKeys}`;
+    } else sql = `SELECT *, 1 AS kr, NULL AS group_seq FROM ok_${r.n}`;
     if (unique >= 0) {
       // The first used row with an id is the first of its group of equal rows (the rows of a group share the id).
       const firsts = `SELECT t${unique} AS uid, min(seq) AS first_u FROM ok_${r.n} WHERE ok GROUP BY t${unique} HAVING count(*) > 1`;
@@ -184,8 +183,8 @@ function cleanSql(d: Dialect, r: Reading, width: number): string[] {
 /**
  * The dedup key of raw column `j`: every field compares trimmed, as the row
  * rules read it (ClickHouse's CSV reader, reading rows of any width, drops
- * the spaces and tabs before a field, so the raw text differs between
- * engines); with case-folded labels, in lower case too, but ids.
+ * the spaces and tabs before a line's first field, so the raw text differs
+ * between engines); with case-folded labels, in lower case too, but ids.
  */
 function keyExpr(d: Dialect, roles: readonly RoleColumn[], j: number, fold: boolean): string {
   const raw = `c${j}`;

@@ -107,7 +107,7 @@ export function engineReducer(engine: Engine, datasets: readonly LoadedDataset[]
     sources(range: DayRange | null, tables: Sources["tables"]): Sources {
       const byKind: Partial<Record<Kind, DatasetSource[]>> = {};
       for (const d of datasets) {
-        (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]) });
+        (byKind[d.kind] ??= []).push({ name: d.name, relation: relation(d, range), roles: new Set([...d.textRoles, ...d.numberRoles]), dated: d.dates });
       }
       return {
         dialect: engine.dialect,

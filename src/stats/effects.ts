@@ -44,8 +44,16 @@ export function rankBiserial(x: ArrayLike<number>, y: ArrayLike<number>): number
   const { ranks } = rankAverage(xs.concat(ys));
   let r1 = 0;
   for (let i = 0; i < xs.length; i++) r1 += ranks[i]!;
-  const u = r1 - (xs.length * (xs.length + 1)) / 2;
-  return (2 * u) / (xs.length * ys.length) - 1;
+  return rankBiserialOfU(r1 - (xs.length * (xs.length + 1)) / 2, xs.length, ys.length);
+}
+
+/**
+ * The rank-biserial correlation from the Mann–Whitney U for x (`mannWhitneyU`'s
+ * statistic) and the sample sizes: 2U/(nₓnᵧ) − 1.
+ * @example rankBiserialOfU(17, 5, 4); // => 0.7
+ */
+export function rankBiserialOfU(u: number, nx: number, ny: number): number {
+  return (2 * u) / (nx * ny) - 1;
 }
 
 /**

@@ -28,7 +28,7 @@ export { chiSquareGoodnessOfFit, type ChiSquareGoodnessOfFitResult } from "./goo
 export { cohensH, powerTwoProportions, sampleSizeForCohensH, sampleSizeTwoProportions, type PowerOptions, type SampleSizeOptions } from "./power.ts";
 export { betaDistribution, type BetaDistribution, type BetaParameters } from "./beta.ts";
 export { betaPosterior, probabilityBBeatsA, expectedLoss, probabilityBest, betaInterval, type ExpectedLoss, type ProbabilityOptions } from "./bayes.ts";
-export { cohensD, rankBiserial, cramersV } from "./effects.ts";
+export { cohensD, rankBiserial, rankBiserialOfU, cramersV } from "./effects.ts";
 export { evenSample } from "./evenSample.ts";
 export { percentile, quantile } from "./quantile.ts";
 export { movingBlocks } from "./blocks.ts";

@@ -335,7 +335,7 @@ describe("toBaskets(lines, products, text, options)", () => {
   it("has no reduction without an order id or a product column, and says which optional columns the lines have", () => {
     const sources = (...roles: string[]): Sources => ({
       dialect: duckdbDialect,
-      datasets: { orders: [{ name: "orders", relation: "data_0", roles: new Set(roles) }] },
+      datasets: { orders: [{ name: "orders", relation: "data_0", roles: new Set(roles), dated: true }] },
       calendar: null,
       range: null,
       labels: (d) => `dict_${d}`,

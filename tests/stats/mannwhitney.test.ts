@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mannWhitneyU, rankBiserial } from "../../src/stats/index.ts";
+import { mannWhitneyU, rankBiserial, rankBiserialOfU } from "../../src/stats/index.ts";
 import { expectClose, wave } from "./close.ts";
 
 // SciPy's documentation example (Conover): ages of male and female employees.
@@ -142,6 +142,12 @@ describe("rankBiserial(x, y)", () => {
       ),
       -0.2127619047619047,
     );
+  });
+
+  it("is the same from the U of mannWhitneyU (rankBiserialOfU), as the customer hypotheses take it", () => {
+    // scipy 1.10.1 as above: U 17 of 20 pairs for males/females gives 0.7; the tied pair's U 7 of 30 gives -0.5333…
+    expectClose(rankBiserialOfU(mannWhitneyU(males, females).statistic, 5, 4), 0.7);
+    expectClose(rankBiserialOfU(mannWhitneyU([1, 2, 2, 3, 5], [2, 3, 3, 4, 6, 6]).statistic, 5, 6), -0.5333333333333333);
   });
 
   it("is ±1 for complete separation and 0 when all values are tied", () => {

@@ -23,7 +23,7 @@
 import { mean, median } from "simple-statistics";
 import type { HypothesisConfig } from "../../schema/config.ts";
 import { evenSample } from "../../stats/evenSample.ts";
-import { chiSquareTest, cohensD, cramersV, holm, mannWhitneyU, shapiroWilk, twoProportionZTest, welchTTest } from "../../stats/index.ts";
+import { chiSquareTest, cohensD, cramersV, holm, mannWhitneyU, rankBiserialOfU, shapiroWilk, twoProportionZTest, welchTTest } from "../../stats/index.ts";
 import type { FactSink } from "../facts.ts";
 import type { SeriesRow } from "../series.ts";
 import type { CustomerAttributes } from "./attributes.ts";
@@ -252,8 +252,8 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
     groups,
     statistic: res.statistic,
     pValue: res.pValue,
-    // The rank-biserial correlation 2U/(nₓnᵧ) − 1 (`rankBiserial`), from the test's own U rather than ranking again.
-    effect: (2 * res.statistic) / (x.length * y.length) - 1,
+    // From the test's own U, rather than ranking the samples again.
+    effect: rankBiserialOfU(res.statistic, x.length, y.length),
     effectName: "rank-biserial correlation",
     seen,
   };
