@@ -1,6 +1,7 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { ReportSchema } from "./schema/report.ts";
+import { z } from "zod";
+import { upgradeReport } from "./schema/upgrade.ts";
 import { romiLoader } from "./site/loader.ts";
 
 export const collections = {
@@ -8,6 +9,14 @@ export const collections = {
   report: defineCollection({ loader: romiLoader() }),
   /** Optional notes shown at the top of a page: content/notes/<page>.md (index.md for the overview). */
   notes: defineCollection({ loader: glob({ pattern: "*.md", base: "./content/notes" }) }),
-  /** The version archive: content/versions/<label>.json, written by romi snapshot. */
-  versions: defineCollection({ loader: glob({ pattern: "*.json", base: "./content/versions" }), schema: ReportSchema }),
+  /** The version archive: content/versions/<label>.json, written by romi snapshot (by any romi: read through `upgradeReport`). */
+  versions: defineCollection({
+    loader: glob({ pattern: "*.json", base: "./content/versions" }),
+    schema: z.unknown().transform((raw, ctx) => {
+      const read = upgradeReport(raw);
+      if ("report" in read) return read.report;
+      ctx.addIssue({ code: "custom", message: read.error });
+      return z.NEVER;
+    }),
+  }),
 };

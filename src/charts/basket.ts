@@ -2,19 +2,18 @@
  * Chart specs of the Basket page. Pure: series in, specs out.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES } from "../analyses/series.ts";
 import { series, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { SEQUENTIAL } from "./theme.ts";
 
 export function rulesScatter({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.basketRules).map((r) => ({
-    rule: r["rule"] ?? "",
-    antecedent_labels: r["antecedent_labels"] ?? "",
-    consequent_labels: r["consequent_labels"] ?? "",
-    support: r["support"] ?? null,
-    confidence: r["confidence"] ?? null,
-    lift: r["lift"] ?? null,
+  const data = series(report, "basket_rules").map((r) => ({
+    rule: r.rule,
+    antecedent_labels: r.antecedent_labels.join(" + "),
+    consequent_labels: r.consequent_labels.join(" + "),
+    support: r.support,
+    confidence: r.confidence,
+    lift: r.lift,
   }));
   if (data.length === 0) return null;
   return {

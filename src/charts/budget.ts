@@ -3,20 +3,17 @@
  * data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES } from "../analyses/series.ts";
 import { series, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE } from "./theme.ts";
 
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-
 /** Today's and the recommended weekly spend per source, as paired bars. */
 export function budgetSplit({ report, format }: ChartContext): ChartSpec | null {
-  const rows = series(report, SERIES.budgetSources).filter((r) => r["status"] === "fitted");
+  const rows = series(report, "budget_sources").filter((r) => r.status === "fitted");
   if (rows.length === 0) return null;
   const data = rows.flatMap((r) => [
-    { source: String(r["source"]), spend_kind: "today", spend: num(r["current"]) },
-    { source: String(r["source"]), spend_kind: "recommended", spend: num(r["recommended"]) },
+    { source: r.source, spend_kind: "today", spend: r.current },
+    { source: r.source, spend_kind: "recommended", spend: r.recommended },
   ]);
   return {
     id: "budget-split",
@@ -48,16 +45,16 @@ export function budgetSplit({ report, format }: ChartContext): ChartSpec | null 
 
 /** One source's response curve with its 90% band, the weeks it was fitted on, the seen range, and today's and the recommended spend. */
 export function budgetCurve({ report, format }: ChartContext, source: string, index: number, outcome: "revenue" | "buyers"): ChartSpec | null {
-  const curve = series(report, SERIES.budgetCurves).filter((r) => r["source"] === source);
-  const row = series(report, SERIES.budgetSources).find((r) => r["source"] === source);
+  const curve = series(report, "budget_curves").filter((r) => r.source === source);
+  const row = series(report, "budget_sources").find((r) => r.source === source);
   if (curve.length === 0 || !row) return null;
-  const weeks = series(report, SERIES.budgetWeeks).filter((r) => r["source"] === source);
-  const show = (v: unknown): string => (outcome === "revenue" ? format.money(num(v)) : format.number(num(v), 1));
+  const weeks = series(report, "budget_weeks").filter((r) => r.source === source);
+  const show = (v: number | null): string => (outcome === "revenue" ? format.money(v) : format.number(v, 1));
   const marks = [
-    { kind: "today", spend: num(row["current"]), outcome: num(row["outcome_current"]) },
-    { kind: "recommended", spend: num(row["recommended"]), outcome: num(row["outcome_recommended"]) },
+    { kind: "today", spend: row.current, outcome: row.outcome_current },
+    { kind: "recommended", spend: row.recommended, outcome: row.outcome_recommended },
   ];
-  const seen = [{ from: num(row["min_seen"]) ?? 0, to: num(row["max_seen"]) ?? 0 }];
+  const seen = [{ from: row.min_seen, to: row.max_seen }];
   return {
     id: `budget-curve-${index}`,
     title: `${source}: response curve`,

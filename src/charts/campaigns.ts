@@ -3,7 +3,7 @@
  * series in, specs out; a chart whose data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
+import type { DatasetSeries, SeriesRow } from "../analyses/series.ts";
 import { color, date, series, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { OTHER, PALETTE, SEQUENTIAL, TOP_N } from "./theme.ts";
@@ -19,8 +19,15 @@ export interface Scope {
 export const HOLM_ALPHA = 0.05;
 
 /** The rows of a series that belong to the scope's dataset. */
-export const scoped = (ctx: ChartContext, name: string, scope: Scope): SeriesRow[] =>
-  series(ctx.report, name).filter((r) => (r["dataset"] ?? null) === scope.dataset);
+export const scoped = <N extends DatasetSeries>(ctx: ChartContext, name: N, scope: Scope): SeriesRow<N>[] =>
+  series(ctx.report, name).filter((r: SeriesRow<DatasetSeries>) => (r.dataset ?? null) === scope.dataset);
+
+/** Where a campaign's lift looks (`target`) or what it compares with (`controls`): "regions North, West"; "" without a split. */
+export function places(r: SeriesRow<"campaign_lift">, side: "target" | "controls"): string {
+  const list = r[side];
+  if (r.split_by === null || list === null) return "";
+  return `${r.split_by}${list.length === 1 ? "" : "s"} ${list.join(", ")}`;
+}
 
 /** A campaign as "id name", or the id alone when it has no other name. */
 export const campaignLabel = (id: unknown, name: unknown): string =>
@@ -35,16 +42,16 @@ const of = (scope: Scope): string => (scope.dataset === null ? "" : ` (${scope.d
  * left out of the tests and the colour scale).
  */
 export function channelSegmentHeatmap(ctx: ChartContext, scope: Scope): ChartSpec | null {
-  const rows = scoped(ctx, SERIES.campaignChannelTests, scope);
+  const rows = scoped(ctx, "campaign_channel_tests", scope);
   if (rows.length === 0) return null;
   const data = rows.map((r) => ({
-    segment: r["segment"] ?? null,
-    channel: r["channel"] ?? null,
-    cvr: r["cvr"] ?? null,
-    clicks: r["clicks"] ?? null,
-    conversions: r["conversions"] ?? null,
-    mark: r["note"] ? "†" : r["is_best"] === 1 ? "★" : typeof r["p_holm"] === "number" && r["p_holm"] < HOLM_ALPHA ? "▼" : "",
-    p_holm: r["p_holm"] ?? null,
+    segment: r.segment ?? null,
+    channel: r.channel ?? null,
+    cvr: r.cvr ?? null,
+    clicks: r.clicks ?? null,
+    conversions: r.conversions ?? null,
+    mark: r.note ? "†" : r.is_best ? "★" : typeof r.p_holm === "number" && r.p_holm < HOLM_ALPHA ? "▼" : "",
+    p_holm: r.p_holm ?? null,
   }));
   const { format } = ctx;
   const tested = data.filter((d) => d.mark !== "†");
@@ -110,8 +117,8 @@ export function channelSegmentHeatmap(ctx: ChartContext, scope: Scope): ChartSpe
 }
 
 /** The campaign rows of the KPI table, for the scatter. */
-function campaignKpiRows(ctx: ChartContext, scope: Scope): SeriesRow[] {
-  return scoped(ctx, SERIES.campaignKpis, scope).filter((r) => r["breakdown"] === "campaign");
+function campaignKpiRows(ctx: ChartContext, scope: Scope): SeriesRow<"campaign_kpis">[] {
+  return scoped(ctx, "campaign_kpis", scope).filter((r) => r.breakdown === "campaign");
 }
 
 /** The ratio of the largest to the smallest value above which the y axis is logarithmic. */
@@ -151,17 +158,17 @@ export function returnVsSpend(ctx: ChartContext, scope: Scope): ChartSpec | null
   const rows = campaignKpiRows(ctx, scope);
   if (rows.length === 0) return null;
   const { format } = ctx;
-  const roas = rows.some((r) => typeof r["roas"] === "number");
-  const total = scoped(ctx, SERIES.campaignKpis, scope).find((r) => r["breakdown"] === "total");
-  const reference = roas ? 1 : typeof total?.["cpa"] === "number" ? total["cpa"] : null;
+  const roas = rows.some((r) => typeof r.roas === "number");
+  const total = scoped(ctx, "campaign_kpis", scope).find((r) => r.breakdown === "total");
+  const reference = roas ? 1 : typeof total?.cpa === "number" ? total.cpa : null;
   const key = roas ? "roas" : "cpa";
   const data = rows
     .filter((r) => typeof r[key] === "number")
     .map((r) => ({
-      campaign: r["campaign"] ?? null,
-      campaign_name: r["campaign_name"] ?? null,
-      spend: r["spend"] ?? null,
-      conversions: r["conversions"] ?? null,
+      campaign: r.campaign ?? null,
+      campaign_name: r.campaign_name ?? null,
+      spend: r.spend ?? null,
+      conversions: r.conversions ?? null,
       [key]: r[key] ?? null,
     }));
   if (data.length === 0) return null;
@@ -221,16 +228,16 @@ export function returnVsSpend(ctx: ChartContext, scope: Scope): ChartSpec | null
  * launch marked.
  */
 export function liftChart(ctx: ChartContext, scope: Scope, campaign: string): ChartSpec | null {
-  const data = scoped(ctx, SERIES.campaignLiftPoints, scope).filter((r) => r["campaign"] === campaign);
+  const data = scoped(ctx, "campaign_lift_points", scope).filter((r) => r.campaign === campaign);
   if (data.length === 0) return null;
-  const lift = scoped(ctx, SERIES.campaignLift, scope).find((r) => r["campaign"] === campaign && r["kpi"] === "conversions");
-  const launch = typeof lift?.["launch"] === "string" ? lift["launch"] : null;
-  const label = campaignLabel(campaign, lift?.["campaign_name"]);
+  const lift = scoped(ctx, "campaign_lift", scope).find((r) => r.campaign === campaign && r.kpi === "conversions");
+  const launch = lift?.launch ?? null;
+  const label = campaignLabel(campaign, lift?.campaign_name);
   const { format } = ctx;
   return {
     id: `campaign-lift-${campaign.replace(/[^A-Za-z0-9]+/g, "-")}${scope.suffix}`,
     title: `Lift of ${label}${of(scope)}`,
-    subtitle: `Daily conversions in ${String(lift?.["target"] ?? "its regions")}: actual (solid) against what ${String(lift?.["controls"] ?? "the others")} predict without the campaign (dashed, with its 95% band); the gap after the launch is the lift.`,
+    subtitle: `Daily conversions in ${(lift && places(lift, "target")) || "its regions"}: actual (solid) against what ${(lift && places(lift, "controls")) || "the others"} predict without the campaign (dashed, with its 95% band); the gap after the launch is the lift.`,
     description: "Lines of actual and counterfactual daily conversions with a shaded 95% band and a vertical launch marker.",
     data,
     plot: () => ({
@@ -275,25 +282,25 @@ export function liftChart(ctx: ChartContext, scope: Scope, campaign: string): Ch
  * both charts).
  */
 export function weeklyChart(ctx: ChartContext, scope: Scope, metric: "spend" | "conversions"): ChartSpec | null {
-  const raw = scoped(ctx, SERIES.campaignWeekly, scope);
+  const raw = scoped(ctx, "campaign_weekly", scope);
   if (raw.length === 0) return null;
-  const names = new Map(scoped(ctx, SERIES.campaignSummary, scope).map((r) => [String(r["campaign"]), campaignLabel(r["campaign"], r["campaign_name"])]));
+  const names = new Map(scoped(ctx, "campaign_summary", scope).map((r) => [String(r.campaign), campaignLabel(r.campaign, r.campaign_name)]));
   const spend = new Map<string, number>();
-  for (const r of raw) spend.set(String(r["campaign"]), (spend.get(String(r["campaign"])) ?? 0) + Number(r["spend"] ?? 0));
+  for (const r of raw) spend.set(String(r.campaign), (spend.get(String(r.campaign)) ?? 0) + Number(r.spend ?? 0));
   // Most spend first; all of them when one more would only make an "other" of one.
   const top = new Set(topCategories(spend, spend.size <= TOP_N + 1 ? spend.size : TOP_N));
-  const sums = new Map<string, SeriesRow>();
+  const sums = new Map<string, Record<string, unknown>>();
   for (const r of raw) {
-    const id = String(r["campaign"]);
+    const id = String(r.campaign);
     const campaign = top.has(id) ? (names.get(id) ?? id) : OTHER;
-    const k = `${String(r["week"])}|${campaign}`;
+    const k = `${String(r.week)}|${campaign}`;
     const row = sums.get(k);
     if (row) row[metric] = Number(row[metric]) + Number(r[metric] ?? 0);
-    else sums.set(k, { week: r["week"] ?? null, campaign, [metric]: Number(r[metric] ?? 0) });
+    else sums.set(k, { week: r.week ?? null, campaign, [metric]: Number(r[metric] ?? 0) });
   }
-  const order = [...[...top].map((id) => names.get(id) ?? id), ...([...sums.values()].some((d) => d["campaign"] === OTHER) ? [OTHER] : [])];
+  const order = [...[...top].map((id) => names.get(id) ?? id), ...([...sums.values()].some((d) => d.campaign === OTHER) ? [OTHER] : [])];
   // Every campaign in every week (0 where it had no rows), so the stack has no holes.
-  const weeks = [...new Set(raw.map((r) => String(r["week"])))].sort();
+  const weeks = [...new Set(raw.map((r) => String(r.week)))].sort();
   const data = weeks.flatMap((week) => order.map((campaign) => sums.get(`${week}|${campaign}`) ?? { week, campaign, [metric]: 0 }));
   const { format } = ctx;
   const show = (v: unknown): string => (metric === "spend" ? format.money(v as number) : format.number(v as number, 0));

@@ -3,13 +3,12 @@
  * data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES } from "../analyses/series.ts";
 import { color, series, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE, SEQUENTIAL } from "./theme.ts";
 
 export function clvDistribution({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.clvDistribution);
+  const data = series(report, "clv_distribution");
   if (data.length === 0) return null;
   return {
     id: "clv-distribution",
@@ -42,7 +41,7 @@ export function clvDistribution({ report, format }: ChartContext): ChartSpec | n
 }
 
 export function pAliveGrid({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.clvPAlive);
+  const data = series(report, "clv_p_alive");
   if (data.length === 0) return null;
   return {
     id: "clv-p-alive",
@@ -69,11 +68,11 @@ export function pAliveGrid({ report, format }: ChartContext): ChartSpec | null {
 }
 
 export function holdoutChart({ report, format }: ChartContext): ChartSpec | null {
-  const rows = series(report, SERIES.clvHoldout);
+  const rows = series(report, "clv_holdout");
   if (rows.length === 0) return null;
   const data = rows.flatMap((r) => [
-    { bucket: r["bucket"] ?? "", kind: "actual", purchases: r["actual"] ?? null, customers: r["customers"] ?? null },
-    { bucket: r["bucket"] ?? "", kind: "predicted", purchases: r["predicted"] ?? null, customers: r["customers"] ?? null },
+    { bucket: r.bucket ?? "", kind: "actual", purchases: r.actual ?? null, customers: r.customers ?? null },
+    { bucket: r.bucket ?? "", kind: "predicted", purchases: r.predicted ?? null, customers: r.customers ?? null },
   ]);
   return {
     id: "clv-holdout",
@@ -84,7 +83,7 @@ export function holdoutChart({ report, format }: ChartContext): ChartSpec | null
     plot: () => ({
       height: 260,
       // Grouped bars: one facet column per bucket, actual and predicted side by side.
-      fx: { label: "Repeat purchases in the calibration period", domain: rows.map((r) => r["bucket"]) },
+      fx: { label: "Repeat purchases in the calibration period", domain: rows.map((r) => r.bucket) },
       x: { axis: null, domain: ["actual", "predicted"] },
       y: { label: "Mean purchases in the holdout", grid: true },
       color: color(["actual", "predicted"]),
@@ -103,9 +102,9 @@ export function holdoutChart({ report, format }: ChartContext): ChartSpec | null
 }
 
 export function bandSegments({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.clvBandSegments);
+  const data = series(report, "clv_band_segments");
   if (data.length === 0) return null;
-  const names = [...new Set(data.map((d) => String(d["segment"])))];
+  const names = [...new Set(data.map((d) => String(d.segment)))];
   return {
     id: "clv-band-segments",
     title: "Segment mix by CLV band",

@@ -3,7 +3,8 @@
  * look-up, axis helpers, the cohort heatmap and the annotation markers.
  */
 import * as Plot from "@observablehq/plot";
-import type { SeriesRow } from "../analyses/series.ts";
+import type { SeriesName, SeriesRow } from "../analyses/series.ts";
+import type { DataRow } from "./spec.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Report } from "../schema/report.ts";
 import type { FactIndex } from "../site/facts.ts";
@@ -20,7 +21,8 @@ export interface ChartContext {
   readonly format: Formatter;
 }
 
-export const series = (report: Report, name: string): readonly SeriesRow[] => report.series[name] ?? [];
+/** The rows of a series; none when its analysis did not run. */
+export const series = <N extends SeriesName>(report: Report, name: N): readonly SeriesRow<N>[] => report.series[name] ?? [];
 export const date = (s: unknown): Date => new Date(`${String(s)}T00:00:00Z`);
 /** `YY-MM` month ticks; on a narrow chart only every third month is labelled. */
 export const monthTicks =
@@ -37,7 +39,7 @@ export const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
   ...(domain ? { domain: [...domain] } : {}),
 });
 /** Category order for a chart: the named ones first, "other" last. */
-export const categories = (rows: readonly SeriesRow[], key: string): string[] => {
+export const categories = (rows: readonly DataRow[], key: string): string[] => {
   const all = [...new Set(rows.map((r) => String(r[key])))];
   return [...all.filter((c) => c !== OTHER), ...all.filter((c) => c === OTHER)];
 };

@@ -5,7 +5,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import { RFM_SEGMENTS } from "../analyses/customers/rfm.ts";
-import { SERIES } from "../analyses/series.ts";
 import { cohortHeatmap, color, series, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE, SEQUENTIAL } from "./theme.ts";
@@ -47,7 +46,7 @@ export const activity = (ctx: ChartContext): ChartSpec | null =>
   });
 
 export function rfmGrid({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.rfmGrid);
+  const data = series(report, "rfm_grid");
   if (data.length === 0) return null;
   const max = Math.max(...data.map((d) => Number(d.customers)));
   return {
@@ -169,9 +168,9 @@ export const kInertia = (ctx: ChartContext): ChartSpec | null =>
   );
 
 export function segmentScatter({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.segmentPoints).filter((d) => Number(d.revenue) > 0);
+  const data = series(report, "segment_points").filter((d) => Number(d.revenue) > 0);
   if (data.length === 0) return null;
-  const names = [...new Set(series(report, SERIES.segmentProfiles).map((p) => String(p.segment)))];
+  const names = [...new Set(series(report, "segment_profiles").map((p) => String(p.segment)))];
   return {
     id: "segment-scatter",
     title: "Segments: recency against revenue",

@@ -3,7 +3,6 @@
  * Pure: series in, specs out; a chart whose data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES } from "../analyses/series.ts";
 import { scoped, type Scope } from "./campaigns.ts";
 import { color, date, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
@@ -12,7 +11,7 @@ const of = (scope: Scope): string => (scope.dataset === null ? "" : ` (${scope.d
 
 /** The variants in the order the analysis gives them (the control first). */
 function variants(ctx: ChartContext, scope: Scope): string[] {
-  const order = scoped(ctx, SERIES.experimentVariants, scope).map((r) => String(r["variant"]));
+  const order = scoped(ctx, "experiment_variants", scope).map((r) => String(r.variant));
   return order;
 }
 
@@ -22,7 +21,7 @@ function variants(ctx: ChartContext, scope: Scope): string[] {
  * variants apart.
  */
 export function posteriorChart(ctx: ChartContext, scope: Scope): ChartSpec | null {
-  const data = scoped(ctx, SERIES.experimentPosteriors, scope);
+  const data = scoped(ctx, "experiment_posteriors", scope);
   if (data.length === 0) return null;
   const { format } = ctx;
   const names = variants(ctx, scope);
@@ -56,7 +55,7 @@ export function posteriorChart(ctx: ChartContext, scope: Scope): ChartSpec | nul
 
 /** Users first exposed per day and variant: a split that drifts, or a day missing, shows here. */
 export function dailyUsersChart(ctx: ChartContext, scope: Scope): ChartSpec | null {
-  const data = scoped(ctx, SERIES.experimentDaily, scope);
+  const data = scoped(ctx, "experiment_daily", scope);
   if (data.length === 0) return null;
   const { format } = ctx;
   const names = variants(ctx, scope);

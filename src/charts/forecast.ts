@@ -2,7 +2,6 @@
  * Chart specs of the Forecast page. Pure: series in, specs out.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES } from "../analyses/series.ts";
 import { series, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE } from "./theme.ts";
@@ -12,21 +11,21 @@ const periodDate = (p: unknown): Date => new Date(`${String(p).length === 7 ? `$
 
 /** History and forecast of one series (revenue or orders), with the 80% and 95% bands. */
 export function forecastChart(ctx: ChartContext, name: "revenue" | "orders"): ChartSpec | null {
-  const data = series(ctx.report, SERIES.forecastPoints).filter((r) => r["series"] === name);
-  const model = series(ctx.report, SERIES.forecastModel).find((r) => r["series"] === name);
+  const data = series(ctx.report, "forecast_points").filter((r) => r.series === name);
+  const model = series(ctx.report, "forecast_model").find((r) => r.series === name);
   if (data.length === 0 || !model) return null;
   const show = (v: unknown): string => (name === "revenue" ? ctx.format.money(v as number | null) : ctx.format.number(v as number | null, 0));
-  const history = data.filter((d) => d["kind"] === "history");
-  const ahead = data.filter((d) => d["kind"] === "forecast");
+  const history = data.filter((d) => d.kind === "history");
+  const ahead = data.filter((d) => d.kind === "forecast");
   // The forecast line starts at the last observation, so the two lines join.
   const last = history[history.length - 1];
-  const line = last ? [{ ...last, lo80: last["value"], hi80: last["value"], lo95: last["value"], hi95: last["value"] }, ...ahead] : ahead;
-  const median = model["point"] === "median";
+  const line = last ? [{ ...last, lo80: last.value, hi80: last.value, lo95: last.value, hi95: last.value }, ...ahead] : ahead;
+  const median = model.point === "median";
   return {
     id: `forecast-${name}`,
     title: name === "revenue" ? "Revenue: history and forecast" : "Orders: history and forecast",
-    subtitle: `${String(model["model"])} chosen by the backtest; shaded: 80% and 95% intervals${median ? "; the forecast line is the median (fitted on the log scale)" : ""}.`,
-    description: `A line of ${name} per ${String(model["grain"])} with the forecast continuing it and two shaded prediction bands.`,
+    subtitle: `${String(model.model)} chosen by the backtest; shaded: 80% and 95% intervals${median ? "; the forecast line is the median (fitted on the log scale)" : ""}.`,
+    description: `A line of ${name} per ${String(model.grain)} with the forecast continuing it and two shaded prediction bands.`,
     data,
     plot: () => ({
       height: 300,

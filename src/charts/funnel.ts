@@ -4,16 +4,15 @@
  * data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import { categories, cohortHeatmap, color, date, monthTicks, series, truncate, type ChartContext } from "./common.ts";
-import type { ChartSpec } from "./spec.ts";
+import type { ChartSpec, DataRow } from "./spec.ts";
 import { PALETTE, SEQUENTIAL } from "./theme.ts";
 import { topNWithOther } from "./top.ts";
 
 export { SMALL_COHORT, truncate, type ChartContext } from "./common.ts";
 
 export function activeUsers({ report }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.activeUsers);
+  const data = series(report, "active_users");
   if (data.length === 0) return null;
   return {
     id: "active-users",
@@ -34,7 +33,7 @@ export function activeUsers({ report }: ChartContext): ChartSpec | null {
 }
 
 export function stickyFactor({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.stickyMonthly);
+  const data = series(report, "sticky_monthly");
   if (data.length === 0) return null;
   return {
     id: "sticky-factor",
@@ -51,7 +50,7 @@ export function stickyFactor({ report, format }: ChartContext): ChartSpec | null
 }
 
 export function sessionsPerUser({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.sessionsPerUserDay);
+  const data = series(report, "sessions_per_user_day");
   if (data.length === 0) return null;
   return {
     id: "sessions-per-user",
@@ -81,7 +80,7 @@ export function sessionsPerUser({ report, format }: ChartContext): ChartSpec | n
  * last bin is open (its `to` column null): session length, conversion delay.
  */
 function stackedHistogram(
-  data: readonly SeriesRow[],
+  data: readonly DataRow[],
   o: {
     id: string;
     title: string;
@@ -123,7 +122,7 @@ function stackedHistogram(
 }
 
 export function sessionLength({ report }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.sessionLength);
+  const data = series(report, "session_length_histogram");
   if (data.length === 0) return null;
   return stackedHistogram(data, {
     id: "session-length",
@@ -207,7 +206,7 @@ export function ordersPerBuyer({ facts, format }: ChartContext): ChartSpec | nul
 }
 
 export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
-  const data = series(report, SERIES.aovMonthly);
+  const data = series(report, "aov_monthly");
   if (data.length === 0) return null;
   return {
     id: "aov-by-month",
@@ -219,7 +218,7 @@ export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
       x: { label: "Month", type: "band", tickFormat: monthTicks(width) },
       y: { label: `AOV (${report.currency})`, grid: true },
       marks: [
-        Plot.barY(data, { x: "month", y: "aov", fill: PALETTE[0], title: (d) => `${d.month}: ${format.money(d.aov as number)} over ${d.orders} orders` }),
+        Plot.barY(data, { x: "month", y: "aov", fill: PALETTE[0], title: (d) => `${d.month}: ${format.money(d.aov)} over ${d.orders} orders` }),
         Plot.ruleY([0]),
       ],
     }),
@@ -227,7 +226,7 @@ export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
 }
 
 export function conversionDelay({ report }: ChartContext): ChartSpec | null {
-  const raw = series(report, SERIES.conversionDelay);
+  const raw = series(report, "conversion_delay_histogram");
   if (raw.length === 0) return null;
   return stackedHistogram(topNWithOther(raw, "source", "buyers", ["from_days", "to_days"]), {
     id: "conversion-delay",
@@ -245,7 +244,7 @@ export function conversionDelay({ report }: ChartContext): ChartSpec | null {
 }
 
 export function spendBySource({ report, format }: ChartContext): ChartSpec | null {
-  const raw = series(report, SERIES.costWeekly);
+  const raw = series(report, "cost_weekly");
   if (raw.length === 0) return null;
   const data = topNWithOther(raw, "source", "cost", ["week"]);
   return {

@@ -4,7 +4,9 @@
  * `render.ts`'s job; nothing here touches a DOM.
  */
 import type * as Plot from "@observablehq/plot";
-import type { SeriesRow } from "../analyses/series.ts";
+
+/** A row a chart plots: a series row, or one a chart derives from them. */
+export type DataRow = Readonly<Record<string, unknown>>;
 
 export interface ChartSpec {
   /** File-safe id; the data is served as `data/<id>.csv`. */
@@ -14,8 +16,8 @@ export interface ChartSpec {
   readonly subtitle: string;
   /** The accessible description: what the chart encodes. */
   readonly description: string;
-  /** The plotted rows, in CSV column order. */
-  readonly data: readonly SeriesRow[];
+  /** The plotted rows, in CSV column order (the download flattens them: `csvOf`). */
+  readonly data: readonly DataRow[];
   /** Plot options (marks, scales, axis labels) for a width in px. */
   readonly plot: (width: number) => Plot.PlotOptions;
 }

@@ -1,4 +1,4 @@
-import type { SeriesRow } from "../analyses/series.ts";
+import type { DataRow } from "./spec.ts";
 import { OTHER, TOP_N } from "./theme.ts";
 
 /**
@@ -18,13 +18,13 @@ export function topCategories(weights: ReadonlyMap<string, number>, n = TOP_N): 
  * merged into "other": their `value` summed per combination of the `by`
  * columns. Rows of the top categories are kept as they are.
  */
-export function topNWithOther(rows: readonly SeriesRow[], key: string, value: string, by: readonly string[], n = TOP_N): SeriesRow[] {
+export function topNWithOther(rows: readonly DataRow[], key: string, value: string, by: readonly string[], n = TOP_N): DataRow[] {
   const weights = new Map<string, number>();
   for (const r of rows) weights.set(String(r[key]), (weights.get(String(r[key])) ?? 0) + Number(r[value] ?? 0));
   if (weights.size <= n + 1) return [...rows];
   const top = new Set(topCategories(weights, n));
-  const kept: SeriesRow[] = [];
-  const other = new Map<string, SeriesRow>();
+  const kept: DataRow[] = [];
+  const other = new Map<string, Record<string, unknown>>();
   for (const r of rows) {
     if (top.has(String(r[key]))) {
       kept.push(r);

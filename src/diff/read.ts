@@ -5,7 +5,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from "../schema/report.ts";
+import type { Report } from "../schema/report.ts";
+import { upgradeReport } from "../schema/upgrade.ts";
 import { ThresholdsSchema, type Thresholds } from "./thresholds.ts";
 
 export class InputError extends Error {
@@ -28,17 +29,9 @@ export async function readReport(path: string): Promise<Report> {
   } catch (e) {
     throw new InputError(`${file}: not a romi metrics.json (${(e as Error).message.split("\n")[0]})`);
   }
-  if (typeof raw !== "object" || raw === null || !("schema" in raw) || !("facts" in raw))
-    throw new InputError(`${file}: not a romi metrics.json (no schema or facts)`);
-  const schema = (raw as { schema: unknown }).schema;
-  if (schema !== REPORT_SCHEMA_VERSION)
-    throw new InputError(`${file}: unknown metrics.json schema version ${JSON.stringify(schema)} (this romi reads ${REPORT_SCHEMA_VERSION})`);
-  const parsed = ReportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`${file}: not a valid romi metrics.json: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
-  }
-  return parsed.data;
+  const read = upgradeReport(raw);
+  if ("error" in read) throw new InputError(`${file}: ${read.error}`);
+  return read.report;
 }
 
 export async function readThresholds(file: string): Promise<Thresholds> {

@@ -17,7 +17,7 @@ import { customersAnalysis } from "../analyses/customers/index.ts";
 import { experimentsAnalysis } from "../analyses/experiments/index.ts";
 import { forecastAnalysis } from "../analyses/forecast/index.ts";
 import { funnelAnalysis } from "../analyses/funnel/index.ts";
-import type { Series, SeriesRow } from "../analyses/series.ts";
+import type { Series } from "../analyses/series.ts";
 import type { Dicts, Table } from "../read/table.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Config } from "../schema/config.ts";
@@ -84,17 +84,19 @@ export interface AnalysesResult {
  * warning.
  */
 function finiteSeries(series: Series): Series {
-  const out: Series = {};
-  for (const [name, rows] of Object.entries(series)) {
-    out[name] = rows.map((row) => {
-      let clean: SeriesRow | null = null;
-      for (const [k, v] of Object.entries(row)) {
-        if (typeof v === "number" && !Number.isFinite(v)) (clean ??= { ...row })[k] = null;
-      }
-      return clean ?? row;
-    });
+  return finite(series) as Series;
+}
+
+/** A value with every non-finite number in it, at any depth, replaced by null; the same object when there is none. */
+function finite(value: unknown): unknown {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (value === null || typeof value !== "object") return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(value)) {
+    const f = finite(v);
+    if (f !== v) (copy ??= (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>)[k] = f;
   }
-  return out;
+  return copy ?? value;
 }
 
 /**

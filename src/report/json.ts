@@ -34,16 +34,20 @@ export function compareFacts(a: Fact, b: Fact): number {
   return 0;
 }
 
-/** The report as JSON; series keep their row order, with numbers rounded like facts. */
+/** The report as JSON; series keep their row order, with numbers (at any depth) rounded like facts. */
 export function stringifyReport(report: Report): string {
   const facts = report.facts.map((f) => ({ ...f, value: roundValue(f.value) })).sort(compareFacts);
   const series = Object.fromEntries(
-    Object.keys(report.series)
-      .sort()
-      .map((name) => [
-        name,
-        report.series[name]!.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" ? roundValue(v) : v]))),
-      ]),
+    Object.entries(report.series)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, rows]) => [name, roundDeep(rows)]),
   );
   return `${JSON.stringify({ ...report, facts, series }, null, 2)}\n`;
+}
+
+function roundDeep(value: unknown): unknown {
+  if (typeof value === "number") return roundValue(value);
+  if (Array.isArray(value)) return value.map(roundDeep);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)]));
+  return value;
 }

@@ -3,10 +3,12 @@
  * the site, the PR diff and the tests read; `schema` changes when it breaks.
  */
 import { z } from "zod";
+import { SeriesSchema } from "../analyses/series.ts";
 import { AnnotationSchema } from "./annotations.ts";
 import { KINDS } from "./kinds.ts";
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: typed series rows (booleans, lists); `upgrade.ts` reads schema 1. */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "seconds", "days", "months"]);
 export type Unit = z.infer<typeof UnitSchema>;
@@ -145,7 +147,7 @@ export const ReportSchema = z.strictObject({
   annotations: z.array(AnnotationSchema).optional(),
   facts: z.array(FactSchema),
   recommendations: z.array(RecommendationSchema),
-  /** Chart data that facts do not hold (daily series, histograms), by name; rows of flat values. */
-  series: z.record(z.string(), z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))),
+  /** Chart data that facts do not hold (daily series, histograms, model tables), by name: see `SERIES_ROWS`. */
+  series: SeriesSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;

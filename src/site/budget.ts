@@ -3,7 +3,7 @@
  * split chart, one response curve per fitted source, the per-source table and
  * the scenarios.
  */
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
+import { type SeriesRow } from "../analyses/series.ts";
 import { budgetCurve, budgetSplit } from "../charts/budget.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
@@ -23,50 +23,44 @@ export interface BudgetPage extends ChartPage {
   readonly scenarios: Table | null;
 }
 
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-
 export const BUDGET_LIMITS =
   "Read this as a guide, not a guarantee. Buyers are credited to the source of their first session (first touch), which is not proof that the spend caused them; and a response curve is only trustworthy over the weekly spend it has seen, so a recommendation beyond that range is marked.";
 
 /** null when the budget analysis did not run (no orders or costs). */
 export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): BudgetPage | null {
-  const method = report.series[SERIES.budgetMethod]?.[0];
+  const method = report.series.budget_method?.[0];
   if (!method) return null;
-  const rows = report.series[SERIES.budgetSources] ?? [];
+  const rows = report.series.budget_sources ?? [];
   const warnings = report.warnings
     .filter((w) => w.code.startsWith("budget.") && w.code !== "budget.no-curve" && w.code !== "budget.no-buyers")
     .map((w) => w.message);
-  const revenue = method["outcome"] === "revenue";
-  const show = (v: unknown): string => (revenue ? fmt.money(num(v)) : fmt.number(num(v), 1));
-  const signed = (v: unknown): string => {
-    const n = num(v);
-    return n === null ? show(n) : `${n > 0 ? "+" : n < 0 ? "−" : ""}${show(Math.abs(n))}`;
-  };
-  const fitted = rows.filter((r) => r["status"] === "fitted");
+  const revenue = method.outcome === "revenue";
+  const show = (v: number | null | undefined): string => (revenue ? fmt.money(v) : fmt.number(v, 1));
+  const signed = (n: number | null): string => (n === null ? show(n) : `${n > 0 ? "+" : n < 0 ? "−" : ""}${show(Math.abs(n))}`);
+  const fitted = rows.filter((r) => r.status === "fitted");
   const facts = new Map(report.facts.filter((f) => f.id.startsWith("budget.") && !f.dims).map((f) => [f.id, f.value]));
   const id = revenue ? "budget.outcome" : "budget.buyers";
   const now = facts.get(`${id}.current`);
   const then = facts.get(`${id}.recommended`);
 
   let reading: string;
-  if (method["status"] !== "planned") {
-    reading = `No budget split is recommended: ${text(method["reason"])}.`;
+  if (method.status !== "planned") {
+    reading = `No budget split is recommended: ${method.reason ?? method.status}.`;
   } else {
-    const up = fitted.filter((r) => (num(r["change"]) ?? 0) > 0.005);
-    const down = fitted.filter((r) => (num(r["change"]) ?? 0) < -0.005);
-    const moved = up.reduce((a, r) => a + num(r["change"])!, 0);
-    const names = (list: readonly SeriesRow[]): string => {
-      const all = list.map((r) => text(r["source"]));
+    const up = fitted.filter((r) => (r.change ?? 0) > 0.005);
+    const down = fitted.filter((r) => (r.change ?? 0) < -0.005);
+    const moved = up.reduce((a, r) => a + r.change!, 0);
+    const names = (list: readonly SeriesRow<"budget_sources">[]): string => {
+      const all = list.map((r) => r.source);
       return all.length < 2 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]!}`;
     };
-    const what = revenue ? "outcome (revenue × margin of new buyers over their first " + text(method["horizon_months"]) + " months)" : "number of new buyers";
+    const what = revenue ? `outcome (revenue × margin of new buyers over their first ${method.horizon_months} months)` : "number of new buyers";
     const gain = now !== undefined && then !== undefined && now !== null && then !== null ? then - now : null;
     reading =
       up.length && down.length
         ? `Moving ${fmt.money(moved)} a week from ${names(down)} to ${names(up)} raises the expected weekly ${what} from ${show(now)} to ${show(then)} (${signed(gain)}; 90% interval of the new split ${show(facts.get(`${id}.recommended.lo90`))} to ${show(facts.get(`${id}.recommended.hi90`))}).`
         : `Today's split is already the best the curves find within the bounds: expected weekly ${what} ${show(now)}.`;
-    const beyond = fitted.filter((r) => r["beyond_seen"] === 1);
+    const beyond = fitted.filter((r) => r.beyond_seen === true);
     if (beyond.length) reading += ` ${names(beyond)}: the recommended spend is beyond the largest weekly spend seen, so treat it with care.`;
   }
 
@@ -86,28 +80,28 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
         ],
         numeric: [false, true, true, true, true, true, false, false],
         rows: rows.map((r) => {
-          const fittedRow = r["status"] === "fitted";
-          const share = num(r["change_share"]);
+          const fittedRow = r.status === "fitted";
+          const share = r.change_share;
           return [
-            text(r["source"]),
-            fmt.money(num(r["current"])),
-            fittedRow ? fmt.money(num(r["recommended"])) : "kept",
+            r.source,
+            fmt.money(r.current),
+            fittedRow ? fmt.money(r.recommended) : "kept",
             fittedRow ? `${share === null ? "" : `${share > 0 ? "+" : ""}${fmt.percent(share)}`}` : "",
-            fittedRow ? `${fmt.number(num(r["marginal_current"]), revenue ? 2 : 3)} → ${fmt.number(num(r["marginal_recommended"]), revenue ? 2 : 3)}` : "",
-            fittedRow ? `${signed(r["outcome_change"])} (${signed(r["outcome_change_lo90"])} to ${signed(r["outcome_change_hi90"])})` : "",
-            r["r2"] === null && !fittedRow
+            fittedRow ? `${fmt.number(r.marginal_current, revenue ? 2 : 3)} → ${fmt.number(r.marginal_recommended, revenue ? 2 : 3)}` : "",
+            fittedRow ? `${signed(r.outcome_change)} (${signed(r.outcome_change_lo90)} to ${signed(r.outcome_change_hi90)})` : "",
+            r.r2 === null && !fittedRow
               ? ""
-              : `${fittedRow ? `θ ${fmt.number(num(r["theta"]), 1)}, α ${fmt.number(num(r["alpha"]), 1)}, ` : ""}R² ${fmt.number(num(r["r2"]), 2)}, ${fmt.percent(num(r["holdout_error"]))}`,
+              : `${fittedRow ? `θ ${fmt.number(r.theta, 1)}, α ${fmt.number(r.alpha, 1)}, ` : ""}R² ${fmt.number(r.r2, 2)}, ${fmt.percent(r.holdout_error)}`,
             fittedRow
-              ? `${r["locked"] === 1 ? "locked; " : ""}${fmt.money(num(r["min_seen"]))} – ${fmt.money(num(r["max_seen"]))}${r["beyond_seen"] === 1 ? "; the recommendation is beyond it" : ""}`
+              ? `${r.locked ? "locked; " : ""}${fmt.money(r.min_seen)} – ${fmt.money(r.max_seen)}${r.beyond_seen === true ? "; the recommendation is beyond it" : ""}`
               : "no curve (see below)",
           ];
         }),
       })
     : null;
 
-  const scenarioRows = report.series[SERIES.budgetScenarios] ?? [];
-  const spend = report.series[SERIES.budgetScenarioSpend] ?? [];
+  const scenarioRows = report.series.budget_scenarios ?? [];
+  const spend = report.series.budget_scenario_spend ?? [];
   const scenarios = scenarioRows.length
     ? pieces.table({
         id: "budget-scenarios",
@@ -115,27 +109,27 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
         columns: ["total budget", "weekly total", "expected outcome (90%)", "split"],
         numeric: [false, true, true, false],
         rows: scenarioRows.map((s) => [
-          text(s["scenario"]) === "0%" ? "today's" : text(s["scenario"]),
-          fmt.money(num(s["total"])),
-          s["outcome"] === null ? "bounds cannot be met" : `${show(s["outcome"])} (${show(s["lo90"])} – ${show(s["hi90"])})`,
+          s.scenario === "0%" ? "today's" : s.scenario,
+          fmt.money(s.total),
+          s.outcome === null ? "bounds cannot be met" : `${show(s.outcome)} (${show(s.lo90)} – ${show(s.hi90)})`,
           spend
-            .filter((x) => x["scenario"] === s["scenario"] && x["spend"] !== null)
-            .map((x) => `${text(x["source"])} ${fmt.money(num(x["spend"]))}`)
+            .filter((x) => x.scenario === s.scenario && x.spend !== null)
+            .map((x) => `${x.source} ${fmt.money(x.spend)}`)
             .join(", "),
         ]),
       })
     : null;
 
-  const fittedWeeks = num(method["fitted_weeks"]);
+  const fittedWeeks = method.fitted_weeks;
   const methodText =
-    method["status"] === "no visits" || method["status"] === "not enough history"
+    method.status === "no visits" || method.status === "not enough history"
       ? ""
-      : `Each source's weekly ${revenue ? `outcome is the revenue × margin of its new first-touch buyers over their first ${text(method["horizon_months"])} months (30-day months), by the week of their first order` : "outcome is its new first-touch buyers, by the week of their first order"}; it is fitted to the source's spend per ${text(method["grain"])} through a geometric adstock (carry-over θ) and a Hill curve (shape α ≤ 1, half-saturation γ) scaled by β ≥ 0${method["trend"] === 1 ? ", with a linear trend control" : ""}, on ${fittedWeeks === null ? "n/a" : fmt.number(fittedWeeks, 0)} weeks. θ, α and γ are chosen on a grid by rolling-origin cross-validation (3 folds), β by non-negative least squares; the 90% intervals come from ${text(method["draws"])} moving-block bootstrap resamples of the weeks (seed ${text(method["seed"])}), each refitted. The split is found by greedy steps of marginal return, exact for these concave curves, within ±${fmt.percent(num(method["bounds"]))} of today's spend per source; today's spend is the mean of the last ${text(method["current_weeks"])} weeks. A source is left out when its curve cannot be identified: too few weeks or buyers, spend that barely varies, or a fit no better than a flat line.`;
+      : `Each source's weekly ${revenue ? `outcome is the revenue × margin of its new first-touch buyers over their first ${method.horizon_months} months (30-day months), by the week of their first order` : "outcome is its new first-touch buyers, by the week of their first order"}; it is fitted to the source's spend per ${method.grain} through a geometric adstock (carry-over θ) and a Hill curve (shape α ≤ 1, half-saturation γ) scaled by β ≥ 0${method.trend ? ", with a linear trend control" : ""}, on ${fittedWeeks === null ? "n/a" : fmt.number(fittedWeeks, 0)} weeks. θ, α and γ are chosen on a grid by rolling-origin cross-validation (3 folds), β by non-negative least squares; the 90% intervals come from ${method.draws} moving-block bootstrap resamples of the weeks (seed ${method.seed}), each refitted. The split is found by greedy steps of marginal return, exact for these concave curves, within ±${fmt.percent(method.bounds)} of today's spend per source; today's spend is the mean of the last ${fmt.number(method.current_weeks, 0)} weeks. A source is left out when its curve cannot be identified: too few weeks or buyers, spend that barely varies, or a fit no better than a flat line.`;
 
-  const charts = [budgetSplit(ctx), ...fitted.map((r, i) => budgetCurve(ctx, text(r["source"]), i, revenue ? "revenue" : "buyers"))].filter(
+  const charts = [budgetSplit(ctx), ...fitted.map((r, i) => budgetCurve(ctx, r.source, i, revenue ? "revenue" : "buyers"))].filter(
     (c): c is ChartSpec => c !== null,
   );
   const base = pieces.page([], charts) ?? { kpis: [], charts: [] };
-  const declined = rows.filter((r) => r["status"] !== "fitted").map((r) => `${text(r["source"])}: no recommendation, because ${text(r["reason"])}.`);
+  const declined = rows.filter((r) => r.status !== "fitted").map((r) => `${r.source}: no recommendation, because ${r.reason ?? "its curve is not fitted"}.`);
   return { ...base, reading, limits: BUDGET_LIMITS, warnings, method: methodText, sources, declined, scenarios };
 }

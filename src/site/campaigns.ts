@@ -5,7 +5,7 @@
  * none was measured), weekly spend and conversions, and the campaign
  * recommendations. Everything a component shows is decided here.
  */
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
+import { type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/campaigns.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
@@ -56,8 +56,8 @@ export interface CampaignsPage {
   readonly sections: readonly CampaignSection[];
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+type KpiRow = SeriesRow<"campaign_kpis">;
+type LiftRow = SeriesRow<"campaign_lift">;
 const VIEW_THROUGH = "†";
 /** The reading names up to this many campaigns per action. */
 const LISTED = 4;
@@ -80,54 +80,51 @@ export function campaignsPage(
   pieces: PagePieces,
   recommendations: readonly RecommendationView[],
 ): CampaignsPage | null {
-  const kpiRows = report.series[SERIES.campaignKpis] ?? [];
+  const kpiRows = report.series.campaign_kpis ?? [];
   if (kpiRows.length === 0) return null;
-  const datasets = [...new Set(kpiRows.map((r) => (r["dataset"] === undefined ? null : text(r["dataset"]))))];
+  const datasets = [...new Set(kpiRows.map((r) => (r.dataset === undefined ? null : r.dataset)))];
   // Rates to three significant digits: a CTR of 0.018% must not read as 0%.
   const pct = new Intl.NumberFormat(report.locale, { style: "percent", maximumSignificantDigits: 3 });
-  const rate = (v: unknown): string => (num(v) === null ? fmt.number(null) : pct.format(num(v)!));
+  const rate = (v: number | null): string => (v === null ? fmt.number(null) : pct.format(v));
   // "6.31–6.87%": the low end without its percent sign, to keep the column narrow.
   const bare = new Intl.NumberFormat(report.locale, { maximumSignificantDigits: 3 });
-  const interval = (lo: unknown, hi: unknown): string =>
-    num(lo) === null || num(hi) === null ? fmt.number(null) : `${bare.format(num(lo)! * 100)}–${rate(hi)}`;
+  const interval = (lo: number | null, hi: number | null): string => (lo === null || hi === null ? fmt.number(null) : `${bare.format(lo * 100)}–${rate(hi)}`);
   // Expected losses in percentage points, two significant digits (they are often tiny).
-  const small = new Intl.NumberFormat(report.locale, { maximumSignificantDigits: 2 });
-  const points = (v: unknown): string => (num(v) === null ? fmt.number(null) : `${small.format(num(v)! * 100)} pts`);
-  const signed = (v: unknown, digits: number): string =>
-    num(v) === null ? fmt.number(null) : `${num(v)! > 0 ? "+" : num(v)! < 0 ? "−" : ""}${fmt.number(Math.abs(num(v)!), digits)}`;
+  const points = (v: number | null): string => (v === null ? fmt.number(null) : `${fmt.significant(v * 100, 2)} pts`);
+  const signed = (v: number | null, digits: number): string =>
+    v === null ? fmt.number(null) : `${v > 0 ? "+" : v < 0 ? "−" : ""}${fmt.number(Math.abs(v), digits)}`;
 
   const sections = datasets.map((dataset, index): CampaignSection => {
     const scope: charts.Scope = { dataset, suffix: datasets.length > 1 ? `-${index + 1}` : "" };
-    const rows = (name: string): SeriesRow[] => charts.scoped(ctx, name, scope);
-    const kpis = rows(SERIES.campaignKpis);
-    const by = (breakdown: string): SeriesRow[] => kpis.filter((r) => r["breakdown"] === breakdown);
+    const kpis = charts.scoped(ctx, "campaign_kpis", scope);
+    const by = (breakdown: string): KpiRow[] => kpis.filter((r) => r.breakdown === breakdown);
     const total = by("total")[0];
-    const hasRevenue = kpis.some((r) => num(r["roas"]) !== null);
+    const hasRevenue = kpis.some((r) => r.roas !== null);
     const dims = dataset === null ? undefined : { dataset };
     const idPart = scope.suffix;
-    const recs = recommendations.filter((r) => r.key["campaign"] !== undefined && (r.key["dataset"] ?? null) === dataset);
-    const actionOf = new Map(recs.map((r) => [r.key["campaign"]!, r.action]));
-    const summary = new Map(rows(SERIES.campaignSummary).map((r) => [text(r["campaign"]), r]));
-    const nameOf = (id: string): string => charts.campaignLabel(id, summary.get(id)?.["campaign_name"]);
+    const recs = recommendations.filter((r) => r.key.campaign !== undefined && (r.key.dataset ?? null) === dataset);
+    const actionOf = new Map(recs.map((r) => [r.key.campaign!, r.action]));
+    const summary = new Map(charts.scoped(ctx, "campaign_summary", scope).map((r) => [r.campaign, r]));
+    const nameOf = (id: string | null): string => (id === null ? "" : charts.campaignLabel(id, summary.get(id)?.campaign_name));
 
     // The KPI tables: the same metric columns after the group's own.
     const metricColumns = ["clicks", "conversions", "spend", "CTR", "CPC", "conv. rate", "95% interval", "CPA", ...(hasRevenue ? ["ROAS", "ROI"] : [])];
-    const metricCells = (r: SeriesRow): string[] => {
-      const vt = r["view_through"] === 1;
+    const metricCells = (r: KpiRow): string[] => {
+      const vt = r.view_through;
       return [
-        fmt.number(num(r["clicks"]), 0),
-        fmt.number(num(r["conversions"]), 0),
-        fmt.money(num(r["spend"])),
-        rate(r["ctr"]),
-        fmt.money(num(r["cpc"])),
-        `${rate(r["cvr"])}${vt ? ` ${VIEW_THROUGH}` : ""}`,
-        vt ? `none: view-through ${VIEW_THROUGH}` : interval(r["cvr_lo95"], r["cvr_hi95"]),
-        fmt.money(num(r["cpa"])),
-        ...(hasRevenue ? [fmt.number(num(r["roas"]), 2), fmt.percent(num(r["roi"]))] : []),
+        fmt.number(r.clicks, 0),
+        fmt.number(r.conversions, 0),
+        fmt.money(r.spend),
+        rate(r.ctr),
+        fmt.money(r.cpc),
+        `${rate(r.cvr)}${vt ? ` ${VIEW_THROUGH}` : ""}`,
+        vt ? `none: view-through ${VIEW_THROUGH}` : interval(r.cvr_lo95, r.cvr_hi95),
+        fmt.money(r.cpa),
+        ...(hasRevenue ? [fmt.number(r.roas, 2), fmt.percent(r.roi)] : []),
       ];
     };
     const metricNumeric = metricColumns.map(() => true);
-    const kpiTable = (id: string, caption: string, lead: string[], leadRows: (r: SeriesRow) => string[], data: SeriesRow[]): Table =>
+    const kpiTable = (id: string, caption: string, lead: string[], leadRows: (r: KpiRow) => string[], data: KpiRow[]): Table =>
       pieces.table({
         id: `campaign-kpis-${id}${idPart}`,
         caption,
@@ -135,17 +132,17 @@ export function campaignsPage(
         numeric: [...lead.map(() => false), ...metricNumeric],
         rows: data.map((r) => [...leadRows(r), ...metricCells(r)]),
       });
-    const bySpend = (a: SeriesRow, b: SeriesRow): number => (num(b["spend"]) ?? 0) - (num(a["spend"]) ?? 0);
+    const bySpend = (a: KpiRow, b: KpiRow): number => b.spend - a.spend;
     const channelRows = by("channel").sort(bySpend);
     const campaignRows = by("campaign").sort(bySpend);
     const channels = channelRows.length
       ? {
-          table: kpiTable("channel", "By channel, most spend first", ["channel"], (r) => [text(r["channel"])], channelRows),
+          table: kpiTable("channel", "By channel, most spend first", ["channel"], (r) => [r.channel ?? ""], channelRows),
           emphasis: channelRows.map(() => false),
         }
       : null;
     // A where-column only when it tells campaigns apart (not when each runs everywhere).
-    const varies = (key: string): boolean => new Set([...summary.values()].map((x) => x[key] ?? null)).size > 1;
+    const varies = (key: "channels" | "regions"): boolean => new Set([...summary.values()].map((x) => x[key]?.join(", ") ?? null)).size > 1;
     const hasChannels = varies("channels");
     const hasRegions = varies("regions");
     const campaigns = campaignRows.length
@@ -155,32 +152,35 @@ export function campaignsPage(
             "By campaign, most spend first; the action is the campaign's recommendation below",
             ["campaign", "action", ...(hasChannels || hasRegions ? ["runs in"] : [])],
             (r) => {
-              const s = summary.get(text(r["campaign"]));
+              const s = r.campaign === null ? undefined : summary.get(r.campaign);
               // One column for where it runs, "Search; East, West", so the table fits a desktop.
-              const where = [hasChannels ? text(s?.["channels"]) : "", hasRegions ? text(s?.["regions"]) : ""].filter((x) => x !== "").join("; ");
-              return [nameOf(text(r["campaign"])), actionOf.get(text(r["campaign"])) ?? "", ...(hasChannels || hasRegions ? [where] : [])];
+              const where = [hasChannels ? s?.channels : null, hasRegions ? s?.regions : null]
+                .filter((x) => x !== null && x !== undefined && x.length > 0)
+                .map((x) => x!.join(", "))
+                .join("; ");
+              return [nameOf(r.campaign), (r.campaign !== null && actionOf.get(r.campaign)) || "", ...(hasChannels || hasRegions ? [where] : [])];
             },
             campaignRows,
           ),
-          emphasis: campaignRows.map((r) => actionOf.get(text(r["campaign"])) === "stop"),
+          emphasis: campaignRows.map((r) => r.campaign !== null && actionOf.get(r.campaign) === "stop"),
         }
       : null;
     const breakdowns = MORE_BREAKDOWNS.filter(([b]) => by(b).length > 0).map(([b, header]) =>
-      kpiTable(b, `By ${header}, most spend first`, [header], (r) => [text(r[b])], by(b).sort(bySpend)),
+      kpiTable(b, `By ${header}, most spend first`, [header], (r) => [r[b] ?? ""], by(b).sort(bySpend)),
     );
-    const viewThroughRows = kpis.filter((r) => r["view_through"] === 1).length;
+    const viewThroughRows = kpis.filter((r) => r.view_through).length;
     const viewThrough = viewThroughRows
       ? `${VIEW_THROUGH} View-through: the group has more conversions than clicks, so its conversion rate is no proportion and has no interval (and it is left out of the channel tests).`
       : null;
 
     // The channel × segment comparison.
-    const tests = rows(SERIES.campaignChannelTests);
-    const verdict = (r: SeriesRow): string =>
-      r["note"]
+    const tests = charts.scoped(ctx, "campaign_channel_tests", scope);
+    const verdict = (r: SeriesRow<"campaign_channel_tests">): string =>
+      r.note
         ? "view-through: not compared"
-        : r["is_best"] === 1
+        : r.is_best
           ? "best in segment"
-          : num(r["p_holm"]) !== null && num(r["p_holm"])! < charts.HOLM_ALPHA
+          : r.p_holm !== null && r.p_holm < charts.HOLM_ALPHA
             ? "below the best"
             : "not shown worse";
     const comparison = tests.length
@@ -191,34 +191,32 @@ export function campaignsPage(
             columns: ["segment", "channel", "verdict", "conv. rate", "95% credible", "clicks", "p", "Holm p", "P(best)", "P(beats best)", "expected loss"],
             numeric: [false, false, false, true, true, true, true, true, true, true, true],
             rows: tests.map((r) => [
-              text(r["segment"]),
-              text(r["channel"]),
+              r.segment,
+              r.channel,
               verdict(r),
-              rate(r["cvr"]),
-              interval(r["cred_lo95"], r["cred_hi95"]),
-              fmt.number(num(r["clicks"]), 0),
-              pValue(num(r["p_value"]), fmt),
-              pValue(num(r["p_holm"]), fmt),
-              fmt.percent(num(r["p_best"])),
-              fmt.percent(num(r["p_beats_best"])),
-              points(r["expected_loss"]),
+              rate(r.cvr),
+              interval(r.cred_lo95, r.cred_hi95),
+              fmt.number(r.clicks, 0),
+              pValue(r.p_value, fmt),
+              pValue(r.p_holm, fmt),
+              fmt.percent(r.p_best),
+              fmt.percent(r.p_beats_best),
+              points(r.expected_loss),
             ]),
           }),
-          emphasis: tests.map((r) => r["is_best"] === 1),
+          emphasis: tests.map((r) => r.is_best),
           head: 2,
         }
       : null;
 
     // Lift.
-    const dated = rows(SERIES.campaignWeekly).length > 0 || rows(SERIES.campaignLift).length > 0;
-    const liftRows = rows(SERIES.campaignLift);
-    const okCampaigns = [...new Set(liftRows.filter((r) => r["status"] === "ok").map((r) => text(r["campaign"])))];
-    const refusedCampaigns = [
-      ...new Set(liftRows.filter((r) => r["status"] === "refused" && !okCampaigns.includes(text(r["campaign"]))).map((r) => text(r["campaign"]))),
-    ];
+    const liftRows = charts.scoped(ctx, "campaign_lift", scope);
+    const dated = charts.scoped(ctx, "campaign_weekly", scope).length > 0 || liftRows.length > 0;
+    const okCampaigns = [...new Set(liftRows.filter((r) => r.status === "ok").map((r) => r.campaign))];
+    const refusedCampaigns = [...new Set(liftRows.filter((r) => r.status === "refused" && !okCampaigns.includes(r.campaign)).map((r) => r.campaign))];
     const reasons = new Map<string, number>();
     for (const c of refusedCampaigns) {
-      const reason = text(liftRows.find((r) => r["campaign"] === c && r["status"] === "refused")!["reason"]);
+      const reason = liftRows.find((r) => r.campaign === c && r.status === "refused")!.reason;
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     const reasonText = [...reasons]
@@ -226,11 +224,11 @@ export function campaignsPage(
       .map(([r, n]) => `${r}, for ${n === refusedCampaigns.length && n > 1 ? `all ${n}` : n}`)
       .join("; ");
     const because = `${reasons.size === 1 ? "Reason" : "Reasons"}: ${reasonText}.`;
-    const campaignCount = new Set(liftRows.map((r) => text(r["campaign"]))).size;
+    const campaignCount = new Set(liftRows.map((r) => r.campaign)).size;
     const found = liftRows
-      .filter((r) => r["status"] === "ok" && r["kpi"] === "conversions")
+      .filter((r) => r.status === "ok" && r.kpi === "conversions")
       .slice(0, LISTED)
-      .map((r) => `${nameOf(text(r["campaign"]))}: ${signed(r["average"], 2)} conversions a day (95%: ${signed(r["lo95"], 2)} to ${signed(r["hi95"], 2)})`);
+      .map((r) => `${nameOf(r.campaign)}: ${signed(r.average, 2)} conversions a day (95%: ${signed(r.lo95, 2)} to ${signed(r.hi95, 2)})`);
     const liftSummary =
       okCampaigns.length === 0
         ? `No lift is shown: none of the ${campaignCount} campaigns could be measured. ${because}`
@@ -242,14 +240,14 @@ export function campaignsPage(
         : okCampaigns.length > 0
           ? `A lift is measured for ${okCampaigns.length} of ${campaignCount} campaign${campaignCount === 1 ? "" : "s"}${found.length ? `: ${found.join("; ")}` : ""}.`
           : liftSummary;
-    const liftCell = (r: SeriesRow, lo: string, hi: string, v: string, digits: number): string =>
-      num(r[v]) === null ? fmt.number(null) : `${signed(r[v], digits)} (${signed(r[lo], digits)} to ${signed(r[hi], digits)})`;
-    const measuredRows = liftRows.filter((r) => r["status"] === "ok");
-    const liftTable = (data: SeriesRow[]): Table => {
+    const liftCell = (v: number | null, lo: number | null, hi: number | null, digits: number): string =>
+      v === null ? fmt.number(null) : `${signed(v, digits)} (${signed(lo, digits)} to ${signed(hi, digits)})`;
+    const measuredRows = liftRows.filter((r) => r.status === "ok");
+    const liftTable = (data: LiftRow[]): Table => {
       // Revenue lifts in money units without cents; conversions with two decimals per day.
-      const digits = (r: SeriesRow): number => (r["kpi"] === "revenue" ? 0 : 2);
-      const withDid = data.some((r) => num(r["did"]) !== null);
-      const withNote = data.some((r) => text(r["reason"]) !== "");
+      const digits = (r: LiftRow): number => (r.kpi === "revenue" ? 0 : 2);
+      const withDid = data.some((r) => r.did !== null);
+      const withNote = data.some((r) => r.reason !== "");
       return pieces.table({
         id: `campaign-lift${idPart}`,
         caption:
@@ -268,28 +266,26 @@ export function campaignsPage(
         ],
         numeric: [false, false, false, true, true, true, true, false, ...(withDid ? [true] : []), ...(withNote ? [false] : [])],
         rows: data.map((r) => [
-          nameOf(text(r["campaign"])),
-          text(r["kpi"]),
-          `${text(r["launch"])}${r["launch_from"] === "annotation" ? " (annotated)" : ""}, ${text(r["target"])}`,
-          liftCell(r, "lo95", "hi95", "average", digits(r)),
-          liftCell(r, "cum_lo95", "cum_hi95", "cumulative", 0),
-          num(r["relative"]) === null
-            ? fmt.number(null)
-            : `${num(r["relative"])! > 0 ? "+" : num(r["relative"])! < 0 ? "−" : ""}${fmt.percent(Math.abs(num(r["relative"])!))}`,
-          fmt.number(num(r["r2"]), 2),
-          r["placebo_passed"] === 1 ? "passed" : r["placebo_passed"] === 0 ? "failed: a lift where there was none" : "",
-          ...(withDid ? [liftCell(r, "did_lo95", "did_hi95", "did", digits(r))] : []),
-          ...(withNote ? [text(r["reason"])] : []),
+          nameOf(r.campaign),
+          r.kpi,
+          `${r.launch ?? ""}${r.launch_from === "annotation" ? " (annotated)" : ""}, ${charts.places(r, "target")}`,
+          liftCell(r.average, r.lo95, r.hi95, digits(r)),
+          liftCell(r.cumulative, r.cum_lo95, r.cum_hi95, 0),
+          r.relative === null ? fmt.number(null) : `${r.relative > 0 ? "+" : r.relative < 0 ? "−" : ""}${fmt.percent(Math.abs(r.relative))}`,
+          fmt.number(r.r2, 2),
+          r.placebo_passed === true ? "passed" : r.placebo_passed === false ? "failed: a lift where there was none" : "",
+          ...(withDid ? [liftCell(r.did, r.did_lo95, r.did_hi95, digits(r))] : []),
+          ...(withNote ? [r.reason] : []),
         ]),
       });
     };
     const refusedBy = new Map<string, Map<string, string[]>>();
-    for (const r of liftRows.filter((x) => x["status"] === "refused")) {
-      const reason = text(r["reason"]);
+    for (const r of liftRows.filter((x) => x.status === "refused")) {
+      const reason = r.reason;
       let byCampaign = refusedBy.get(reason);
       if (!byCampaign) refusedBy.set(reason, (byCampaign = new Map()));
-      const kpis = byCampaign.get(text(r["campaign"])) ?? [];
-      byCampaign.set(text(r["campaign"]), [...kpis, text(r["kpi"])]);
+      const kpis = byCampaign.get(r.campaign) ?? [];
+      byCampaign.set(r.campaign, [...kpis, r.kpi]);
     }
     const lift: LiftView | null =
       dated && liftRows.length
@@ -305,7 +301,7 @@ export function campaignsPage(
             refused: [...refusedBy].map(([reason, byCampaign]) => ({
               reason,
               campaigns: [...byCampaign].map(([c, kpis]) => {
-                const partly = measuredRows.some((r) => r["campaign"] === c) || kpis.some((k) => k !== "conversions");
+                const partly = measuredRows.some((r) => r.campaign === c) || kpis.some((k) => k !== "conversions");
                 return `${nameOf(c)}${partly ? ` (${kpis.join(", ")})` : ""}`;
               }),
             })),
@@ -323,7 +319,7 @@ export function campaignsPage(
         caption: "Refused lifts",
         columns: ["campaign", "campaign_name", "kpi", "reason"],
         numeric: [false, false, false, false],
-        rows: liftRows.filter((r) => r["status"] === "refused").map((r) => [text(r["campaign"]), text(r["campaign_name"]), text(r["kpi"]), text(r["reason"])]),
+        rows: liftRows.filter((r) => r.status === "refused").map((r) => [r.campaign, r.campaign_name, r.kpi, r.reason]),
       });
     }
 
@@ -346,7 +342,7 @@ export function campaignsPage(
       kpis: [
         pieces.kpi("campaign.spend", "Spend", "currency", "all campaigns", dims),
         pieces.kpi("campaign.conversions", "Conversions", "count", "all campaigns", dims),
-        total ? { label: "Conversion rate", value: rate(total["cvr"]), hint: `95%: ${interval(total["cvr_lo95"], total["cvr_hi95"])}` } : null,
+        total ? { label: "Conversion rate", value: rate(total.cvr), hint: `95%: ${interval(total.cvr_lo95, total.cvr_hi95)}` } : null,
         pieces.kpi("campaign.cpa", "Cost per conversion", "currency", "spend ÷ conversions", dims),
         pieces.kpi("campaign.roas", "ROAS", "ratio", "revenue ÷ spend", dims),
       ].filter((k): k is Kpi => k !== null),
@@ -368,14 +364,14 @@ export function campaignsPage(
 }
 
 interface ReadingInput {
-  readonly total: SeriesRow | undefined;
-  readonly channelRows: readonly SeriesRow[];
-  readonly campaignRows: readonly SeriesRow[];
+  readonly total: KpiRow | undefined;
+  readonly channelRows: readonly KpiRow[];
+  readonly campaignRows: readonly KpiRow[];
   readonly hasRevenue: boolean;
   readonly recs: readonly RecommendationView[];
-  readonly nameOf: (id: string) => string;
+  readonly nameOf: (id: string | null) => string;
   readonly fmt: Formatter;
-  readonly rate: (v: unknown) => string;
+  readonly rate: (v: number | null) => string;
   readonly lift: string | null;
   readonly dated: boolean;
 }
@@ -390,22 +386,21 @@ function reading(x: ReadingInput): string[] {
   const { fmt } = x;
   const out: string[] = [];
   const key = x.hasRevenue ? "roas" : "cpa";
-  const better = (a: SeriesRow, b: SeriesRow): number =>
-    x.hasRevenue ? (num(b["roas"]) ?? -Infinity) - (num(a["roas"]) ?? -Infinity) : (num(a["cpa"]) ?? Infinity) - (num(b["cpa"]) ?? Infinity);
-  const show = (r: SeriesRow): string => (x.hasRevenue ? `ROAS ${fmt.number(num(r["roas"]), 2)}` : `${fmt.money(num(r["cpa"]))} per conversion`);
+  const better = (a: KpiRow, b: KpiRow): number => (x.hasRevenue ? (b.roas ?? -Infinity) - (a.roas ?? -Infinity) : (a.cpa ?? Infinity) - (b.cpa ?? Infinity));
+  const show = (r: KpiRow): string => (x.hasRevenue ? `ROAS ${fmt.number(r.roas, 2)}` : `${fmt.money(r.cpa)} per conversion`);
   if (x.total) {
     out.push(
-      `${x.campaignRows.length} campaign${x.campaignRows.length === 1 ? "" : "s"} spent ${fmt.money(num(x.total["spend"]))} for ${fmt.number(num(x.total["conversions"]), 0)} conversions: ${fmt.money(num(x.total["cpa"]))} each${x.hasRevenue ? `, ROAS ${fmt.number(num(x.total["roas"]), 2)}` : ""}, converting ${x.rate(x.total["cvr"])} of clicks.`,
+      `${x.campaignRows.length} campaign${x.campaignRows.length === 1 ? "" : "s"} spent ${fmt.money(x.total.spend)} for ${fmt.number(x.total.conversions, 0)} conversions: ${fmt.money(x.total.cpa)} each${x.hasRevenue ? `, ROAS ${fmt.number(x.total.roas, 2)}` : ""}, converting ${x.rate(x.total.cvr)} of clicks.`,
     );
   }
   const leaders: string[] = [];
-  const channel = x.channelRows.filter((r) => num(r[key]) !== null).sort(better)[0];
-  if (channel && x.channelRows.length > 1) leaders.push(`the leading channel is ${text(channel["channel"])} (${show(channel)})`);
-  const judged = new Set(x.recs.filter((r) => r.action !== "insufficient data").map((r) => r.key["campaign"]));
-  const campaign = x.campaignRows.filter((r) => num(r[key]) !== null && (x.recs.length === 0 || judged.has(text(r["campaign"])))).sort(better)[0];
-  if (campaign && x.campaignRows.length > 1) leaders.push(`the leading campaign is ${x.nameOf(text(campaign["campaign"]))} (${show(campaign)})`);
+  const channel = x.channelRows.filter((r) => r[key] !== null).sort(better)[0];
+  if (channel && x.channelRows.length > 1) leaders.push(`the leading channel is ${channel.channel} (${show(channel)})`);
+  const judged = new Set(x.recs.filter((r) => r.action !== "insufficient data").map((r) => r.key.campaign));
+  const campaign = x.campaignRows.filter((r) => r[key] !== null && (x.recs.length === 0 || judged.has(r.campaign ?? undefined))).sort(better)[0];
+  if (campaign && x.campaignRows.length > 1) leaders.push(`the leading campaign is ${x.nameOf(campaign.campaign)} (${show(campaign)})`);
   if (leaders.length) out.push(`By ${x.hasRevenue ? "ROAS" : "cost per conversion"}, ${leaders.join(", and ")}.`);
-  const named = (action: string): string[] => x.recs.filter((r) => r.action === action).map((r) => x.nameOf(r.key["campaign"]!));
+  const named = (action: string): string[] => x.recs.filter((r) => r.action === action).map((r) => x.nameOf(r.key.campaign!));
   const list = (names: string[]): string =>
     names.length <= LISTED ? names.join(", ") : `${names.slice(0, LISTED).join(", ")} and ${names.length - LISTED} more`;
   const campaigns = (n: number): string => `${n} campaign${n === 1 ? "" : "s"}`;

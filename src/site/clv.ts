@@ -2,7 +2,6 @@
  * The CLV page as data: tiles, charts, the band and top-customer tables,
  * the fitted models and what was not fitted.
  */
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/clv.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
@@ -18,11 +17,8 @@ export interface ClvPage extends ChartPage {
   readonly warnings: readonly string[];
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-
 export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ClvPage | null {
-  const method = (report.series[SERIES.clvMethod] ?? [])[0];
+  const method = (report.series.clv_method ?? [])[0];
   const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
   if (!method && warnings.length === 0) return null;
   const base = pieces.page(
@@ -34,7 +30,7 @@ export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, piece
     ],
     [charts.clvDistribution(ctx), charts.bandSegments(ctx), charts.pAliveGrid(ctx), charts.holdoutChart(ctx)].filter((c): c is ChartSpec => c !== null),
   ) ?? { kpis: [], charts: [] };
-  const bandRows = report.series[SERIES.clvBands] ?? [];
+  const bandRows = report.series.clv_bands ?? [];
   const bands = bandRows.length
     ? pieces.table({
         id: "clv-bands",
@@ -43,19 +39,19 @@ export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, piece
         numeric: [false, true, true, true, true, true, true, true],
         rows: [...bandRows]
           .reverse()
-          .map((b: SeriesRow) => [
-            text(b["band"]),
-            fmt.number(num(b["customers"]), 0),
-            fmt.money(num(b["clv_total"])),
-            fmt.money(num(b["clv_mean"])),
-            `${fmt.money(num(b["clv_min"]))} – ${fmt.money(num(b["clv_max"]))}`,
-            fmt.percent(num(b["p_alive_mean"])),
-            fmt.number(num(b["expected_purchases_12m_mean"]), 1),
-            fmt.percent(num(b["repeat_share"])),
+          .map((b) => [
+            b.band,
+            fmt.number(b.customers, 0),
+            fmt.money(b.clv_total),
+            fmt.money(b.clv_mean),
+            `${fmt.money(b.clv_min)} – ${fmt.money(b.clv_max)}`,
+            fmt.percent(b.p_alive_mean),
+            fmt.number(b.expected_purchases_12m_mean, 1),
+            fmt.percent(b.repeat_share),
           ]),
       })
     : null;
-  const topRows = report.series[SERIES.clvTop] ?? [];
+  const topRows = report.series.clv_top_customers ?? [];
   const top = topRows.length
     ? pieces.table({
         id: "clv-top-customers",
@@ -63,37 +59,35 @@ export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, piece
         columns: ["#", "customer", "repeat purchases", "recency (weeks)", "age (weeks)", "P(alive)", "purchases, 12 months", "order value", "CLV, 12 months"],
         numeric: [true, false, true, true, true, true, true, true, true],
         rows: topRows.map((c) => [
-          text(c["rank"]),
-          text(c["customer"]),
-          fmt.number(num(c["frequency"]), 0),
-          fmt.number(num(c["recency_weeks"]), 1),
-          fmt.number(num(c["t_weeks"]), 1),
-          fmt.percent(num(c["p_alive"])),
-          fmt.number(num(c["expected_purchases_12m"]), 1),
-          fmt.money(num(c["expected_order_value"])),
-          fmt.money(num(c["clv_12m"])),
+          fmt.number(c.rank, 0),
+          c.customer,
+          fmt.number(c.frequency, 0),
+          fmt.number(c.recency_weeks, 1),
+          fmt.number(c.t_weeks, 1),
+          fmt.percent(c.p_alive),
+          fmt.number(c.expected_purchases_12m, 1),
+          fmt.money(c.expected_order_value),
+          fmt.money(c.clv_12m),
         ]),
       })
     : null;
   const lines: string[] = [];
-  if (method && method["status"] === "fitted") {
+  if (method && method.status === "fitted") {
     lines.push(
-      `BG/NBD fitted by maximum likelihood on ${fmt.number(num(method["customers"]), 0)} customers (${fmt.number(num(method["repeat_buyers"]), 0)} repeat buyers; weeks): r = ${fmt.number(num(method["bgnbd_r"]), 4)}, α = ${fmt.number(num(method["bgnbd_alpha"]), 4)}, a = ${fmt.number(num(method["bgnbd_a"]), 4)}, b = ${fmt.number(num(method["bgnbd_b"]), 4)}; log-likelihood ${fmt.number(num(method["bgnbd_log_likelihood"]), 1)}, best of ${text(method["bgnbd_starts"])} starts${method["bgnbd_converged"] === 1 ? "" : " (did not converge)"}.`,
+      `BG/NBD fitted by maximum likelihood on ${fmt.number(method.customers, 0)} customers (${fmt.number(method.repeat_buyers, 0)} repeat buyers; weeks): r = ${fmt.number(method.bgnbd_r, 4)}, α = ${fmt.number(method.bgnbd_alpha, 4)}, a = ${fmt.number(method.bgnbd_a, 4)}, b = ${fmt.number(method.bgnbd_b, 4)}; log-likelihood ${fmt.number(method.bgnbd_log_likelihood, 1)}, best of ${method.bgnbd_starts?.length ?? 0} starts${method.bgnbd_converged ? "" : " (did not converge)"}.`,
     );
   }
-  if (method && method["gg_status"] === "fitted") {
+  if (method && method.gg_status === "fitted") {
     lines.push(
-      `Gamma-Gamma on the ${fmt.number(num(method["gg_customers"]), 0)} repeat buyers (${fmt.number(num(method["gg_excluded"]), 0)} one-time buyers excluded): p = ${fmt.number(num(method["gg_p"]), 4)}, q = ${fmt.number(num(method["gg_q"]), 4)}, v = ${fmt.number(num(method["gg_v"]), 4)}.`,
+      `Gamma-Gamma on the ${fmt.number(method.gg_customers, 0)} repeat buyers (${fmt.number(method.gg_excluded, 0)} one-time buyers excluded): p = ${fmt.number(method.gg_p, 4)}, q = ${fmt.number(method.gg_q, 4)}, v = ${fmt.number(method.gg_v, 4)}.`,
     );
   }
-  if (method && method["holdout_status"] === "checked") {
-    lines.push(
-      `Holdout: the model refitted on orders before ${text(method["holdout_from"])} predicts the ${fmt.number(num(method["holdout_weeks"]), 1)} weeks after it.`,
-    );
+  if (method && method.holdout_status === "checked") {
+    lines.push(`Holdout: the model refitted on orders before ${method.holdout_from ?? ""} predicts the ${fmt.number(method.holdout_weeks, 1)} weeks after it.`);
   }
-  if (method && method["simple_churn"] !== null && method["simple_churn"] !== undefined) {
+  if (method && method.simple_churn !== null && method.simple_churn !== undefined) {
     lines.push(
-      `Simple CLV: AOV ${fmt.money(num(method["simple_aov"]))} × ${fmt.number(num(method["simple_orders_per_customer_per_year"]), 2)} orders per customer per year × margin ${text(method["margin"])} ÷ annual churn ${fmt.percent(num(method["simple_annual_churn"]))} (${fmt.percent(num(method["simple_churn"]))} of the customers of the first half, to ${text(method["simple_first_half_to"])}, did not order from ${text(method["simple_second_half_from"])} on).`,
+      `Simple CLV: AOV ${fmt.money(method.simple_aov)} × ${fmt.number(method.simple_orders_per_customer_per_year, 2)} orders per customer per year × margin ${fmt.number(method.margin, 2)} ÷ annual churn ${fmt.percent(method.simple_annual_churn)} (${fmt.percent(method.simple_churn)} of the customers of the first half, to ${method.simple_first_half_to}, did not order from ${method.simple_second_half_from} on).`,
     );
   }
   return { ...base, bands, top, method: lines, warnings };

@@ -2,7 +2,7 @@
  * The Customers, Segments and Hypotheses pages as data: tiles, charts,
  * tables and segment plans, from the report alone.
  */
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
+import { type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/customers.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
@@ -26,10 +26,10 @@ export interface SegmentView {
 }
 
 const present = (...specs: (ChartSpec | null)[]): ChartSpec[] => specs.filter((c): c is ChartSpec => c !== null);
-const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
 export interface CustomerPages {
-  readonly customers: (ChartPage & { readonly profiles: Table | null; readonly method: SeriesRow | null }) | null;
+  /** `method`: how the segments were found, in a sentence. */
+  readonly customers: (ChartPage & { readonly profiles: Table | null; readonly method: string | null }) | null;
   readonly segments: readonly SegmentView[] | null;
   readonly hypotheses: { readonly rows: readonly HypothesisView[]; readonly table: Table } | null;
 }
@@ -50,15 +50,15 @@ export interface HypothesisView {
 }
 
 export function customersPages(report: Report, facts: FactIndex, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): CustomerPages {
-  const profiles = report.series[SERIES.segmentProfiles] ?? [];
-  const method = (report.series[SERIES.segmentMethod] ?? [])[0] ?? null;
+  const profiles = report.series.segment_profiles ?? [];
+  const method = (report.series.segment_method ?? [])[0] ?? null;
   const rfmCustomers = facts.list("rfm.customers", ["segment"]);
   const totalCustomers = rfmCustomers.reduce((s, f) => s + (f.value ?? 0), 0);
 
   const page = pieces.page(
     [
       rfmCustomers.length ? { label: "Customers", value: fmt.number(totalCustomers, 0), hint: "with an order in the period" } : null,
-      pieces.kpi("segments.k", "Segments", "count", method ? `k-means, ${text(method["chosen_by"])}` : "k-means"),
+      pieces.kpi("segments.k", "Segments", "count", method ? `k-means, ${chosenBy(method)}` : "k-means"),
       facts.has("segments.k") ? pieces.kpi("segments.silhouette", "Silhouette", "ratio", "of the chosen k", { k: String(facts.value("segments.k")) }) : null,
       pieces.kpi("revenue", "Revenue", "currency", "in the period"),
     ],
@@ -74,45 +74,41 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
     ),
   );
 
-  const optional = (key: string): boolean => profiles.some((p) => p[key] !== undefined && p[key] !== "");
-  const extra = ["age", "gender", "city", "country", "top_categories"].filter(optional);
-  const reachCols = Object.keys(profiles[0] ?? {}).filter((k) => k.startsWith("reach_"));
+  // The profile's optional columns: age, the label mixes shown, top categories, then each channel's reach.
+  const mix = (list: readonly { label: string; share: number }[] | undefined): string =>
+    (list ?? []).map((m) => `${m.label} ${fmt.percent(m.share, 0)}`).join(", ");
+  type Profile = SeriesRow<"segment_profiles">;
+  const column = (name: string, numeric: boolean, value: (p: Profile) => string, label = name) => ({ name, label, numeric, value });
+  const extra = [
+    ...(profiles.some((p) => p.age !== undefined) ? [column("age", true, (p) => fmt.number(p.age, 0))] : []),
+    ...MIXES.filter((k) => profiles.some((p) => (p.mixes[k] ?? []).length > 0)).map((k) => column(k, false, (p) => mix(p.mixes[k]))),
+    ...(profiles.some((p) => (p.top_categories ?? []).length > 0) ? [column("top categories", false, (p) => mix(p.top_categories))] : []),
+    ...Object.keys(profiles[0]?.reach ?? {}).map((k) => column(k, true, (p) => fmt.percent(p.reach[k]), `reach: ${k}`)),
+  ];
   const profileTable =
     profiles.length === 0
       ? null
       : pieces.table({
           id: "segment-profiles",
           caption: "Segment profiles",
-          columns: [
-            "segment",
-            "customers",
-            "revenue share",
-            "recency (days)",
-            "orders",
-            "revenue",
-            "AOV",
-            "repeat",
-            ...extra.map((k) => k.replace("_", " ")),
-            ...reachCols.map((k) => k.slice(6)),
-          ],
-          numeric: [false, true, true, true, true, true, true, true, ...extra.map((k) => k === "age"), ...reachCols.map(() => true)],
-          rows: profiles.map((p: SeriesRow) => [
-            text(p["segment"]),
-            fmt.number(p["customers"] as number, 0),
-            fmt.percent(p["revenue_share"] as number | null),
-            fmt.number(p["recency_days"] as number, 0),
-            fmt.number(p["orders"] as number, 1),
-            fmt.money(p["revenue"] as number),
-            fmt.money(p["aov"] as number | null),
-            fmt.percent(p["repeat_share"] as number),
-            ...extra.map((k) => (k === "age" ? fmt.number(p[k] as number | null, 0) : text(p[k]))),
-            ...reachCols.map((k) => fmt.percent(p[k] as number | null)),
+          columns: ["segment", "customers", "revenue share", "recency (days)", "orders", "revenue", "AOV", "repeat", ...extra.map((c) => c.name)],
+          numeric: [false, true, true, true, true, true, true, true, ...extra.map((c) => c.numeric)],
+          rows: profiles.map((p) => [
+            p.segment,
+            fmt.number(p.customers, 0),
+            fmt.percent(p.revenue_share),
+            fmt.number(p.recency_days, 0),
+            fmt.number(p.orders, 1),
+            fmt.money(p.revenue),
+            fmt.money(p.aov),
+            fmt.percent(p.repeat_share),
+            ...extra.map((c) => c.value(p)),
           ]),
         });
 
-  const recs = new Map(report.recommendations.filter((r) => r.plan && r.subject["segment"] !== undefined).map((r) => [r.subject["segment"]!, r]));
+  const recs = new Map(report.recommendations.filter((r) => r.plan && r.subject.segment !== undefined).map((r) => [r.subject.segment!, r]));
   const segments: SegmentView[] = profiles.map((p, i) => {
-    const name = text(p["segment"]);
+    const name = p.segment;
     const rec = recs.get(name);
     const dims = { segment: name };
     const plan: Plan = rec?.plan ?? { kpi: "", direction: "up", initiatives: [], channel: "", format: "", reach: null };
@@ -120,18 +116,13 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
       name,
       anchor: `segment-${i + 1}`,
       kpis: [
-        pieces.kpi("segments.size", "Customers", "users", `${fmt.percent(p["revenue_share"] as number | null)} of revenue`, dims),
+        pieces.kpi("segments.size", "Customers", "users", `${fmt.percent(p.revenue_share)} of revenue`, dims),
         pieces.kpi("segments.recency.mean", "Recency", "days", "mean days since last order", dims),
         pieces.kpi("segments.frequency.mean", "Orders", "ratio", "mean per customer", dims),
         pieces.kpi("segments.aov", "AOV", "currency", "revenue ÷ orders", dims),
         pieces.kpi("segments.repeat.share", "Repeat buyers", "percent", "2 or more orders", dims),
       ].filter((k): k is Kpi => k !== null),
-      profile: [
-        ...extra
-          .filter((k) => text(p[k]) !== "")
-          .map((k) => ({ label: k.replace("_", " "), value: k === "age" ? fmt.number(p[k] as number | null, 0) : text(p[k]) })),
-        ...reachCols.map((k) => ({ label: `reach: ${k.slice(6)}`, value: fmt.percent(p[k] as number | null) })),
-      ],
+      profile: extra.map((c) => ({ label: c.label, value: c.value(p) })).filter((x) => x.value !== ""),
       action: rec?.action ?? "",
       why: rec?.why ?? "",
       confidence: rec?.confidence ?? "low",
@@ -141,19 +132,19 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
     };
   });
 
-  const rows = report.series[SERIES.hypotheses] ?? [];
+  const rows = report.series.hypotheses ?? [];
   const views: HypothesisView[] = rows.map((h) => ({
-    statement: text(h["statement"]),
-    groups: text(h["groups"]),
-    test: text(h["test"]),
-    why: text(h["why"]),
-    statistic: fmt.number(h["statistic"] as number | null, 3),
-    p: pValue(h["p_value"] as number | null, fmt),
-    adjusted: pValue(h["p_adjusted"] as number | null, fmt),
-    effect: h["effect"] === null ? fmt.number(null, 0) : fmt.number(h["effect"] as number, 3),
-    effectName: text(h["effect_name"]),
-    conclusion: text(h["conclusion"]),
-    supported: text(h["conclusion"]).startsWith("Supported"),
+    statement: h.statement,
+    groups: h.groups,
+    test: h.test,
+    why: h.why,
+    statistic: fmt.number(h.statistic, 3),
+    p: pValue(h.p_value, fmt),
+    adjusted: pValue(h.p_adjusted, fmt),
+    effect: h.effect === null ? fmt.number(null, 0) : fmt.number(h.effect, 3),
+    effectName: h.effect_name,
+    conclusion: h.conclusion,
+    supported: h.conclusion.startsWith("Supported"),
   }));
   const hypotheses =
     views.length === 0
@@ -170,10 +161,23 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
         };
 
   return {
-    customers: page ? { ...page, profiles: profileTable, method } : null,
+    customers: page ? { ...page, profiles: profileTable, method: method ? methodText(method) : null } : null,
     segments: segments.length ? segments : null,
     hypotheses,
   };
+}
+
+/** The customer attributes whose most common labels the profiles show. */
+const MIXES = ["gender", "city", "country"];
+
+const chosenBy = (m: SeriesRow<"segment_method">): string => (m.chosen_by === "config" ? "config" : "best silhouette among k ≥ 3");
+
+function methodText(m: SeriesRow<"segment_method">): string {
+  const on =
+    m.sample === m.customers
+      ? ` on all ${m.customers} customers.`
+      : ` on an even sample of ${m.sample} of the ${m.customers} customers, each customer then assigned to the nearest centre.`;
+  return `k-means on ${m.features.join(", ")} (standardised), k = ${m.k} chosen by ${chosenBy(m)}; the best of ${m.starts} k-means++ starts per k${on}`;
 }
 
 /** A p-value for reading: 3 significant digits, or "< 0.001". */

@@ -4,7 +4,6 @@
  * with the control, the sample-ratio check, power, the posteriors, users per
  * day and the data-quality warnings.
  */
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import { scoped, type Scope } from "../charts/campaigns.ts";
 import type { ChartContext } from "../charts/common.ts";
 import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";
@@ -46,30 +45,25 @@ export interface ExperimentsPage {
   readonly sections: readonly ExperimentSection[];
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-
 /** null without experiment data. */
 export function experimentsPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ExperimentsPage | null {
-  const variantRows = report.series[SERIES.experimentVariants] ?? [];
+  const variantRows = report.series.experiment_variants ?? [];
   if (variantRows.length === 0) return null;
-  const datasets = [...new Set(variantRows.map((r) => (r["dataset"] === undefined ? null : text(r["dataset"]))))];
+  const datasets = [...new Set(variantRows.map((r) => (r.dataset === undefined ? null : r.dataset)))];
   const pct = new Intl.NumberFormat(report.locale, { style: "percent", maximumSignificantDigits: 3 });
-  const rate = (v: unknown): string => (num(v) === null ? fmt.number(null) : pct.format(num(v)!));
+  const rate = (v: number | null): string => (v === null ? fmt.number(null) : pct.format(v));
   const sign = (v: number): string => (v > 0 ? "+" : v < 0 ? "−" : "");
-  const pts = (v: unknown): string => (num(v) === null ? fmt.number(null) : `${sign(num(v)!)}${fmt.number(Math.abs(num(v)!) * 100, 2)} pts`);
-  const rel = (v: unknown): string => (num(v) === null ? fmt.number(null) : `${sign(num(v)!)}${pct.format(Math.abs(num(v)!))}`);
-  const users = (v: unknown): string => fmt.number(num(v), 0);
+  const pts = (v: number | null): string => (v === null ? fmt.number(null) : `${sign(v)}${fmt.number(Math.abs(v) * 100, 2)} pts`);
+  const rel = (v: number | null): string => (v === null ? fmt.number(null) : `${sign(v)}${pct.format(Math.abs(v))}`);
+  const users = (v: number | null): string => fmt.number(v, 0);
   // Expected losses are often tiny: two significant digits, so 0.00003 reads "0.003 pts", not "0 pts".
-  const small = new Intl.NumberFormat(report.locale, { maximumSignificantDigits: 2 });
-  const lossPts = (v: unknown): string => (num(v) === null ? fmt.number(null) : `${small.format(num(v)! * 100)} pts`);
+  const lossPts = (v: number | null): string => (v === null ? fmt.number(null) : `${fmt.significant(v * 100, 2)} pts`);
 
   const sections = datasets.map((dataset, index): ExperimentSection => {
     const scope: Scope = { dataset, suffix: datasets.length > 1 ? `-${index + 1}` : "" };
-    const rows = (name: string): SeriesRow[] => scoped(ctx, name, scope);
-    const arms = rows(SERIES.experimentVariants);
-    const results = rows(SERIES.experimentResults);
-    const hasRevenue = arms.some((a) => num(a["revenue"]) !== null);
+    const arms = scoped(ctx, "experiment_variants", scope);
+    const results = scoped(ctx, "experiment_results", scope);
+    const hasRevenue = arms.some((a) => a.revenue !== null);
     const variants = {
       emphasis: arms.map(() => false),
       table: pieces.table({
@@ -78,12 +72,12 @@ export function experimentsPage(report: Report, fmt: Formatter, ctx: ChartContex
         columns: ["variant", "users", "conversions", "conversion rate", "95% interval", ...(hasRevenue ? ["revenue per user"] : [])],
         numeric: [false, true, true, true, true, ...(hasRevenue ? [true] : [])],
         rows: arms.map((a) => [
-          `${text(a["variant"])}${a["control"] === 1 && text(a["variant"]).toLowerCase() !== "control" ? " (control)" : ""}`,
-          users(a["users"]),
-          users(a["conversions"]),
-          rate(a["cvr"]),
-          num(a["lo95"]) === null ? fmt.number(null) : `${rate(a["lo95"])} – ${rate(a["hi95"])}`,
-          ...(hasRevenue ? [fmt.money(num(a["revenue_per_user"]))] : []),
+          `${a.variant}${a.control && a.variant.toLowerCase() !== "control" ? " (control)" : ""}`,
+          users(a.users),
+          users(a.conversions),
+          rate(a.cvr),
+          a.lo95 === null ? fmt.number(null) : `${rate(a.lo95)} – ${rate(a.hi95)}`,
+          ...(hasRevenue ? [fmt.money(a.revenue_per_user)] : []),
         ]),
       }),
     };
@@ -95,43 +89,43 @@ export function experimentsPage(report: Report, fmt: Formatter, ctx: ChartContex
             columns: ["treatment", "decision", "lift", "lift, 95% CI", "relative lift", "relative, 95% CI", "p", "P(better)", "expected loss"],
             numeric: [false, false, true, true, true, true, true, true, true],
             rows: results.map((r) => [
-              `${text(r["variant"])} vs ${text(r["control"])}`,
-              text(r["decision"]),
-              pts(r["lift_abs"]),
-              `${pts(r["lift_abs_lo95"])} to ${pts(r["lift_abs_hi95"])}`,
-              rel(r["lift_rel"]),
-              num(r["lift_rel_lo95"]) === null ? fmt.number(null) : `${rel(r["lift_rel_lo95"])} to ${rel(r["lift_rel_hi95"])}`,
-              `${pValue(num(r["p_value"]), fmt)}${r["alternative"] && r["alternative"] !== "two-sided" ? ` (${text(r["alternative"])})` : ""}`,
-              fmt.percent(num(r["p_better"])),
-              lossPts(r["expected_loss"]),
+              `${r.variant} vs ${r.control}`,
+              r.decision,
+              pts(r.lift_abs),
+              `${pts(r.lift_abs_lo95)} to ${pts(r.lift_abs_hi95)}`,
+              rel(r.lift_rel),
+              r.lift_rel_lo95 === null ? fmt.number(null) : `${rel(r.lift_rel_lo95)} to ${rel(r.lift_rel_hi95)}`,
+              `${pValue(r.p_value, fmt)}${r.alternative && r.alternative !== "two-sided" ? ` (${r.alternative})` : ""}`,
+              fmt.percent(r.p_better),
+              lossPts(r.expected_loss),
             ]),
           }),
-          emphasis: results.map((r) => r["decision"] === "ship"),
+          emphasis: results.map((r) => r.decision === "ship"),
         }
       : null;
 
     // The SRM check is per experiment: every result row carries the same one.
     const first = results[0];
-    const srmP = num(first?.["srm_p"]);
-    const split = arms.map((a) => `${users(a["users"])} ${text(a["variant"])}`).join(", ");
+    const srmP = first?.srm_p ?? null;
+    const split = arms.map((a) => `${users(a.users)} ${a.variant}`).join(", ");
     const srm =
       srmP === null
         ? null
         : srmP < SRM_WARNING_P
           ? {
               broken: true,
-              text: `Sample ratio mismatch: users did not split as planned (${split}; χ² = ${fmt.number(num(first!["srm_chi2"]), 2)}, p ${pValue(srmP, fmt).startsWith("<") ? pValue(srmP, fmt) : `= ${pValue(srmP, fmt)}`}). Assignment or logging is broken, so every comparison below may be biased: find the cause before trusting it.`,
+              text: `Sample ratio mismatch: users did not split as planned (${split}; χ² = ${fmt.number(first!.srm_chi2, 2)}, p ${pValue(srmP, fmt).startsWith("<") ? pValue(srmP, fmt) : `= ${pValue(srmP, fmt)}`}). Assignment or logging is broken, so every comparison below may be biased: find the cause before trusting it.`,
             }
           : {
               broken: false,
-              text: `Users split as planned (${split}): the sample-ratio check finds no mismatch (χ² = ${fmt.number(num(first!["srm_chi2"]), 2)}, p = ${pValue(srmP, fmt)}; a mismatch is p < ${SRM_WARNING_P}).`,
+              text: `Users split as planned (${split}): the sample-ratio check finds no mismatch (χ² = ${fmt.number(first!.srm_chi2, 2)}, p = ${pValue(srmP, fmt)}; a mismatch is p < ${SRM_WARNING_P}).`,
             };
     const power = results.map((r) => {
-      const needed = num(r["needed_per_variant"]);
-      const had = num(r["users_per_variant"]);
-      const what = `a lift of ${pts(r["mde"]).replace(/^\+/, "")} (the minimum detectable effect)`;
-      if (needed === null) return `${text(r["variant"])}: the users needed to detect ${what} cannot be computed from the control's rate.`;
-      return `${text(r["variant"])}: detecting ${what} needs ${users(needed)} users per variant; the test had ${users(had)} in its smaller variant, ${r["powered"] === 1 ? "enough" : `not enough (${users(needed - (had ?? 0))} more per variant)`}. Its power for that lift: ${fmt.percent(num(r["power"]))}.`;
+      const needed = r.needed_per_variant;
+      const had = r.users_per_variant;
+      const what = `a lift of ${pts(r.mde).replace(/^\+/, "")} (the minimum detectable effect)`;
+      if (needed === null) return `${r.variant}: the users needed to detect ${what} cannot be computed from the control's rate.`;
+      return `${r.variant}: detecting ${what} needs ${users(needed)} users per variant; the test had ${users(had)} in its smaller variant, ${r.powered ? "enough" : `not enough (${users(needed - had)} more per variant)`}. Its power for that lift: ${fmt.percent(r.power)}.`;
     });
     const charts =
       pieces.page(
@@ -141,7 +135,7 @@ export function experimentsPage(report: Report, fmt: Formatter, ctx: ChartContex
     return {
       dataset,
       anchor: `experiment-${index + 1}`,
-      decisions: results.map((r) => ({ variant: text(r["variant"]), control: text(r["control"]), decision: text(r["decision"]), reason: text(r["reason"]) })),
+      decisions: results.map((r) => ({ variant: r.variant, control: r.control, decision: r.decision, reason: r.reason })),
       variants,
       comparison,
       srm,

@@ -11,10 +11,12 @@ export interface Formatter {
   (value: number | null | undefined, unit: Unit): string;
   /** Money with cents. */
   money(value: number | null | undefined): string;
-  /** A share as a percentage. */
-  percent(value: number | null | undefined): string;
+  /** A share as a percentage, with up to `digits` decimals (default 1). */
+  percent(value: number | null | undefined, digits?: number): string;
   /** A plain number with up to `digits` decimals. */
   number(value: number | null | undefined, digits?: number): string;
+  /** A plain number to `digits` significant digits (a model parameter). */
+  significant(value: number | null | undefined, digits: number): string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface Formatter {
 export function makeFormatter(locale: string, currency: string): Formatter {
   const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const moneyBig = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const percents = [0, 1, 2].map((d) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: d }));
   const numbers = [0, 1, 2, 3].map((d) => new Intl.NumberFormat(locale, { maximumFractionDigits: d }));
   const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || !Number.isFinite(v);
   const num = (v: number | null | undefined, digits = 2): string => (missing(v) ? MISSING : numbers[Math.min(3, Math.max(0, digits))]!.format(v));
@@ -47,7 +49,14 @@ export function makeFormatter(locale: string, currency: string): Formatter {
     }
   }) as Formatter;
   fmt.money = (v) => (missing(v) ? MISSING : money.format(v));
-  fmt.percent = (v) => (missing(v) ? MISSING : percent.format(v));
+  fmt.percent = (v, digits = 1) => (missing(v) ? MISSING : percents[Math.min(2, Math.max(0, digits))]!.format(v));
   fmt.number = num;
+  const significant = new Map<number, Intl.NumberFormat>();
+  fmt.significant = (v, digits) => {
+    if (missing(v)) return MISSING;
+    let f = significant.get(digits);
+    if (!f) significant.set(digits, (f = new Intl.NumberFormat(locale, { maximumSignificantDigits: digits })));
+    return f.format(v);
+  };
   return fmt;
 }

@@ -4,8 +4,6 @@
  * is computed in components. Sections whose data is absent are null and
  * left out of the navigation.
  */
-import { csvFormat } from "d3-dsv";
-import { SERIES, type SeriesRow } from "../analyses/series.ts";
 import { METRICS } from "../analyses/catalogue.ts";
 import { DATASET_DIM, metricKey, type MetricDef } from "../analyses/facts.ts";
 import * as charts from "../charts/funnel.ts";
@@ -14,6 +12,7 @@ import { withAnnotations } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { NARROW, WIDE } from "../charts/theme.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
+import { csvOf, tableCsv } from "./csv.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter, MISSING, type Formatter } from "./format.ts";
 import { basketPage, type BasketPage } from "./basket.ts";
@@ -239,17 +238,6 @@ function recommendationView(r: Recommendation, fmt: Formatter, names: ReadonlyMa
   };
 }
 
-function csvOf(rows: readonly SeriesRow[]): string {
-  return csvFormat(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)]))));
-}
-
-function tableCsv(t: Table): string {
-  return csvFormat(
-    t.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c, row[i] ?? ""]))),
-    [...t.columns],
-  );
-}
-
 function present(...charts: (ChartSpec | null)[]): ChartSpec[] {
   return charts.filter((c): c is ChartSpec => c !== null);
 }
@@ -310,7 +298,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
   const budget = budgetPage(report, fmt, ctx, pieces);
 
   const campaignNames = new Map(
-    (report.series[SERIES.campaignSummary] ?? []).map((c) => [`${c["dataset"] ?? ""}|${String(c["campaign"])}`, String(c["campaign_name"] ?? c["campaign"])]),
+    (report.series.campaign_summary ?? []).map((c) => [`${c["dataset"] ?? ""}|${String(c["campaign"])}`, String(c["campaign_name"] ?? c["campaign"])]),
   );
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))

@@ -34,7 +34,7 @@ async function run(dir: string, config: string | null): Promise<Report> {
   return r.report!;
 }
 
-const sourceRow = (r: Report, source: string) => r.series["budget_sources"]!.find((x) => x["source"] === source)!;
+const sourceRow = (r: Report, source: string) => r.series.budget_sources!.find((x) => x.source === source)!;
 
 describe("budget on the demo generator's planted curves (scale 1, buyers)", async () => {
   const config = "budget:\n  outcome: buyers\n";
@@ -80,12 +80,12 @@ describe("budget on the demo generator's planted curves (scale 1, buyers)", asyn
     const change = (s: string) => fact(report.facts, "budget.spend.recommended", { source: s })! - fact(report.facts, "budget.spend.current", { source: s })!;
     expect(change("social")).toBeLessThan(0);
     expect(change("search")).toBeGreaterThan(0);
-    const fitted = report.series["budget_sources"]!.filter((r) => r["status"] === "fitted").map((r) => String(r["source"]));
+    const fitted = report.series.budget_sources!.filter((r) => r.status === "fitted").map((r) => String(r.source));
     expect(Math.abs(fitted.reduce((a, s) => a + change(s), 0))).toBeLessThan(1e-6);
   });
 
   it("the recommended split beats today's under the TRUE planted curves", () => {
-    const sources = report.series["budget_sources"]!.filter((r) => r["status"] === "fitted").map((r) => String(r["source"]));
+    const sources = report.series.budget_sources!.filter((r) => r.status === "fitted").map((r) => String(r.source));
     const today = sources.reduce((a, s) => a + trueBuyers(s, fact(report.facts, "budget.spend.current", { source: s })!), 0);
     const recommended = sources.reduce((a, s) => a + trueBuyers(s, fact(report.facts, "budget.spend.recommended", { source: s })!), 0);
     expect(recommended).toBeGreaterThan(today * 1.005);
@@ -100,7 +100,7 @@ describe("budget on the demo generator's planted curves (scale 1, buyers)", asyn
   });
 
   it("adds the amount to the channel recommendation", () => {
-    const rec = report.recommendations.find((r) => r.subject["source"] === "search")!;
+    const rec = report.recommendations.find((r) => r.subject.source === "search")!;
     expect(rec.why).toMatch(
       /Budget: \+\d+% \(\+[\d.]+ per week\)\. The marginal buyers per unit of spend of [\d.]+ at today's spend falls to [\d.]+, and the expected number of new buyers is \+[\d.]+ per week \(90% interval/,
     );
@@ -120,12 +120,12 @@ describe("budget on the committed demo data", async () => {
   });
 
   it("keeps the spend total and every bound of ±30%", () => {
-    const rows = a.series["budget_sources"]!.filter((r) => r["status"] === "fitted");
-    const sum = (k: string) => rows.reduce((s, r) => s + (r[k] as number), 0);
+    const rows = a.series.budget_sources!.filter((r) => r.status === "fitted");
+    const sum = (k: "recommended" | "current") => rows.reduce((s, r) => s + r[k]!, 0);
     expect(sum("recommended")).toBeCloseTo(sum("current"), 6);
     for (const r of rows) {
-      expect(r["recommended"] as number).toBeGreaterThanOrEqual(0.7 * (r["current"] as number) - 1e-9);
-      expect(r["recommended"] as number).toBeLessThanOrEqual(1.3 * (r["current"] as number) + 1e-9);
+      expect(r.recommended!).toBeGreaterThanOrEqual(0.7 * r.current! - 1e-9);
+      expect(r.recommended!).toBeLessThanOrEqual(1.3 * r.current! + 1e-9);
     }
   });
 
@@ -166,7 +166,7 @@ describe("budget on bad input", () => {
     expect(w.dims).toEqual({ source: "ghost" });
     expect(w.message).toContain("ghost gets no recommendation because it has cost but no first-touch buyers, so its curve is flat");
     expect(fact(r.facts, "budget.spend.recommended", { source: "ghost" })).toBeNull();
-    expect(r.facts.some((f) => f.id === "budget.curve.beta" && f.dims?.["source"] === "ghost")).toBe(false);
+    expect(r.facts.some((f) => f.id === "budget.curve.beta" && f.dims?.source === "ghost")).toBe(false);
   });
 
   it("explains that fewer than 12 complete weeks are not enough history, and emits no budget facts", async () => {
@@ -175,7 +175,7 @@ describe("budget on bad input", () => {
       "budget: the period has 10 complete ISO weeks, fewer than the 12 a response curve needs, so no budget split is recommended",
     );
     expect(r.facts.filter((f) => f.id.startsWith("budget."))).toEqual([]);
-    expect(r.series["budget_method"]![0]!["status"]).toBe("not enough history");
+    expect(r.series.budget_method![0]!["status"]).toBe("not enough history");
   });
 
   it("rejects a total budget of 0 or below with one config error", async () => {
@@ -232,19 +232,19 @@ describe.skipIf(!present)("budget on the real Y.Afisha costs with generated visi
   const report = present ? await run(dir, null) : null;
 
   it("either recommends with intervals that hold the estimate, or declines every source with its reason", () => {
-    const rows = report!.series["budget_sources"]!;
-    expect(rows.map((r) => r["source"])).toEqual(sources);
+    const rows = report!.series.budget_sources!;
+    expect(rows.map((r) => r.source)).toEqual(sources);
     for (const r of rows) {
-      if (r["status"] === "declined") {
-        expect(String(r["reason"]).length).toBeGreaterThan(20);
-        expect(report!.warnings.some((w) => w.dims?.["source"] === r["source"] && w.code.startsWith("budget."))).toBe(true);
+      if (r.status === "declined") {
+        expect(String(r.reason).length).toBeGreaterThan(20);
+        expect(report!.warnings.some((w) => w.dims?.source === r.source && w.code.startsWith("budget."))).toBe(true);
       } else {
-        expect(r["outcome_change_lo90"] as number).toBeLessThanOrEqual((r["outcome_change"] as number) + 1e-9);
-        expect(r["outcome_change_hi90"] as number).toBeGreaterThanOrEqual((r["outcome_change"] as number) - 1e-9);
+        expect(r.outcome_change_lo90!).toBeLessThanOrEqual(r.outcome_change! + 1e-9);
+        expect(r.outcome_change_hi90!).toBeGreaterThanOrEqual(r.outcome_change! - 1e-9);
       }
     }
-    const method = report!.series["budget_method"]![0]!;
-    if (rows.every((r) => r["status"] === "declined")) expect(method["status"]).toBe("no curve");
-    else expect(method["status"]).toBe("planned");
+    const method = report!.series.budget_method![0]!;
+    if (rows.every((r) => r.status === "declined")) expect(method.status).toBe("no curve");
+    else expect(method.status).toBe("planned");
   });
 });

@@ -22,29 +22,29 @@ describe("campaigns(tables) KPIs", () => {
         "2025-01-02,C2,Summer,Social,South,25-34,Mobile,2000,50,5,60,100.00,50.00", // view-through: 60 conversions of 50 clicks
       ),
     });
-    const kpis = r.series["campaign_kpis"]!;
-    const email = kpis.find((k) => k["breakdown"] === "channel" && k["channel"] === "Email")!;
-    expect(email).toMatchObject({ impressions: 2000, clicks: 200, conversions: 40, spend: 100, leads: 10, revenue: 200, view_through: 0 });
-    expect(email["ctr"]).toBeCloseTo(0.1, 12);
-    expect(email["cpc"]).toBeCloseTo(0.5, 12);
-    expect(email["cvr"]).toBeCloseTo(0.2, 12);
+    const kpis = r.series.campaign_kpis!;
+    const email = kpis.find((k) => k.breakdown === "channel" && k.channel === "Email")!;
+    expect(email).toMatchObject({ impressions: 2000, clicks: 200, conversions: 40, spend: 100, leads: 10, revenue: 200, view_through: false });
+    expect(email.ctr).toBeCloseTo(0.1, 12);
+    expect(email.cpc).toBeCloseTo(0.5, 12);
+    expect(email.cvr).toBeCloseTo(0.2, 12);
     // statsmodels.stats.proportion.proportion_confint(40, 200, method="wilson") → (0.150452, 0.260855)
-    expect(email["cvr_lo95"]).toBeCloseTo(0.150452, 6);
-    expect(email["cvr_hi95"]).toBeCloseTo(0.260855, 6);
-    expect(email["cpa"]).toBeCloseTo(2.5, 12);
+    expect(email.cvr_lo95).toBeCloseTo(0.150452, 6);
+    expect(email.cvr_hi95).toBeCloseTo(0.260855, 6);
+    expect(email.cpa).toBeCloseTo(2.5, 12);
     // Only the row with revenue counts: 200 ÷ 50.
-    expect(email["roas"]).toBeCloseTo(4, 12);
-    expect(email["roi"]).toBeCloseTo(3, 12);
+    expect(email.roas).toBeCloseTo(4, 12);
+    expect(email.roi).toBeCloseTo(3, 12);
     expect(fact(r.facts, "campaign.roas", { channel: "Email" })).toBeCloseTo(4, 12);
     expect(fact(r.facts, "campaign.cvr", { channel: "Email", segment: "18-24" })).toBeCloseTo(0.2, 12);
     // An empty device is its own group, never dropped.
-    expect(kpis.find((k) => k["breakdown"] === "device" && k["device"] === "(unknown)")).toMatchObject({ rows: 1, conversions: 30 });
+    expect(kpis.find((k) => k.breakdown === "device" && k.device === "(unknown)")).toMatchObject({ rows: 1, conversions: 30 });
     // View-through: the rate is shown (1.2) with no interval, the group flagged and a warning given.
-    const social = kpis.find((k) => k["breakdown"] === "channel" && k["channel"] === "Social")!;
-    expect(social).toMatchObject({ cvr: 1.2, cvr_lo95: null, cvr_hi95: null, view_through: 1 });
+    const social = kpis.find((k) => k.breakdown === "channel" && k.channel === "Social")!;
+    expect(social).toMatchObject({ cvr: 1.2, cvr_lo95: null, cvr_hi95: null, view_through: true });
     expect(r.warnings.map((w) => w.code)).toContain("campaigns.view_through");
     // The campaign dim is the id; the name labels it.
-    expect(kpis.find((k) => k["breakdown"] === "campaign" && k["campaign"] === "C2")).toMatchObject({ campaign_name: "Summer" });
+    expect(kpis.find((k) => k.breakdown === "campaign" && k.campaign === "C2")).toMatchObject({ campaign_name: "Summer" });
   });
 
   it("gives every fact a dataset dim when a folder holds two campaigns files, and none with one", async () => {
@@ -77,48 +77,46 @@ describe("campaigns and experiments on the planted demo (romi demo-data --kind c
     expect(lo).toBeLessThan(incrementalConversionsPerDay);
     expect(hi).toBeGreaterThan(incrementalConversionsPerDay);
     expect(lo).toBeGreaterThan(0);
-    const row = report.series["campaign_lift"]!.find((x) => x["campaign"] === campaignId && x["kpi"] === "conversions")!;
-    expect(row).toMatchObject({ launch: date, launch_from: "first day", target: "region North", status: "ok", placebo_passed: 1 });
+    const row = report.series.campaign_lift!.find((x) => x.campaign === campaignId && x.kpi === "conversions")!;
+    expect(row).toMatchObject({ launch: date, launch_from: "first day", split_by: "region", target: ["North"], status: "ok", placebo_passed: true });
     // Its own reported conversions (60/day) exceed what it added: the lift is not the reported number.
     expect(hi).toBeLessThan(PLANTED_CAMPAIGNS.launch.reportedConversionsPerDay);
   });
 
   it("refuses a lift for campaigns that run from the first day, saying why", () => {
-    const refused = report.series["campaign_lift"]!.filter((x) => x["status"] === "refused");
+    const refused = report.series.campaign_lift!.filter((x) => x.status === "refused");
     expect(refused.length).toBe(PLANTED_CAMPAIGNS.campaigns.length - 1);
-    for (const x of refused) expect(x["reason"]).toMatch(/^no pre-period: the campaign runs from the first day of the data \(2024-12-01\)$/);
+    for (const x of refused) expect(x.reason).toMatch(/^no pre-period: the campaign runs from the first day of the data \(2024-12-01\)$/);
     expect(fact(report.facts, "campaign.lift", { campaign: "CMP-101" })).toBeNull();
   });
 
   it("finds the channel that wins in one segment only", () => {
     const { channel, segment } = PLANTED_CAMPAIGNS.segmentWinner;
-    const tests = report.series["campaign_channel_tests"]!;
-    const best = (s: string) => tests.find((x) => x["segment"] === s && x["is_best"] === 1)!["channel"];
+    const tests = report.series.campaign_channel_tests!;
+    const best = (s: string) => tests.find((x) => x.segment === s && x.is_best)!.channel;
     expect(best(segment)).toBe(channel);
-    for (const x of tests.filter((t) => t["segment"] === segment && t["channel"] !== channel)) {
-      expect(x["p_holm"]).toBeLessThan(0.001);
-      expect(x["p_beats_best"]).toBeLessThan(0.001);
+    for (const x of tests.filter((t) => t.segment === segment && t.channel !== channel)) {
+      expect(x.p_holm).toBeLessThan(0.001);
+      expect(x.p_beats_best).toBeLessThan(0.001);
     }
-    expect(tests.find((x) => x["segment"] === segment && x["channel"] === channel)!["p_best"]).toBeGreaterThan(0.99);
+    expect(tests.find((x) => x.segment === segment && x.channel === channel)!["p_best"]).toBeGreaterThan(0.99);
     for (const s of ["25-34", "35-54", "55+"]) expect(best(s)).not.toBe(channel);
   });
 
   it("stops the wasteful campaign and keeps the good ones running", () => {
     const { campaignId, roas } = PLANTED_CAMPAIGNS.wasteful;
     expect(fact(report.facts, "campaign.roas", { campaign: campaignId })).toBeCloseTo(roas, 1);
-    const rec = (c: string) => report.recommendations.find((x) => x.subject["campaign"] === c)!;
+    const rec = (c: string) => report.recommendations.find((x) => x.subject.campaign === c)!;
     expect(rec(campaignId)).toMatchObject({ action: "stop", rule: "campaign.losing-money" });
     expect(rec("CMP-104").action).toBe("continue");
-    expect(report.recommendations.filter((x) => x.subject["campaign"] !== undefined && x.action === "stop").map((x) => x.subject["campaign"])).toEqual([
-      campaignId,
-    ]);
+    expect(report.recommendations.filter((x) => x.subject.campaign !== undefined && x.action === "stop").map((x) => x.subject.campaign)).toEqual([campaignId]);
   });
 
   it("recovers the experiment's planted lift within its interval and ships it; the cleaning and SRM check hold", () => {
-    const res = report.series["experiment_results"]![0]!;
-    expect(res["lift_abs_lo95"]).toBeLessThan(PLANTED_EXPERIMENT.absoluteLift);
-    expect(res["lift_abs_hi95"]).toBeGreaterThan(PLANTED_EXPERIMENT.absoluteLift);
-    expect(res["decision"]).toBe("ship");
+    const res = report.series.experiment_results![0]!;
+    expect(res.lift_abs_lo95).toBeLessThan(PLANTED_EXPERIMENT.absoluteLift);
+    expect(res.lift_abs_hi95).toBeGreaterThan(PLANTED_EXPERIMENT.absoluteLift);
+    expect(res.decision).toBe("ship");
     expect(fact(report.facts, "experiment.srm_p")).toBeGreaterThan(0.001);
     expect(fact(report.facts, "experiment.p_better")).toBeGreaterThan(0.99);
     const users = fact(report.facts, "experiment.users", { variant: "control" })! + fact(report.facts, "experiment.users", { variant: "treatment" })!;
@@ -145,17 +143,17 @@ describe("experiments(tables)", () => {
     expect(fact(r.facts, "experiment.lift.rel", { variant: "c" })).toBeCloseTo(0, 12);
     // scipy.stats.chisquare([1000, 1000, 700]).pvalue = 3.3e-15 (a broken split)
     expect(fact(r.facts, "experiment.srm_p")).toBeLessThan(1e-9);
-    for (const x of r.series["experiment_results"]!) expect(x["decision"]).toBe("don't ship");
-    expect(r.series["experiment_results"]![0]!["reason"]).toMatch(/^sample ratio mismatch/);
+    for (const x of r.series.experiment_results!) expect(x.decision).toBe("don't ship");
+    expect(r.series.experiment_results![0]!["reason"]).toMatch(/^sample ratio mismatch/);
   });
 
   it("asks to keep running an underpowered test, with the users still needed", async () => {
     const r = await run({ "ab.csv": lines("user_id,timestamp,group,converted", ...rows("control", 200, 20), ...rows("treatment", 200, 24)) });
-    const x = r.series["experiment_results"]![0]!;
-    expect(x["decision"]).toBe("keep running");
+    const x = r.series.experiment_results![0]!;
+    expect(x.decision).toBe("keep running");
     // statsmodels NormalIndPower().solve_power(proportion_effectsize(0.105, 0.1), alpha=0.05, power=0.8) = 57 755.6
-    expect(x["needed_per_variant"]).toBe(57756);
-    expect(x["reason"]).toMatch(/57,556 more users per variant/);
+    expect(x.needed_per_variant).toBe(57756);
+    expect(x.reason).toMatch(/57,556 more users per variant/);
   });
 
   it("warns instead of guessing when no variant is the control", async () => {
@@ -189,13 +187,20 @@ describe("campaign lift with a launch date from content/annotations.yaml", () =>
     expect(r.errors).toEqual([]);
     const report = r.report!;
     expect(report.annotations).toEqual([{ date: "2025-01-31", label: "Launch goes live", campaign: "L" }]);
-    const row = report.series["campaign_lift"]!.find((x) => x["campaign"] === "L" && x["kpi"] === "conversions")!;
-    expect(row).toMatchObject({ status: "ok", launch: "2025-01-31", launch_from: "annotation", target: "region North", controls: "regions East, South, West" });
-    expect(row["lo95"]).toBeLessThan(20);
-    expect(row["hi95"]).toBeGreaterThan(20);
+    const row = report.series.campaign_lift!.find((x) => x.campaign === "L" && x.kpi === "conversions")!;
+    expect(row).toMatchObject({
+      status: "ok",
+      launch: "2025-01-31",
+      launch_from: "annotation",
+      split_by: "region",
+      target: ["North"],
+      controls: ["East", "South", "West"],
+    });
+    expect(row.lo95).toBeLessThan(20);
+    expect(row.hi95).toBeGreaterThan(20);
     // Without the annotation the campaign starts on the first day: no pre-period.
     const plain = await run({ "c.csv": lines(...rows) });
-    expect(plain.series["campaign_lift"]!.find((x) => x["campaign"] === "L")!["reason"]).toMatch(/^no pre-period/);
+    expect(plain.series.campaign_lift!.find((x) => x.campaign === "L")!["reason"]).toMatch(/^no pre-period/);
   });
 
   it("fails with the file and key when an annotation is malformed", async () => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { clv, clvAnalysis, clvCustomers, CLV_DEFAULTS, defaultSplit, niceStep, type ClvConfig, type ClvResult } from "../../src/analyses/clv/index.ts";
 import { holdoutSplit } from "../../src/analyses/clv/customers.ts";
-import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
+import { type SeriesRow } from "../../src/analyses/series.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { dayFromYmd } from "../../src/time/calendar.ts";
 import { periodFrame } from "../../src/time/period.ts";
@@ -38,7 +38,7 @@ async function run(
   return clv({ customers }, { frame, margin, config: { ...CLV_DEFAULTS, ...config } });
 }
 
-const method = (r: ClvResult): SeriesRow => r.series[SERIES.clvMethod]![0]!;
+const method = (r: ClvResult): SeriesRow<"clv_method"> => r.series.clv_method![0]!;
 
 describe("clv(input, ctx) with too few repeat buyers", async () => {
   // 2024-01-01 … 2024-04-30 (121 days): a buys on Jan 5 and Mar 10, b on Jan 20, c on Apr 2 twice.
@@ -105,20 +105,20 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     expect(method(result)).toMatchObject({ status: "fitted", customers: 6, repeat_buyers: 4, gg_status: "fitted", gg_customers: 4, gg_excluded: 2 });
     const bands = [1, 2, 3, 4, 5].map((b) => fact(result.facts, "clv.expected_12m", { band: String(b) })!);
     // 6 customers: bands ⌊5i/6⌋ + 1 = 1, 1, 2, 3, 4, 5 for i = 0 … 5.
-    expect(result.series[SERIES.clvBands]!.map((r) => r["customers"])).toEqual([2, 1, 1, 1, 1]);
+    expect(result.series.clv_bands!.map((r) => r.customers)).toEqual([2, 1, 1, 1, 1]);
     expectClose(
       bands.reduce((s, v) => s + v, 0),
       fact(result.facts, "clv.expected_12m.total")!,
       { rel: 1e-12 },
     );
-    const top = result.series[SERIES.clvTop]!;
+    const top = result.series.clv_top_customers!;
     expect(top).toHaveLength(6);
     expectClose(fact(result.facts, "clv.expected_12m", { band: "5" }), top[0]!["clv_12m"] as number, { rel: 1e-15 });
     for (const f of result.facts) expect(f.value === null || Number.isFinite(f.value)).toBe(true);
     // Four repeat buyers this alike are best fitted by one purchase rate for all (r, α → ∞ at a
     // fixed r/α): the fit runs to the edge, does not converge, and both are said.
     expect(result.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["clv.not_converged", "clv.edge"]));
-    expect(method(result)).toMatchObject({ bgnbd_converged: 0 });
+    expect(method(result)).toMatchObject({ bgnbd_converged: false });
   });
 
   it("predicts no CLV but still P(alive) when Gamma-Gamma has too few valued repeat buyers", async () => {
@@ -133,7 +133,7 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     });
     expect(hasFact(result.facts, "clv.p_alive.mean")).toBe(true);
     expect(hasFact(result.facts, "clv.expected_12m.total")).toBe(false);
-    expect(result.series[SERIES.clvTop]).toBeUndefined();
+    expect(result.series.clv_top_customers).toBeUndefined();
   });
 
   it("gives each band's segment mix when the context has segments, and the same output twice", async () => {
@@ -148,13 +148,13 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     const segmentOf = (user: number): string | undefined => segments.get(customers!.id[customers!.user.indexOf(user)]!);
     const ctx = { frame, margin: 1, config: CLV_DEFAULTS, segmentOf };
     const result = clv({ customers }, ctx);
-    const mix = result.series[SERIES.clvBandSegments]!;
+    const mix = result.series.clv_band_segments!;
     // Every customer once; u4 and u5 have no segment.
-    expect(mix.reduce((s, r) => s + (r["customers"] as number), 0)).toBe(6);
-    expect(mix.filter((r) => r["segment"] === "(none)").reduce((s, r) => s + (r["customers"] as number), 0)).toBe(2);
+    expect(mix.reduce((s, r) => s + r.customers!, 0)).toBe(6);
+    expect(mix.filter((r) => r.segment === "(none)").reduce((s, r) => s + r.customers!, 0)).toBe(2);
     for (const band of ["1", "2", "3", "4", "5"]) {
       expectClose(
-        mix.filter((r) => r["band"] === band).reduce((s, r) => s + (r["share"] as number), 0),
+        mix.filter((r) => r.band === band).reduce((s, r) => s + r.share!, 0),
         1,
         { rel: 1e-15 },
       );
@@ -205,21 +205,22 @@ describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../sha
         .map((r) => [r[0]!, r[1]!, Number(r[3])] as const)
     : [];
   const result = cdnowPresent ? await run(rows, "1997-01-01", "1998-06-30") : ({ facts: [], warnings: [], series: {} } as ClvResult);
-  const m = cdnowPresent ? method(result) : {};
+  const m = cdnowPresent ? method(result) : ({} as SeriesRow<"clv_method">);
 
   it("fits BG/NBD and Gamma-Gamma to SciPy's maxima on the summary built from the orders", () => {
     // reference.py "full": 23,570 customers, 11,516 repeat buyers, 11,515 with a positive repeat value.
     expect(m).toMatchObject({ status: "fitted", customers: 23570, repeat_buyers: 11516, gg_customers: 11515, gg_excluded: 23570 - 11515 });
-    expect(m).toMatchObject({ bgnbd_converged: 1, gg_converged: 1, bgnbd_starts: 5, bgnbd_starts_at_best: 5, gg_starts_at_best: 5 });
+    expect(m).toMatchObject({ bgnbd_converged: true, gg_converged: true, bgnbd_starts_at_best: 5, gg_starts_at_best: 5 });
+    expect(m.bgnbd_starts).toHaveLength(5);
     expectClose(fact(result.facts, "clv.bgnbd.r"), 0.26712775747160333, { rel: 1e-5 });
     expectClose(fact(result.facts, "clv.bgnbd.alpha"), 5.98649148056312, { rel: 1e-5 });
     expectClose(fact(result.facts, "clv.bgnbd.a"), 0.48351694680092766, { rel: 1e-5 });
     expectClose(fact(result.facts, "clv.bgnbd.b"), 2.111608184034408, { rel: 1e-5 });
-    expectClose(m["bgnbd_log_likelihood"] as number, -173425.9162932174, { rel: 1e-12 });
+    expectClose(m.bgnbd_log_likelihood!, -173425.9162932174, { rel: 1e-12 });
     expectClose(fact(result.facts, "clv.gg.p"), 5.086043492617408, { rel: 1e-5 });
     expectClose(fact(result.facts, "clv.gg.q"), 3.9951208655519364, { rel: 1e-5 });
     expectClose(fact(result.facts, "clv.gg.v"), 21.252240639972452, { rel: 1e-5 });
-    expectClose(m["gg_log_likelihood"] as number, -49496.52420305407, { rel: 1e-12 });
+    expectClose(m.gg_log_likelihood!, -49496.52420305407, { rel: 1e-12 });
   });
 
   it("predicts the 12-month CLV total, its quintile bands and mean P(alive) as the SciPy transcription", () => {
@@ -234,17 +235,17 @@ describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../sha
   it("gives simple CLV as the reference", () => {
     // reference.py "full.simple": churn 0.70055, annual churn 0.80055, AOV 35.894, 1.9757 orders a year.
     expectClose(fact(result.facts, "clv.simple"), 88.58284533070014, { rel: 1e-12 });
-    expectClose(m["simple_annual_churn"] as number, 0.800545183696654, { rel: 1e-12 });
+    expectClose(m.simple_annual_churn!, 0.800545183696654, { rel: 1e-12 });
     // Everyone first bought in Q1 1997: January … March cohorts only.
     expect(result.facts.filter((f) => f.id === "clv.simple" && f.dims).map((f) => f.dims!["cohort"])).toEqual(["1997-01", "1997-02", "1997-03"]);
   });
 
   it("checks the holdout from 1998-02-14 per calibration-frequency bucket as the reference", () => {
     // reference.py "holdout": 19.57 weeks, calibration fit r 0.26462, α 5.5619, a 0.59865, b 2.2802.
-    expect(m).toMatchObject({ holdout_status: "checked", holdout_from: "1998-02-14", calibration_customers: 23570, holdout_converged: 1 });
-    expectClose(m["holdout_weeks"] as number, 137 / 7, { rel: 1e-15 });
-    expectClose(m["holdout_r"] as number, 0.26462109722823096, { rel: 1e-5 });
-    expectClose(m["holdout_alpha"] as number, 5.561932924334381, { rel: 1e-5 });
+    expect(m).toMatchObject({ holdout_status: "checked", holdout_from: "1998-02-14", calibration_customers: 23570, holdout_converged: true });
+    expectClose(m.holdout_weeks!, 137 / 7, { rel: 1e-15 });
+    expectClose(m.holdout_r!, 0.26462109722823096, { rel: 1e-5 });
+    expectClose(m.holdout_alpha!, 5.561932924334381, { rel: 1e-5 });
     const expected = [
       ["0", 12801, 0.07819701585813608, 0.08638897767828976],
       ["1", 4304, 0.2857806691449814, 0.19626404846741272],
@@ -255,7 +256,7 @@ describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../sha
       ["6", 367, 1.3514986376021798, 1.33719911649005],
       ["7+", 1170, 2.7786324786324785, 2.8178363419519936],
     ] as const;
-    const holdout = result.series[SERIES.clvHoldout]!;
+    const holdout = result.series.clv_holdout!;
     expected.forEach(([bucket, customers, actual, predicted], i) => {
       expect(holdout[i]).toMatchObject({ bucket, customers });
       expectClose(holdout[i]!["actual"] as number, actual, { rel: 1e-12 });
@@ -265,19 +266,19 @@ describe.skipIf(!cdnowPresent)("clv(input, ctx) on the full CDNOW orders (../sha
   });
 
   it("builds the site's series: a histogram of every customer, 20 top customers, 5 bands and the P(alive) grid", () => {
-    const histogram = result.series[SERIES.clvDistribution]!;
-    expect(histogram.reduce((s, r) => s + (r["customers"] as number), 0)).toBe(23570);
+    const histogram = result.series.clv_distribution!;
+    expect(histogram.reduce((s, r) => s + r.customers!, 0)).toBe(23570);
     expect(histogram.at(-1)!["to"]).toBeNull();
-    const top = result.series[SERIES.clvTop]!;
+    const top = result.series.clv_top_customers!;
     expect(top).toHaveLength(20);
-    expect(top.map((r) => r["rank"])).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(top.map((r) => r.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     for (let i = 1; i < 20; i++) expect(top[i]!["clv_12m"] as number).toBeLessThanOrEqual(top[i - 1]!["clv_12m"] as number);
-    const bands = result.series[SERIES.clvBands]!;
-    expect(bands.map((r) => r["customers"])).toEqual([4714, 4714, 4714, 4714, 4714]);
-    bands.forEach((r, b) => expectClose(r["clv_total"] as number, fact(result.facts, "clv.expected_12m", { band: String(b + 1) })!, { rel: 1e-15 }));
-    const grid = result.series[SERIES.clvPAlive]!;
+    const bands = result.series.clv_bands!;
+    expect(bands.map((r) => r.customers)).toEqual([4714, 4714, 4714, 4714, 4714]);
+    bands.forEach((r, b) => expectClose(r.clv_total!, fact(result.facts, "clv.expected_12m", { band: String(b + 1) })!, { rel: 1e-15 }));
+    const grid = result.series.clv_p_alive!;
     expect(grid[0]).toEqual({ frequency: 0, recency_weeks: 0, p_alive: 1, customers: 23570 - 11516 });
-    expect(Math.max(...grid.map((r) => r["frequency"] as number))).toBe(20);
+    expect(Math.max(...grid.map((r) => r.frequency!))).toBe(20);
     expect(result.warnings).toEqual([]);
   });
 });

@@ -7,11 +7,12 @@
  * 10 + k. Sundays have none, so the period (from the orders) ends on
  * Saturday 2024-03-09: 69 days.
  */
+import type { Series, SeriesName, SeriesRow } from "../../src/analyses/series.ts";
 import { existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SERIES } from "../../src/analyses/series.ts";
+
 import { forecast, forecastAnalysis, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
 import { dailySales, periodSeries, type DailySales } from "../../src/analyses/forecast/periods.ts";
 import { parseConfig } from "../../src/read/config.ts";
@@ -41,7 +42,7 @@ async function load(files: Record<string, string>): Promise<{ sales: DailySales;
   return { sales: dailySales(reduced)!, frame };
 }
 
-const rows = (r: { series: Record<string, unknown[]> }, name: string) => (r.series[name] ?? []) as Record<string, string | number | null>[];
+const rows = <N extends SeriesName>(r: { series: Series }, name: N): SeriesRow<N>[] => r.series[name] ?? [];
 const ids = (facts: readonly Fact[], id: string) => facts.filter((f) => f.id === id);
 
 describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", async () => {
@@ -59,48 +60,48 @@ describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", a
   });
 
   it("counts days without orders as 0 in the history: Sundays, and each day's orders and revenue otherwise", () => {
-    const history = rows(result, SERIES.forecastPoints).filter((p) => p["kind"] === "history");
-    const orderDays = history.filter((p) => p["series"] === "orders");
+    const history = rows(result, "forecast_points").filter((p) => p.kind === "history");
+    const orderDays = history.filter((p) => p.series === "orders");
     expect(orderDays).toHaveLength(69);
-    expect(orderDays.find((p) => p["period"] === "2024-01-07")!["value"]).toBe(0);
+    expect(orderDays.find((p) => p.period === "2024-01-07")!["value"]).toBe(0);
     // Tuesday of week 0: 4 + 1 orders worth 10 each; Tuesday of week 1: 4 orders worth 11.
-    expect(orderDays.find((p) => p["period"] === "2024-01-02")!["value"]).toBe(5);
-    const revenueDays = history.filter((p) => p["series"] === "revenue");
-    expect(revenueDays.find((p) => p["period"] === "2024-01-02")!["value"]).toBe(50);
-    expect(revenueDays.find((p) => p["period"] === "2024-01-09")!["value"]).toBe(44);
+    expect(orderDays.find((p) => p.period === "2024-01-02")!["value"]).toBe(5);
+    const revenueDays = history.filter((p) => p.series === "revenue");
+    expect(revenueDays.find((p) => p.period === "2024-01-02")!["value"]).toBe(50);
+    expect(revenueDays.find((p) => p.period === "2024-01-09")!["value"]).toBe(44);
     expect(history[0]!["lo95"]).toBeNull();
   });
 
   it("gives ordered intervals lo95 ≤ lo80 ≤ value ≤ hi80 ≤ hi95 for every forecast period", () => {
-    for (const p of rows(result, SERIES.forecastPoints).filter((p) => p["kind"] === "forecast")) {
-      const [lo95, lo80, v, hi80, hi95] = [p["lo95"], p["lo80"], p["value"], p["hi80"], p["hi95"]] as [number, number, number, number, number];
+    for (const p of rows(result, "forecast_points").filter((p) => p.kind === "forecast")) {
+      const [lo95, lo80, v, hi80, hi95] = [p.lo95, p.lo80, p.value, p.hi80, p.hi95] as [number, number, number, number, number];
       expect(lo95 <= lo80 && lo80 <= v && v <= hi80 && hi80 <= hi95).toBe(true);
     }
   });
 
   it("emits every candidate's backtest MASE and sMAPE and chooses the lowest MASE", () => {
-    const table = rows(result, SERIES.forecastBacktest);
+    const table = rows(result, "forecast_backtest");
     for (const series of ["revenue", "orders"]) {
-      const mine = table.filter((r) => r["series"] === series);
-      expect(mine.map((r) => r["model"])).toEqual(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]);
-      const chosen = mine.filter((r) => r["chosen"] === 1);
+      const mine = table.filter((r) => r.series === series);
+      expect(mine.map((r) => r.model)).toEqual(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]);
+      const chosen = mine.filter((r) => r.chosen);
       expect(chosen).toHaveLength(1);
-      const best = Math.min(...mine.filter((r) => r["mase"] !== null).map((r) => r["mase"] as number));
+      const best = Math.min(...mine.filter((r) => r.mase !== null).map((r) => r.mase!));
       expect(chosen[0]!["mase"]).toBe(best);
-      for (const r of mine) expect(fact(result.facts, "forecast.backtest.mase", { series, model: String(r["model"]) })).toBe(r["mase"]);
+      for (const r of mine) expect(fact(result.facts, "forecast.backtest.mase", { series, model: String(r.model) })).toBe(r.mase);
     }
   });
 
   it("describes the chosen model in one row per series, with its parameters, settings and the one-line reading", () => {
-    const models = rows(result, SERIES.forecastModel);
-    expect(models.map((m) => m["series"])).toEqual(["revenue", "orders"]);
+    const models = rows(result, "forecast_model");
+    expect(models.map((m) => m.series)).toEqual(["revenue", "orders"]);
     for (const m of models) {
       expect(m).toMatchObject({ grain: "day", season: 7, horizon: 7, history: 69, origins: 4, backtest_horizon: 7, scale: "identity", point: "mean" });
-      expect(String(m["reading"])).toMatch(/^next 7 days: /);
+      expect(String(m.reading)).toMatch(/^next 7 days: /);
       const total = ids(result.facts, "forecast.value")
-        .filter((f) => f.dims!["series"] === m["series"])
+        .filter((f) => f.dims!["series"] === m.series)
         .reduce((s, f) => s + f.value!, 0);
-      expect(m["total"]).toBeCloseTo(total, 8);
+      expect(m.total).toBeCloseTo(total, 8);
     }
   });
 
@@ -193,13 +194,13 @@ describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_reta
   it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
     const r = result!;
     expect(r.warnings).toEqual([]);
-    const models = rows(r, SERIES.forecastModel);
-    expect(models.map((m) => [m["series"], m["grain"], m["history"], m["horizon"]])).toEqual([
+    const models = rows(r, "forecast_model");
+    expect(models.map((m) => [m.series, m.grain, m.history, m.horizon])).toEqual([
       ["revenue", "day", 374, 7],
       ["orders", "day", 374, 7],
     ]);
-    const backtest = rows(r, SERIES.forecastBacktest);
-    expect(new Set(backtest.map((b) => b["model"]))).toEqual(new Set(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]));
+    const backtest = rows(r, "forecast_backtest");
+    expect(new Set(backtest.map((b) => b.model))).toEqual(new Set(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]));
     expect(ids(r.facts, "forecast.value")).toHaveLength(14);
     // Saturdays: the forecast for Saturday 2011-12-10 is near 0 for the orders.
     expect(Math.abs(fact(r.facts, "forecast.value", { series: "orders", period: "2011-12-10" })!)).toBeLessThan(5);

@@ -50,10 +50,10 @@ describe("segments(base, …) on the bank demo", () => {
   it("gives every segment a distinct name and one profile row, sizes adding up to the customers", async () => {
     const { base, result } = await bankSegments(2, 0.5);
     expect(new Set(result.names).size).toBe(result.k);
-    expect(result.profiles.map((p) => p["segment"])).toEqual(result.names);
-    expect(result.profiles.reduce((s, p) => s + Number(p["customers"]), 0)).toBe(base.n);
+    expect(result.profiles.map((p) => p.segment)).toEqual(result.names);
+    expect(result.profiles.reduce((s, p) => s + Number(p.customers), 0)).toBe(base.n);
     // The bank customers file carries channel flags: every segment has a reach per channel.
-    for (const p of result.profiles) for (const c of ["email", "sms", "push", "phone"]) expect(p[`reach_${c}`]).not.toBeUndefined();
+    for (const p of result.profiles) for (const c of ["email", "sms", "push", "phone"]) expect(p.reach[c]).not.toBeUndefined();
   }, 60_000);
 });
 
@@ -95,9 +95,9 @@ describe("segments and hypotheses from content/report.yaml", () => {
     expect(run.errors).toEqual([]);
     const r = run.report!;
     expect(r.facts.find((f) => f.id === "segments.k")!.value).toBe(4);
-    expect(r.series["segment_method"]![0]!["features"]).toBe("recency, frequency, monetary, age, share:4511");
-    expect(r.series["hypotheses"]!.map((h) => h["hypothesis"])).toEqual(["aov-by-push", "city-mix"]);
-    expect(r.series["hypotheses"]![1]!["test"]).toMatch(/^chi-square/);
+    expect(r.series.segment_method![0]!.features).toEqual(["recency", "frequency", "monetary", "age", "share:4511"]);
+    expect(r.series.hypotheses!.map((h) => h.hypothesis)).toEqual(["aov-by-push", "city-mix"]);
+    expect(r.series.hypotheses![1]!.test).toMatch(/^chi-square/);
   }, 60_000);
 
   it("fails with a clear message for a feature the data lacks", async () => {

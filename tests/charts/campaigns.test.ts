@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
-import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
+import { type SeriesRow } from "../../src/analyses/series.ts";
 import { channelSegmentHeatmap, liftChart, logTicks, returnVsSpend, weeklyChart } from "../../src/charts/campaigns.ts";
 import { withAnnotations, type ChartContext } from "../../src/charts/common.ts";
 import { dailyUsersChart, posteriorChart } from "../../src/charts/experiments.ts";
@@ -14,27 +14,18 @@ import { NARROW, WIDE } from "../../src/charts/theme.ts";
 import type { Report } from "../../src/schema/report.ts";
 import { FactIndex } from "../../src/site/facts.ts";
 import { makeFormatter } from "../../src/site/format.ts";
-import { kpiRow, report } from "../site/report.ts";
+import { kpiRow, report, row } from "../site/report.ts";
 
 const context = (r: Report): ChartContext => ({ report: r, facts: new FactIndex(r.facts), format: makeFormatter("en-US", "USD") });
 const one = { dataset: null, suffix: "" };
 
 describe("channelSegmentHeatmap(ctx, scope)", () => {
-  const test = (channel: string, o: Partial<SeriesRow>): SeriesRow => ({
-    segment: "18-24",
-    channel,
-    is_best: 0,
-    clicks: 100,
-    conversions: 5,
-    cvr: 0.05,
-    p_holm: null,
-    note: "",
-    ...o,
-  });
+  const test = (channel: string, o: Partial<SeriesRow<"campaign_channel_tests">>) =>
+    row("campaign_channel_tests", { segment: "18-24", channel, is_best: false, clicks: 100, conversions: 5, cvr: 0.05, p_holm: null, note: "", ...o });
   const r = report({
     series: {
-      [SERIES.campaignChannelTests]: [
-        test("Email", { is_best: 1, cvr: 0.1, conversions: 10 }),
+      campaign_channel_tests: [
+        test("Email", { is_best: true, cvr: 0.1, conversions: 10 }),
         test("Search", { p_holm: 0.001 }),
         test("Social", { p_holm: 0.3 }),
         test("TV", { cvr: 1.5, conversions: 150, note: "conversions exceed clicks (view-through): not a proportion, left out of the tests" }),
@@ -44,7 +35,7 @@ describe("channelSegmentHeatmap(ctx, scope)", () => {
   const spec = channelSegmentHeatmap(context(r), one)!;
 
   it("marks the best channel ★, a significant gap after Holm ▼, a view-through cell †, and nothing else", () => {
-    expect(spec.data.map((d) => [d["channel"], d["mark"]])).toEqual([
+    expect(spec.data.map((d) => [d.channel, d.mark])).toEqual([
       ["Email", "★"],
       ["Search", "▼"],
       ["Social", ""],
@@ -63,7 +54,7 @@ describe("channelSegmentHeatmap(ctx, scope)", () => {
 });
 
 describe("returnVsSpend(ctx, scope)", () => {
-  const rows = (revenue: boolean, spread: boolean): SeriesRow[] => [
+  const rows = (revenue: boolean, spread: boolean): SeriesRow<"campaign_kpis">[] => [
     kpiRow({ breakdown: "total", clicks: 3000, conversions: 300, spend: 3000, ...(revenue ? { revenue: 6000 } : {}) }),
     ...[1, 2, 3].map((k) =>
       kpiRow({
@@ -78,9 +69,9 @@ describe("returnVsSpend(ctx, scope)", () => {
   ];
 
   it("plots ROAS against spend with the break-even line at 1 and every campaign labelled", () => {
-    const spec = returnVsSpend(context(report({ series: { [SERIES.campaignKpis]: rows(true, false) } })), one)!;
+    const spec = returnVsSpend(context(report({ series: { campaign_kpis: rows(true, false) } })), one)!;
     expect(spec.id).toBe("campaign-roas-spend");
-    expect(spec.data.map((d) => d["roas"])).toEqual([1.5, 1.5, 1.5]);
+    expect(spec.data.map((d) => d.roas)).toEqual([1.5, 1.5, 1.5]);
     const svg = renderChart(spec, WIDE);
     for (const c of ["C1", "C2", "C3"]) expect(svg).toContain(`>${c}<`);
     expect(spec.plot(WIDE).y).toMatchObject({ zero: true });
@@ -88,12 +79,12 @@ describe("returnVsSpend(ctx, scope)", () => {
 
   it("uses a log axis with 1-2-5 ticks when ROAS spans more than a factor of 20", () => {
     // ROAS 10/1000 = 0.01, 100/2000 = 0.05, 1000/3000 = 0.33.
-    const spec = returnVsSpend(context(report({ series: { [SERIES.campaignKpis]: rows(true, true) } })), one)!;
+    const spec = returnVsSpend(context(report({ series: { campaign_kpis: rows(true, true) } })), one)!;
     expect(spec.plot(WIDE).y).toMatchObject({ type: "log", ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5] });
   });
 
   it("shows cost per conversion against spend, with the overall cost per conversion as reference, without revenue", () => {
-    const spec = returnVsSpend(context(report({ series: { [SERIES.campaignKpis]: rows(false, false) } })), one)!;
+    const spec = returnVsSpend(context(report({ series: { campaign_kpis: rows(false, false) } })), one)!;
     expect(spec.id).toBe("campaign-cpa-spend");
     expect(spec.subtitle).toContain("overall cost per conversion ($10.00)");
   });
@@ -109,18 +100,19 @@ describe("logTicks(values)", () => {
 describe("liftChart(ctx, scope, campaign) and weeklyChart(ctx, scope, metric)", () => {
   const r = report({
     series: {
-      [SERIES.campaignLift]: [
-        {
+      campaign_lift: [
+        row("campaign_lift", {
           campaign: "CMP-1",
           campaign_name: "Spring",
           kpi: "conversions",
           status: "ok",
           launch: "2025-01-03",
-          target: "region North",
-          controls: "regions South",
-        },
+          split_by: "region",
+          target: ["North"],
+          controls: ["South"],
+        }),
       ],
-      [SERIES.campaignLiftPoints]: ["2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"].map((date, i) => ({
+      campaign_lift_points: ["2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"].map((date, i) => ({
         campaign: "CMP-1",
         date,
         actual: 10 + i,
@@ -128,14 +120,14 @@ describe("liftChart(ctx, scope, campaign) and weeklyChart(ctx, scope, metric)", 
         lo95: 8,
         hi95: 12,
       })),
-      [SERIES.campaignWeekly]: Array.from({ length: 9 }, (_, k) => ({
+      campaign_weekly: Array.from({ length: 9 }, (_, k) => ({
         week: "2025-01-06",
         campaign: `C${k}`,
         spend: 100 * (k + 1),
         conversions: k,
         revenue: null,
       })),
-      [SERIES.campaignSummary]: [],
+      campaign_summary: [],
     },
   });
 
@@ -149,7 +141,7 @@ describe("liftChart(ctx, scope, campaign) and weeklyChart(ctx, scope, metric)", 
   it("keeps the 7 campaigns with the most spend and sums the rest as other", () => {
     const spec = weeklyChart(context(r), one, "spend")!;
     // C8 … C2 spend 900 … 300; C1 and C0 (200 + 100) are other.
-    expect(spec.data.map((d) => [d["campaign"], d["spend"]])).toEqual([
+    expect(spec.data.map((d) => [d.campaign, d.spend])).toEqual([
       ["C8", 900],
       ["C7", 800],
       ["C6", 700],
@@ -165,11 +157,9 @@ describe("liftChart(ctx, scope, campaign) and weeklyChart(ctx, scope, metric)", 
 describe("experiment charts", () => {
   const r = report({
     series: {
-      [SERIES.experimentVariants]: [{ variant: "control" }, { variant: "treatment" }],
-      [SERIES.experimentPosteriors]: ["control", "treatment"].flatMap((variant) =>
-        [0.1, 0.11, 0.12].map((rate, i) => ({ variant, rate, density: [1, 50, 1][i]! })),
-      ),
-      [SERIES.experimentDaily]: [{ date: "2017-01-02", variant: "control", users: 10, conversions: 1 }],
+      experiment_variants: [row("experiment_variants", { variant: "control", control: true }), row("experiment_variants", { variant: "treatment" })],
+      experiment_posteriors: ["control", "treatment"].flatMap((variant) => [0.1, 0.11, 0.12].map((rate, i) => ({ variant, rate, density: [1, 50, 1][i]! }))),
+      experiment_daily: [{ date: "2017-01-02", variant: "control", users: 10, conversions: 1 }],
     },
   });
 

@@ -5,10 +5,10 @@
  * recommendations with campaign names, and the page left out without data.
  */
 import { describe, expect, it } from "vitest";
-import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
+import type { SeriesRow } from "../../src/analyses/series.ts";
 import type { Recommendation } from "../../src/schema/report.ts";
 import { buildSite } from "../../src/site/model.ts";
-import { kpiRow, report } from "./report.ts";
+import { kpiRow, report, row } from "./report.ts";
 
 const rec = (campaign: string, action: Recommendation["action"], spend: number, dataset?: string): Recommendation => ({
   subject: { campaign, ...(dataset ? { dataset } : {}) },
@@ -20,30 +20,29 @@ const rec = (campaign: string, action: Recommendation["action"], spend: number, 
   importance: spend,
 });
 
-const summary = (campaign: string, name: string, dataset?: string): SeriesRow => ({
+const summary = (campaign: string, name: string, dataset?: string): SeriesRow<"campaign_summary"> => ({
   ...(dataset ? { dataset } : {}),
   campaign,
   campaign_name: name,
-  channels: campaign === "CMP-1" ? "Search" : "Social",
-  regions: campaign === "CMP-1" ? "North" : "South",
+  channels: campaign === "CMP-1" ? ["Search"] : ["Social"],
+  regions: campaign === "CMP-1" ? ["North"] : ["South"],
   from: "2025-01-01",
   to: "2025-03-31",
 });
 
-const refused = (campaign: string, name: string, reason: string): SeriesRow => ({
-  campaign,
-  campaign_name: name,
-  launch: "2025-01-01",
-  launch_from: "first day",
-  target: "region North",
-  controls: "regions South",
-  kpi: "conversions",
-  status: "refused",
-  reason,
-  average: null,
-  lo95: null,
-  hi95: null,
-});
+const refused = (campaign: string, name: string, reason: string): SeriesRow<"campaign_lift"> =>
+  row("campaign_lift", {
+    campaign,
+    campaign_name: name,
+    launch: "2025-01-01",
+    launch_from: "first day",
+    split_by: "region",
+    target: ["North"],
+    controls: ["South"],
+    kpi: "conversions",
+    status: "refused",
+    reason,
+  });
 
 // CMP-1 Spring: 1,000 clicks, 50 conversions, $500, $2,000 revenue → 5%, $10.00 each, ROAS 4, ROI 300%.
 // CMP-2 Promo: 100 clicks, 120 conversions (view-through), $600, $300 revenue → ROAS 0.5.
@@ -55,19 +54,19 @@ const kpis = [
   kpiRow({ breakdown: "campaign", campaign: "CMP-2", name: "Promo", clicks: 100, conversions: 120, spend: 600, revenue: 300 }),
 ];
 
-const dated = (lift: SeriesRow[], points: SeriesRow[] = []) =>
+const dated = (lift: SeriesRow<"campaign_lift">[], points: SeriesRow<"campaign_lift_points">[] = []) =>
   report({
     series: {
-      [SERIES.campaignKpis]: kpis,
-      [SERIES.campaignSummary]: [summary("CMP-1", "Spring"), summary("CMP-2", "Promo")],
-      [SERIES.campaignWeekly]: [
+      campaign_kpis: kpis,
+      campaign_summary: [summary("CMP-1", "Spring"), summary("CMP-2", "Promo")],
+      campaign_weekly: [
         { week: "2025-01-06", campaign: "CMP-1", spend: 250, conversions: 25, revenue: 1000 },
         { week: "2025-01-06", campaign: "CMP-2", spend: 300, conversions: 60, revenue: 150 },
         { week: "2025-01-13", campaign: "CMP-1", spend: 250, conversions: 25, revenue: 1000 },
       ],
-      [SERIES.campaignLift]: lift,
-      [SERIES.campaignLiftPoints]: points,
-      [SERIES.campaignChannelTests]: [],
+      campaign_lift: lift,
+      campaign_lift_points: points,
+      campaign_channel_tests: [],
     },
     recommendations: [rec("CMP-1", "continue", 500), rec("CMP-2", "stop", 600)],
   });
@@ -132,7 +131,7 @@ describe("buildSite(report).campaigns", () => {
   });
 
   it("tabulates and charts a measured lift beside the refused ones", () => {
-    const ok: SeriesRow = {
+    const ok: SeriesRow<"campaign_lift"> = {
       ...refused("CMP-1", "Spring", ""),
       launch: "2025-02-01",
       launch_from: "annotation",
@@ -145,7 +144,7 @@ describe("buildSite(report).campaigns", () => {
       cum_hi95: 780,
       relative: 0.25,
       r2: 0.8,
-      placebo_passed: 1,
+      placebo_passed: true,
       did: null,
     };
     const points = ["2025-01-31", "2025-02-01", "2025-02-02"].map((date, i) => ({ campaign: "CMP-1", date, actual: 10 + i, predicted: 10, lo95: 8, hi95: 12 }));
@@ -205,15 +204,15 @@ describe("buildSite(report).campaigns", () => {
     const b = "b.csv";
     const r = report({
       series: {
-        [SERIES.campaignKpis]: [
+        campaign_kpis: [
           kpiRow({ breakdown: "total", dataset: a, clicks: 100, conversions: 10, spend: 50 }),
           kpiRow({ breakdown: "campaign", dataset: a, campaign: "1178", clicks: 100, conversions: 10, spend: 50 }),
           kpiRow({ breakdown: "total", dataset: b, clicks: 1000, conversions: 50, spend: 500, revenue: 2000 }),
           kpiRow({ breakdown: "campaign", dataset: b, campaign: "CMP-1", name: "Spring", clicks: 1000, conversions: 50, spend: 500, revenue: 2000 }),
         ],
-        [SERIES.campaignSummary]: [summary("1178", "1178", a), summary("CMP-1", "Spring", b)],
-        [SERIES.campaignWeekly]: [{ dataset: b, week: "2025-01-06", campaign: "CMP-1", spend: 500, conversions: 50, revenue: 2000 }],
-        [SERIES.campaignLift]: [{ ...refused("CMP-1", "Spring", NO_PRE), dataset: b }],
+        campaign_summary: [summary("1178", "1178", a), summary("CMP-1", "Spring", b)],
+        campaign_weekly: [{ dataset: b, week: "2025-01-06", campaign: "CMP-1", spend: 500, conversions: 50, revenue: 2000 }],
+        campaign_lift: [{ ...refused("CMP-1", "Spring", NO_PRE), dataset: b }],
       },
       warnings: [{ code: "campaigns.undated", message: "the campaigns file has no dates: it gives totals only", dims: { dataset: a } }],
       recommendations: [rec("1178", "optimize", 50, a), rec("CMP-1", "continue", 500, b)],
@@ -235,11 +234,11 @@ describe("buildSite(report).campaigns", () => {
   });
 
   it("tabulates the channel comparison with the best channel emphasised and significance after Holm", () => {
-    const test = (channel: string, best: boolean, pHolm: number | null): SeriesRow => ({
+    const test = (channel: string, best: boolean, pHolm: number | null): SeriesRow<"campaign_channel_tests"> => ({
       segment: "18-24",
       channel,
       best: "Email",
-      is_best: best ? 1 : 0,
+      is_best: best,
       clicks: 1000,
       conversions: best ? 100 : 50,
       cvr: best ? 0.1 : 0.05,
@@ -254,7 +253,7 @@ describe("buildSite(report).campaigns", () => {
       note: "",
     });
     const r = dated([refused("CMP-1", "Spring", NO_PRE)]);
-    r.series[SERIES.campaignChannelTests] = [test("Email", true, null), test("Search", false, 0.0004), test("Social", false, 0.2)];
+    r.series.campaign_channel_tests = [test("Email", true, null), test("Search", false, 0.0004), test("Social", false, 0.2)];
     const section = buildSite(r).campaigns!.sections[0]!;
     const c = section.comparison!;
     expect(c.emphasis).toEqual([true, false, false]);

@@ -5,14 +5,14 @@
  * page left out without data.
  */
 import { describe, expect, it } from "vitest";
-import { SERIES, type SeriesRow } from "../../src/analyses/series.ts";
+import type { SeriesRow } from "../../src/analyses/series.ts";
 import { buildSite } from "../../src/site/model.ts";
 import { report } from "./report.ts";
 
-const variant = (name: string, control: boolean, users: number, conversions: number, dataset?: string): SeriesRow => ({
+const variant = (name: string, control: boolean, users: number, conversions: number, dataset?: string): SeriesRow<"experiment_variants"> => ({
   ...(dataset ? { dataset } : {}),
   variant: name,
-  control: control ? 1 : 0,
+  control,
   users,
   conversions,
   cvr: conversions / users,
@@ -22,7 +22,13 @@ const variant = (name: string, control: boolean, users: number, conversions: num
   revenue_per_user: null,
 });
 
-const result = (o: { srm: number; decision: string; reason: string; powered: 0 | 1; dataset?: string }): SeriesRow => ({
+const result = (o: {
+  srm: number;
+  decision: SeriesRow<"experiment_results">["decision"];
+  reason: string;
+  powered: boolean;
+  dataset?: string;
+}): SeriesRow<"experiment_results"> => ({
   ...(o.dataset ? { dataset: o.dataset } : {}),
   variant: "treatment",
   control: "control",
@@ -44,17 +50,18 @@ const result = (o: { srm: number; decision: string; reason: string; powered: 0 |
   needed_per_variant: 46852,
   users_per_variant: o.powered ? 144300 : 20000,
   power: o.powered ? 0.998 : 0.31,
+  target_power: 0.8,
   powered: o.powered,
   decision: o.decision,
   reason: o.reason,
 });
 
-const daily = (dataset?: string): SeriesRow[] =>
+const daily = (dataset?: string): SeriesRow<"experiment_daily">[] =>
   ["2017-01-02", "2017-01-03"].flatMap((date) =>
     ["control", "treatment"].map((v) => ({ ...(dataset ? { dataset } : {}), date, variant: v, users: 100, conversions: 12 })),
   );
 
-const posteriors = (dataset?: string): SeriesRow[] =>
+const posteriors = (dataset?: string): SeriesRow<"experiment_posteriors">[] =>
   ["control", "treatment"].flatMap((v) =>
     [0.11, 0.12, 0.13].map((rate, i) => ({ ...(dataset ? { dataset } : {}), variant: v, rate, density: [1, 40, 1][i]! })),
   );
@@ -68,10 +75,10 @@ describe("buildSite(report).experiments", () => {
 
   const oneTest = report({
     series: {
-      [SERIES.experimentVariants]: [variant("control", true, 144300, 17374), variant("treatment", false, 144389, 17149)],
-      [SERIES.experimentResults]: [result({ srm: 0.868, decision: "don't ship", reason: "no significant difference", powered: 1 })],
-      [SERIES.experimentPosteriors]: posteriors(),
-      [SERIES.experimentDaily]: daily(),
+      experiment_variants: [variant("control", true, 144300, 17374), variant("treatment", false, 144389, 17149)],
+      experiment_results: [result({ srm: 0.868, decision: "don't ship", reason: "no significant difference", powered: true })],
+      experiment_posteriors: posteriors(),
+      experiment_daily: daily(),
     },
     warnings: [
       { code: "experiments.assignment", message: "983 of the 288,689 rows used have an assignment column that disagrees with the variant" },
@@ -120,14 +127,14 @@ describe("buildSite(report).experiments", () => {
   it("warns clearly when p < 0.001, says how many users an underpowered test lacks, and keeps several experiments apart", () => {
     const r = report({
       series: {
-        [SERIES.experimentVariants]: [
+        experiment_variants: [
           variant("control", true, 20000, 2400, "a.csv"),
           variant("B", false, 21000, 2500, "a.csv"),
           variant("control", true, 500, 50, "b.csv"),
         ],
-        [SERIES.experimentResults]: [result({ srm: 0.00001, decision: "don't ship", reason: "sample ratio mismatch", powered: 0, dataset: "a.csv" })],
-        [SERIES.experimentPosteriors]: posteriors("a.csv"),
-        [SERIES.experimentDaily]: [...daily("a.csv"), ...daily("b.csv")],
+        experiment_results: [result({ srm: 0.00001, decision: "don't ship", reason: "sample ratio mismatch", powered: false, dataset: "a.csv" })],
+        experiment_posteriors: posteriors("a.csv"),
+        experiment_daily: [...daily("a.csv"), ...daily("b.csv")],
       },
       warnings: [
         { code: "experiments.control", message: "no variant is the control", dims: { dataset: "b.csv" } },

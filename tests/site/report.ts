@@ -1,9 +1,10 @@
 /** Hand-made report documents for the site-model tests: valid, and only as full as a test needs. */
-import type { SeriesRow } from "../../src/analyses/series.ts";
+import { z } from "zod";
+import { SERIES_ROWS, type Series, type SeriesName, type SeriesRow } from "../../src/analyses/series.ts";
 import { REPORT_SCHEMA_VERSION, type Fact, type Recommendation, type Report, type Warning } from "../../src/schema/report.ts";
 
 export function report(parts: {
-  series?: Record<string, SeriesRow[]>;
+  series?: Series;
   facts?: Fact[];
   recommendations?: Recommendation[];
   warnings?: Warning[];
@@ -44,7 +45,7 @@ export function kpiRow(o: {
   revenue?: number;
   lo?: number;
   hi?: number;
-}): SeriesRow {
+}): SeriesRow<"campaign_kpis"> {
   const vt = o.conversions > o.clicks;
   return {
     ...(o.dataset ? { dataset: o.dataset } : {}),
@@ -69,9 +70,36 @@ export function kpiRow(o: {
     cvr: o.conversions / o.clicks,
     cvr_lo95: vt ? null : (o.lo ?? null),
     cvr_hi95: vt ? null : (o.hi ?? null),
-    view_through: vt ? 1 : 0,
+    view_through: vt,
     cpa: o.spend / o.conversions,
     roas: o.revenue === undefined ? null : o.revenue / o.spend,
     roi: o.revenue === undefined ? null : o.revenue / o.spend - 1,
   };
+}
+
+/**
+ * A row of the series `name` with only the fields a test cares about given:
+ * every other field takes a blank of its declared type (null where it can be
+ * null, else 0, "", false, the first enum value, an empty list or record;
+ * optional fields are left out). The result is checked against the schema.
+ */
+export function row<N extends SeriesName>(name: N, given: Partial<SeriesRow<N>>): SeriesRow<N> {
+  const schema = SERIES_ROWS[name] as unknown as z.ZodObject<Record<string, z.ZodType>>;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if (key in given) out[key] = (given as Record<string, unknown>)[key];
+    else if (!(field instanceof z.ZodOptional)) out[key] = blank(field);
+  }
+  return schema.parse(out) as SeriesRow<N>;
+}
+
+function blank(field: z.ZodType): unknown {
+  if (field instanceof z.ZodNullable) return null;
+  if (field instanceof z.ZodNumber) return 0;
+  if (field instanceof z.ZodString) return ["", "2025-01-01", "2025-01"].find((t) => field.safeParse(t).success);
+  if (field instanceof z.ZodBoolean) return false;
+  if (field instanceof z.ZodEnum) return field.options[0];
+  if (field instanceof z.ZodArray) return [];
+  if (field instanceof z.ZodRecord) return {};
+  throw new Error(`no blank for a field of type ${field.def.type}`);
 }

@@ -47,9 +47,15 @@ export function crossSellSentence(antecedent: readonly string[], consequent: rea
  *
  * Rows: `{ rank, kind: "pair" | "bundle", rule, antecedents, antecedent_labels,
  * consequents, consequent_labels, confidence, lift, reach, reach_share, sentence }`,
- * ids and labels of a side joined by " + ".
+ * each side as lists of ids and labels.
  */
-export function crossSell(rules: readonly Rule[], n: number, ids: readonly string[], labels: readonly string[], limit: number): SeriesRow[] {
+export function crossSell(
+  rules: readonly Rule[],
+  n: number,
+  ids: readonly string[],
+  labels: readonly string[],
+  limit: number,
+): SeriesRow<"basket_cross_sell">[] {
   const best = new Map<string, Rule>();
   for (const r of rules) {
     const set = [...r.antecedent, ...r.consequent].sort((a, b) => a - b).join(",");
@@ -59,7 +65,7 @@ export function crossSell(rules: readonly Rule[], n: number, ids: readonly strin
     }
   }
   const ranked = [...best.values()].sort((x, y) => y.lift - x.lift || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"basket_cross_sell">[] = [];
   const said = new Set<string>();
   for (const r of ranked) {
     if (rows.length >= limit) break;
@@ -72,10 +78,10 @@ export function crossSell(rules: readonly Rule[], n: number, ids: readonly strin
       rank: rows.length + 1,
       kind: r.antecedent.length + r.consequent.length === 2 ? "pair" : "bundle",
       rule: r.key,
-      antecedents: r.antecedent.map((i) => ids[i]!).join(" + "),
-      antecedent_labels: a.join(" + "),
-      consequents: r.consequent.map((i) => ids[i]!).join(" + "),
-      consequent_labels: c.join(" + "),
+      antecedents: r.antecedent.map((i) => ids[i]!),
+      antecedent_labels: a,
+      consequents: r.consequent.map((i) => ids[i]!),
+      consequent_labels: c,
       confidence: r.confidence,
       lift: r.lift,
       reach: r.antecedentCount,

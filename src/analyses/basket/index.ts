@@ -6,7 +6,7 @@
  */
 import type { Fact, Warning } from "../../schema/report.ts";
 import { FactSink } from "../facts.ts";
-import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import { type Series, type SeriesRow } from "../series.ts";
 import { basketLines, basketReductions, toBaskets, type BasketLines, type Baskets } from "./baskets.ts";
 import { BASKET_METRICS } from "./catalogue.ts";
 import { crossSell } from "./crosssell.ts";
@@ -101,28 +101,28 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult {
   }
 
   const series: Series = {
-    [SERIES.basketRules]: rules.slice(0, RULE_ROWS).map((r) => ruleRow(r, baskets)),
-    [SERIES.basketItems]: itemRows(baskets, rules),
-    [SERIES.basketCrossSell]: crossSell(rules, baskets.n, baskets.ids, baskets.labels, CROSS_SELL_ROWS),
-    [SERIES.basketMethod]: [methodRow(baskets, choice, rules.length, config)],
+    basket_rules: rules.slice(0, RULE_ROWS).map((r) => ruleRow(r, baskets)),
+    basket_items: itemRows(baskets, rules),
+    basket_cross_sell: crossSell(rules, baskets.n, baskets.ids, baskets.labels, CROSS_SELL_ROWS),
+    basket_method: [methodRow(baskets, choice, rules.length, config)],
   };
   return { facts: sink.facts, warnings, series };
 }
 
-function ruleRow(r: Rule, b: Baskets): SeriesRow {
+function ruleRow(r: Rule, b: Baskets): SeriesRow<"basket_rules"> {
   const infinite = r.conviction === Infinity;
   return {
     rule: r.key,
-    antecedents: r.antecedent.map((i) => b.ids[i]!).join(" + "),
-    antecedent_labels: r.antecedent.map((i) => b.labels[i]!).join(" + "),
-    consequents: r.consequent.map((i) => b.ids[i]!).join(" + "),
-    consequent_labels: r.consequent.map((i) => b.labels[i]!).join(" + "),
+    antecedents: r.antecedent.map((i) => b.ids[i]!),
+    antecedent_labels: r.antecedent.map((i) => b.labels[i]!),
+    consequents: r.consequent.map((i) => b.ids[i]!),
+    consequent_labels: r.consequent.map((i) => b.labels[i]!),
     support: r.support,
     confidence: r.confidence,
     lift: r.lift,
     leverage: r.leverage,
     conviction: infinite ? null : r.conviction,
-    conviction_infinite: infinite ? 1 : 0,
+    conviction_infinite: infinite,
     antecedent_baskets: r.antecedentCount,
     consequent_baskets: r.consequentCount,
     rule_baskets: r.count,
@@ -136,7 +136,7 @@ function ruleRow(r: Rule, b: Baskets): SeriesRow {
  * (ties: lower id), when that pairing's lift is above 1. `from_rule` says
  * which; partner to lift are null without a partner.
  */
-function itemRows(b: Baskets, rules: readonly Rule[]): SeriesRow[] {
+function itemRows(b: Baskets, rules: readonly Rule[]): SeriesRow<"basket_items">[] {
   // Rules come sorted by lift, then key: the first pair rule of a product is its best.
   const partner = new Map<number, Rule>();
   for (const r of rules) {
@@ -166,7 +166,7 @@ function itemRows(b: Baskets, rules: readonly Rule[]): SeriesRow[] {
       together: has ? together : null,
       confidence: has ? together / b.count[i]! : null,
       lift: has ? (together * b.n) / (b.count[i]! * b.count[p]!) : null,
-      from_rule: r ? 1 : 0,
+      from_rule: r !== undefined,
     };
   });
 }
@@ -184,7 +184,7 @@ function coCounts(b: Baskets, i: number): Int32Array {
   return co;
 }
 
-function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, config: BasketConfig): SeriesRow {
+function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, config: BasketConfig): SeriesRow<"basket_method"> {
   const fixed = config.minSupport !== undefined;
   const reached = choice !== null && choice.itemsets.length >= MIN_ITEMSETS;
   return {
@@ -197,7 +197,7 @@ function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, conf
         ? "no baskets"
         : `first of ${SUPPORT_CANDIDATES.join(", ")} with at least ${MIN_ITEMSETS} frequent itemsets${reached ? "" : " (none has: the last)"}`,
     min_count: choice ? minCount(choice.minSupport, b.n) : null,
-    tried: choice ? choice.tried.map((t) => `${t.minSupport}: ${t.itemsets}`).join(", ") : "",
+    tried: choice ? choice.tried.map((t) => ({ min_support: t.minSupport, itemsets: t.itemsets })) : [],
     itemsets: choice ? choice.itemsets.length : 0,
     max_size: config.maxSize,
     min_confidence: config.minConfidence,

@@ -14,7 +14,7 @@ import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
 import { costCells, costReductions, type CostCells } from "../funnel/costs.ts";
-import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import { type Series, type SeriesRow } from "../series.ts";
 import { BUDGET_METRICS } from "./catalogue.ts";
 import { drawWeights, MIN_WEEKS, sourceCurve, type SourceCurve } from "./curves.ts";
 import { budgetPeriods, buyerReductions } from "./periods.ts";
@@ -63,7 +63,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   const { buyers, orders, costs } = input;
   const c = ctx.config;
   if (!costs || !orders) return { facts: [], warnings, series };
-  const method: SeriesRow = {
+  const method: SeriesRow<"budget_method"> = {
     status: "planned",
     reason: null,
     grain: c.grain,
@@ -75,13 +75,13 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     draws: c.draws,
     seed: c.seed,
     bounds: c.bounds,
-    trend: c.trend ? 1 : 0,
+    trend: c.trend,
     total: null,
     total_source: c.total === undefined ? "today" : "config",
   };
-  const stop = (status: string, code: string, reason: string): BudgetResult => {
+  const stop = (status: SeriesRow<"budget_method">["status"], code: string, reason: string): BudgetResult => {
     warnings.push({ code, message: `budget: ${reason}` });
-    series[SERIES.budgetMethod] = [{ ...method, status, reason }];
+    series.budget_method = [{ ...method, status, reason }];
     return { facts: sink.facts, warnings, series };
   };
   if (!buyers)
@@ -165,7 +165,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   });
   if (plan.length === 0) {
     for (const k of fits.keys()) sink.add("budget.spend.recommended", null, { source: labels[k]! });
-    series[SERIES.budgetSources] = fits.map((f, k) => sourceRow(labels[k]!, f, current[k]!, null, null, p, c.locked.includes(labels[k]!)));
+    series.budget_sources = fits.map((f, k) => sourceRow(labels[k]!, f, current[k]!, null, null, p, c.locked.includes(labels[k]!)));
     return stop(
       "no curve",
       "budget.none",
@@ -190,7 +190,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     sink.add(`${id}.${suffix}.lo90`, v.lo90);
     sink.add(`${id}.${suffix}.hi90`, v.hi90);
   }
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"budget_sources">[] = [];
   fits.forEach((f, k) => {
     const source = labels[k]!;
     const i = planIndex.indexOf(k);
@@ -220,8 +220,8 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     rows.push(sourceRow(source, f, current[k]!, r, change, p, c.locked.includes(source)));
   });
 
-  const scenarioRows: SeriesRow[] = [];
-  const scenarioSpend: SeriesRow[] = [];
+  const scenarioRows: SeriesRow<"budget_scenarios">[] = [];
+  const scenarioSpend: SeriesRow<"budget_scenario_spend">[] = [];
   const sid = revenueOutcome ? "budget.scenario.outcome" : "budget.scenario.buyers";
   for (const sc of SCENARIOS) {
     const t = total * (1 + sc.change);
@@ -239,12 +239,12 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     plan.forEach((s, i) => scenarioSpend.push({ scenario: sc.label, source: s.label, spend: x ? x[i]! : null }));
   }
 
-  series[SERIES.budgetMethod] = [method];
-  series[SERIES.budgetSources] = rows;
-  series[SERIES.budgetScenarios] = scenarioRows;
-  series[SERIES.budgetScenarioSpend] = scenarioSpend;
-  series[SERIES.budgetCurves] = plan.flatMap((s, i) => curvePoints(s, split[i]!, fits[planIndex[i]!]!.maxSeen * p, p));
-  series[SERIES.budgetWeeks] = plan.flatMap((s, i) => {
+  series.budget_method = [method];
+  series.budget_sources = rows;
+  series.budget_scenarios = scenarioRows;
+  series.budget_scenario_spend = scenarioSpend;
+  series.budget_curves = plan.flatMap((s, i) => curvePoints(s, split[i]!, fits[planIndex[i]!]!.maxSeen * p, p));
+  series.budget_weeks = plan.flatMap((s, i) => {
     const k = planIndex[i]!;
     const spend = data.spend[k]!;
     const y = revenueOutcome ? data.revenue[k]! : data.buyers[k]!;
@@ -272,7 +272,7 @@ function sourceRow(
   change: { value: number; lo90: number; hi90: number } | null,
   p: number,
   locked: boolean,
-): SeriesRow {
+): SeriesRow<"budget_sources"> {
   const curve = f.reason === null ? (f.fit?.curve ?? null) : null;
   const maxSeen = f.maxSeen * p;
   const minSeen = f.minSeen * p;
@@ -300,13 +300,13 @@ function sourceRow(
     holdout_error: f.fit?.holdoutError ?? null,
     min_seen: minSeen,
     max_seen: maxSeen,
-    beyond_seen: recommended === null ? null : recommended > maxSeen * (1 + 1e-9) || recommended < minSeen * (1 - 1e-9) ? 1 : 0,
-    locked: locked ? 1 : 0,
+    beyond_seen: recommended === null ? null : recommended > maxSeen * (1 + 1e-9) || recommended < minSeen * (1 - 1e-9),
+    locked,
   };
 }
 
 /** The curve and its 90% band at CURVE_POINTS weekly spends from 0 to 1.5 × the largest of today's, the recommended and the largest seen spend. */
-function curvePoints(s: PlanSource, recommended: number, maxSeen: number, p: number): SeriesRow[] {
+function curvePoints(s: PlanSource, recommended: number, maxSeen: number, p: number): SeriesRow<"budget_curves">[] {
   const top = 1.5 * Math.max(s.current, recommended, maxSeen);
   const values = new Float64Array(s.draws.length);
   return Array.from({ length: CURVE_POINTS }, (_, j) => {

@@ -15,12 +15,12 @@ import type { CampaignRows } from "./rows.ts";
  * channels whose conversions exceed clicks are left out of the tests (their
  * rate is no proportion) and say so in `note`.
  */
-export function compareChannels(data: CampaignRows, dataset: string | null): SeriesRow[] {
+export function compareChannels(data: CampaignRows, dataset: string | null): SeriesRow<"campaign_channel_tests">[] {
   const channels = data.labels.channel;
   if (!channels) return [];
   const segments = data.labels.segment ?? ["(all)"];
   const sums = groupSums(data, data.dims.segment ? ["segment", "channel"] : ["channel"]);
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"campaign_channel_tests">[] = [];
   segments.forEach((segment, s) => {
     const cells: { channel: string; sums: KpiSums }[] = [];
     channels.forEach((channel, c) => {
@@ -53,7 +53,7 @@ export function compareChannels(data: CampaignRows, dataset: string | null): Ser
         segment,
         channel: x.channel,
         best: best.channel,
-        is_best: x === best ? 1 : 0,
+        is_best: x === best,
         clicks: x.sums.clicks,
         conversions: x.sums.conversions,
         cvr: x.sums.conversions / x.sums.clicks,

@@ -10,7 +10,8 @@ import type { CampaignsConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { dayLabel, isoWeekOf } from "../../time/calendar.ts";
 import { FactSink } from "../facts.ts";
-import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import type { DatasetTag } from "../rows.ts";
+import { type Series, type SeriesRow } from "../series.ts";
 import { CAMPAIGN_METRICS, FACT_BREAKDOWNS, TREND_DAYS } from "./catalogue.ts";
 import { compareChannels } from "./compare.ts";
 import { groupLabels, groupSums, hasBreakdowns, kpiValues, type Breakdown, type KpiSums } from "./kpis.ts";
@@ -53,17 +54,19 @@ const TABLE_BREAKDOWNS: readonly (readonly Breakdown[])[] = [
 export function campaigns(input: CampaignsInput, ctx: CampaignsContext): CampaignsResult {
   const sink = new FactSink(CAMPAIGN_METRICS);
   const warnings: Warning[] = [];
-  const out: Record<string, SeriesRow[]> = {
-    [SERIES.campaignKpis]: [],
-    [SERIES.campaignChannelTests]: [],
-    [SERIES.campaignWeekly]: [],
-    [SERIES.campaignLift]: [],
-    [SERIES.campaignLiftPoints]: [],
-    [SERIES.campaignSummary]: [],
+  const out: Required<
+    Pick<Series, "campaign_kpis" | "campaign_channel_tests" | "campaign_weekly" | "campaign_lift" | "campaign_lift_points" | "campaign_summary">
+  > = {
+    campaign_kpis: [],
+    campaign_channel_tests: [],
+    campaign_weekly: [],
+    campaign_lift: [],
+    campaign_lift_points: [],
+    campaign_summary: [],
   };
   for (const table of input.tables) {
     const dataset = input.tables.length > 1 ? table.name : null;
-    const tag = dataset === null ? {} : { dataset };
+    const tag: DatasetTag = dataset === null ? {} : { dataset };
     const data = campaignRows(table, ctx.labels);
     const hasRevenue = data.revenue !== null;
 
@@ -83,7 +86,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
           sink.add("campaign.cpa", v.cpa, dims);
           if (hasRevenue) sink.add("campaign.roas", v.roas, dims);
         }
-        out[SERIES.campaignKpis]!.push(kpiRow(tag, by, dims, sums, v, data));
+        out.campaign_kpis!.push(kpiRow(tag, by, dims, sums, v, data));
       }
     }
     const viewThrough = countRows(data, (i) => data.conversions[i]! > data.clicks[i]!);
@@ -94,7 +97,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
         ...(dataset === null ? {} : { dims: { dataset } }),
       });
     }
-    out[SERIES.campaignChannelTests]!.push(...compareChannels(data, dataset));
+    out.campaign_channel_tests!.push(...compareChannels(data, dataset));
 
     if (!data.day) {
       warnings.push({
@@ -103,7 +106,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
         ...(dataset === null ? {} : { dims: { dataset } }),
       });
     } else {
-      out[SERIES.campaignWeekly]!.push(...weeklyRows(data, tag));
+      out.campaign_weekly!.push(...weeklyRows(data, tag));
       trends(data, sink, tag);
       const lifts = campaignLifts(data, { seed: ctx.config.seed, draws: ctx.config.draws, launches: ctx.launches });
       const names = new Map(data.campaigns.map((c, k) => [c, data.names[k]!]));
@@ -114,14 +117,12 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
         sink.add("campaign.lift.lo95", ok ? r.average.lo95 : null, { campaign: l.campaign, ...tag });
         sink.add("campaign.lift.hi95", ok ? r.average.hi95 : null, { campaign: l.campaign, ...tag });
       }
-      out[SERIES.campaignLift]!.push(...liftRows(lifts, names, dataset));
-      out[SERIES.campaignLiftPoints]!.push(...liftPoints(lifts, data.span!.first, dataset));
+      out.campaign_lift!.push(...liftRows(lifts, names, dataset));
+      out.campaign_lift_points!.push(...liftPoints(lifts, data.span!.first, dataset));
     }
-    out[SERIES.campaignSummary]!.push(...summaryRows(data, tag));
+    out.campaign_summary!.push(...summaryRows(data, tag));
   }
-  const series: Series = {};
-  if (input.tables.length > 0) for (const [name, rows] of Object.entries(out)) series[name] = rows;
-  return { facts: sink.facts, warnings, series };
+  return { facts: sink.facts, warnings, series: input.tables.length > 0 ? out : {} };
 }
 
 function countRows(data: CampaignRows, test: (i: number) => boolean): number {
@@ -131,13 +132,13 @@ function countRows(data: CampaignRows, test: (i: number) => boolean): number {
 }
 
 function kpiRow(
-  tag: object,
+  tag: DatasetTag,
   by: readonly Breakdown[],
   dims: Record<string, string>,
   s: KpiSums,
   v: ReturnType<typeof kpiValues>,
   data: CampaignRows,
-): SeriesRow {
+): SeriesRow<"campaign_kpis"> {
   const campaign = dims["campaign"] ?? null;
   return {
     ...tag,
@@ -162,7 +163,7 @@ function kpiRow(
     cvr: v.cvr,
     cvr_lo95: v.cvrLo,
     cvr_hi95: v.cvrHi,
-    view_through: v.viewThrough ? 1 : 0,
+    view_through: v.viewThrough,
     cpa: v.cpa,
     roas: v.roas,
     roi: v.roi,
@@ -174,7 +175,7 @@ function kpiRow(
  * the time charts: only weeks lying wholly inside the file's first to last
  * day, so that a partial week never reads as a drop.
  */
-function weeklyRows(data: CampaignRows, tag: object): SeriesRow[] {
+function weeklyRows(data: CampaignRows, tag: DatasetTag): SeriesRow<"campaign_weekly">[] {
   const day = data.day!;
   const { first, last } = data.span!;
   const sums = new Map<string, { week: number; campaign: number; spend: number; conversions: number; revenue: number | null }>();
@@ -219,8 +220,8 @@ function trends(data: CampaignRows, sink: FactSink, tag: Record<string, string>)
 }
 
 /** One row per campaign: where it runs and when. */
-function summaryRows(data: CampaignRows, tag: object): SeriesRow[] {
-  const where = (dim: "channel" | "region", c: number): string | null => data.runsIn[dim]?.[c]!.map((k) => data.labels[dim]![k]!).join(", ") ?? null;
+function summaryRows(data: CampaignRows, tag: DatasetTag): SeriesRow<"campaign_summary">[] {
+  const where = (dim: "channel" | "region", c: number): string[] | null => data.runsIn[dim]?.[c]!.map((k) => data.labels[dim]![k]!) ?? null;
   return data.campaigns.map((campaign, c) => ({
     ...tag,
     campaign,

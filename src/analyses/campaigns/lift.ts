@@ -33,9 +33,8 @@ export interface CampaignLift {
   readonly campaign: string;
   readonly launch: number | null;
   readonly launchFrom: "annotation" | "first day";
-  /** e.g. "region North" and "regions South, East, West". */
-  readonly target: string | null;
-  readonly controls: string | null;
+  /** Where the campaign runs (`target`) and where it does not (`controls`), by region or else by channel; null when it runs everywhere. */
+  readonly split: { readonly by: "region" | "channel"; readonly target: readonly string[]; readonly controls: readonly string[] } | null;
   readonly byKpi: Partial<Record<Kpi, ImpactResult & { readonly did: ReturnType<typeof did> | null }>>;
   /** When no KPI could be analysed at all. */
   readonly refused: string | null;
@@ -85,7 +84,7 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
     const launch = annotated ?? span.campaignFirst[c]!;
     const base = { campaign, launch, launchFrom: annotated !== undefined ? ("annotation" as const) : ("first day" as const) };
     // Where the campaign runs, by region first, then by channel.
-    let split: { dim: Dim; touched: Set<number>; others: number[] } | null = null;
+    let split: { dim: "region" | "channel"; touched: Set<number>; others: number[] } | null = null;
     for (const dim of ["region", "channel"] as const) {
       const labels = data.labels[dim];
       const runs = data.runsIn[dim];
@@ -101,8 +100,7 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
       const where = data.dims.region || data.dims.channel ? "every region and channel of the data" : "data without regions or channels";
       return {
         ...base,
-        target: null,
-        controls: null,
+        split: null,
         byKpi: {},
         refused: `no control series: the campaign runs in ${where}, so nothing untouched can stand in for what would have happened`,
       };
@@ -110,21 +108,19 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
     const { dim, touched, others } = split;
     const index = data.dims[dim]!;
     const labels = data.labels[dim]!;
-    const names = (ks: Iterable<number>): string => [...ks].map((k) => labels[k]!).join(", ");
-    const target = `${plural(dim, touched.size)} ${names(touched)}`;
-    const controls = `${plural(dim, others.length)} ${names(others)}`;
+    const where = { by: dim, target: [...touched].map((k) => labels[k]!), controls: others.map((k) => labels[k]!) };
+    const controls = `${plural(dim, others.length)} ${where.controls.join(", ")}`;
     if (launch <= first) {
-      return { ...base, target, controls, byKpi: {}, refused: `no pre-period: the campaign runs from the first day of the data (${dayLabel(first)})` };
+      return { ...base, split: where, byKpi: {}, refused: `no pre-period: the campaign runs from the first day of the data (${dayLabel(first)})` };
     }
     if (launch > last) {
-      return { ...base, target, controls, byKpi: {}, refused: `no post-period: the launch (${dayLabel(launch)}) is after the last day of the data` };
+      return { ...base, split: where, byKpi: {}, refused: `no post-period: the launch (${dayLabel(launch)}) is after the last day of the data` };
     }
     if (launch - first < MIN_PRE_DAYS) {
       const n = launch - first;
       return {
         ...base,
-        target,
-        controls,
+        split: where,
         byKpi: {},
         refused: `a pre-period of ${n} day${n === 1 ? "" : "s"} before the launch (${dayLabel(launch)}), fewer than ${MIN_PRE_DAYS}: too short to learn what would have happened`,
       };
@@ -149,13 +145,13 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
       const result = impact(y, xs, at, { seed: options.seed, draws: options.draws });
       byKpi[kpi] = { ...result, did: result.status === "ok" ? did(y, scaledComparison(y, xs, at), at) : null };
     }
-    return { ...base, target, controls, byKpi, refused: null };
+    return { ...base, split: where, byKpi, refused: null };
   });
 }
 
 /** The lift table: one row per campaign and KPI, the reason in place of numbers when refused. */
-export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<string, string>, dataset: string | null): SeriesRow[] {
-  const rows: SeriesRow[] = [];
+export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<string, string>, dataset: string | null): SeriesRow<"campaign_lift">[] {
+  const rows: SeriesRow<"campaign_lift">[] = [];
   for (const l of lifts) {
     const common = {
       ...(dataset === null ? {} : { dataset }),
@@ -163,8 +159,9 @@ export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<stri
       campaign_name: names.get(l.campaign) ?? l.campaign,
       launch: l.launch === null ? null : dayLabel(l.launch),
       launch_from: l.launchFrom,
-      target: l.target,
-      controls: l.controls,
+      split_by: l.split?.by ?? null,
+      target: l.split ? [...l.split.target] : null,
+      controls: l.split ? [...l.split.controls] : null,
     };
     const kpis = Object.entries(l.byKpi) as [Kpi, NonNullable<CampaignLift["byKpi"][Kpi]>][];
     if (kpis.length === 0) {
@@ -197,11 +194,11 @@ export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<stri
         placebo: placebo?.average.value ?? null,
         placebo_lo95: placebo?.average.lo95 ?? null,
         placebo_hi95: placebo?.average.hi95 ?? null,
-        placebo_passed: placebo === null ? null : placebo.passed ? 1 : 0,
+        placebo_passed: placebo === null ? null : placebo.passed,
         did: d?.effect.estimate ?? null,
         did_lo95: d?.effect.lo95 ?? null,
         did_hi95: d?.effect.hi95 ?? null,
-        parallel_pre: d?.preTrend.parallel === undefined || d.preTrend.parallel === null ? null : d.preTrend.parallel ? 1 : 0,
+        parallel_pre: d?.preTrend.parallel ?? null,
       });
     }
   }
@@ -231,8 +228,8 @@ const EMPTY = {
 } as const;
 
 /** Actual against counterfactual per day, for the lift chart (conversions). */
-export function liftPoints(lifts: readonly CampaignLift[], first: number, dataset: string | null): SeriesRow[] {
-  const rows: SeriesRow[] = [];
+export function liftPoints(lifts: readonly CampaignLift[], first: number, dataset: string | null): SeriesRow<"campaign_lift_points">[] {
+  const rows: SeriesRow<"campaign_lift_points">[] = [];
   for (const l of lifts) {
     const r = l.byKpi.conversions;
     if (!r || r.status !== "ok") continue;

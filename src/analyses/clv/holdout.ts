@@ -31,7 +31,7 @@ export type Holdout =
       readonly customers: number;
       readonly fit: BgNbdFit;
       /** `{ bucket, customers, actual, predicted }`, buckets "0" … "6", "7+"; means are null for an empty bucket. */
-      readonly rows: SeriesRow[];
+      readonly rows: SeriesRow<"clv_holdout">[];
       /** Mean over buckets with actual > 0 of |predicted − actual| ÷ actual; null when there is none. */
       readonly mape: number | null;
     };
@@ -88,7 +88,7 @@ export function holdoutCheck(days: SplitDays, range: DayRange, split: number, st
     actualSum[b]! += actual[k]!;
     predictedSum[b]! += expectedPurchases(fit, weeks, x, recency[k]!, T[k]!);
   }
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"clv_holdout">[] = [];
   const errors: number[] = [];
   for (let b = 0; b < HOLDOUT_BUCKETS; b++) {
     const c = count[b]!;

@@ -25,7 +25,7 @@ import type { Fact, Warning } from "../../schema/report.ts";
 import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
-import { SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
+import { unitBin, type Series, type SeriesRow } from "../series.ts";
 import { CLV_METRICS } from "./catalogue.ts";
 import { clvCustomers, customerReductions, holdoutSplit, type ClvCustomers } from "./customers.ts";
 import { holdoutCheck, type Holdout } from "./holdout.ts";
@@ -112,7 +112,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
 
   const summary = summaryOf(customers, frame.range.to);
   const bg = fitBgNbd(summary);
-  const method: SeriesRow = {
+  const method: SeriesRow<"clv_method"> = {
     status: bg.status,
     reason: bg.status === "fitted" ? null : bg.reason,
     customers: customers.n,
@@ -130,16 +130,23 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
     simple_first_half_to: dayLabel(simple.firstHalf.to),
     simple_second_half_from: dayLabel(simple.secondHalf.from),
   };
-  series[SERIES.clvMethod] = [method];
+  series.clv_method = [method];
   if (bg.status !== "fitted") {
     warnings.push({ code: "clv.not_enough_data", message: `the BG/NBD and Gamma-Gamma models are not fitted: ${bg.reason}` });
     return { facts: sink.facts, warnings, series };
   }
-  Object.assign(
-    method,
-    fitColumns("bgnbd", bg, (p) => `r ${round(p.r)}, α ${round(p.alpha)}, a ${round(p.a)}, b ${round(p.b)}`),
-  );
-  Object.assign(method, { bgnbd_r: bg.r, bgnbd_alpha: bg.alpha, bgnbd_a: bg.a, bgnbd_b: bg.b });
+  const bgFit = fitSummary(bg, (p) => ({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }));
+  Object.assign(method, {
+    bgnbd_log_likelihood: bgFit.logLikelihood,
+    bgnbd_converged: bgFit.converged,
+    bgnbd_iterations: bgFit.iterations,
+    bgnbd_starts: bgFit.starts,
+    bgnbd_starts_at_best: bgFit.startsAtBest,
+    bgnbd_r: bg.r,
+    bgnbd_alpha: bg.alpha,
+    bgnbd_a: bg.a,
+    bgnbd_b: bg.b,
+  });
   sink.add("clv.bgnbd.r", bg.r);
   sink.add("clv.bgnbd.alpha", bg.alpha);
   sink.add("clv.bgnbd.a", bg.a);
@@ -152,23 +159,29 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   const pAlive = new Float64Array(n);
   for (let c = 0; c < n; c++) pAlive[c] = probabilityAlive(bg, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!);
   sink.add("clv.p_alive.mean", mean(pAlive));
-  series[SERIES.clvPAlive] = pAliveGrid(bg, summary);
+  series.clv_p_alive = pAliveGrid(bg, summary);
   const horizon = CLV_MONTHS * WEEKS_PER_MONTH;
   const expected12 = attempt("no purchases are predicted", warnings, () =>
     Float64Array.from({ length: n }, (_, c) => expectedPurchases(bg, horizon, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!)),
   );
 
   const gg = fitGammaGamma(summary.frequency, summary.monetary);
-  method["gg_status"] = gg.status;
-  method["gg_reason"] = gg.status === "fitted" ? null : gg.reason;
-  method["gg_customers"] = gg.status === "fitted" ? gg.customers : gg.usable;
-  method["gg_excluded"] = gg.status === "fitted" ? gg.excluded : n - gg.usable;
+  method.gg_status = gg.status;
+  method.gg_reason = gg.status === "fitted" ? null : gg.reason;
+  method.gg_customers = gg.status === "fitted" ? gg.customers : gg.usable;
+  method.gg_excluded = gg.status === "fitted" ? gg.excluded : n - gg.usable;
   if (gg.status === "fitted") {
-    Object.assign(
-      method,
-      fitColumns("gg", gg, (p) => `p ${round(p.p)}, q ${round(p.q)}, v ${round(p.v)}`),
-    );
-    Object.assign(method, { gg_p: gg.p, gg_q: gg.q, gg_v: gg.v });
+    const ggFit = fitSummary(gg, (p) => ({ p: p.p, q: p.q, v: p.v }));
+    Object.assign(method, {
+      gg_log_likelihood: ggFit.logLikelihood,
+      gg_converged: ggFit.converged,
+      gg_iterations: ggFit.iterations,
+      gg_starts: ggFit.starts,
+      gg_starts_at_best: ggFit.startsAtBest,
+      gg_p: gg.p,
+      gg_q: gg.q,
+      gg_v: gg.v,
+    });
     sink.add("clv.gg.p", gg.p);
     sink.add("clv.gg.q", gg.q);
     sink.add("clv.gg.v", gg.v);
@@ -186,7 +199,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   Object.assign(method, holdoutColumns(check));
   if (check?.status === "checked") {
     sink.add("clv.holdout.mape", check.mape);
-    series[SERIES.clvHoldout] = check.rows;
+    series.clv_holdout = check.rows;
     if (!check.fit.converged) warnings.push(notConverged("calibration BG/NBD", check.fit));
   } else if (check) {
     const why = check.status === "skipped" ? check.reason : `${check.fit.reason} before ${dayLabel(split)}`;
@@ -244,10 +257,10 @@ function predicted(
   for (let c = 0; c < n; c++) totals[band[c]!]! += value[c]!;
   for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", totals[b]!, { band: String(b) });
 
-  series[SERIES.clvDistribution] = histogram(value, ascending);
-  series[SERIES.clvBands] = bandRows(band, value, perCustomer, summary);
-  if (ctx.segmentOf) series[SERIES.clvBandSegments] = bandSegmentRows(band, customers, ctx.segmentOf);
-  series[SERIES.clvTop] = Array.from({ length: n }, (_, c) => c)
+  series.clv_distribution = histogram(value, ascending);
+  series.clv_bands = bandRows(band, value, perCustomer, summary);
+  if (ctx.segmentOf) series.clv_band_segments = bandSegmentRows(band, customers, ctx.segmentOf);
+  series.clv_top_customers = Array.from({ length: n }, (_, c) => c)
     .sort((i, j) => value[j]! - value[i]! || i - j)
     .slice(0, TOP_CUSTOMERS)
     .map((c, k) => ({
@@ -315,25 +328,22 @@ function summaryOf(c: ClvCustomers, endDay: number): RfmSummary {
   };
 }
 
-/** Method-row columns of a fit: log-likelihood, convergence (1/0), iterations, starts and how many ended at the best. */
-function fitColumns<P>(
-  prefix: string,
+/** What the method row says of a fit: log-likelihood, convergence, iterations, where each start ended and how many ended at the best. */
+function fitSummary<P, E>(
   fit: { readonly logLikelihood: number; readonly converged: boolean; readonly iterations: number; readonly starts: readonly FitStart<P>[] },
-  show: (p: P) => string,
-): SeriesRow {
+  params: (p: P) => E,
+) {
   const { starts } = fit;
-  const atBest = starts.filter((s) => Math.abs(s.logLikelihood - fit.logLikelihood) <= 1e-6 * Math.abs(fit.logLikelihood)).length;
   return {
-    [`${prefix}_log_likelihood`]: fit.logLikelihood,
-    [`${prefix}_converged`]: fit.converged ? 1 : 0,
-    [`${prefix}_iterations`]: fit.iterations,
-    [`${prefix}_starts`]: starts.length,
-    [`${prefix}_starts_at_best`]: atBest,
-    [`${prefix}_start_ends`]: starts.map((s) => `${show(s.end)}: ${round(s.logLikelihood)}`).join("; "),
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    starts: starts.map((s) => ({ ...params(s.end), log_likelihood: s.logLikelihood })),
+    startsAtBest: starts.filter((s) => Math.abs(s.logLikelihood - fit.logLikelihood) <= 1e-6 * Math.abs(fit.logLikelihood)).length,
   };
 }
 
-function holdoutColumns(check: Holdout | null): SeriesRow {
+function holdoutColumns(check: Holdout | null): Partial<SeriesRow<"clv_method">> {
   if (check === null) return { holdout_status: "failed", holdout_reason: "a prediction failed (see the warnings)" };
   if (check.status === "skipped") return { holdout_status: "skipped", holdout_reason: check.reason };
   if (check.status === "not enough data") return { holdout_status: "not enough data", holdout_reason: check.fit.reason, holdout_from: dayLabel(check.split) };
@@ -348,7 +358,7 @@ function holdoutColumns(check: Holdout | null): SeriesRow {
     holdout_a: check.fit.a,
     holdout_b: check.fit.b,
     holdout_log_likelihood: check.fit.logLikelihood,
-    holdout_converged: check.fit.converged ? 1 : 0,
+    holdout_converged: check.fit.converged,
   };
 }
 
@@ -391,7 +401,7 @@ function edgeWarning(model: string, which: string): Warning {
 }
 
 /** Customers by CLV in round-width bins up to the 99th percentile, and one open bin. */
-function histogram(value: Float64Array, ascending: readonly number[]): SeriesRow[] {
+function histogram(value: Float64Array, ascending: readonly number[]): SeriesRow<"clv_distribution">[] {
   const n = ascending.length;
   const p99 = value[ascending[Math.max(0, Math.ceil(0.99 * n) - 1)]!]!;
   const width = niceStep(p99 / CLV_BINS);
@@ -416,7 +426,7 @@ export function niceStep(raw: number): number {
 const tidy = (v: number): number => Number(v.toPrecision(12));
 const round = (v: number): string => String(Number(v.toPrecision(4)));
 
-function pAliveGrid(bg: BgNbdFit, summary: RfmSummary): SeriesRow[] {
+function pAliveGrid(bg: BgNbdFit, summary: RfmSummary): SeriesRow<"clv_p_alive">[] {
   let maxT = 0;
   let maxFrequency = 0;
   for (let c = 0; c < summary.n; c++) {
@@ -431,7 +441,7 @@ function pAliveGrid(bg: BgNbdFit, summary: RfmSummary): SeriesRow[] {
     const f = summary.frequency[c]!;
     if (f <= topFrequency) counts[f * columns + Math.min(columns - 1, Math.floor(summary.recency[c]! / step))]!++;
   }
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"clv_p_alive">[] = [];
   for (let f = 0; f <= topFrequency; f++) {
     for (let k = 0; k < (f === 0 ? 1 : columns); k++) {
       const recency = k * step;
@@ -446,8 +456,8 @@ function bandRows(
   value: Float64Array,
   perCustomer: { readonly pAlive: Float64Array; readonly expected12: Float64Array },
   summary: RfmSummary,
-): SeriesRow[] {
-  const rows: SeriesRow[] = [];
+): SeriesRow<"clv_bands">[] {
+  const rows: SeriesRow<"clv_bands">[] = [];
   for (let b = 1; b <= BANDS; b++) {
     let customers = 0;
     let total = 0;
@@ -483,7 +493,7 @@ function bandRows(
 }
 
 /** Each band's customers by segment (segments in code-unit order; customers without one under "(none)"). */
-function bandSegmentRows(band: Int32Array, base: ClvCustomers, segmentOf: (user: number) => string | undefined): SeriesRow[] {
+function bandSegmentRows(band: Int32Array, base: ClvCustomers, segmentOf: (user: number) => string | undefined): SeriesRow<"clv_band_segments">[] {
   const counts = new Map<string, Float64Array>();
   const sizes = new Float64Array(BANDS + 1);
   for (let c = 0; c < base.n; c++) {
@@ -494,7 +504,7 @@ function bandSegmentRows(band: Int32Array, base: ClvCustomers, segmentOf: (user:
     sizes[band[c]!]!++;
   }
   const names = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"clv_band_segments">[] = [];
   for (let b = 1; b <= BANDS; b++) {
     for (const segment of names) {
       const customers = counts.get(segment)![b]!;

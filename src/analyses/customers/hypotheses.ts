@@ -327,7 +327,7 @@ export const MIN_GENERATED = 3;
  * generated ones (`generated: true`) are cut to the first 5 that can be
  * tested, topped up to 3 with untestable ones (shown with the reason).
  */
-export function hypotheses(list: readonly HypothesisConfig[], data: HypothesisData, sink: FactSink, generated = false): SeriesRow[] {
+export function hypotheses(list: readonly HypothesisConfig[], data: HypothesisData, sink: FactSink, generated = false): SeriesRow<"hypotheses">[] {
   let results = list.map((h) => testHypothesis(h, data));
   if (generated) {
     const tested = results.filter((r) => r.pValue !== null).slice(0, MAX_GENERATED);

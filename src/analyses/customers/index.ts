@@ -8,7 +8,7 @@ import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
-import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import { type Series, type SeriesRow } from "../series.ts";
 import { attributeReductions, customerAttributes } from "./attributes.ts";
 import { baseReductions, customerBase, modalCountry } from "./base.ts";
 import { CUSTOMER_METRICS } from "./catalogue.ts";
@@ -67,25 +67,25 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
     cell.revenue += base.revenue[i]!;
     grid.set(key, cell);
   }
-  const gridRows: SeriesRow[] = [];
+  const gridRows: SeriesRow<"rfm_grid">[] = [];
   for (let r = 5; r >= 1; r--) {
     for (let f = 1; f <= 5; f++) {
       const cell = grid.get(`${r},${f}`) ?? { customers: 0, revenue: 0 };
       gridRows.push({ r, f, segment: rfmSegment(r, f), customers: cell.customers, revenue: cell.revenue });
     }
   }
-  series[SERIES.rfmGrid] = gridRows;
+  series.rfm_grid = gridRows;
 
   const spend = categorySpend(input.reduced, base, ctx.categoryLabels, input.categories, ctx.text);
   const segmented = segments(base, scored.recency, attributes, spend, ctx.config.segments, sink);
   if (segmented) {
-    series[SERIES.segmentProfiles] = segmented.profiles;
-    series[SERIES.segmentPoints] = segmented.points;
-    series[SERIES.segmentMethod] = [
+    series.segment_profiles = segmented.profiles;
+    series.segment_points = segmented.points;
+    series.segment_method = [
       {
-        features: segmented.features.join(", "),
+        features: [...segmented.features],
         k: segmented.k,
-        chosen_by: ctx.config.segments.k !== undefined ? "config" : "best silhouette among k ≥ 3",
+        chosen_by: ctx.config.segments.k !== undefined ? "config" : "silhouette",
         starts: base.n > EXACT_UP_TO ? SAMPLED_STARTS : STARTS,
         customers: base.n,
         sample: base.n > EXACT_UP_TO ? SAMPLE : base.n,
@@ -103,7 +103,7 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
     midDay: frame.range.from + Math.floor(frame.days / 2),
   };
   const configured = ctx.config.hypotheses;
-  series[SERIES.hypotheses] = configured ? hypotheses(configured, data, sink) : hypotheses(generateHypotheses(data), data, sink, true);
+  series.hypotheses = configured ? hypotheses(configured, data, sink) : hypotheses(generateHypotheses(data), data, sink, true);
   // What later analyses read of a customer, without holding on to the rest of the base.
   const { customerOf } = base;
   const rfmSegments = scored.segment;

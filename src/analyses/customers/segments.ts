@@ -49,8 +49,8 @@ export interface Segmentation {
   /** The segment names, by index; they are the `segment` dim of the facts. */
   readonly names: readonly string[];
   readonly features: readonly string[];
-  readonly profiles: SeriesRow[];
-  readonly points: SeriesRow[];
+  readonly profiles: SeriesRow<"segment_profiles">[];
+  readonly points: SeriesRow<"segment_points">[];
   /** Warnings: features whose unknown values were imputed. */
   readonly imputed: readonly string[];
 }
@@ -110,14 +110,13 @@ export function segmentName(
   return name[0]!.toUpperCase() + name.slice(1);
 }
 
-/** Top entries of a count map as "a 52%, b 30%, c 9%". */
-function mix(counts: ReadonlyMap<string, number>, total: number, top = 3): string {
-  if (total === 0) return "";
+/** The `top` largest entries of a count map (ties: label in code-unit order), each with its share of `total`; none when `total` is 0. */
+function mix(counts: ReadonlyMap<string, number>, total: number, top = 3): { label: string; share: number }[] {
+  if (total === 0) return [];
   return [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, top)
-    .map(([k, v]) => `${k} ${Math.round((100 * v) / total)}%`)
-    .join(", ");
+    .map(([label, v]) => ({ label, share: v / total }));
 }
 
 export function segments(
@@ -201,7 +200,7 @@ export function segments(
     names.push(name);
   }
 
-  const profiles: SeriesRow[] = [];
+  const profiles: SeriesRow<"segment_profiles">[] = [];
   for (let s = 0; s < k; s++) {
     const segment = names[s]!;
     const dims = { segment };
@@ -212,7 +211,7 @@ export function segments(
     sink.add("segments.monetary.mean", revenue[s]! / size[s]!, dims);
     sink.add("segments.aov", ratio(revenue[s], orders[s]), dims);
     sink.add("segments.repeat.share", repeat[s]! / size[s]!, dims);
-    const row: SeriesRow = {
+    const row: SeriesRow<"segment_profiles"> = {
       segment,
       customers: size[s]!,
       revenue_share: ratio(revenue[s], totalRevenue),
@@ -221,6 +220,8 @@ export function segments(
       revenue: revenue[s]! / size[s]!,
       aov: ratio(revenue[s], orders[s]),
       repeat_share: repeat[s]! / size[s]!,
+      reach: {},
+      mixes: {},
     };
     if (attributes.age) {
       let sum = 0;
@@ -232,7 +233,7 @@ export function segments(
         }
       }
       sink.add("segments.age.mean", ratio(sum, known), dims);
-      row["age"] = ratio(sum, known);
+      row.age = ratio(sum, known);
     }
     for (const channel of CHANNEL_ROLES) {
       const flags = attributes.channels.get(channel);
@@ -246,7 +247,7 @@ export function segments(
         }
       }
       sink.add("segments.channel.reach", ratio(yes, known), { segment, channel });
-      row[`reach_${channel}`] = ratio(yes, known);
+      row.reach[channel] = ratio(yes, known);
     }
     for (const p of attributes.labels) {
       const counts = new Map<string, number>();
@@ -257,7 +258,7 @@ export function segments(
         counts.set(v, (counts.get(v) ?? 0) + 1);
         total++;
       }
-      row[p.name] = mix(counts, total);
+      row.mixes[p.name] = mix(counts, total);
     }
     if (spend) {
       const c = spend.codes.length;
@@ -271,13 +272,13 @@ export function segments(
         }
         total += base.revenue[i]!;
       }
-      row["top_categories"] = mix(bySpend, total);
+      row.top_categories = mix(bySpend, total);
     }
     profiles.push(row);
   }
 
   const shown = evenSample(n, SCATTER_POINTS);
-  const points: SeriesRow[] = Array.from(shown, (i) => ({
+  const points: SeriesRow<"segment_points">[] = Array.from(shown, (i) => ({
     segment: names[labels[i]!]!,
     recency_days: recency[i]!,
     orders: base.orders[i]!,

@@ -27,7 +27,8 @@ import {
   wilsonInterval,
 } from "../../stats/index.ts";
 import { FactSink, ratio } from "../facts.ts";
-import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import type { DatasetTag } from "../rows.ts";
+import { type Series, type SeriesRow } from "../series.ts";
 import { EXPERIMENT_METRICS } from "./catalogue.ts";
 import { decide } from "./decision.ts";
 import { decimals, numbers, type Analysis, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
@@ -71,16 +72,16 @@ interface Arm {
 export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): ExperimentsResult {
   const sink = new FactSink(EXPERIMENT_METRICS);
   const warnings: Warning[] = [];
-  const variantsOut: SeriesRow[] = [];
-  const resultsOut: SeriesRow[] = [];
-  const densityOut: SeriesRow[] = [];
-  const dailyOut: SeriesRow[] = [];
+  const variantsOut: SeriesRow<"experiment_variants">[] = [];
+  const resultsOut: SeriesRow<"experiment_results">[] = [];
+  const densityOut: SeriesRow<"experiment_posteriors">[] = [];
+  const dailyOut: SeriesRow<"experiment_daily">[] = [];
   const { config } = ctx;
   const z = normalQuantile(0.975, 0, 1);
 
   for (const data of input.datasets) {
     const dataset = input.datasets.length > 1 ? data.name : null;
-    const tag = dataset === null ? {} : { dataset };
+    const tag: DatasetTag = dataset === null ? {} : { dataset };
     const wdims = dataset === null ? {} : { dims: { dataset } };
     const arms = new Map<number, Arm>(
       data.arms.map((a) => [a.variant, { variant: ctx.labels[a.variant]!, users: a.users, conversions: a.conversions, revenue: a.revenue }]),
@@ -97,7 +98,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
       variantsOut.push({
         ...tag,
         variant: arm.variant,
-        control: arm === control ? 1 : 0,
+        control: arm === control,
         users: arm.users,
         conversions: arm.conversions,
         cvr: ratio(arm.conversions, arm.users),
@@ -210,7 +211,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
         users_per_variant: users,
         power,
         target_power: config.power,
-        powered: needed === null ? null : users >= needed ? 1 : 0,
+        powered: needed === null ? null : users >= needed,
         decision,
         reason,
       });
@@ -218,10 +219,10 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
   }
   const series: Series = {};
   if (input.datasets.length > 0) {
-    series[SERIES.experimentVariants] = variantsOut;
-    series[SERIES.experimentResults] = resultsOut;
-    series[SERIES.experimentPosteriors] = densityOut;
-    series[SERIES.experimentDaily] = dailyOut;
+    series.experiment_variants = variantsOut;
+    series.experiment_results = resultsOut;
+    series.experiment_posteriors = densityOut;
+    series.experiment_daily = dailyOut;
   }
   return { facts: sink.facts, warnings, series };
 }
@@ -252,7 +253,7 @@ function countMismatches(cells: ExperimentData["assignments"]): { count: number;
 }
 
 /** Posterior densities of each variant's rate on a shared grid covering 99.9% of every posterior. */
-function densities(arms: readonly Arm[], tag: object): SeriesRow[] {
+function densities(arms: readonly Arm[], tag: DatasetTag): SeriesRow<"experiment_posteriors">[] {
   const dists = arms.map((a) => {
     const p = betaPosterior(a.conversions, a.users);
     return p ? betaDistribution(p.alpha, p.beta) : null;
@@ -266,7 +267,7 @@ function densities(arms: readonly Arm[], tag: object): SeriesRow[] {
     hi = Math.max(hi, q.hi);
   }
   if (!(hi > lo)) return [];
-  const rows: SeriesRow[] = [];
+  const rows: SeriesRow<"experiment_posteriors">[] = [];
   arms.forEach((a, k) => {
     const d = dists[k];
     if (!d) return;
@@ -279,7 +280,7 @@ function densities(arms: readonly Arm[], tag: object): SeriesRow[] {
 }
 
 /** Users and conversions per variant and day of exposure, by day and then variant label. */
-function dailyRows(daily: ExperimentData["daily"], labels: readonly string[], tag: object): SeriesRow[] {
+function dailyRows(daily: ExperimentData["daily"], labels: readonly string[], tag: DatasetTag): SeriesRow<"experiment_daily">[] {
   return [...daily]
     .sort((a, b) => a.day - b.day || (labels[a.variant]! < labels[b.variant]! ? -1 : 1))
     .map((s) => ({ ...tag, date: dayLabel(s.day), variant: labels[s.variant]!, users: s.users, conversions: s.conversions }));

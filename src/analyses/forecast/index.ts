@@ -7,7 +7,7 @@
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../facts.ts";
-import { SERIES, type Series, type SeriesRow } from "../series.ts";
+import { type Series, type SeriesRow } from "../series.ts";
 import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
@@ -57,9 +57,9 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`invalid forecast.horizon: ${horizon}`);
   const options = { season, horizon, log: config.log ?? FORECAST_DEFAULTS.log, origins: config.origins ?? FORECAST_DEFAULTS.origins };
   const data = periodSeries(input.sales, frame, grain);
-  const points: SeriesRow[] = [];
-  const backtestRows: SeriesRow[] = [];
-  const modelRows: SeriesRow[] = [];
+  const points: SeriesRow<"forecast_points">[] = [];
+  const backtestRows: SeriesRow<"forecast_backtest">[] = [];
+  const modelRows: SeriesRow<"forecast_model">[] = [];
 
   for (const name of SERIES_NAMES) {
     const values = data[name];
@@ -111,7 +111,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
         mase: row.mase,
         smape: row.smape,
         mape: row.mape,
-        chosen: row.model === chosen.family ? 1 : 0,
+        chosen: row.model === chosen.family,
         failures: row.failures,
         unconverged: row.unconverged,
       });
@@ -120,9 +120,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
       series: name,
       model: fit.model,
       family: chosen.family,
-      parameters: Object.entries(fit.parameters)
-        .map(([k, v]) => `${k} = ${formatParameter(v)}`)
-        .join(", "),
+      parameters: Object.entries(fit.parameters).map(([name, value]) => ({ name, value })),
       sigma2: fit.sigma2,
       aicc: fit.aicc,
       scale: fit.scale,
@@ -133,7 +131,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
       history: values.length,
       origins: backtest.origins.length,
       backtest_horizon: backtest.horizon,
-      converged: fit.converged ? 1 : 0,
+      converged: fit.converged,
       total: total.value,
       total_lo80: total.lo80,
       total_hi80: total.hi80,
@@ -144,16 +142,11 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
   }
   const series: Series = {};
   if (modelRows.length > 0) {
-    series[SERIES.forecastPoints] = points;
-    series[SERIES.forecastBacktest] = backtestRows;
-    series[SERIES.forecastModel] = modelRows;
+    series.forecast_points = points;
+    series.forecast_backtest = backtestRows;
+    series.forecast_model = modelRows;
   }
   return { facts: sink.facts, warnings, series };
-}
-
-/** Four significant digits. @example formatParameter(-0.40182312); // => "-0.4018" */
-function formatParameter(v: number): string {
-  return Number(v.toPrecision(4)).toString();
 }
 
 export { FORECAST_METRICS } from "./catalogue.ts";

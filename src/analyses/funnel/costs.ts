@@ -8,7 +8,7 @@
  */
 import { decimals, numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { dayLabel, isoWeekOf, monthLabel, monthOfDay } from "../../time/calendar.ts";
-import { SERIES, type Series } from "../series.ts";
+import { type Series } from "../series.ts";
 import { ratio, type FactSink } from "../facts.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Buyers } from "./orders.ts";
@@ -74,7 +74,7 @@ export function costsMetrics(costs: CostCells, ctx: FunnelContext, sink: FactSin
     }
   }
   const sources = [...bySource.keys()];
-  series[SERIES.costWeekly] = ctx.frame.weeks.flatMap((monday, w) =>
+  series.cost_weekly = ctx.frame.weeks.flatMap((monday, w) =>
     sources.map((s) => ({ week: dayLabel(monday), source: sourceLabel(ctx, s), cost: weekly.get(`${w},${s}`) ?? 0 })),
   );
   sink.add("cost", total);

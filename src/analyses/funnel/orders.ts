@@ -12,7 +12,7 @@ import { monthLabel } from "../../time/calendar.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { ratio, type FactSink } from "../facts.ts";
 import { orderRelation } from "../orders.ts";
-import { SERIES, type Series } from "../series.ts";
+import { type Series } from "../series.ts";
 import type { FunnelContext } from "./context.ts";
 
 /** The orders reduced: what `ordersMetrics` reads. */
@@ -111,7 +111,7 @@ export function ordersMetrics(data: OrderData, ctx: FunnelContext, sink: FactSin
       cellOrders[c * months + m] = orders[i]!;
     }
   }
-  series[SERIES.aovMonthly] = frame.months.map((month, m) => ({
+  series.aov_monthly = frame.months.map((month, m) => ({
     month: monthLabel(month),
     orders: monthOrders[m]!,
     revenue: monthRevenue[m]!,

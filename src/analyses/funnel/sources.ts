@@ -12,7 +12,8 @@ import type { Warning } from "../../schema/report.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { ratio, type FactSink } from "../facts.ts";
 import { orderRelation } from "../orders.ts";
-import { CONVERSION_DELAY_MAX_DAYS, SERIES, unitBin, type Series, type SeriesRow } from "../series.ts";
+import { unitBin, type Series, type SeriesRow } from "../series.ts";
+import { CONVERSION_DELAY_MAX_DAYS } from "./series.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Spend } from "./costs.ts";
 import { buyerRelation, type Buyers } from "./orders.ts";
@@ -152,7 +153,7 @@ export function sourceMetrics(
     sink.add("conversion.delay.median_days", overall.median);
     sink.add("conversion.delay.mean_days", overall.mean);
   }
-  const histogram: SeriesRow[] = [];
+  const histogram: SeriesRow<"conversion_delay_histogram">[] = [];
   for (const [s, st] of stats) {
     const source = sourceLabel(ctx, s);
     if (st.delays.size > 0) {
@@ -170,7 +171,7 @@ export function sourceMetrics(
       sink.add("conversion.delay.mean_days", d.mean, { source });
     }
   }
-  series[SERIES.conversionDelay] = histogram;
+  series.conversion_delay_histogram = histogram;
   return stats;
 }
 

@@ -16,7 +16,8 @@ import type { Config } from "../../schema/config.ts";
 import { summariseCounts } from "../../stats/distribution.ts";
 import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import { ratio, type FactSink } from "../facts.ts";
-import { SERIES, SESSION_LENGTH_MAX_MIN, unitBin, type Series, type SeriesRow } from "../series.ts";
+import { unitBin, type Series, type SeriesRow } from "../series.ts";
+import { SESSION_LENGTH_MAX_MIN } from "./series.ts";
 import { UNKNOWN, type FunnelContext } from "./context.ts";
 
 /** The visits reduced: what `visitsMetrics` reads. */
@@ -138,15 +139,15 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
   const dau = dauSum / frame.days;
   sink.add("dau", dau);
   if (activeDays > 0) sink.add("sessions.per_user_day", perUserSum / activeDays);
-  const active: SeriesRow[] = [];
-  const perUser: SeriesRow[] = [];
+  const active: SeriesRow<"active_users">[] = [];
+  const perUser: SeriesRow<"sessions_per_user_day">[] = [];
   for (let d = 0; d < frame.days; d++) {
     const date = dayLabel(frame.range.from + d);
     active.push({ date, metric: "DAU", users: usersPerDay[d]! });
     const sessions = sessionsPerDay[d]!;
     if (sessions > 0) perUser.push({ date, sessions, users: usersPerDay[d]!, sessions_per_user: sessions / usersPerDay[d]! });
   }
-  series[SERIES.sessionsPerUserDay] = perUser;
+  series.sessions_per_user_day = perUser;
 
   // WAU over complete ISO weeks.
   if (frame.weeks.length > 0) {
@@ -192,13 +193,13 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
       dauSumPerMonth[m]! += usersPerDay[d]!;
       daysPerMonth[m]!++;
     }
-    const sticky: SeriesRow[] = [];
+    const sticky: SeriesRow<"sticky_monthly">[] = [];
     frame.months.forEach((key, m) => {
       const monthDau = dauSumPerMonth[m]! / daysPerMonth[m]!;
       active.push({ date: dayLabel(monthFirstDay(key)), metric: "MAU", users: usersPerMonth[m]! });
       sticky.push({ month: monthLabel(key), dau: monthDau, mau: usersPerMonth[m]!, sticky: ratio(monthDau, usersPerMonth[m]!) });
     });
-    series[SERIES.stickyMonthly] = sticky;
+    series.sticky_monthly = sticky;
     for (let c = 0; c < months; c++) {
       if (cohortSize[c] === 0) continue;
       const label = monthLabel(frame.months[c]!);
@@ -209,7 +210,7 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
     }
   }
 
-  series[SERIES.activeUsers] = active;
+  series.active_users = active;
 
   // Session length, from instants so a daylight-saving change does not distort it.
   if (data.lengths) {
@@ -224,12 +225,12 @@ export function visitsMetrics(data: VisitData, ctx: FunnelContext, sink: FactSin
       [...firstOf].sort((a, b) => a[1] - b[1]).map(([dev]) => [dev, new Array<number>(SESSION_LENGTH_MAX_MIN + 1).fill(0)]),
     );
     for (let i = 0; i < device.length; i++) binsByDevice.get(device[i]!)![unitBin(seconds[i]! / 60, SESSION_LENGTH_MAX_MIN)]! += sessions[i]!;
-    const histogram: SeriesRow[] = [];
+    const histogram: SeriesRow<"session_length_histogram">[] = [];
     for (const [dev, bins] of binsByDevice) {
       const label = dev < 0 ? UNKNOWN : ctx.deviceLabels[dev]!;
       bins.forEach((n, bin) => histogram.push({ device: label, from_min: bin, to_min: bin < SESSION_LENGTH_MAX_MIN ? bin + 1 : null, sessions: n }));
     }
-    series[SERIES.sessionLength] = histogram;
+    series.session_length_histogram = histogram;
     if (seconds.length > 0) {
       const s = summariseCounts(seconds, sessions);
       sink.add("session.length.median_s", s.median);

@@ -1,0 +1,58 @@
+/**
+ * The customer analysis's series: the RFM grid, the k-means segments (their
+ * profiles, a scatter sample and the method) and the hypothesis tests.
+ */
+import { z } from "zod";
+import { LabelShare, maybe, num, text } from "../rows.ts";
+
+export const CUSTOMERS_SERIES = {
+  /** The RFM grid, R = 5 … 1, F = 1 … 5. */
+  rfm_grid: z.strictObject({ r: num, f: num, segment: text, customers: num, revenue: num }),
+  /**
+   * One row per k-means segment: size, revenue share, means per customer
+   * (recency in days, orders, revenue), AOV and repeat share; the mean age
+   * when the customers file has ages; the share reachable on each channel the
+   * file flags (`reach`); the three most common labels of each text
+   * attribute (`mixes`: "gender", "city", "country", "attr.…"); and the three
+   * categories with most of the segment's revenue (`top_categories`).
+   */
+  segment_profiles: z.strictObject({
+    segment: text,
+    customers: num,
+    revenue_share: maybe,
+    recency_days: num,
+    orders: num,
+    revenue: num,
+    aov: maybe,
+    repeat_share: num,
+    age: maybe.optional(),
+    reach: z.record(z.string(), maybe),
+    mixes: z.record(z.string(), z.array(LabelShare)),
+    top_categories: z.array(LabelShare).optional(),
+  }),
+  /** An even sample of at most 600 customers, for the scatter. */
+  segment_points: z.strictObject({ segment: text, recency_days: num, orders: num, revenue: num }),
+  /** One row: the features, the chosen k and how (`silhouette`: the k ≥ 3 with the best silhouette), the k-means starts, the customers and the silhouette sample size. */
+  segment_method: z.strictObject({
+    features: z.array(z.string()),
+    k: num,
+    chosen_by: z.enum(["config", "silhouette"]),
+    starts: num,
+    customers: num,
+    sample: num,
+  }),
+  /** One row per hypothesis: statement, groups, test and why, statistic, p, Holm-adjusted p, effect and conclusion. */
+  hypotheses: z.strictObject({
+    hypothesis: text,
+    statement: text,
+    groups: text,
+    test: text,
+    why: text,
+    statistic: maybe,
+    p_value: maybe,
+    p_adjusted: maybe,
+    effect: maybe,
+    effect_name: text,
+    conclusion: text,
+  }),
+};

@@ -1,0 +1,90 @@
+/**
+ * The typed contract of `series`: the report schema takes only the series
+ * and fields the analyses declare, tsc rejects a renamed field in a
+ * fixture, and `upgradeReport` reads a schema-1 archive (flags as 1/0,
+ * lists as joined text) as today's report.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { SeriesRow } from "../../src/analyses/series.ts";
+import { REPORT_SCHEMA_VERSION, ReportSchema } from "../../src/schema/report.ts";
+import { upgradeReport } from "../../src/schema/upgrade.ts";
+import { report, row } from "../site/report.ts";
+
+const source = row("budget_sources", { source: "search", status: "fitted", locked: true, beyond_seen: false });
+
+describe("ReportSchema.series", () => {
+  it("takes each analysis's rows as they are declared", () => {
+    expect(ReportSchema.safeParse(report({ series: { budget_sources: [source] } })).success).toBe(true);
+  });
+
+  it("rejects a series no analysis declares, a field a row does not have, and a flag written as 1/0", () => {
+    const doc = (series: unknown) => ({ ...report({}), series });
+    expect(ReportSchema.safeParse(doc({ budget_source: [] })).success).toBe(false);
+    expect(ReportSchema.safeParse(doc({ budget_sources: [{ ...source, spend_now: 1 }] })).success).toBe(false);
+    expect(ReportSchema.safeParse(doc({ budget_sources: [{ ...source, locked: 1 }] })).success).toBe(false);
+  });
+
+  it("is checked by tsc: a renamed series or field in a fixture does not compile", () => {
+    // @ts-expect-error: there is no series budget_source (it is budget_sources).
+    const misnamed = report({ series: { budget_source: [source] } });
+    // @ts-expect-error: a budget source row has no field spend_now.
+    const renamed: SeriesRow<"budget_sources"> = { ...source, spend_now: 1 };
+    // @ts-expect-error: locked is a boolean, not 1/0.
+    const flag: SeriesRow<"budget_sources"> = { ...source, locked: 1 };
+    expect([misnamed, renamed, flag]).toHaveLength(3);
+  });
+});
+
+describe("upgradeReport(raw)", () => {
+  const v1 = {
+    ...report({}),
+    schema: 1,
+    facts: [{ id: "revenue", value: 100, unit: "currency" }],
+    series: {
+      // Schema 1 wrote flags as 1/0 …
+      forecast_backtest: [{ series: "orders", model: "ARIMA", mase: 0.8, smape: 0.1, mape: 0.12, chosen: 1, failures: 0, unconverged: 0 }],
+      // … and lists as joined text, which today's rows hold as lists.
+      basket_method: [
+        {
+          baskets: 5,
+          items: 6,
+          min_support: 0.4,
+          chosen_by: "config",
+          min_count: 2,
+          tried: "0.4: 9",
+          itemsets: 9,
+          max_size: 3,
+          min_confidence: 0.5,
+          min_lift: 1,
+          rules: 4,
+        },
+      ],
+    },
+  };
+
+  it("reads a schema-1 report as today's: flags become booleans, a series it cannot read is dropped, the facts are kept", () => {
+    const read = upgradeReport(v1);
+    if (!("report" in read)) throw new Error(read.error);
+    expect(read.report.schema).toBe(REPORT_SCHEMA_VERSION);
+    expect(read.report.series.forecast_backtest![0]!.chosen).toBe(true);
+    expect(read.report.series.basket_method).toBeUndefined();
+    expect(read.dropped).toEqual(["basket_method"]);
+    expect(read.report.facts).toEqual(v1.facts);
+  });
+
+  it("reads every archived snapshot of the demo", () => {
+    for (const label of ["2025-03", "2025-04"]) {
+      const read = upgradeReport(JSON.parse(readFileSync(new URL(`../../content/versions/${label}.json`, import.meta.url), "utf8")));
+      expect("report" in read && read.report.version.label).toBe(label);
+    }
+  });
+
+  it("refuses a newer schema, a document that is not a report, and a broken fact, naming what is wrong", () => {
+    expect(upgradeReport({ ...v1, schema: 99 })).toEqual({ error: `unknown metrics.json schema version 99 (this romi reads 1 to ${REPORT_SCHEMA_VERSION})` });
+    expect(upgradeReport([])).toEqual({ error: "not a romi metrics.json (no schema or facts)" });
+    expect(upgradeReport({ ...v1, facts: [{ id: "revenue", value: "100", unit: "currency" }] })).toMatchObject({
+      error: expect.stringContaining("facts.0.value"),
+    });
+  });
+});
