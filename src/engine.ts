@@ -92,7 +92,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
         loaded,
         { period, used, tables },
         config,
-        GENERATOR,
+        options.stamp?.generator ?? GENERATOR,
         timed(engineReducer(engine, loaded.datasets), sql),
         options.stamp,
         annotations,

@@ -39,6 +39,8 @@ export function account(d: LoadedDataset, used: number): DatasetAccount {
 export interface Stamp {
   readonly label?: string | undefined;
   readonly commit?: string | undefined;
+  /** The generator to record instead of romi's name and version: a test pins it, so that a hash of the report does not move with each release. */
+  readonly generator?: string | undefined;
 }
 
 /** The datasets in the report period: the period, each dataset's rows left in it, and the tables of the kinds analyses read as rows. */

@@ -297,9 +297,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
   const forecast = forecastPage(report, fmt, ctx, pieces);
   const budget = budgetPage(report, fmt, ctx, pieces);
 
-  const campaignNames = new Map(
-    (report.series.campaign_summary ?? []).map((c) => [`${c["dataset"] ?? ""}|${String(c["campaign"])}`, String(c["campaign_name"] ?? c["campaign"])]),
-  );
+  const campaignNames = new Map((report.series.campaign_summary ?? []).map((c) => [`${c.dataset ?? ""}|${c.campaign}`, c.campaign_name]));
   const recommendations = [...report.recommendations]
     .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
     .map((r) => recommendationView(r, fmt, campaignNames));

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { stringifyReport } from "../../src/report/json.ts";
@@ -50,4 +52,28 @@ describe("report version", () => {
     const none = (await runEngine({ dataDir: dataDir(FILES), configPath: null })).report!;
     expect(none.version).toEqual({ id: none.version.id });
   });
+});
+
+/**
+ * The demo's metrics.json, built with a pinned stamp, hashed in two child
+ * processes: one under UTC and C, one under Auckland's time zone and a
+ * German locale (decimal commas, day-first dates). Both must give the hash
+ * committed here. It changes only when a number or the format of the demo
+ * report changes: such a change needs a reason in its commit, and the new
+ * hash here.
+ */
+const DEMO_SHA256 = "c88bc01fac4fe04302da76c3df62f8574f4f98fa7ce508e26ee8deaa02cefc70";
+
+describe("the demo's metrics.json", () => {
+  const hash = async (env: Record<string, string>): Promise<string> => {
+    const root = new URL("../../", import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, ["tests/report/demo-hash.ts"], { cwd: root, env: { ...process.env, LC_ALL: "", ...env } });
+    return stdout.trim();
+  };
+
+  it("hashes the same under UTC and under Pacific/Auckland with de_DE, and as committed", async () => {
+    const [utc, auckland] = await Promise.all([hash({ TZ: "UTC", LANG: "C.UTF-8" }), hash({ TZ: "Pacific/Auckland", LANG: "de_DE.UTF-8" })]);
+    expect(auckland).toBe(utc);
+    expect(utc).toBe(DEMO_SHA256);
+  }, 120_000);
 });
