@@ -8,7 +8,7 @@ import type { ChartContext } from "../charts/common.ts";
 import type { Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
 import type { PagePieces } from "./pieces.ts";
-import type { ChartPage, Table } from "./model.ts";
+import type { ChartPage, Table } from "./views.ts";
 
 /** Rules shown per ordering of the table. */
 export const TABLE_RULES = 25;

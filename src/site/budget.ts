@@ -10,7 +10,7 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
 import type { PagePieces } from "./pieces.ts";
-import type { ChartPage, Table } from "./model.ts";
+import type { ChartPage, Table } from "./views.ts";
 
 export interface BudgetPage extends ChartPage {
   readonly reading: string;

@@ -12,7 +12,7 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
 import type { Formatter } from "./format.ts";
-import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./model.ts";
+import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./views.ts";
 import type { PagePieces } from "./pieces.ts";
 
 export interface LiftView {

@@ -8,16 +8,19 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import type { Formatter } from "./format.ts";
 import type { PagePieces } from "./pieces.ts";
-import type { ChartPage, Table } from "./model.ts";
+import type { ChartPage, RecommendationView, Table } from "./views.ts";
 
 export interface ClvPage extends ChartPage {
   readonly bands: Table | null;
   readonly top: Table | null;
   readonly method: readonly string[];
   readonly warnings: readonly string[];
+  /** The CLV bands' recommendations. */
+  readonly recommendations: readonly RecommendationView[];
 }
 
-export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ClvPage | null {
+/** `recommendations`: every card, most important first (the page shows the CLV rules'). */
+export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces, recommendations: readonly RecommendationView[]): ClvPage | null {
   const method = (report.series.clv_method ?? [])[0];
   const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
   if (!method && warnings.length === 0) return null;
@@ -90,5 +93,5 @@ export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, piece
       `Simple CLV: AOV ${fmt.money(method.simple_aov)} × ${fmt.number(method.simple_orders_per_customer_per_year, 2)} orders per customer per year × margin ${fmt.number(method.margin, 2)} ÷ annual churn ${fmt.percent(method.simple_annual_churn)} (${fmt.percent(method.simple_churn)} of the customers of the first half, to ${method.simple_first_half_to}, did not order from ${method.simple_second_half_from} on).`,
     );
   }
-  return { ...base, bands, top, method: lines, warnings };
+  return { ...base, bands, top, method: lines, warnings, recommendations: recommendations.filter((r) => r.rule.startsWith("clv.")) };
 }

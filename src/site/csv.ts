@@ -6,7 +6,7 @@
  */
 import { csvFormat } from "d3-dsv";
 import type { DataRow } from "../charts/spec.ts";
-import type { Table } from "./model.ts";
+import type { Table } from "./views.ts";
 
 /** A chart's rows as CSV; the columns are every flattened key, in order of first appearance. */
 export function csvOf(rows: readonly DataRow[]): string {

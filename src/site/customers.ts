@@ -4,13 +4,11 @@
  */
 import { type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/customers.ts";
-import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Plan, Report } from "../schema/report.ts";
+import type { Plan } from "../schema/report.ts";
+import type { SiteContext } from "./context.ts";
 import type { Formatter } from "./format.ts";
-import type { PagePieces } from "./pieces.ts";
-import type { FactIndex } from "./facts.ts";
-import type { ChartPage, Kpi, Table } from "./model.ts";
+import type { ChartPage, Kpi, Table } from "./views.ts";
 
 export interface SegmentView {
   readonly name: string;
@@ -25,13 +23,10 @@ export interface SegmentView {
   readonly reachText: string;
 }
 
-const present = (...specs: (ChartSpec | null)[]): ChartSpec[] => specs.filter((c): c is ChartSpec => c !== null);
-
-export interface CustomerPages {
-  /** `method`: how the segments were found, in a sentence. */
-  readonly customers: (ChartPage & { readonly profiles: Table | null; readonly method: string | null }) | null;
-  readonly segments: readonly SegmentView[] | null;
-  readonly hypotheses: { readonly rows: readonly HypothesisView[]; readonly table: Table } | null;
+/** The Customers page: tiles and charts, the segment profiles and how the segments were found (`method`, a sentence). */
+export interface CustomersPage extends ChartPage {
+  readonly profiles: Table | null;
+  readonly method: string | null;
 }
 
 /** One hypothesis as the page shows it: every number formatted. */
@@ -49,12 +44,24 @@ export interface HypothesisView {
   readonly supported: boolean;
 }
 
-export function customersPages(report: Report, facts: FactIndex, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): CustomerPages {
+export interface HypothesesPage {
+  readonly rows: readonly HypothesisView[];
+  readonly table: Table;
+}
+
+type Profile = SeriesRow<"segment_profiles">;
+
+const present = (...specs: (ChartSpec | null)[]): ChartSpec[] => specs.filter((c): c is ChartSpec => c !== null);
+
+/** The customer attributes whose most common labels the profiles show. */
+const MIXES = ["gender", "city", "country"];
+
+/** null without customers (no RFM facts and no customer charts). */
+export function customersPage({ report, facts, fmt, pieces, charts: ctx }: SiteContext): CustomersPage | null {
   const profiles = report.series.segment_profiles ?? [];
   const method = (report.series.segment_method ?? [])[0] ?? null;
   const rfmCustomers = facts.list("rfm.customers", ["segment"]);
   const totalCustomers = rfmCustomers.reduce((s, f) => s + (f.value ?? 0), 0);
-
   const page = pieces.page(
     [
       rfmCustomers.length ? { label: "Customers", value: fmt.number(totalCustomers, 0), hint: "with an order in the period" } : null,
@@ -73,19 +80,9 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
       charts.segmentScatter(ctx),
     ),
   );
-
-  // The profile's optional columns: age, the label mixes shown, top categories, then each channel's reach.
-  const mix = (list: readonly { label: string; share: number }[] | undefined): string =>
-    (list ?? []).map((m) => `${m.label} ${fmt.percent(m.share, 0)}`).join(", ");
-  type Profile = SeriesRow<"segment_profiles">;
-  const column = (name: string, numeric: boolean, value: (p: Profile) => string, label = name) => ({ name, label, numeric, value });
-  const extra = [
-    ...(profiles.some((p) => p.age !== undefined) ? [column("age", true, (p) => fmt.number(p.age, 0))] : []),
-    ...MIXES.filter((k) => profiles.some((p) => (p.mixes[k] ?? []).length > 0)).map((k) => column(k, false, (p) => mix(p.mixes[k]))),
-    ...(profiles.some((p) => (p.top_categories ?? []).length > 0) ? [column("top categories", false, (p) => mix(p.top_categories))] : []),
-    ...Object.keys(profiles[0]?.reach ?? {}).map((k) => column(k, true, (p) => fmt.percent(p.reach[k]), `reach: ${k}`)),
-  ];
-  const profileTable =
+  if (!page) return null;
+  const extra = profileColumns(profiles, fmt);
+  const table =
     profiles.length === 0
       ? null
       : pieces.table({
@@ -105,9 +102,16 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
             ...extra.map((c) => c.value(p)),
           ]),
         });
+  return { ...page, profiles: table, method: method ? methodText(method) : null };
+}
 
+/** One card per k-means segment, with its plan; null without segments. */
+export function segmentsPage({ report, fmt, pieces }: SiteContext): readonly SegmentView[] | null {
+  const profiles = report.series.segment_profiles ?? [];
+  if (profiles.length === 0) return null;
+  const extra = profileColumns(profiles, fmt);
   const recs = new Map(report.recommendations.filter((r) => r.plan && r.subject.segment !== undefined).map((r) => [r.subject.segment!, r]));
-  const segments: SegmentView[] = profiles.map((p, i) => {
+  return profiles.map((p, i) => {
     const name = p.segment;
     const rec = recs.get(name);
     const dims = { segment: name };
@@ -131,8 +135,12 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
       reachText: plan.reach === null ? "reach unknown" : `reaches ${fmt.percent(plan.reach)}`,
     };
   });
+}
 
+/** The hypothesis tests as rows and a table; null without any. */
+export function hypothesesPage({ report, fmt, pieces }: SiteContext): HypothesesPage | null {
   const rows = report.series.hypotheses ?? [];
+  if (rows.length === 0) return null;
   const views: HypothesisView[] = rows.map((h) => ({
     statement: h.statement,
     groups: h.groups,
@@ -146,29 +154,30 @@ export function customersPages(report: Report, facts: FactIndex, fmt: Formatter,
     conclusion: h.conclusion,
     supported: h.conclusion.startsWith("Supported"),
   }));
-  const hypotheses =
-    views.length === 0
-      ? null
-      : {
-          rows: views,
-          table: pieces.table({
-            id: "hypotheses",
-            caption: "Hypotheses, tests and conclusions (two-sided; Holm-adjusted over the tested hypotheses)",
-            columns: ["hypothesis", "groups", "test", "why this test", "statistic", "p", "adjusted p", "effect", "effect size", "conclusion"],
-            numeric: [false, false, false, false, true, true, true, true, false, false],
-            rows: views.map((v) => [v.statement, v.groups, v.test, v.why, v.statistic, v.p, v.adjusted, v.effect, v.effectName, v.conclusion]),
-          }),
-        };
-
   return {
-    customers: page ? { ...page, profiles: profileTable, method: method ? methodText(method) : null } : null,
-    segments: segments.length ? segments : null,
-    hypotheses,
+    rows: views,
+    table: pieces.table({
+      id: "hypotheses",
+      caption: "Hypotheses, tests and conclusions (two-sided; Holm-adjusted over the tested hypotheses)",
+      columns: ["hypothesis", "groups", "test", "why this test", "statistic", "p", "adjusted p", "effect", "effect size", "conclusion"],
+      numeric: [false, false, false, false, true, true, true, true, false, false],
+      rows: views.map((v) => [v.statement, v.groups, v.test, v.why, v.statistic, v.p, v.adjusted, v.effect, v.effectName, v.conclusion]),
+    }),
   };
 }
 
-/** The customer attributes whose most common labels the profiles show. */
-const MIXES = ["gender", "city", "country"];
+/** The profiles' optional columns: age, the label mixes shown, top categories, then each channel's reach. */
+function profileColumns(profiles: readonly Profile[], fmt: Formatter) {
+  const mix = (list: readonly { label: string; share: number }[] | undefined): string =>
+    (list ?? []).map((m) => `${m.label} ${fmt.percent(m.share, 0)}`).join(", ");
+  const column = (name: string, numeric: boolean, value: (p: Profile) => string, label = name) => ({ name, label, numeric, value });
+  return [
+    ...(profiles.some((p) => p.age !== undefined) ? [column("age", true, (p) => fmt.number(p.age, 0))] : []),
+    ...MIXES.filter((k) => profiles.some((p) => (p.mixes[k] ?? []).length > 0)).map((k) => column(k, false, (p) => mix(p.mixes[k]))),
+    ...(profiles.some((p) => (p.top_categories ?? []).length > 0) ? [column("top categories", false, (p) => mix(p.top_categories))] : []),
+    ...Object.keys(profiles[0]?.reach ?? {}).map((k) => column(k, true, (p) => fmt.percent(p.reach[k]), `reach: ${k}`)),
+  ];
+}
 
 const chosenBy = (m: SeriesRow<"segment_method">): string => (m.chosen_by === "config" ? "config" : "best silhouette among k ≥ 3");
 

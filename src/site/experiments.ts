@@ -11,7 +11,7 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
 import type { Formatter } from "./format.ts";
-import type { CardTableView, Chart } from "./model.ts";
+import type { CardTableView, Chart } from "./views.ts";
 import type { PagePieces } from "./pieces.ts";
 
 /** Below this sample-ratio-mismatch p the split is broken (the engine's SRM_ALPHA). */

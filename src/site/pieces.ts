@@ -1,11 +1,11 @@
 /**
- * What `model.ts` lends the page builders of each analysis: tiles from facts,
+ * What the site context (`context.ts`) lends the page builders of each analysis: tiles from facts,
  * a chart page from specs (rendering them and registering their CSVs), and
  * registration of a table's CSV download.
  */
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Unit } from "../schema/report.ts";
-import type { ChartPage, Kpi, Table } from "./model.ts";
+import type { ChartPage, Kpi, Table } from "./views.ts";
 
 export interface PagePieces {
   /** A tile for the fact with this id (and dims), or null when the report has no such fact. */

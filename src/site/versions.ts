@@ -8,7 +8,7 @@ import { changeFormat, changeLabel } from "../diff/markdown.ts";
 import type { Report } from "../schema/report.ts";
 import { FactIndex } from "./facts.ts";
 import { makeFormatter } from "./format.ts";
-import type { Kpi } from "./model.ts";
+import type { Kpi } from "./views.ts";
 
 export interface DiffView {
   readonly against: string;

@@ -27,10 +27,10 @@ for (let o = 1; o <= 10; o++) {
   rows.push(line("POST", "POSTAGE"));
 }
 
-describe("buildSite(report).basket", async () => {
+describe("buildSite(report).sections.basket", async () => {
   const run = await runEngine({ dataDir: dataDir({ "lines.csv": lines(...rows) }), configPath: null });
   const report = run.report!;
-  const page = buildSite(report).basket!;
+  const page = buildSite(report).sections.basket!;
 
   it("shows the rules in three orderings, with conviction ∞ for a rule whose confidence is 1", () => {
     expect(page.orderings.map((o) => o.title)).toEqual(["by lift", "by confidence", "by support"]);

@@ -73,10 +73,10 @@ const dated = (lift: SeriesRow<"campaign_lift">[], points: SeriesRow<"campaign_l
 
 const NO_PRE = "no pre-period: the campaign runs from the first day of the data (2025-01-01)";
 
-describe("buildSite(report).campaigns", () => {
+describe("buildSite(report).sections.campaigns", () => {
   it("is null, and the page is not in the navigation, without campaign data", () => {
     const site = buildSite(report({}));
-    expect(site.campaigns).toBeNull();
+    expect(site.sections.campaigns).toBeNull();
     expect(site.nav.map((n) => n.slug)).not.toContain("campaigns");
   });
 
@@ -86,7 +86,7 @@ describe("buildSite(report).campaigns", () => {
   });
 
   it("tabulates each campaign with its name and rates, and flags a view-through row instead of an interval", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).sections.campaigns!.sections[0]!;
     expect(section.dataset).toBeNull();
     const t = section.campaigns!.table;
     // Most spend first: Promo ($600), then Spring ($500). Each campaign runs in its own channel and region, so where it runs is shown.
@@ -112,7 +112,7 @@ describe("buildSite(report).campaigns", () => {
   it("says plainly that no lift was measured, with each refused campaign under its reason, and draws no lift chart", () => {
     const other =
       "no control series: the campaign runs in every region and channel of the data, so nothing untouched can stand in for what would have happened";
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE), refused("CMP-2", "Promo", other)])).campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE), refused("CMP-2", "Promo", other)])).sections.campaigns!.sections[0]!;
     const lift = section.lift!;
     expect(lift.allRefused).toBe(true);
     // Reasons by campaigns refused, ties in code-unit order.
@@ -126,7 +126,7 @@ describe("buildSite(report).campaigns", () => {
   });
 
   it("names one shared reason in the reading when every campaign was refused for it", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE), refused("CMP-2", "Promo", NO_PRE)])).campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE), refused("CMP-2", "Promo", NO_PRE)])).sections.campaigns!.sections[0]!;
     expect(section.reading).toContain(`No lift is shown: none of the 2 campaigns could be measured. Reason: ${NO_PRE}, for all 2.`);
   });
 
@@ -148,7 +148,7 @@ describe("buildSite(report).campaigns", () => {
       did: null,
     };
     const points = ["2025-01-31", "2025-02-01", "2025-02-02"].map((date, i) => ({ campaign: "CMP-1", date, actual: 10 + i, predicted: 10, lo95: 8, hi95: 12 }));
-    const section = buildSite(dated([ok, refused("CMP-2", "Promo", NO_PRE)], points)).campaigns!.sections[0]!;
+    const section = buildSite(dated([ok, refused("CMP-2", "Promo", NO_PRE)], points)).sections.campaigns!.sections[0]!;
     const lift = section.lift!;
     expect(lift.allRefused).toBe(false);
     expect(lift.summary).toBe(
@@ -170,7 +170,7 @@ describe("buildSite(report).campaigns", () => {
   });
 
   it("reads which channel and campaign lead, and which campaigns to stop and continue", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).sections.campaigns!.sections[0]!;
     expect(section.reading.slice(0, 3)).toEqual([
       "2 campaigns spent $1,100.00 for 170 conversions: $6.47 each, ROAS 2.09, converting 15.5% of clicks.",
       "By ROAS, the leading channel is Search (ROAS 4), and the leading campaign is CMP-1 Spring (ROAS 4).",
@@ -180,17 +180,17 @@ describe("buildSite(report).campaigns", () => {
 
   it("shows each campaign recommendation with the campaign's name beside its id, and the target CPA as money", () => {
     const site = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)]));
-    const recs = site.campaigns!.sections[0]!.recommendations;
+    const recs = site.sections.campaigns!.sections[0]!.recommendations;
     expect(recs.map((r) => [r.subject, r.action])).toEqual([
       ["CMP-2 Promo", "stop"],
       ["CMP-1 Spring", "continue"],
     ]);
     expect(recs[0]!.numbers.find((n) => n.label === "campaign.target_cpa")!.value).toBe("$12.50");
-    expect(site.recommendations.map((r) => r.subject)).toContain("CMP-1 Spring");
+    expect(site.sections.recommendations!.cards.map((r) => r.subject)).toContain("CMP-1 Spring");
   });
 
   it("draws weekly spend and conversions for dated data, with every campaign in every week", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).sections.campaigns!.sections[0]!;
     expect(section.weekly.map((c) => c.id)).toEqual(["campaign-weekly-spend", "campaign-weekly-conversions"]);
     const site = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)]));
     // Most spend first (Spring $500, Promo $300); Promo has no row in the week of 2025-01-13: it is there with 0, so the stack has no hole.
@@ -218,7 +218,7 @@ describe("buildSite(report).campaigns", () => {
       recommendations: [rec("1178", "optimize", 50, a), rec("CMP-1", "continue", 500, b)],
     });
     const site = buildSite(r);
-    const [first, second] = site.campaigns!.sections;
+    const [first, second] = site.sections.campaigns!.sections;
     expect([first!.dataset, second!.dataset]).toEqual([a, b]);
     expect(first!.notes).toEqual(["No dates in this file: it gives totals only, with no weekly charts, trend or lift."]);
     expect(first!.lift).toBeNull();
@@ -254,7 +254,7 @@ describe("buildSite(report).campaigns", () => {
     });
     const r = dated([refused("CMP-1", "Spring", NO_PRE)]);
     r.series.campaign_channel_tests = [test("Email", true, null), test("Search", false, 0.0004), test("Social", false, 0.2)];
-    const section = buildSite(r).campaigns!.sections[0]!;
+    const section = buildSite(r).sections.campaigns!.sections[0]!;
     const c = section.comparison!;
     expect(c.emphasis).toEqual([true, false, false]);
     expect(c.head).toBe(2);

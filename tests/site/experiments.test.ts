@@ -66,10 +66,10 @@ const posteriors = (dataset?: string): SeriesRow<"experiment_posteriors">[] =>
     [0.11, 0.12, 0.13].map((rate, i) => ({ ...(dataset ? { dataset } : {}), variant: v, rate, density: [1, 40, 1][i]! })),
   );
 
-describe("buildSite(report).experiments", () => {
+describe("buildSite(report).sections.experiments", () => {
   it("is null, and the page is not in the navigation, without experiment data", () => {
     const site = buildSite(report({}));
-    expect(site.experiments).toBeNull();
+    expect(site.sections.experiments).toBeNull();
     expect(site.nav.map((n) => n.slug)).not.toContain("experiments");
   });
 
@@ -89,7 +89,7 @@ describe("buildSite(report).experiments", () => {
   it("puts the decision and its reason first, and tabulates variants and lift", () => {
     const site = buildSite(oneTest);
     expect(site.nav.map((n) => n.slug)).toContain("experiments");
-    const x = site.experiments!.sections[0]!;
+    const x = site.sections.experiments!.sections[0]!;
     expect(x.dataset).toBeNull();
     expect(x.decisions).toEqual([{ variant: "treatment", control: "control", decision: "don't ship", reason: "no significant difference" }]);
     // 17,374 / 144,300 = 12.04%.
@@ -108,7 +108,7 @@ describe("buildSite(report).experiments", () => {
   });
 
   it("states the SRM check calmly when the split held, and the power the test had", () => {
-    const x = buildSite(oneTest).experiments!.sections[0]!;
+    const x = buildSite(oneTest).sections.experiments!.sections[0]!;
     expect(x.srm).toEqual({
       broken: false,
       text: "Users split as planned (144,300 control, 144,389 treatment): the sample-ratio check finds no mismatch (χ² = 0.03, p = 0.868; a mismatch is p < 0.001).",
@@ -119,7 +119,7 @@ describe("buildSite(report).experiments", () => {
   });
 
   it("shows only the experiments' warnings, and draws the posteriors and users per day", () => {
-    const x = buildSite(oneTest).experiments!.sections[0]!;
+    const x = buildSite(oneTest).sections.experiments!.sections[0]!;
     expect(x.warnings).toEqual(["983 of the 288,689 rows used have an assignment column that disagrees with the variant."]);
     expect(x.charts.map((c) => c.id)).toEqual(["experiment-posteriors", "experiment-daily"]);
   });
@@ -141,7 +141,7 @@ describe("buildSite(report).experiments", () => {
         { code: "experiments.assignment", message: "12 rows disagree", dims: { dataset: "a.csv" } },
       ],
     });
-    const [a, b] = buildSite(r).experiments!.sections;
+    const [a, b] = buildSite(r).sections.experiments!.sections;
     expect(a!.dataset).toBe("a.csv");
     expect(a!.srm!.broken).toBe(true);
     expect(a!.srm!.text).toMatch(/^Sample ratio mismatch: users did not split as planned \(20,000 control, 21,000 B; χ² = 25.3, p < 0.001\)/);

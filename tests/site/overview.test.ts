@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { topRecommendations, type RecommendationView } from "../../src/site/model.ts";
+import { topRecommendations } from "../../src/site/recommendations.ts";
+import type { RecommendationView } from "../../src/site/views.ts";
 
 const view = (key: Record<string, string>, action: RecommendationView["action"]): RecommendationView => ({
   subject: Object.values(key).join(" "),

@@ -1,0 +1,80 @@
+/**
+ * What every section's builder reads: the report, its facts, the formatter,
+ * the chart context, the pieces that render tiles, charts and tables (and
+ * register their CSV downloads), the recommendations as views, and the
+ * version archive.
+ */
+import { withAnnotations, type ChartContext } from "../charts/common.ts";
+import { renderChart } from "../charts/render.ts";
+import type { ChartSpec } from "../charts/spec.ts";
+import { NARROW, WIDE } from "../charts/theme.ts";
+import type { Report, Unit } from "../schema/report.ts";
+import { csvOf, tableCsv } from "./csv.ts";
+import { FactIndex } from "./facts.ts";
+import { makeFormatter, type Formatter } from "./format.ts";
+import type { PagePieces } from "./pieces.ts";
+import { recommendationViews } from "./recommendations.ts";
+import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
+import type { Chart, Kpi, RecommendationView } from "./views.ts";
+
+export interface SiteContext {
+  readonly report: Report;
+  readonly facts: FactIndex;
+  readonly fmt: Formatter;
+  readonly charts: ChartContext;
+  readonly pieces: PagePieces;
+  /** Every recommendation as a card, most important first. */
+  readonly recommendations: readonly RecommendationView[];
+  /** The snapshots in order, and the current report's changes since the latest. */
+  readonly archive: { readonly list: readonly VersionView[]; readonly sinceLast: DiffView | null };
+  /** Every CSV download registered so far, by id. */
+  readonly downloads: Map<string, string>;
+}
+
+export function siteContext(report: Report, snapshots: readonly Report[]): SiteContext {
+  const fmt = makeFormatter(report.locale, report.currency);
+  const facts = new FactIndex(report.facts);
+  const downloads = new Map<string, string>();
+  const pieces: PagePieces = {
+    kpi: (id, label, display, hint, dims) => kpi(facts, fmt, id, label, display, hint, dims),
+    page: (kpis, specs) => {
+      if (specs.length === 0) return null;
+      for (const s of specs) downloads.set(s.id, csvOf(s.data));
+      return { kpis: kpis.filter((k): k is Kpi => k !== null), charts: specs.map((s) => render(s, report.annotations)) };
+    },
+    table: (t) => {
+      downloads.set(t.id, tableCsv(t));
+      return t;
+    },
+  };
+  return {
+    report,
+    facts,
+    fmt,
+    charts: { report, facts, format: fmt },
+    pieces,
+    recommendations: recommendationViews(report, fmt),
+    archive: versionsModel(report, snapshots),
+    downloads,
+  };
+}
+
+/** A tile for a fact, in its unit or as a percentage; null when the report has no such fact. */
+function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, display: Unit | "percent", hint: string, dims?: Record<string, string>): Kpi | null {
+  if (!facts.has(id, dims)) return null;
+  const value = facts.value(id, dims) ?? null;
+  return { label, value: display === "percent" ? fmt.percent(value) : fmt(value, display), hint };
+}
+
+function render(raw: ChartSpec, annotations: Report["annotations"]): Chart {
+  // Every chart passes here: dated ones get the report's annotations.
+  const spec = withAnnotations(raw, annotations);
+  return {
+    id: spec.id,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    description: spec.description,
+    svgWide: renderChart(spec, WIDE),
+    svgNarrow: renderChart(spec, NARROW),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Recommendations as cards: every rule's recommendation, most important
+ * first, with its numbers formatted in their units; the overview's few;
+ * and the Recommendations page.
+ */
+import { METRICS } from "../analyses/catalogue.ts";
+import type { Recommendation, Report, Unit } from "../schema/report.ts";
+import type { Formatter } from "./format.ts";
+import type { PagePieces } from "./pieces.ts";
+import type { RecommendationView, Table } from "./views.ts";
+
+const ACTION_ORDER: readonly Recommendation["action"][] = ["cut", "stop", "investigate", "scale", "optimize", "keep", "continue", "insufficient data"];
+
+/** Actions that keep things as they are: shown on the overview only when nothing needs doing. */
+const STATUS_QUO: ReadonlySet<Recommendation["action"]> = new Set(["keep", "continue", "insufficient data"]);
+/** Actions that stop a loss: shown on the overview before other changes. */
+const URGENT: ReadonlySet<Recommendation["action"]> = new Set(["cut", "stop"]);
+
+/** Units of recommendation numbers that are no metric of the catalogue. */
+const NUMBER_UNITS: Readonly<Record<string, Unit>> = { "campaign.target_cpa": "currency" };
+
+/** The report's recommendations as cards, most important first (ties: the more urgent action); campaigns carry their names. */
+export function recommendationViews(report: Report, fmt: Formatter): RecommendationView[] {
+  const names = new Map((report.series.campaign_summary ?? []).map((c) => [`${c.dataset ?? ""}|${c.campaign}`, c.campaign_name]));
+  return [...report.recommendations]
+    .sort((a, b) => b.importance - a.importance || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
+    .map((r) => recommendationView(r, fmt, names));
+}
+
+/** `names` gives a campaign's name by `dataset|campaign` ("" for no dataset), shown beside its id. */
+export function recommendationView(r: Recommendation, fmt: Formatter, names: ReadonlyMap<string, string> = new Map()): RecommendationView {
+  const isShare = (id: string): boolean => id === "spend.share" || id.endsWith(".share") || id.startsWith("segments.channel.reach");
+  const unitOf = (id: string): Unit | "share" => (isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? NUMBER_UNITS[id] ?? "ratio"));
+  const campaignName = (id: string): string => {
+    const name = names.get(`${r.subject["dataset"] ?? ""}|${id}`);
+    return name && name !== id ? `${id} ${name}` : id;
+  };
+  return {
+    key: r.subject,
+    subject: Object.entries(r.subject)
+      .map(([k, v]) => (k === "band" ? `CLV band ${v}` : k === "campaign" ? campaignName(v) : v))
+      .join(", "),
+    action: r.action,
+    rule: r.rule,
+    why: r.why,
+    confidence: r.confidence,
+    numbers: Object.entries(r.numbers).map(([id, v]) => {
+      const unit = unitOf(id);
+      return { label: id, value: unit === "share" ? fmt.percent(v) : fmt(v, unit) };
+    }),
+  };
+}
+
+/**
+ * The overview's most important recommendations: those stopping a loss (cut,
+ * stop), then other changes, then those keeping things as they are; and one
+ * per kind of subject
+ * (source, campaign, segment, CLV band) before a second of any kind, so that
+ * a large campaign budget does not hide every channel. `views` come most
+ * important first.
+ * @example topRecommendations([campaign A (continue), campaign B (optimize), campaign C (stop), source s (scale)], 2); // => [C, s]
+ */
+export function topRecommendations(views: readonly RecommendationView[], n: number): RecommendationView[] {
+  const group = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : STATUS_QUO.has(v.action) ? 2 : 1);
+  const ranked = [0, 1, 2].flatMap((g) => views.filter((v) => group(v) === g));
+  const kind = (v: RecommendationView): string =>
+    Object.keys(v.key)
+      .filter((k) => k !== "dataset")
+      .join(",");
+  const first: RecommendationView[] = [];
+  const seen = new Set<string>();
+  for (const v of ranked) {
+    if (seen.has(kind(v))) continue;
+    seen.add(kind(v));
+    first.push(v);
+  }
+  return [...first, ...ranked.filter((v) => !first.includes(v))].slice(0, n);
+}
+
+/** The Recommendations page: every card, and their table as a CSV; null without any. */
+export function recommendationsPage(
+  views: readonly RecommendationView[],
+  pieces: PagePieces,
+): { readonly cards: readonly RecommendationView[]; readonly table: Table } | null {
+  if (views.length === 0) return null;
+  const table = pieces.table({
+    id: "recommendations",
+    caption: "Recommendations",
+    columns: ["subject", "action", "rule", "confidence", "why"],
+    numeric: [false, false, false, false, false],
+    rows: views.map((r) => [r.subject, r.action, r.rule, r.confidence, r.why]),
+  });
+  return { cards: views, table };
+}

@@ -1,0 +1,107 @@
+/**
+ * The report's sections, in navigation order: one entry per page, from
+ * which the navigation, the pages' paths and the site model's types are
+ * derived. A section's `build` gives its page's model, or null when the
+ * report has no data for it (the page is then left out); its `component`
+ * lays that model out. Adding a page is its builder, its component and one
+ * entry here.
+ */
+import type { AstroComponentFactory } from "astro/runtime/server/index.js";
+import { basketPage } from "./basket.ts";
+import { budgetPage } from "./budget.ts";
+import { campaignsPage } from "./campaigns.ts";
+import { clvPage } from "./clv.ts";
+import type { SiteContext } from "./context.ts";
+import { customersPage, hypothesesPage, segmentsPage } from "./customers.ts";
+import { dataPage } from "./data.ts";
+import { experimentsPage } from "./experiments.ts";
+import { forecastPage } from "./forecast.ts";
+import { channelsPage, marketingPage, productPage, salesPage } from "./funnel.ts";
+import { overviewPage } from "./overview.ts";
+import { recommendationsPage } from "./recommendations.ts";
+
+/** An Astro component module, loaded when its page is rendered. */
+export type ComponentModule = { readonly default: AstroComponentFactory };
+
+/** A section's builder: its page's model, or null when the report has no data for it. */
+type Build = (site: SiteContext) => unknown;
+
+export interface Section<S extends string, B extends Build> {
+  /** The page's path under the site's base ("" for the overview). */
+  readonly slug: S;
+  readonly title: string;
+  readonly build: B;
+  /** The component that lays the model out (its prop `model`); null for a section whose pages have routes of their own (versions). */
+  readonly component: (() => Promise<ComponentModule>) | null;
+}
+
+export const defineSection = <S extends string, B extends Build>(section: Section<S, B>): Section<S, B> => section;
+
+export const SECTIONS = [
+  defineSection({ slug: "", title: "Overview", build: overviewPage, component: () => import("../components/sections/Overview.astro") }),
+  defineSection({ slug: "product", title: "Product", build: productPage, component: () => import("../components/sections/Charts.astro") }),
+  defineSection({ slug: "sales", title: "Sales", build: salesPage, component: () => import("../components/sections/Charts.astro") }),
+  defineSection({ slug: "marketing", title: "Marketing", build: marketingPage, component: () => import("../components/sections/Charts.astro") }),
+  defineSection({ slug: "channels", title: "Channels", build: channelsPage, component: () => import("../components/sections/Channels.astro") }),
+  defineSection({ slug: "customers", title: "Customers", build: customersPage, component: () => import("../components/sections/Customers.astro") }),
+  defineSection({ slug: "segments", title: "Segments", build: segmentsPage, component: () => import("../components/sections/Segments.astro") }),
+  defineSection({ slug: "hypotheses", title: "Hypotheses", build: hypothesesPage, component: () => import("../components/sections/Hypotheses.astro") }),
+  defineSection({
+    slug: "clv",
+    title: "CLV",
+    build: (c) => clvPage(c.report, c.fmt, c.charts, c.pieces, c.recommendations),
+    component: () => import("../components/sections/Clv.astro"),
+  }),
+  defineSection({
+    slug: "basket",
+    title: "Basket",
+    build: (c) => basketPage(c.report, c.fmt, c.charts, c.pieces),
+    component: () => import("../components/sections/Basket.astro"),
+  }),
+  defineSection({
+    slug: "forecast",
+    title: "Forecast",
+    build: (c) => forecastPage(c.report, c.fmt, c.charts, c.pieces),
+    component: () => import("../components/sections/Forecast.astro"),
+  }),
+  defineSection({
+    slug: "campaigns",
+    title: "Campaigns",
+    build: (c) => campaignsPage(c.report, c.fmt, c.charts, c.pieces, c.recommendations),
+    component: () => import("../components/sections/Campaigns.astro"),
+  }),
+  defineSection({
+    slug: "experiments",
+    title: "Experiments",
+    build: (c) => experimentsPage(c.report, c.fmt, c.charts, c.pieces),
+    component: () => import("../components/sections/Experiments.astro"),
+  }),
+  defineSection({
+    slug: "budget",
+    title: "Budget",
+    build: (c) => budgetPage(c.report, c.fmt, c.charts, c.pieces),
+    component: () => import("../components/sections/Budget.astro"),
+  }),
+  defineSection({
+    slug: "recommendations",
+    title: "Recommendations",
+    build: (c) => recommendationsPage(c.recommendations, c.pieces),
+    component: () => import("../components/sections/Recommendations.astro"),
+  }),
+  defineSection({ slug: "versions", title: "Versions", build: (c) => (c.archive.list.length ? c.archive.list : null), component: null }),
+  defineSection({ slug: "data", title: "Data", build: dataPage, component: () => import("../components/sections/Data.astro") }),
+] as const;
+
+type AnySection = (typeof SECTIONS)[number];
+export type SectionSlug = AnySection["slug"];
+/** Each section's page model by slug (null: the report has no such page). */
+export type SectionModels = { readonly [S in AnySection as S["slug"]]: ReturnType<S["build"]> };
+/** The model of one section's page, when it has one. */
+export type SectionModel<S extends SectionSlug> = NonNullable<SectionModels[S]>;
+
+/** The section of a slug; throws on one no section has (a route built from a stale list). */
+export function sectionOf(slug: string): AnySection {
+  const section = SECTIONS.find((s) => s.slug === slug);
+  if (!section) throw new Error(`romi: no section has the slug "${slug}"`);
+  return section;
+}
