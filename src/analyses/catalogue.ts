@@ -8,11 +8,11 @@ import { EXPERIMENT_METRICS } from "./experiments/catalogue.ts";
 import { BUDGET_METRICS } from "./budget/catalogue.ts";
 import { CLV_METRICS } from "./clv/catalogue.ts";
 import { CUSTOMER_METRICS } from "./customers/catalogue.ts";
-import type { MetricDef } from "./facts.ts";
+import type { MetricDef } from "../facts/metric.ts";
 import { FORECAST_METRICS } from "./forecast/catalogue.ts";
 import { FUNNEL_METRICS } from "./funnel/catalogue.ts";
 
-export const METRICS: readonly MetricDef[] = [
+const CATALOGUES = [
   ...FUNNEL_METRICS,
   ...CUSTOMER_METRICS,
   ...CLV_METRICS,
@@ -21,7 +21,12 @@ export const METRICS: readonly MetricDef[] = [
   ...CAMPAIGN_METRICS,
   ...EXPERIMENT_METRICS,
   ...BUDGET_METRICS,
-];
+] as const satisfies readonly MetricDef[];
+
+/** Every metric id of the catalogue: facts are emitted and looked up by these, and tsc checks them. */
+export type MetricId = (typeof CATALOGUES)[number]["id"];
+
+export const METRICS: readonly MetricDef<MetricId>[] = CATALOGUES;
 
 /** The report sections, in the order the PR comment lists them. */
 export const SECTIONS = [

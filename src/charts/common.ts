@@ -3,12 +3,13 @@
  * look-up, axis helpers, the cohort heatmap and the annotation markers.
  */
 import * as Plot from "@observablehq/plot";
+import type { MetricId } from "../analyses/catalogue.ts";
 import type { SeriesName, SeriesRow } from "../analyses/series.ts";
 import type { DataRow } from "./spec.ts";
 import type { Annotation } from "../schema/annotations.ts";
 import type { Report } from "../schema/report.ts";
-import type { FactIndex } from "../site/facts.ts";
-import type { Formatter } from "../site/format.ts";
+import type { FactIndex } from "../facts/index.ts";
+import type { Formatter } from "../words/format.ts";
 import type { ChartSpec } from "./spec.ts";
 import { OTHER, PALETTE, SEQUENTIAL } from "./theme.ts";
 
@@ -47,7 +48,7 @@ export const categories = (rows: readonly DataRow[], key: string): string[] => {
 /** Heatmap of a cohort × age metric (retention, LTV), with small cohorts marked. */
 export function cohortHeatmap(
   ctx: ChartContext,
-  o: { id: string; title: string; subtitle: string; metric: string; sizeMetric: string; label: string; percent: boolean; skipAgeZero: boolean },
+  o: { id: string; title: string; subtitle: string; metric: MetricId; sizeMetric: MetricId; label: string; percent: boolean; skipAgeZero: boolean },
 ): ChartSpec | null {
   const sizes = new Map(ctx.facts.list(o.sizeMetric, ["cohort"]).map((f) => [f.dims!["cohort"]!, f.value]));
   const data = ctx.facts

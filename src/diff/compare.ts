@@ -7,7 +7,7 @@
  * significant digits; metrics.json carries twelve), or both are null.
  */
 import { METRICS } from "../analyses/catalogue.ts";
-import { DATASET_DIM, metricKey, type MetricDef } from "../analyses/facts.ts";
+import { factKey, metricKey, metricKeyOf, type MetricDef } from "../facts/metric.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
 
 export const NOISE = 1e-9;
@@ -79,12 +79,6 @@ export function countsLine(s: ReportDiff["summary"]): string {
   return `${n(s.changed, "metric")} changed: ${n(s.regressions, "regression")}, ${n(s.improvements, "improvement")}`;
 }
 
-/** `id{k=v,…}` with dims in the order the fact gives them. */
-export function factKey(id: string, dims: Readonly<Record<string, string>> | undefined): string {
-  const entries = Object.entries(dims ?? {});
-  return entries.length ? `${id}{${entries.map(([k, v]) => `${k}=${v}`).join(",")}}` : id;
-}
-
 /** @example sameValue(0.1 + 0.2, 0.3); // => true */
 export function sameValue(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
@@ -92,10 +86,7 @@ export function sameValue(a: number | null, b: number | null): boolean {
 }
 
 const defOf = (f: Fact): MetricDef | undefined => {
-  const key = metricKey(
-    f.id,
-    Object.keys(f.dims ?? {}).filter((d) => d !== DATASET_DIM),
-  );
+  const key = metricKeyOf(f);
   return METRICS.find((m) => metricKey(m.id, m.dims) === key);
 };
 

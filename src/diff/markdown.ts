@@ -6,9 +6,10 @@
  * Markdown or HTML.
  */
 import { SECTIONS as METRIC_SECTIONS } from "../analyses/catalogue.ts";
-import { makeFormatter, type Formatter } from "../site/format.ts";
+import { makeFormatter, type Formatter } from "../words/format.ts";
 import type { Fact } from "../schema/report.ts";
-import { countsLine, factKey, type FactChange, type ReportDiff, type Side } from "./compare.ts";
+import { factKey } from "../facts/metric.ts";
+import { countsLine, type FactChange, type ReportDiff, type Side } from "./compare.ts";
 import type { ThresholdResult } from "./thresholds.ts";
 
 export const MARKER = "<!-- romi-metrics-diff -->";

@@ -21,7 +21,8 @@
  */
 import { z } from "zod";
 import type { Report } from "../schema/report.ts";
-import { factKey, type FactChange, type ReportDiff } from "./compare.ts";
+import { factKey } from "../facts/metric.ts";
+import type { FactChange, ReportDiff } from "./compare.ts";
 
 const RuleSchema = z.strictObject({
   metric: z.string().regex(/^[\w.*]+(\{[^{}]+\})?$/, "expected a pattern such as romi{source=*}"),

@@ -6,7 +6,7 @@ import { type SeriesRow } from "../analyses/series.ts";
 import { rulesScatter } from "../charts/basket.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { Report } from "../schema/report.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, Table } from "./views.ts";
 

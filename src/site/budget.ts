@@ -8,7 +8,7 @@ import { budgetCurve, budgetSplit } from "../charts/budget.ts";
 import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, Table } from "./views.ts";
 
@@ -38,10 +38,10 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
   const show = (v: number | null | undefined): string => (revenue ? fmt.money(v) : fmt.number(v, 1));
   const signed = (n: number | null): string => (n === null ? show(n) : `${n > 0 ? "+" : n < 0 ? "−" : ""}${show(Math.abs(n))}`);
   const fitted = rows.filter((r) => r.status === "fitted");
-  const facts = new Map(report.facts.filter((f) => f.id.startsWith("budget.") && !f.dims).map((f) => [f.id, f.value]));
+  const { facts } = ctx;
   const id = revenue ? "budget.outcome" : "budget.buyers";
-  const now = facts.get(`${id}.current`);
-  const then = facts.get(`${id}.recommended`);
+  const now = facts.value(`${id}.current`);
+  const then = facts.value(`${id}.recommended`);
 
   let reading: string;
   if (method.status !== "planned") {
@@ -58,7 +58,7 @@ export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pi
     const gain = now !== undefined && then !== undefined && now !== null && then !== null ? then - now : null;
     reading =
       up.length && down.length
-        ? `Moving ${fmt.money(moved)} a week from ${names(down)} to ${names(up)} raises the expected weekly ${what} from ${show(now)} to ${show(then)} (${signed(gain)}; 90% interval of the new split ${show(facts.get(`${id}.recommended.lo90`))} to ${show(facts.get(`${id}.recommended.hi90`))}).`
+        ? `Moving ${fmt.money(moved)} a week from ${names(down)} to ${names(up)} raises the expected weekly ${what} from ${show(now)} to ${show(then)} (${signed(gain)}; 90% interval of the new split ${show(facts.value(`${id}.recommended.lo90`))} to ${show(facts.value(`${id}.recommended.hi90`))}).`
         : `Today's split is already the best the curves find within the bounds: expected weekly ${what} ${show(now)}.`;
     const beyond = fitted.filter((r) => r.beyond_seen === true);
     if (beyond.length) reading += ` ${names(beyond)}: the recommended spend is beyond the largest weekly spend seen, so treat it with care.`;

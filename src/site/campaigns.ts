@@ -11,7 +11,7 @@ import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./views.ts";
 import type { PagePieces } from "./pieces.ts";
 

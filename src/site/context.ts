@@ -4,14 +4,15 @@
  * register their CSV downloads), the recommendations as views, and the
  * version archive.
  */
+import type { MetricId } from "../analyses/catalogue.ts";
 import { withAnnotations, type ChartContext } from "../charts/common.ts";
 import { renderChart } from "../charts/render.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { NARROW, WIDE } from "../charts/theme.ts";
 import type { Report, Unit } from "../schema/report.ts";
 import { csvOf, tableCsv } from "./csv.ts";
-import { FactIndex } from "./facts.ts";
-import { makeFormatter, type Formatter } from "./format.ts";
+import { FactIndex } from "../facts/index.ts";
+import { makeFormatter, type Formatter } from "../words/format.ts";
 import type { PagePieces } from "./pieces.ts";
 import { recommendationViews } from "./recommendations.ts";
 import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
@@ -60,7 +61,15 @@ export function siteContext(report: Report, snapshots: readonly Report[]): SiteC
 }
 
 /** A tile for a fact, in its unit or as a percentage; null when the report has no such fact. */
-function kpi(facts: FactIndex, fmt: Formatter, id: string, label: string, display: Unit | "percent", hint: string, dims?: Record<string, string>): Kpi | null {
+function kpi(
+  facts: FactIndex,
+  fmt: Formatter,
+  id: MetricId,
+  label: string,
+  display: Unit | "percent",
+  hint: string,
+  dims?: Record<string, string>,
+): Kpi | null {
   if (!facts.has(id, dims)) return null;
   const value = facts.value(id, dims) ?? null;
   return { label, value: display === "percent" ? fmt.percent(value) : fmt(value, display), hint };

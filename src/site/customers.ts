@@ -7,7 +7,7 @@ import * as charts from "../charts/customers.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Plan } from "../schema/report.ts";
 import type { SiteContext } from "./context.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { ChartPage, Kpi, Table } from "./views.ts";
 
 export interface SegmentView {

@@ -4,7 +4,7 @@
  * ignored files, warnings and the definitions of the metrics shown.
  */
 import { METRICS } from "../analyses/catalogue.ts";
-import { DATASET_DIM, metricKey } from "../analyses/facts.ts";
+import { metricKey, metricKeyOf } from "../facts/metric.ts";
 import type { SiteContext } from "./context.ts";
 import type { Kpi, Table } from "./views.ts";
 
@@ -22,14 +22,7 @@ export interface DataPage {
 
 export function dataPage({ report, fmt, pieces }: SiteContext): DataPage {
   const p = report.period;
-  const shown = new Set(
-    report.facts.map((f) =>
-      metricKey(
-        f.id,
-        Object.keys(f.dims ?? {}).filter((d) => d !== DATASET_DIM),
-      ),
-    ),
-  );
+  const shown = new Set(report.facts.map(metricKeyOf));
   return {
     period: p
       ? [

@@ -10,7 +10,7 @@ import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { CardTableView, Chart } from "./views.ts";
 import type { PagePieces } from "./pieces.ts";
 

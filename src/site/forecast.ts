@@ -6,7 +6,7 @@ import type { ChartContext } from "../charts/common.ts";
 import { forecastChart } from "../charts/forecast.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Report } from "../schema/report.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, Table } from "./views.ts";
 

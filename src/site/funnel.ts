@@ -4,6 +4,7 @@
  * section per first-touch source with its funnel, payback and
  * recommendation).
  */
+import type { MetricId } from "../analyses/catalogue.ts";
 import * as charts from "../charts/funnel.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Unit } from "../schema/report.ts";
@@ -69,7 +70,7 @@ export function channelsPage({ report, facts, fmt, pieces }: SiteContext): reado
   if (sources.length === 0 || (!facts.has("buyers", { source: sources[0]! }) && !facts.has("cost", { source: sources[0]! }))) return null;
   const recBySource = new Map(report.recommendations.map((r) => [r.subject["source"], r]));
   return sources.map((source, i) => {
-    const k = (id: string, label: string, display: Unit | "percent", hint: string): Kpi | null => pieces.kpi(id, label, display, hint, { source });
+    const k = (id: MetricId, label: string, display: Unit | "percent", hint: string): Kpi | null => pieces.kpi(id, label, display, hint, { source });
     const rec = recBySource.get(source);
     return {
       source,

@@ -7,7 +7,7 @@
  */
 import type { Report } from "../schema/report.ts";
 import { siteContext } from "./context.ts";
-import { MISSING } from "./format.ts";
+import { MISSING } from "../words/format.ts";
 import { SECTIONS, type SectionModels, type SectionSlug } from "./sections.ts";
 
 export interface NavItem {

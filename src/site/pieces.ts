@@ -3,13 +3,14 @@
  * a chart page from specs (rendering them and registering their CSVs), and
  * registration of a table's CSV download.
  */
+import type { MetricId } from "../analyses/catalogue.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { Unit } from "../schema/report.ts";
 import type { ChartPage, Kpi, Table } from "./views.ts";
 
 export interface PagePieces {
   /** A tile for the fact with this id (and dims), or null when the report has no such fact. */
-  readonly kpi: (id: string, label: string, display: Unit | "percent", hint: string, dims?: Record<string, string>) => Kpi | null;
+  readonly kpi: (id: MetricId, label: string, display: Unit | "percent", hint: string, dims?: Record<string, string>) => Kpi | null;
   /** Tiles and rendered charts, or null without any chart. */
   readonly page: (kpis: (Kpi | null)[], specs: ChartSpec[]) => ChartPage | null;
   /** Registers the table's CSV download and returns the table. */

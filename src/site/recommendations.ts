@@ -5,7 +5,7 @@
  */
 import { METRICS } from "../analyses/catalogue.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
-import type { Formatter } from "./format.ts";
+import type { Formatter } from "../words/format.ts";
 import type { PagePieces } from "./pieces.ts";
 import type { RecommendationView, Table } from "./views.ts";
 

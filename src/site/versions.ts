@@ -3,11 +3,12 @@
  * headline KPIs and its diff against the one before (the same diff code as
  * `romi diff`), and the current report's changes since the latest snapshot.
  */
+import type { MetricId } from "../analyses/catalogue.ts";
 import { countsLine, diffReports, type FactChange, type ReportDiff } from "../diff/compare.ts";
 import { changeFormat, changeLabel } from "../diff/markdown.ts";
 import type { Report } from "../schema/report.ts";
-import { FactIndex } from "./facts.ts";
-import { makeFormatter } from "./format.ts";
+import { FactIndex } from "../facts/index.ts";
+import { makeFormatter } from "../words/format.ts";
 import type { Kpi } from "./views.ts";
 
 export interface DiffView {
@@ -29,7 +30,7 @@ export interface VersionView {
   readonly diff: DiffView | null;
 }
 
-const HEADLINES: readonly [string, string, "currency" | "users" | "ratio" | "percent"][] = [
+const HEADLINES: readonly [MetricId, string, "currency" | "users" | "ratio" | "percent"][] = [
   ["revenue", "Revenue", "currency"],
   ["buyers", "Buyers", "users"],
   ["cost", "Cost", "currency"],

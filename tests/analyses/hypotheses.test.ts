@@ -8,7 +8,7 @@ import type { CustomerAttributes } from "../../src/analyses/customers/attributes
 import type { CustomerBase } from "../../src/analyses/customers/base.ts";
 import { CUSTOMER_METRICS } from "../../src/analyses/customers/catalogue.ts";
 import { generateHypotheses, hypotheses, testHypothesis, type HypothesisData } from "../../src/analyses/customers/hypotheses.ts";
-import { FactSink } from "../../src/analyses/facts.ts";
+import { FactSink } from "../../src/facts/sink.ts";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 
 const n = 40;

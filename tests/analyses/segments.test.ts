@@ -13,7 +13,7 @@ import { CUSTOMER_METRICS } from "../../src/analyses/customers/catalogue.ts";
 import { customersAnalysis } from "../../src/analyses/customers/index.ts";
 import { rfm } from "../../src/analyses/customers/rfm.ts";
 import { segmentName, segments } from "../../src/analyses/customers/segments.ts";
-import { FactSink } from "../../src/analyses/facts.ts";
+import { FactSink } from "../../src/facts/sink.ts";
 import { BANK_CUSTOMERS_HEADER, BANK_FILES, BANK_MCC_HEADER, BANK_TRANSACTIONS_HEADER, generateBank, plantedBankSegments } from "../../src/demo/bank.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { runEngine } from "../../src/engine.ts";

@@ -12,8 +12,8 @@ import { renderChart } from "../../src/charts/render.ts";
 import type { ChartSpec } from "../../src/charts/spec.ts";
 import { NARROW, WIDE } from "../../src/charts/theme.ts";
 import type { Report } from "../../src/schema/report.ts";
-import { FactIndex } from "../../src/site/facts.ts";
-import { makeFormatter } from "../../src/site/format.ts";
+import { FactIndex } from "../../src/facts/index.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 import { kpiRow, report, row } from "../site/report.ts";
 
 const context = (r: Report): ChartContext => ({ report: r, facts: new FactIndex(r.facts), format: makeFormatter("en-US", "USD") });

@@ -4,8 +4,8 @@ import { renderChart } from "../../src/charts/render.ts";
 import { NARROW, OTHER, WIDE } from "../../src/charts/theme.ts";
 import { topCategories, topNWithOther } from "../../src/charts/top.ts";
 import { runEngine } from "../../src/engine.ts";
-import { FactIndex } from "../../src/site/facts.ts";
-import { makeFormatter } from "../../src/site/format.ts";
+import { FactIndex } from "../../src/facts/index.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 import { dataDir, lines } from "../helpers.ts";
 
 describe("topNWithOther(rows, key, value, by, n)", () => {

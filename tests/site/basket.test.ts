@@ -11,8 +11,8 @@ import { renderChart } from "../../src/charts/render.ts";
 import { rulesScatter } from "../../src/charts/basket.ts";
 import { WIDE } from "../../src/charts/theme.ts";
 import { runEngine } from "../../src/engine.ts";
-import { FactIndex } from "../../src/site/facts.ts";
-import { makeFormatter } from "../../src/site/format.ts";
+import { FactIndex } from "../../src/facts/index.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 import { buildSite } from "../../src/site/model.ts";
 import { dataDir, lines } from "../helpers.ts";
 

@@ -2,12 +2,12 @@
  * The market basket metrics: the public contract of ids, dims and units; the
  * data page renders this table.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 const NEEDS = "not emitted when the orders have no order id or no product column";
 const TOP = `${NEEDS}; one fact per rule for the first 50 kept rules by lift (then rule key); none when no rule is kept`;
 
-export const BASKET_METRICS: readonly MetricDef[] = [
+export const BASKET_METRICS = [
   {
     id: "basket.baskets",
     section: "basket",
@@ -75,4 +75,4 @@ export const BASKET_METRICS: readonly MetricDef[] = [
     formula: "baskets with A ∪ C ÷ baskets with A: the share of the baskets holding A that also hold C",
     empty: TOP,
   },
-];
+] as const satisfies readonly MetricDef[];

@@ -5,7 +5,7 @@
  * Runs when the orders have an order id and a product column.
  */
 import type { Fact, Warning } from "../../schema/report.ts";
-import { FactSink } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
 import { type Series, type SeriesRow } from "../series.ts";
 import { basketLines, basketReductions, toBaskets, type BasketLines, type Baskets } from "./baskets.ts";
 import { BASKET_METRICS } from "./catalogue.ts";

@@ -7,7 +7,7 @@
  * buyers`, new buyers (ids `budget.buyers…`, `budget.marginal_buyers…`).
  * Every amount is per week.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 import type { Unit } from "../../schema/report.ts";
 
 const RUN = "not emitted without visits, orders and costs, or with fewer than 12 complete ISO weeks; a source appears when it has cost rows in the weeks used";
@@ -20,14 +20,14 @@ const STEADY =
 const INTERVAL =
   "5% quantile (lo90) or 95% quantile (hi90) of the same quantity over the bootstrap draws (budget.draws moving-block resamples of the weeks, each refitted)";
 
-interface Family {
-  readonly prefix: string;
-  readonly marginal: string;
+interface Family<P extends string, M extends string> {
+  readonly prefix: P;
+  readonly marginal: M;
   readonly unit: Unit;
   readonly what: string;
 }
 
-const FAMILIES: readonly Family[] = [
+const FAMILIES = [
   {
     prefix: "budget.outcome",
     marginal: "budget.marginal_romi",
@@ -35,32 +35,37 @@ const FAMILIES: readonly Family[] = [
     what: "revenue × margin of the new first-touch buyers over their first budget.horizon months (30-day months)",
   },
   { prefix: "budget.buyers", marginal: "budget.marginal_buyers", unit: "count", what: "new first-touch buyers" },
-];
+] as const satisfies readonly Family<string, string>[];
 
-function outcomeDefs(f: Family): MetricDef[] {
+/** A value and its 90% interval: `id`, `id.lo90`, `id.hi90`. */
+type Triple<I extends string> = I | `${I}.lo90` | `${I}.hi90`;
+
+function outcomeDefs<P extends string, M extends string>(
+  f: Family<P, M>,
+): MetricDef<Triple<`${P}.${"current" | "recommended" | "change"}` | `budget.scenario.${"outcome" | "buyers"}`> | M | `${M}.recommended`>[] {
   const name = f.unit === "currency" ? "Expected outcome" : "Expected buyers";
-  const triple = (id: string, label: string, dims: string[], formula: string, empty: string): MetricDef[] => [
+  const triple = <I extends string>(id: I, label: string, dims: string[], formula: string, empty: string): MetricDef<Triple<I>>[] => [
     { id, section: "budget", label, unit: f.unit, better: "up", dims, formula, empty },
-    { id: `${id}.lo90`, section: "budget", label: `${label}, 90% interval low`, unit: f.unit, dims, formula: `${INTERVAL}: lower end`, empty },
-    { id: `${id}.hi90`, section: "budget", label: `${label}, 90% interval high`, unit: f.unit, dims, formula: `${INTERVAL}: upper end`, empty },
+    { id: `${id}.lo90` as const, section: "budget", label: `${label}, 90% interval low`, unit: f.unit, dims, formula: `${INTERVAL}: lower end`, empty },
+    { id: `${id}.hi90` as const, section: "budget", label: `${label}, 90% interval high`, unit: f.unit, dims, formula: `${INTERVAL}: upper end`, empty },
   ];
   return [
     ...triple(
-      `${f.prefix}.current`,
+      `${f.prefix}.current` as const,
       `${name} per week at today's split`,
       [],
       `Σ over the sources with an identified curve of f(budget.spend.current): expected ${f.what} per week; ${STEADY}`,
       PLANNED,
     ),
     ...triple(
-      `${f.prefix}.recommended`,
+      `${f.prefix}.recommended` as const,
       `${name} per week at the recommended split`,
       [],
       `Σ over the sources with an identified curve of f(budget.spend.recommended): expected ${f.what} per week`,
       PLANNED,
     ),
     ...triple(
-      `${f.prefix}.change`,
+      `${f.prefix}.change` as const,
       `${name}: change per week`,
       ["source"],
       `f(budget.spend.recommended) − f(budget.spend.current) for the source: the expected change of its ${f.what} per week`,
@@ -76,7 +81,7 @@ function outcomeDefs(f: Family): MetricDef[] {
       empty: FITTED,
     },
     {
-      id: `${f.marginal}.recommended`,
+      id: `${f.marginal}.recommended` as const,
       section: "budget",
       label: f.unit === "currency" ? "Marginal ROMI at the recommended spend" : "Marginal buyers per unit of spend at the recommended spend",
       unit: "ratio",
@@ -85,7 +90,7 @@ function outcomeDefs(f: Family): MetricDef[] {
       empty: FITTED,
     },
     ...triple(
-      `budget.scenario.${f.prefix === "budget.outcome" ? "outcome" : "buyers"}`,
+      `budget.scenario.${f.prefix === "budget.outcome" ? "outcome" : "buyers"}` as const,
       `${name} per week in a budget scenario`,
       ["scenario"],
       `Σ f(spend) at the split that maximises it for a total of today's total × (1 + change), scenario "-20%", "0%" or "+20%"; the same bounds and locks as the recommendation`,
@@ -94,7 +99,7 @@ function outcomeDefs(f: Family): MetricDef[] {
   ];
 }
 
-export const BUDGET_METRICS: readonly MetricDef[] = [
+export const BUDGET_METRICS = [
   {
     id: "budget.spend.current",
     section: "budget",
@@ -124,7 +129,7 @@ export const BUDGET_METRICS: readonly MetricDef[] = [
       "the largest weekly cost (7 × the largest daily cost at day grain) in the periods the curve was fitted on: the curve is only trustworthy up to about here",
     empty: FITTED,
   },
-  ...(["theta", "alpha", "gamma", "beta"] as const).map((p): MetricDef => ({
+  ...(["theta", "alpha", "gamma", "beta"] as const).map((p): MetricDef<`budget.curve.${typeof p}`> => ({
     id: `budget.curve.${p}`,
     section: "budget",
     label: { theta: "Adstock carry-over θ", alpha: "Hill shape α", gamma: "Hill half-saturation γ", beta: "Curve ceiling β" }[p],
@@ -162,5 +167,6 @@ export const BUDGET_METRICS: readonly MetricDef[] = [
       "Σ abs(y − ŷ) ÷ Σ abs(y) over the test periods of the 3 rolling-origin folds (each fold's β from its training periods): the weighted absolute percentage error of the chosen shape",
     empty: `${RUN}; as budget.curve.r2; null when the test periods have no outcome`,
   },
-  ...FAMILIES.flatMap(outcomeDefs),
-];
+  ...outcomeDefs(FAMILIES[0]),
+  ...outcomeDefs(FAMILIES[1]),
+] as const satisfies readonly MetricDef[];

@@ -12,7 +12,7 @@ import { adstock, steadyResponse, type Curve } from "../../response/index.ts";
 import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
-import { FactSink } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
 import { costCells, costReductions, type CostCells } from "../funnel/costs.ts";
 import { type Series, type SeriesRow } from "../series.ts";
 import { BUDGET_METRICS } from "./catalogue.ts";

@@ -4,7 +4,7 @@
  * segment, and each campaign's causal lift. The public contract of ids, dims
  * and units; the data page renders this table.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 /** The breakdowns that get facts; the KPI table has more (device, channel × region). */
 export const FACT_BREAKDOWNS: readonly (readonly string[])[] = [[], ["channel"], ["campaign"], ["region"], ["segment"], ["channel", "segment"]];
@@ -14,7 +14,7 @@ const ABSENT = "not emitted without campaigns data, or for a breakdown whose col
 /** A metric before its section and dims are given. */
 type Kpi = Omit<MetricDef, "section" | "dims" | "perDataset">;
 
-const KPIS: readonly Kpi[] = [
+const KPIS = [
   { id: "campaign.spend", label: "Campaign spend", unit: "currency", formula: "Σ spend of the group's rows", empty: ABSENT },
   {
     id: "campaign.conversions",
@@ -48,14 +48,14 @@ const KPIS: readonly Kpi[] = [
     formula: "Σ revenue ÷ Σ spend over the group's rows that have a revenue value (rows without one are left out of both sums)",
     empty: `${ABSENT}; not emitted without a revenue column; null when those rows have no spend`,
   },
-];
+] as const satisfies readonly Kpi[];
 
-const kpiDefs: MetricDef[] = KPIS.flatMap((k) => FACT_BREAKDOWNS.map((dims) => ({ ...k, section: "campaigns" as const, dims, perDataset: true })));
+const kpiDefs = KPIS.flatMap((k) => FACT_BREAKDOWNS.map((dims) => ({ ...k, section: "campaigns" as const, dims, perDataset: true })));
 
 const LIFT_EMPTY =
   "not emitted for undated data; null (with the reason in the lift table) when the campaign has no pre-period of 14 days, no control series (it runs in every region and channel), or the fit is refused";
 
-export const CAMPAIGN_METRICS: readonly MetricDef[] = [
+export const CAMPAIGN_METRICS = [
   ...kpiDefs,
   {
     id: "campaign.trend",
@@ -101,7 +101,7 @@ export const CAMPAIGN_METRICS: readonly MetricDef[] = [
     formula: "97.5% percentile of the same bootstrap draws",
     empty: LIFT_EMPTY,
   },
-];
+] as const satisfies readonly MetricDef[];
 
 /** Days in each window of `campaign.trend`. */
 export const TREND_DAYS = 28;

@@ -9,7 +9,7 @@ import type { Table } from "../../read/table.ts";
 import type { CampaignsConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { dayLabel, isoWeekOf } from "../../time/calendar.ts";
-import { FactSink } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
 import type { DatasetTag } from "../rows.ts";
 import { type Series, type SeriesRow } from "../series.ts";
 import { CAMPAIGN_METRICS, FACT_BREAKDOWNS, TREND_DAYS } from "./catalogue.ts";

@@ -3,7 +3,7 @@
  * rates with Wilson 95% intervals.
  */
 import { wilsonInterval } from "../../stats/index.ts";
-import { ratio } from "../facts.ts";
+import { ratio } from "../ratio.ts";
 import type { CampaignRows, Dim } from "./rows.ts";
 
 /** A breakdown: the campaign or a file column. */

@@ -2,7 +2,7 @@
  * The customer lifetime value metrics: the public contract of ids, dims and
  * units; the data page renders this table.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 const FITTED = "not emitted with fewer than 3 repeat buyers (customers with orders on 2 or more days)";
 const VALUED = `${FITTED}, or fewer than 3 repeat buyers whose repeat days have revenue`;
@@ -10,7 +10,7 @@ const MODEL =
   "BG/NBD fitted by maximum likelihood (Fader, Hardie & Lee 2005) on each customer's frequency (distinct order days − 1), recency and age T in weeks, over the whole period; best of 5 starts";
 const GG = "Gamma-Gamma fitted by maximum likelihood on the repeat buyers' mean revenue per repeat order day (same-day orders summed); best of 5 starts";
 
-export const CLV_METRICS: readonly MetricDef[] = [
+export const CLV_METRICS = [
   {
     id: "clv.simple",
     section: "clv",
@@ -133,4 +133,4 @@ export const CLV_METRICS: readonly MetricDef[] = [
     empty:
       "not emitted when the holdout start is not after the period's first day and within it, or with fewer than 3 repeat buyers before it; null when no bucket has an actual above 0",
   },
-];
+] as const satisfies readonly MetricDef[];

@@ -24,7 +24,7 @@ import {
 import type { Fact, Warning } from "../../schema/report.ts";
 import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
-import { FactSink } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
 import { unitBin, type Series, type SeriesRow } from "../series.ts";
 import { CLV_METRICS } from "./catalogue.ts";
 import { clvCustomers, customerReductions, holdoutSplit, type ClvCustomers } from "./customers.ts";

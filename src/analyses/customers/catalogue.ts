@@ -3,12 +3,12 @@
  * tests. The public contract of ids, dims and units; the data page renders
  * this table.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 const COMPLETE = "only complete calendar months of the period, for cohort + age up to the last complete month";
 const SEGMENTED = "not emitted when fewer customers than clusters, or fewer than 10 customers";
 
-export const CUSTOMER_METRICS: readonly MetricDef[] = [
+export const CUSTOMER_METRICS = [
   // Cohorts
   {
     id: "retention.buyers",
@@ -223,4 +223,4 @@ export const CUSTOMER_METRICS: readonly MetricDef[] = [
     formula: "Cohen's d (Welch's t-test), rank-biserial correlation (Mann–Whitney U), Cramér's V (chi-square) or the difference in proportions (z-test)",
     empty: "null when the hypothesis was not tested",
   },
-];
+] as const satisfies readonly MetricDef[];

@@ -4,7 +4,8 @@
  */
 import { monthLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
-import { ratio, type FactSink } from "../facts.ts";
+import { ratio } from "../ratio.ts";
+import { type FactSink } from "../../facts/sink.ts";
 import type { CustomerBase } from "./base.ts";
 import { numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { orderRelation } from "../orders.ts";

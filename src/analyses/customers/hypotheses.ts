@@ -24,7 +24,7 @@ import { mean, median } from "simple-statistics";
 import type { HypothesisConfig } from "../../schema/config.ts";
 import { evenSample } from "../../stats/evenSample.ts";
 import { chiSquareTest, cohensD, cramersV, holm, mannWhitneyU, rankBiserialOfU, shapiroWilk, twoProportionZTest, welchTTest } from "../../stats/index.ts";
-import type { FactSink } from "../facts.ts";
+import type { FactSink } from "../../facts/sink.ts";
 import type { SeriesRow } from "../series.ts";
 import type { CustomerAttributes } from "./attributes.ts";
 import type { CustomerBase } from "./base.ts";

@@ -7,7 +7,7 @@ import type { Table } from "../../read/table.ts";
 import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
-import { FactSink } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
 import { type Series, type SeriesRow } from "../series.ts";
 import { attributeReductions, customerAttributes } from "./attributes.ts";
 import { baseReductions, customerBase, modalCountry } from "./base.ts";

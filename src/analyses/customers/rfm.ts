@@ -2,7 +2,7 @@
  * RFM: recency, frequency and monetary value at the period's end, scored 1–5
  * by rank quintiles, and the classic segments of the R×F table.
  */
-import type { FactSink } from "../facts.ts";
+import type { FactSink } from "../../facts/sink.ts";
 import type { CustomerBase } from "./base.ts";
 
 /** Segment names in the order pages list them (best first). */

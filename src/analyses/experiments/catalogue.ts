@@ -4,14 +4,14 @@
  * probability, and the sample-ratio-mismatch check. With more than two
  * variants the comparison metrics carry a `variant` dim.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 const RUN = "not emitted without an experiment file, or when no variant is the control (named control, or experiments.control)";
 
 /** A metric before its section and dims are given. */
 type Comparison = Omit<MetricDef, "section" | "dims" | "perDataset">;
 
-const COMPARISONS: readonly Comparison[] = [
+const COMPARISONS = [
   {
     id: "experiment.lift.abs",
     label: "Lift, absolute",
@@ -44,9 +44,9 @@ const COMPARISONS: readonly Comparison[] = [
       "P(p_treatment > p_control) under Beta(1, 1) priors: posteriors Beta(1 + conversions, 1 + users − conversions), computed exactly (closed-form sum or deterministic numerical integration)",
     empty: RUN,
   },
-];
+] as const satisfies readonly Comparison[];
 
-export const EXPERIMENT_METRICS: readonly MetricDef[] = [
+export const EXPERIMENT_METRICS = [
   {
     id: "experiment.users",
     section: "experiments",
@@ -84,4 +84,4 @@ export const EXPERIMENT_METRICS: readonly MetricDef[] = [
       "χ² goodness-of-fit test of users per variant against the planned split (experiments.split, by default equal), after exclusions; below 0.001 the split is broken",
     empty: "not emitted without an experiment file",
   },
-];
+] as const satisfies readonly MetricDef[];

@@ -26,7 +26,8 @@ import {
   twoProportionZTest,
   wilsonInterval,
 } from "../../stats/index.ts";
-import { FactSink, ratio } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
+import { ratio } from "../ratio.ts";
 import type { DatasetTag } from "../rows.ts";
 import { type Series, type SeriesRow } from "../series.ts";
 import { EXPERIMENT_METRICS } from "./catalogue.ts";

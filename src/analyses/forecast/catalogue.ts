@@ -3,14 +3,14 @@
  * prediction intervals, and every candidate's backtest accuracy. The public
  * contract of ids, dims and units; the data page renders this table.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 const FITTED =
   "not emitted when the series has fewer than two seasons (14 days, 104 weeks or 24 months) or no candidate model could be fitted; one fact per forecast period";
 const BACKTESTED =
   "not emitted when the series is too short to forecast; null when the model failed at an origin, or (MASE) when a training series repeats exactly";
 
-export const FORECAST_METRICS: readonly MetricDef[] = [
+export const FORECAST_METRICS = [
   {
     id: "forecast.value",
     section: "forecast",
@@ -79,4 +79,4 @@ export const FORECAST_METRICS: readonly MetricDef[] = [
     formula: "same backtest: mean of twice the absolute error ÷ (the absolute actual + the absolute forecast), a fraction from 0 to 2 (0 when both are 0)",
     empty: BACKTESTED,
   },
-];
+] as const satisfies readonly MetricDef[];

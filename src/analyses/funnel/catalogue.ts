@@ -2,12 +2,12 @@
  * The funnel metrics: the public contract of ids, dims and units. The site's
  * data page renders this table; keep the formulas in plain words.
  */
-import type { MetricDef } from "../facts.ts";
+import type { MetricDef } from "../../facts/metric.ts";
 
 const NOT_WITHOUT = (what: string): string => `not emitted without ${what}`;
 const COMPLETE = "only complete calendar months of the period";
 
-export const FUNNEL_METRICS: readonly MetricDef[] = [
+export const FUNNEL_METRICS = [
   // Visits
   {
     id: "visits.sessions",
@@ -413,4 +413,4 @@ export const FUNNEL_METRICS: readonly MetricDef[] = [
     formula: "smallest age at which the source's ROMI reaches 1",
     empty: "null when it never does or the source has no cost",
   },
-];
+] as const satisfies readonly MetricDef[];

@@ -9,7 +9,8 @@
 import { decimals, numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 import { dayLabel, isoWeekOf, monthLabel, monthOfDay } from "../../time/calendar.ts";
 import { type Series } from "../series.ts";
-import { ratio, type FactSink } from "../facts.ts";
+import { ratio } from "../ratio.ts";
+import { type FactSink } from "../../facts/sink.ts";
 import { sourceLabel, type FunnelContext } from "./context.ts";
 import type { Buyers } from "./orders.ts";
 

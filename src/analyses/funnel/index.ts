@@ -4,7 +4,7 @@
  * emitted at all. It provides the first-touch table (`firstTouch`).
  */
 import type { Fact, Warning } from "../../schema/report.ts";
-import { FactSink } from "../facts.ts";
+import { FactSink } from "../../facts/sink.ts";
 import type { Series } from "../series.ts";
 import { FUNNEL_METRICS } from "./catalogue.ts";
 import type { FunnelContext, FunnelInput } from "./context.ts";

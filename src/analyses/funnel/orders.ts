@@ -10,7 +10,8 @@
  */
 import { monthLabel } from "../../time/calendar.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
-import { ratio, type FactSink } from "../facts.ts";
+import { ratio } from "../ratio.ts";
+import { type FactSink } from "../../facts/sink.ts";
 import { orderRelation } from "../orders.ts";
 import { type Series } from "../series.ts";
 import type { FunnelContext } from "./context.ts";

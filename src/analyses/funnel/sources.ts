@@ -10,7 +10,8 @@
 import { summariseCounts } from "../../stats/distribution.ts";
 import type { Warning } from "../../schema/report.ts";
 import { decimals, numbers, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
-import { ratio, type FactSink } from "../facts.ts";
+import { ratio } from "../ratio.ts";
+import { type FactSink } from "../../facts/sink.ts";
 import { orderRelation } from "../orders.ts";
 import { unitBin, type Series, type SeriesRow } from "../series.ts";
 import { CONVERSION_DELAY_MAX_DAYS } from "./series.ts";
