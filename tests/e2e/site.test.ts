@@ -146,6 +146,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     await home.context().close();
     expect(pages.length).toBe(DEMO_PAGES);
     for (const url of pages) {
+      let desktopHeight = 0;
       for (const [width, scheme] of [
         [1280, "light"],
         [1280, "dark"],
@@ -166,6 +167,10 @@ describe.skipIf(!present)("the built site in Chromium", () => {
         // No horizontal overflow.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${url} at ${width}px overflows`).toBeLessThanOrEqual(0);
+        // A phone shows the same page at most 4 times as tall: tables become cards, the navigation folds.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        if (width === 1280) desktopHeight = Math.max(desktopHeight, height);
+        else expect(height, `${url} at ${width}px is ${height} px tall, ${desktopHeight} px on a desktop`).toBeLessThanOrEqual(4 * desktopHeight);
         const name = url.slice(demo.url.length).replace(/\/$/, "").replace(/\//g, "-") || "overview";
         await page.screenshot({ path: join(SCREENSHOTS, `demo-${name}-${width}-${scheme}.png`), fullPage: true });
         await page.context().close();
