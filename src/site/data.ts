@@ -69,6 +69,7 @@ export function dataPage({ report, fmt, pieces }: SiteContext): DataPage {
       caption: "Metric definitions",
       columns: ["metric", "name", "unit", "formula", "when absent or empty"],
       numeric: [false, false, false, false, false],
+      identifiers: [true, false, false, false, false],
       rows: METRICS.filter((m) => shown.has(metricKey(m.id, m.dims))).map((m) => [
         m.dims.length ? `${m.id}{${m.dims.join(",")}}` : m.id,
         m.label,

@@ -21,6 +21,8 @@ export interface Table {
   readonly columns: readonly string[];
   /** Which columns hold numbers (right-aligned). */
   readonly numeric: readonly boolean[];
+  /** Which columns hold identifiers (metric ids): they wrap after `.`, `_`, `{` and `,`, never inside a word. */
+  readonly identifiers?: readonly boolean[];
   readonly rows: readonly (readonly string[])[];
 }
 

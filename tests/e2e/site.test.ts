@@ -167,6 +167,25 @@ describe.skipIf(!present)("the built site in Chromium", () => {
         // No horizontal overflow.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${url} at ${width}px overflows`).toBeLessThanOrEqual(0);
+        // No table cell breaks a short word across lines ("Lond/on"): each word of 8 letters or fewer is one box.
+        const broken = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const cell of document.querySelectorAll("td, th")) {
+            if ((cell as HTMLElement).offsetParent === null) continue;
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const m of (node.textContent ?? "").matchAll(/(?<!\p{L})\p{L}{2,8}(?!\p{L})/gu)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (lines.size > 1) out.push(m[0]);
+              }
+            }
+          }
+          return out;
+        });
+        expect(broken, `${url} at ${width}px breaks words in table cells`).toEqual([]);
         // A phone shows the same page at most 4 times as tall: tables become cards, the navigation folds.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         if (width === 1280) desktopHeight = Math.max(desktopHeight, height);
