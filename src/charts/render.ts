@@ -9,10 +9,21 @@ import type { ChartSpec } from "./spec.ts";
 
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
 
+/**
+ * Room for the axis titles beside the tick labels: Plot sets a bottom x
+ * title 27 px below the axis and a y title 17 px above the plot, where 12 px
+ * tick labels reach; these defaults put the titles clear of them (a chart
+ * that sets its own margins or offsets keeps them).
+ */
+const AXIS_ROOM = { marginTop: 30, marginBottom: 42, xLabelOffset: 38 } as const;
+
 export function renderChart(spec: ChartSpec, width: number): string {
   const options = spec.plot(width);
   const svg = Plot.plot({
+    marginTop: AXIS_ROOM.marginTop,
+    marginBottom: AXIS_ROOM.marginBottom,
     ...options,
+    x: { labelOffset: AXIS_ROOM.xLabelOffset, ...options.x },
     document: document as unknown as Document,
     width,
     ariaLabel: spec.title,

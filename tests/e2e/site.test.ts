@@ -186,6 +186,24 @@ describe.skipIf(!present)("the built site in Chromium", () => {
           return out;
         });
         expect(broken, `${url} at ${width}px breaks words in table cells`).toEqual([]);
+        // No chart's tick labels overlap each other or its axis titles, from the text boxes Chromium draws.
+        const collisions = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const svg of document.querySelectorAll("figure.chart svg[aria-label]")) {
+            if (svg.getBoundingClientRect().width === 0) continue;
+            const boxes = [...svg.querySelectorAll('g[aria-label$="axis tick label"] text, g[aria-label$="axis label"] text')]
+              .filter((t) => (t.textContent ?? "").trim() !== "")
+              .map((t) => ({ text: t.textContent ?? "", b: t.getBoundingClientRect() }))
+              .filter((x) => x.b.width > 0);
+            const hit = (a: DOMRect, b: DOMRect): boolean =>
+              a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            for (let i = 0; i < boxes.length; i++)
+              for (let j = i + 1; j < boxes.length; j++)
+                if (hit(boxes[i]!.b, boxes[j]!.b)) out.push(`${svg.getAttribute("aria-label")}: "${boxes[i]!.text}" × "${boxes[j]!.text}"`);
+          }
+          return out;
+        });
+        expect(collisions, `${url} at ${width}px`).toEqual([]);
         // A phone shows the same page at most 4 times as tall: tables become cards, the navigation folds.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         if (width === 1280) desktopHeight = Math.max(desktopHeight, height);
