@@ -61,8 +61,7 @@ export function recommendationView(r: Recommendation, fmt: Formatter, names: Rea
  * @example topRecommendations([campaign A (continue), campaign B (optimize), campaign C (stop), source s (scale)], 2); // => [C, s]
  */
 export function topRecommendations(views: readonly RecommendationView[], n: number): RecommendationView[] {
-  const group = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : STATUS_QUO.has(v.action) ? 2 : 1);
-  const ranked = [0, 1, 2].flatMap((g) => views.filter((v) => group(v) === g));
+  const ranked = byUrgency(views);
   const kind = (v: RecommendationView): string =>
     Object.keys(v.key)
       .filter((k) => k !== "dataset")
@@ -77,18 +76,25 @@ export function topRecommendations(views: readonly RecommendationView[], n: numb
   return [...first, ...ranked.filter((v) => !first.includes(v))].slice(0, n);
 }
 
-/** The Recommendations page: every card, and their table as a CSV; null without any. */
+/** How urgent an action is: 0 stops a loss (cut, stop), 1 changes something, 2 keeps things as they are. */
+const urgency = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : STATUS_QUO.has(v.action) ? 2 : 1);
+
+/** The cards, most urgent first, and within each urgency in their order (most important first). */
+export const byUrgency = (views: readonly RecommendationView[]): RecommendationView[] => [0, 1, 2].flatMap((g) => views.filter((v) => urgency(v) === g));
+
+/** The Recommendations page: every card, most urgent first, and their table as a CSV; null without any. */
 export function recommendationsPage(
   views: readonly RecommendationView[],
   pieces: PagePieces,
 ): { readonly cards: readonly RecommendationView[]; readonly table: Table } | null {
   if (views.length === 0) return null;
+  const cards = byUrgency(views);
   const table = pieces.table({
     id: "recommendations",
     caption: "Recommendations",
     columns: ["subject", "action", "rule", "confidence", "why"],
     numeric: [false, false, false, false, false],
-    rows: views.map((r) => [r.subject, r.action, r.rule, r.confidence, r.why]),
+    rows: cards.map((r) => [r.subject, r.action, r.rule, r.confidence, r.why]),
   });
-  return { cards: views, table };
+  return { cards, table };
 }

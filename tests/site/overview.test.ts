@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { topRecommendations } from "../../src/site/recommendations.ts";
+import { byUrgency, topRecommendations } from "../../src/site/recommendations.ts";
 import type { RecommendationView } from "../../src/site/views.ts";
 
 const view = (key: Record<string, string>, action: RecommendationView["action"]): RecommendationView => ({
@@ -29,5 +29,19 @@ describe("topRecommendations(views, n)", () => {
   it("counts a campaign of another dataset as the same kind", () => {
     const views = [view({ campaign: "A", dataset: "a.csv" }, "stop"), view({ campaign: "A", dataset: "b.csv" }, "stop"), view({ source: "s" }, "keep")];
     expect(topRecommendations(views, 2).map((v) => v.key)).toEqual([{ campaign: "A", dataset: "a.csv" }, { source: "s" }]);
+  });
+});
+
+describe("byUrgency(views), the order of the Recommendations page", () => {
+  it("opens with what stops a loss, then other changes, then keeping things as they are, each in order of importance", () => {
+    const views = [
+      view({ campaign: "A" }, "continue"),
+      view({ campaign: "B" }, "optimize"),
+      view({ campaign: "C" }, "stop"),
+      view({ source: "search" }, "cut"),
+      view({ segment: "Champions" }, "retain"),
+      view({ source: "email" }, "keep"),
+    ];
+    expect(byUrgency(views).map((v) => v.subject)).toEqual(["C", "search", "B", "Champions", "A", "email"]);
   });
 });
