@@ -18,6 +18,26 @@ const URGENT: ReadonlySet<Recommendation["action"]> = new Set(["cut", "stop"]);
 
 /** Units of recommendation numbers that are no metric of the catalogue. */
 const NUMBER_UNITS: Readonly<Record<string, Unit>> = { "campaign.target_cpa": "currency" };
+/** Names of recommendation numbers that are no metric of the catalogue. */
+const NUMBER_LABELS: Readonly<Record<string, string>> = { "campaign.target_cpa": "Target cost per conversion", "spend.share": "Share of spend" };
+
+/**
+ * A recommendation number's name: its metric's label in the catalogue, with
+ * the dim a rule folded into the id ("segments.channel.reach.email" → "Channel
+ * reach: email", "clv.expected_12m.5" → "… (band 5)"); the id itself only when
+ * nothing names it.
+ * @example numberLabel("campaign.lift.lo95"); // => "Campaign lift, 95% low"
+ */
+export function numberLabel(id: string): string {
+  const exact = METRICS.find((m) => m.id === id);
+  if (exact) return exact.label;
+  if (NUMBER_LABELS[id]) return NUMBER_LABELS[id];
+  const at = id.lastIndexOf(".");
+  const parent = at > 0 ? METRICS.find((m) => m.id === id.slice(0, at) && m.dims.length > 0) : undefined;
+  if (!parent) return id;
+  const value = id.slice(at + 1);
+  return parent.dims[0] === "band" ? `${parent.label} (band ${value})` : `${parent.label}: ${value}`;
+}
 
 /** The report's recommendations as cards, most important first (ties: the more urgent action); campaigns carry their names. */
 export function recommendationViews(report: Report, fmt: Formatter): RecommendationView[] {
@@ -46,7 +66,7 @@ export function recommendationView(r: Recommendation, fmt: Formatter, names: Rea
     confidence: r.confidence,
     numbers: Object.entries(r.numbers).map(([id, v]) => {
       const unit = unitOf(id);
-      return { label: id, value: unit === "share" ? fmt.percent(v) : fmt(v, unit) };
+      return { label: numberLabel(id), value: unit === "share" ? fmt.percent(v) : fmt(v, unit) };
     }),
   };
 }

@@ -185,7 +185,7 @@ describe("buildSite(report).sections.campaigns", () => {
       ["CMP-2 Promo", "stop"],
       ["CMP-1 Spring", "continue"],
     ]);
-    expect(recs[0]!.numbers.find((n) => n.label === "campaign.target_cpa")!.value).toBe("$12.50");
+    expect(recs[0]!.numbers.find((n) => n.label === "Target cost per conversion")!.value).toBe("$12.50");
     expect(site.sections.recommendations!.cards.map((r) => r.subject)).toContain("CMP-1 Spring");
   });
 

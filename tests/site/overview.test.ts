@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byUrgency, topRecommendations } from "../../src/site/recommendations.ts";
+import { byUrgency, numberLabel, topRecommendations } from "../../src/site/recommendations.ts";
 import type { RecommendationView } from "../../src/site/views.ts";
 
 const view = (key: Record<string, string>, action: RecommendationView["action"]): RecommendationView => ({
@@ -43,5 +43,16 @@ describe("byUrgency(views), the order of the Recommendations page", () => {
       view({ source: "email" }, "keep"),
     ];
     expect(byUrgency(views).map((v) => v.subject)).toEqual(["C", "search", "B", "Champions", "A", "email"]);
+  });
+});
+
+describe("numberLabel(id), the name of a recommendation's number", () => {
+  it("is the metric's catalogue label, with a dim the rule folded into the id, and the id only when nothing names it", () => {
+    expect(numberLabel("campaign.lift.lo95")).toBe("Campaign lift, 95% low");
+    expect(numberLabel("budget.outcome.change.hi90")).toBe("Expected outcome: change per week, 90% interval high");
+    expect(numberLabel("segments.channel.reach.email")).toBe("Channel reach: email");
+    expect(numberLabel("clv.expected_12m.5")).toBe("Predicted 12-month CLV by band (band 5)");
+    expect(numberLabel("spend.share")).toBe("Share of spend");
+    expect(numberLabel("no.such.metric")).toBe("no.such.metric");
   });
 });
