@@ -25,7 +25,7 @@ export function budgetSplit({ report, format }: ChartContext): ChartSpec | null 
       height: 40 + rows.length * 56,
       marginLeft: width < 600 ? 70 : 100,
       marginBottom: 44,
-      x: { label: "Weekly spend", grid: true, tickFormat: "~s", labelOffset: 38 },
+      x: { label: "Weekly spend", grid: true, tickFormat: (v: number) => format.compact(v), labelOffset: 38 },
       y: { label: null, domain: ["today", "recommended"], axis: null },
       fy: { label: null, tickFormat: (s: string) => truncate(s, width < 600 ? 9 : 14) },
       color: { type: "categorical", domain: ["today", "recommended"], range: [PALETTE[6], PALETTE[0]], legend: true },
@@ -64,8 +64,8 @@ export function budgetCurve({ report, format }: ChartContext, source: string, in
     plot: () => ({
       height: 270,
       marginBottom: 44,
-      x: { label: "Weekly spend", tickFormat: "~s", zero: true, labelOffset: 38 },
-      y: { label: outcome === "revenue" ? "Weekly outcome" : "Weekly buyers", grid: true, zero: true, tickFormat: "~s" },
+      x: { label: "Weekly spend", tickFormat: (v: number) => format.compact(v), zero: true, labelOffset: 38 },
+      y: { label: outcome === "revenue" ? "Weekly outcome" : "Weekly buyers", grid: true, zero: true, tickFormat: (v: number) => format.compact(v) },
       color: { type: "categorical", domain: ["today", "recommended"], range: [PALETTE[6], PALETTE[0]], legend: true },
       marks: [
         Plot.rectX(seen, { x1: "from", x2: "to", fill: "currentColor", fillOpacity: 0.06 }),

@@ -195,7 +195,7 @@ export function returnVsSpend(ctx: ChartContext, scope: Scope): ChartSpec | null
     plot: (width) => ({
       height: 320,
       marginRight: 40,
-      x: { label: `Spend (${ctx.report.currency})`, grid: true, zero: true, tickFormat: "~s" },
+      x: { label: `Spend (${ctx.report.currency})`, grid: true, zero: true, tickFormat: (v: number) => format.compact(v) },
       y: {
         label: roas ? "ROAS" : `Cost per conversion (${ctx.report.currency})`,
         grid: true,
@@ -313,7 +313,11 @@ export function weeklyChart(ctx: ChartContext, scope: Scope, metric: "spend" | "
     plot: () => ({
       height: 300,
       x: { type: "utc", label: null },
-      y: { label: metric === "spend" ? `Spend per week (${ctx.report.currency})` : "Conversions per week", grid: true, tickFormat: "~s" },
+      y: {
+        label: metric === "spend" ? `Spend per week (${ctx.report.currency})` : "Conversions per week",
+        grid: true,
+        tickFormat: (v: number) => format.compact(v),
+      },
       color: color(order),
       marks: [
         Plot.areaY(data, {

@@ -10,20 +10,23 @@ import { PALETTE, SEQUENTIAL } from "./theme.ts";
 export function clvDistribution({ report, format }: ChartContext): ChartSpec | null {
   const data = series(report, "clv_distribution");
   if (data.length === 0) return null;
+  // Bin edges are multiples of a round width (1, 2, 2.5 or 5 × 10ᵏ): show as many decimals as it has, so 0.5 does not read as 1.
+  const width = data.length > 1 ? data[1]!.from - data[0]!.from : 1;
+  const digits = Math.min(3, (String(width).split(".")[1] ?? "").length);
   return {
     id: "clv-distribution",
     title: "Predicted 12-month CLV",
     subtitle: "Customers by predicted CLV over the next 12 months (BG/NBD × Gamma-Gamma, discounted); the last bar is open-ended.",
     description: "A histogram of customers by predicted 12-month CLV.",
     data,
-    plot: (width) => ({
+    plot: (chartWidth) => ({
       height: 280,
       marginBottom: 56,
       x: {
-        label: "Predicted CLV",
+        label: `Predicted CLV (${report.currency})`,
         labelOffset: 50,
         type: "band", // On a phone only every third bin is labelled.
-        tickFormat: (v: string, i: number) => (width < 600 && i % 3 !== 0 ? "" : format.number(Number(v), 0)),
+        tickFormat: (v: string, i: number) => (chartWidth < 600 && i % 3 !== 0 ? "" : format.number(Number(v), digits)),
         tickRotate: -30,
       },
       y: { label: "Customers", grid: true },

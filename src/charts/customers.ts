@@ -180,7 +180,7 @@ export function segmentScatter({ report, format }: ChartContext): ChartSpec | nu
     plot: () => ({
       height: 360,
       x: { label: "Days since last order", grid: true },
-      y: { label: "Revenue per customer", type: "log", grid: true, tickFormat: "~s" },
+      y: { label: "Revenue per customer", type: "log", grid: true, tickFormat: (v: number) => format.compact(v) },
       color: color(names),
       marks: [
         Plot.dot(data, {

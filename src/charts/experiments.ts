@@ -35,7 +35,7 @@ export function posteriorChart(ctx: ChartContext, scope: Scope): ChartSpec | nul
     plot: () => ({
       height: 260,
       x: { label: "Conversion rate (%)", percent: true, grid: true },
-      y: { label: "Density", grid: true, tickFormat: "~s" },
+      y: { label: "Density", grid: true, tickFormat: (v: number) => format.compact(v) },
       color: color(names.length ? names : undefined),
       marks: [
         // y1/y2, not y: the curves overlap, they do not stack.
@@ -68,7 +68,7 @@ export function dailyUsersChart(ctx: ChartContext, scope: Scope): ChartSpec | nu
     plot: () => ({
       height: 240,
       x: { type: "utc", label: null },
-      y: { label: "Users per day", grid: true, zero: true, tickFormat: "~s" },
+      y: { label: "Users per day", grid: true, zero: true, tickFormat: (v: number) => format.compact(v) },
       color: color(names.length ? names : undefined),
       marks: [
         Plot.lineY(data, {

@@ -30,7 +30,7 @@ export function forecastChart(ctx: ChartContext, name: "revenue" | "orders"): Ch
     plot: () => ({
       height: 300,
       x: { type: "utc", label: null },
-      y: { label: name === "revenue" ? "Revenue" : "Orders", grid: true, zero: true, tickFormat: "~s" },
+      y: { label: name === "revenue" ? "Revenue" : "Orders", grid: true, zero: true, tickFormat: (v: number) => ctx.format.compact(v) },
       marks: [
         Plot.areaY(line, { x: (d) => periodDate(d.period), y1: "lo95", y2: "hi95", fill: PALETTE[1], fillOpacity: 0.18 }),
         Plot.areaY(line, { x: (d) => periodDate(d.period), y1: "lo80", y2: "hi80", fill: PALETTE[1], fillOpacity: 0.3 }),

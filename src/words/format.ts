@@ -17,6 +17,8 @@ export interface Formatter {
   number(value: number | null | undefined, digits?: number): string;
   /** A plain number to `digits` significant digits (a model parameter). */
   significant(value: number | null | undefined, digits: number): string;
+  /** A number in the locale's compact notation, 3 significant digits: an axis tick ("1.2K", "0.2", "3M"). */
+  compact(value: number | null | undefined): string;
 }
 
 /**
@@ -58,5 +60,7 @@ export function makeFormatter(locale: string, currency: string): Formatter {
     if (!f) significant.set(digits, (f = new Intl.NumberFormat(locale, { maximumSignificantDigits: digits })));
     return f.format(v);
   };
+  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 });
+  fmt.compact = (v) => (missing(v) ? MISSING : compact.format(v));
   return fmt;
 }
