@@ -101,13 +101,34 @@ export function cohortHeatmap(
   };
 }
 
-/** The longest annotation label on a chart, in characters, at desktop and at phone width. */
-const ANNOTATION_CHARS = { wide: 28, narrow: 14 } as const;
+/** The longest line of an annotation label on a chart, in characters, at desktop and at phone width; a label takes up to two lines. */
+const ANNOTATION_CHARS = { wide: 36, narrow: 20 } as const;
+
+/**
+ * A label in at most two lines of at most `chars` characters, broken between
+ * words; what does not fit is cut short with "…".
+ * @example labelLines("Spring Launch (CMP-107) goes live", 20); // => ["Spring Launch", "(CMP-107) goes live"]
+ */
+export function labelLines(label: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter((w) => w !== "")) {
+    if (line === "" || line.length + 1 + word.length <= chars) {
+      line = line === "" ? word : `${line} ${word}`;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+  }
+  if (line !== "") lines.push(line);
+  if (lines.length <= 2) return lines.map((l) => truncate(l, chars));
+  return [truncate(lines[0]!, chars), truncate(`${lines.slice(1).join(" ")}`, chars)];
+}
 
 /**
  * The report's annotations as a mark: a dashed vertical rule at each date
- * inside the chart's x range, with its label (cut short) staggered over up
- * to three rows at the top so neighbours do not overlap, and the full date
+ * inside the chart's x range, with its label (in up to two lines, cut short
+ * beyond) staggered over up to three rows at the top so neighbours do not overlap, and the full date
  * and label as a tooltip. The mark has no channels of its own, so it never
  * widens the x domain: it draws with the scale the other marks made, and
  * leaves out dates outside it.
@@ -128,18 +149,20 @@ export function annotationMark(annotations: readonly Annotation[], width: number
     const right = dimensions.width - dimensions.marginRight;
     const top = dimensions.marginTop;
     const bottom = dimensions.height - dimensions.marginBottom;
-    // The right end of the last label on each row, for staggering.
-    const rows = [-Infinity, -Infinity, -Infinity];
+    // The right end of the last label on each line of text, for staggering.
+    const rows = [-Infinity, -Infinity, -Infinity, -Infinity];
     for (const a of annotations) {
       const px = x(date(a.date)) as number;
       if (!Number.isFinite(px) || px < left || px > right) continue;
-      const text = truncate(a.label, chars);
-      const textWidth = text.length * 5.6;
+      const lines = labelLines(a.label, chars);
+      const textWidth = Math.max(...lines.map((l) => l.length)) * 5.6;
       const flip = px + 3 + textWidth > right;
       const from = flip ? px - 3 - textWidth : px + 3;
-      let row = rows.findIndex((end) => from > end + 4);
-      if (row < 0) row = rows.indexOf(Math.min(...rows));
-      rows[row] = from + textWidth;
+      // The first line from which the label's lines are all free.
+      const fits = (r: number): boolean => lines.every((_, k) => r + k < rows.length && from > rows[r + k]! + 4);
+      let row = rows.findIndex((_, r) => fits(r));
+      if (row < 0) row = 0;
+      for (let k = 0; k < lines.length && row + k < rows.length; k++) rows[row + k] = from + textWidth;
       const group = svg("g", {});
       const title = svg("title", {});
       title.textContent = `${a.date}: ${a.label}${a.campaign ? ` (${a.campaign})` : ""}`;
@@ -153,7 +176,11 @@ export function annotationMark(annotations: readonly Annotation[], width: number
         "stroke-linejoin": "round",
         style: "stroke: var(--bg, #fff)",
       });
-      label.textContent = text;
+      lines.forEach((line, k) => {
+        const span = svg("tspan", { x: flip ? px - 3 : px + 3, dy: k === 0 ? 0 : 12 });
+        span.textContent = line;
+        label.append(span);
+      });
       group.append(label);
       g.append(group);
     }

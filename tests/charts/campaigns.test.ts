@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
 import { type SeriesRow } from "../../src/analyses/series.ts";
 import { channelSegmentHeatmap, liftChart, logTicks, returnVsSpend, weeklyChart } from "../../src/charts/campaigns.ts";
-import { withAnnotations, type ChartContext } from "../../src/charts/common.ts";
+import { labelLines, withAnnotations, type ChartContext } from "../../src/charts/common.ts";
 import { dailyUsersChart, posteriorChart } from "../../src/charts/experiments.ts";
 import { renderChart } from "../../src/charts/render.ts";
 import type { ChartSpec } from "../../src/charts/spec.ts";
@@ -205,11 +205,14 @@ describe("withAnnotations(spec, annotations)", () => {
     expect(ticks(renderChart(withAnnotations(dated(data), annotations), WIDE))).toEqual(ticks(renderChart(dated(data), WIDE)));
   });
 
-  it("cuts a long label on a phone, keeping it whole in the tooltip", () => {
-    const long = [{ date: "2025-01-15", label: "A very long annotation label indeed" }];
+  it("writes a long label on a phone in two lines between words, cut short beyond them, keeping it whole in the tooltip", () => {
+    const long = [{ date: "2025-01-15", label: "A very long annotation label that goes on and on" }];
     const svg = renderChart(withAnnotations(dated(data), long), NARROW);
-    expect(svg).toContain("A very long a…");
-    expect(svg).toContain("<title>2025-01-15: A very long annotation label indeed</title>");
+    expect(svg).toContain(">A very long<");
+    expect(svg).toContain(">annotation label th…<");
+    expect(svg).toContain("<title>2025-01-15: A very long annotation label that goes on and on</title>");
+    expect(labelLines("Spring Launch (CMP-107) goes live", 20)).toEqual(["Spring Launch", "(CMP-107) goes live"]);
+    expect(labelLines("Spring Launch (CMP-107) goes live", 36)).toEqual(["Spring Launch (CMP-107) goes live"]);
   });
 
   it("leaves charts without a date axis, and reports without annotations, as they are", () => {
