@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { categories, cohortHeatmap, color, date, monthTicks, series, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec, DataRow } from "./spec.ts";
-import { PALETTE, SEQUENTIAL } from "./theme.ts";
+import { PALETTE, ramp } from "./theme.ts";
 import { topNWithOther } from "./top.ts";
 
 export { SMALL_COHORT, truncate, type ChartContext } from "./common.ts";
@@ -185,16 +185,17 @@ export function ordersPerBuyer({ facts, format }: ChartContext): ChartSpec | nul
     .list("orders.per_buyer", ["cohort", "age"])
     .map((f) => ({ cohort: f.dims!["cohort"]!, age: Number(f.dims!["age"]), orders_per_buyer: f.value }));
   if (data.length === 0) return null;
+  const cohorts = [...new Set(data.map((d) => d.cohort))].sort();
   return {
     id: "orders-per-buyer",
     title: "Orders per buyer by cohort age",
-    subtitle: "Cumulative orders per buyer of each first-order cohort (darker lines are older cohorts); steeper lines mean more repeat buying.",
+    subtitle: "Cumulative orders per buyer of each first-order cohort (older cohorts grey-blue, newer ones yellow); steeper lines mean more repeat buying.",
     description: "One line per monthly cohort of cumulative orders per buyer by age in months.",
     data,
     plot: () => ({
       x: { label: "Age (months)" },
       y: { label: "Orders per buyer", grid: true },
-      color: { scheme: SEQUENTIAL, type: "ordinal", legend: false },
+      color: { type: "ordinal", domain: cohorts, range: ramp(cohorts.length), legend: true, label: "First-order cohort" },
       marks: [
         Plot.lineY(
           data.filter((d) => d.orders_per_buyer !== null),

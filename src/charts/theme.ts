@@ -4,9 +4,22 @@
  * backgrounds too) and one sequential scheme (cividis). Text and axes use
  * `currentColor`, so they follow the page's light or dark colour.
  */
+import * as Plot from "@observablehq/plot";
+
 export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"] as const;
 
 export const SEQUENTIAL = "cividis";
+
+const cividis = Plot.scale({ color: { type: "linear", scheme: SEQUENTIAL, domain: [0, 1] } });
+
+/**
+ * `n` colours of the sequential scheme, oldest first, for lines of ordered
+ * groups (cohorts): from 30% of the ramp, because its darkest end vanishes
+ * on a dark background, to its lightest.
+ */
+export function ramp(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => String(cividis.apply(n === 1 ? 1 : 0.3 + (0.7 * i) / (n - 1))));
+}
 
 /** How many categories a chart shows before the rest become "other". */
 export const TOP_N = PALETTE.length - 1;
