@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { DatasetSeries, SeriesRow } from "../analyses/series.ts";
-import { color, date, series, truncate, type ChartContext } from "./common.ts";
+import { color, date, series, sparseLabels, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { OTHER, PALETTE, SEQUENTIAL, TOP_N } from "./theme.ts";
 import { topCategories } from "./top.ts";
@@ -213,10 +213,14 @@ export function returnVsSpend(ctx: ChartContext, scope: Scope): ChartSpec | null
           title: (d) =>
             `${campaignLabel(d.campaign, d.campaign_name)}: spend ${format.money(d.spend)}, ${roas ? "ROAS" : "cost per conversion"} ${show(d[key])}, ${format.number(d.conversions, 0)} conversions`,
         }),
-        Plot.text(
-          data.filter((d) => width >= 600 || labelled.has(d.campaign)),
-          { x: "spend", y: key, text: (d) => String(d.campaign), dx: 6, textAnchor: "start", fontSize: 9, fill: "currentColor" },
-        ),
+        // The extremes and the biggest spenders first, then the rest as room allows; on a phone only the first.
+        sparseLabels([...bySpend.filter((d) => labelled.has(d.campaign)), ...(width >= 600 ? bySpend.filter((d) => !labelled.has(d.campaign)) : [])], {
+          x: (d) => Number(d.spend),
+          y: (d) => Number(d[key]),
+          text: (d) => String(d.campaign),
+          fontSize: 9,
+          points: data,
+        }),
       ],
     }),
   };

@@ -188,6 +188,58 @@ export function annotationMark(annotations: readonly Annotation[], width: number
   };
 }
 
+/**
+ * Labels beside points that never overlap each other or another point:
+ * taken in the order given (most important first), each goes right of its
+ * point, else left of it, else is left out (its point keeps its tooltip).
+ * Drawn with the scales the other marks made, as `annotationMark` is;
+ * `points` are every point drawn (default: the labelled ones).
+ */
+export function sparseLabels<T>(
+  data: readonly T[],
+  o: { readonly x: (d: T) => number; readonly y: (d: T) => number; readonly text: (d: T) => string; readonly fontSize: number; readonly points?: readonly T[] },
+): Plot.RenderFunction {
+  return (_index, scales, _values, dimensions, context) => {
+    const doc = context.document;
+    const g = doc.createElementNS("http://www.w3.org/2000/svg", "g");
+    g.setAttribute("aria-label", "labels");
+    g.setAttribute("font-size", String(o.fontSize));
+    g.setAttribute("fill", "currentColor");
+    const { x, y } = scales;
+    if (!x || !y) return g;
+    const placed: { left: number; right: number; top: number; bottom: number }[] = [];
+    // Every point is an obstacle: a label never covers a dot.
+    for (const d of o.points ?? data) {
+      const px = x(o.x(d)) as number;
+      const py = y(o.y(d)) as number;
+      if (Number.isFinite(px) && Number.isFinite(py)) placed.push({ left: px - 5, right: px + 5, top: py - 5, bottom: py + 5 });
+    }
+    const free = (b: (typeof placed)[number]): boolean =>
+      b.left >= 0 && b.right <= dimensions.width && placed.every((p) => b.right <= p.left || b.left >= p.right || b.bottom <= p.top || b.top >= p.bottom);
+    for (const d of data) {
+      const px = x(o.x(d)) as number;
+      const py = y(o.y(d)) as number;
+      if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+      const text = o.text(d);
+      const w = text.length * o.fontSize * 0.6;
+      const h = o.fontSize + 2;
+      const right = { left: px + 6, right: px + 6 + w, top: py - h / 2, bottom: py + h / 2 };
+      const left = { left: px - 6 - w, right: px - 6, top: py - h / 2, bottom: py + h / 2 };
+      const box = free(right) ? right : free(left) ? left : null;
+      if (!box) continue;
+      placed.push(box);
+      const label = doc.createElementNS("http://www.w3.org/2000/svg", "text");
+      label.setAttribute("x", String(box === right ? box.left : box.right));
+      label.setAttribute("y", String(py));
+      label.setAttribute("dy", "0.32em");
+      label.setAttribute("text-anchor", box === right ? "start" : "end");
+      label.textContent = text;
+      g.append(label);
+    }
+    return g;
+  };
+}
+
 /** Whether a chart's x axis is dates (a utc or time scale). */
 const datedX = (options: Plot.PlotOptions): boolean => {
   const type = (options.x as { type?: string } | undefined)?.type;

@@ -83,6 +83,30 @@ describe("returnVsSpend(ctx, scope)", () => {
     expect(spec.plot(WIDE).y).toMatchObject({ type: "log", ticks: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5] });
   });
 
+  it("labels crowded campaigns only where a label covers no other label and no dot", () => {
+    // 12 campaigns with the same ROAS and nearly the same spend: their labels cannot all fit beside them.
+    const crowded = [
+      kpiRow({ breakdown: "total", clicks: 12000, conversions: 1200, spend: 12000, revenue: 24000 }),
+      ...Array.from({ length: 12 }, (_, k) =>
+        kpiRow({ breakdown: "campaign", campaign: `CMP-${100 + k}`, clicks: 1000, conversions: 100, spend: 1000 + 10 * k, revenue: 2000 + 20 * k }),
+      ),
+    ];
+    const svg = renderChart(returnVsSpend(context(report({ series: { campaign_kpis: crowded } })), one)!, WIDE);
+    const attr = (attrs: string, name: string): string => new RegExp(`${name}="([^"]*)"`).exec(attrs)![1]!;
+    const labels = [...svg.matchAll(/<text ([^>]*)>(CMP-\d+)<\/text>/g)].map((m) => {
+      const w = m[2]!.length * 9 * 0.6;
+      const x = Number(attr(m[1]!, "x"));
+      const y = Number(attr(m[1]!, "y"));
+      const left = attr(m[1]!, "text-anchor") === "start" ? x : x - w;
+      return { text: m[2]!, left, right: left + w, top: y - 5.5, bottom: y + 5.5 };
+    });
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.length).toBeLessThan(12);
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1))
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} × ${b.text}`).toBe(true);
+  });
+
   it("shows cost per conversion against spend, with the overall cost per conversion as reference, without revenue", () => {
     const spec = returnVsSpend(context(report({ series: { campaign_kpis: rows(false, false) } })), one)!;
     expect(spec.id).toBe("campaign-cpa-spend");
