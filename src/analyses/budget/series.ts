@@ -61,11 +61,11 @@ export const BUDGET_SERIES = {
   /** Each scenario's split (spend null when it cannot be met). */
   budget_scenario_spend: z.strictObject({ scenario: z.enum(["-20%", "0%", "+20%"]), source: text, spend: maybe }),
   /** Each fitted curve at 41 weekly spends from 0, with its 90% bootstrap band. */
-  budget_curves: z.strictObject({ source: text, spend: num, outcome: num, lo90: num, hi90: num }),
+  budget_curves: z.strictObject({ source: text, spend: num, outcome: maybe, lo90: maybe, hi90: maybe }),
   /**
    * Each fitted period, per week (× 7 at day grain): `effective_spend` is the
    * adstocked spend × (1 − θ), the steady spend it is worth, and `fitted` the
    * curve there.
    */
-  budget_weeks: z.strictObject({ source: text, period: text, spend: num, effective_spend: num, outcome: num, fitted: num }),
+  budget_weeks: z.strictObject({ source: text, period: text, spend: num, effective_spend: maybe, outcome: num, fitted: maybe }),
 };

@@ -108,7 +108,7 @@ export const CAMPAIGNS_SERIES = {
     parallel_pre: z.boolean().nullable(),
   }),
   /** Daily conversions where the campaign runs against the counterfactual, for each campaign with a lift. */
-  campaign_lift_points: z.strictObject({ dataset, campaign: text, date: day, actual: num, predicted: num, lo95: num, hi95: num }),
+  campaign_lift_points: z.strictObject({ dataset, campaign: text, date: day, actual: num, predicted: maybe, lo95: maybe, hi95: maybe }),
   /** One row per campaign: its channels and regions (null where the file lacks the column) and its first and last day. */
   campaign_summary: z.strictObject({
     dataset,

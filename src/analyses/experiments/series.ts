@@ -55,7 +55,7 @@ export const EXPERIMENTS_SERIES = {
     reason: text,
   }),
   /** Each variant's Beta posterior on a shared grid. */
-  experiment_posteriors: z.strictObject({ dataset, variant: text, rate: num, density: num }),
+  experiment_posteriors: z.strictObject({ dataset, variant: text, rate: num, density: maybe }),
   /** Per day of exposure and variant. */
   experiment_daily: z.strictObject({ dataset, date: day, variant: text, users: num, conversions: num }),
 };
