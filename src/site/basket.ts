@@ -2,12 +2,9 @@
  * The Basket page as data: tiles, the rules scatter, the rules table in a
  * few fixed orderings, cross-sell offers and the "bought together" list.
  */
+import type { SiteContext } from "./context.ts";
 import { type SeriesRow } from "../analyses/series.ts";
 import { rulesScatter } from "../charts/basket.ts";
-import type { ChartContext } from "../charts/common.ts";
-import type { Report } from "../schema/report.ts";
-import type { Formatter } from "../words/format.ts";
-import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, Table } from "./views.ts";
 
 /** Rules shown per ordering of the table. */
@@ -21,7 +18,7 @@ export interface BasketPage extends ChartPage {
   readonly method: string;
 }
 
-export function basketPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): BasketPage | null {
+export function basketPage({ report, fmt, charts: ctx, pieces }: SiteContext): BasketPage | null {
   const rules = report.series.basket_rules ?? [];
   const method = (report.series.basket_method ?? [])[0];
   if (!method) return null;

@@ -3,13 +3,10 @@
  * split chart, one response curve per fitted source, the per-source table and
  * the scenarios.
  */
+import type { SiteContext } from "./context.ts";
 import { type SeriesRow } from "../analyses/series.ts";
 import { budgetCurve, budgetSplit } from "../charts/budget.ts";
-import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Report } from "../schema/report.ts";
-import type { Formatter } from "../words/format.ts";
-import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, Table } from "./views.ts";
 
 export interface BudgetPage extends ChartPage {
@@ -27,7 +24,7 @@ export const BUDGET_LIMITS =
   "Read this as a guide, not a guarantee. Buyers are credited to the source of their first session (first touch), which is not proof that the spend caused them; and a response curve is only trustworthy over the weekly spend it has seen, so a recommendation beyond that range is marked.";
 
 /** null when the budget analysis did not run (no orders or costs). */
-export function budgetPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): BudgetPage | null {
+export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): BudgetPage | null {
   const method = report.series.budget_method?.[0];
   if (!method) return null;
   const rows = report.series.budget_sources ?? [];

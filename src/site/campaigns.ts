@@ -5,15 +5,13 @@
  * none was measured), weekly spend and conversions, and the campaign
  * recommendations. Everything a component shows is decided here.
  */
+import type { SiteContext } from "./context.ts";
 import { type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/campaigns.ts";
-import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
 import type { Formatter } from "../words/format.ts";
 import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./views.ts";
-import type { PagePieces } from "./pieces.ts";
 
 export interface LiftView {
   /** One plain sentence: how many campaigns have a lift, and why the others have none. */
@@ -73,13 +71,7 @@ const MORE_BREAKDOWNS = [
  * null without campaign data. `recommendations` are the report's, already
  * as views (with their raw subject in `key`), most important first.
  */
-export function campaignsPage(
-  report: Report,
-  fmt: Formatter,
-  ctx: ChartContext,
-  pieces: PagePieces,
-  recommendations: readonly RecommendationView[],
-): CampaignsPage | null {
+export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendations }: SiteContext): CampaignsPage | null {
   const kpiRows = report.series.campaign_kpis ?? [];
   if (kpiRows.length === 0) return null;
   const datasets = [...new Set(kpiRows.map((r) => (r.dataset === undefined ? null : r.dataset)))];

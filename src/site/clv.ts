@@ -2,12 +2,9 @@
  * The CLV page as data: tiles, charts, the band and top-customer tables,
  * the fitted models and what was not fitted.
  */
+import type { SiteContext } from "./context.ts";
 import * as charts from "../charts/clv.ts";
-import type { ChartContext } from "../charts/common.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Report } from "../schema/report.ts";
-import type { Formatter } from "../words/format.ts";
-import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, RecommendationView, Table } from "./views.ts";
 
 export interface ClvPage extends ChartPage {
@@ -19,8 +16,7 @@ export interface ClvPage extends ChartPage {
   readonly recommendations: readonly RecommendationView[];
 }
 
-/** `recommendations`: every card, most important first (the page shows the CLV rules'). */
-export function clvPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces, recommendations: readonly RecommendationView[]): ClvPage | null {
+export function clvPage({ report, fmt, charts: ctx, pieces, recommendations }: SiteContext): ClvPage | null {
   const method = (report.series.clv_method ?? [])[0];
   const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
   if (!method && warnings.length === 0) return null;

@@ -4,15 +4,12 @@
  * with the control, the sample-ratio check, power, the posteriors, users per
  * day and the data-quality warnings.
  */
+import type { SiteContext } from "./context.ts";
 import { scoped, type Scope } from "../charts/campaigns.ts";
-import type { ChartContext } from "../charts/common.ts";
 import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Report } from "../schema/report.ts";
 import { pValue } from "./customers.ts";
-import type { Formatter } from "../words/format.ts";
 import type { CardTableView, Chart } from "./views.ts";
-import type { PagePieces } from "./pieces.ts";
 
 /** Below this sample-ratio-mismatch p the split is broken (the engine's SRM_ALPHA). */
 export const SRM_WARNING_P = 0.001;
@@ -46,7 +43,7 @@ export interface ExperimentsPage {
 }
 
 /** null without experiment data. */
-export function experimentsPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ExperimentsPage | null {
+export function experimentsPage({ report, fmt, charts: ctx, pieces }: SiteContext): ExperimentsPage | null {
   const variantRows = report.series.experiment_variants ?? [];
   if (variantRows.length === 0) return null;
   const datasets = [...new Set(variantRows.map((r) => (r.dataset === undefined ? null : r.dataset)))];

@@ -2,12 +2,9 @@
  * The Forecast page as data: per series the reading, the chart, the chosen
  * model and the backtest table.
  */
-import type { ChartContext } from "../charts/common.ts";
+import type { SiteContext } from "./context.ts";
 import { forecastChart } from "../charts/forecast.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Report } from "../schema/report.ts";
-import type { Formatter } from "../words/format.ts";
-import type { PagePieces } from "./pieces.ts";
 import type { ChartPage, Table } from "./views.ts";
 
 export interface ForecastSection {
@@ -23,7 +20,7 @@ export interface ForecastPage extends ChartPage {
 }
 
 /** null without a forecast; a page of warnings only when every series was too short or failed. */
-export function forecastPage(report: Report, fmt: Formatter, ctx: ChartContext, pieces: PagePieces): ForecastPage | null {
+export function forecastPage({ report, fmt, charts: ctx, pieces }: SiteContext): ForecastPage | null {
   const models = report.series.forecast_model ?? [];
   const warnings = report.warnings.filter((w) => w.code.startsWith("forecast.")).map((w) => w.message);
   if (models.length === 0 && warnings.length === 0) return null;

@@ -6,7 +6,7 @@
 import { METRICS } from "../analyses/catalogue.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import type { Formatter } from "../words/format.ts";
-import type { PagePieces } from "./pieces.ts";
+import type { SiteContext } from "./context.ts";
 import type { RecommendationView, Table } from "./views.ts";
 
 const ACTION_ORDER: readonly Recommendation["action"][] = ["cut", "stop", "investigate", "scale", "optimize", "keep", "continue", "insufficient data"];
@@ -103,10 +103,10 @@ const urgency = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : S
 export const byUrgency = (views: readonly RecommendationView[]): RecommendationView[] => [0, 1, 2].flatMap((g) => views.filter((v) => urgency(v) === g));
 
 /** The Recommendations page: every card, most urgent first, and their table as a CSV; null without any. */
-export function recommendationsPage(
-  views: readonly RecommendationView[],
-  pieces: PagePieces,
-): { readonly cards: readonly RecommendationView[]; readonly table: Table } | null {
+export function recommendationsPage({
+  recommendations: views,
+  pieces,
+}: SiteContext): { readonly cards: readonly RecommendationView[]; readonly table: Table } | null {
   if (views.length === 0) return null;
   const cards = byUrgency(views);
   const table = pieces.table({
