@@ -149,7 +149,7 @@ function benchBudget(): void {
     const weights = drawWeights(weeks, 200, 1);
     const fits = sources.map((s) => sourceCurve(s.spend, s.outcome, 1000, 1, weights, true));
     const plan: PlanSource[] = fits.flatMap((f, i) =>
-      f.fit && f.reason === null ? [{ label: String(i), curve: f.fit.curve, draws: f.draws, current: 1000, lower: 700, upper: 1300 }] : [],
+      f.fit && f.declined === null ? [{ label: String(i), curve: f.fit.curve, draws: f.draws, current: 1000, lower: 700, upper: 1300 }] : [],
     );
     const split = bestSplit(plan, plan.length * 1000, 1);
     outcomeInterval(plan, 1, (_, i) => split[i]!);

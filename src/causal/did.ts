@@ -38,7 +38,6 @@ export type DidResult =
       readonly post: { readonly days: number };
       /** slope_T − slope_C of a straight line in the day index over the pre-period, KPI units per day per day. */
       readonly preTrend: PreTrend;
-      readonly method: string;
     }
   | { readonly status: "refused"; readonly reason: string };
 
@@ -100,7 +99,6 @@ export function did(treated: ArrayLike<number>, comparison: ArrayLike<number>, l
     pre: { days: preDays },
     post: { days: postDays },
     preTrend,
-    method: `difference in differences of daily means over ${preDays} pre- and ${postDays} post-launch days; HC2 standard errors, 95% t intervals (days treated as independent); pre-trend check: difference of the groups' pre-period slopes`,
   };
 }
 

@@ -91,7 +91,6 @@ export type ImpactResult =
       /** cumulative / Σ post-period counterfactual; null when that sum (or any draw's) is not positive. */
       readonly relative: Interval | null;
       readonly placebo: PlaceboResult | { readonly status: "skipped"; readonly reason: string };
-      readonly method: string;
     }
   | { readonly status: "refused"; readonly reason: string };
 
@@ -186,16 +185,7 @@ export function impact(target: ArrayLike<number>, controls: readonly ArrayLike<n
           passed: placeboRun.average.lo95 <= 0 && 0 <= placeboRun.average.hi95,
         };
 
-  const m = main.model;
-  const fit =
-    m.kind === "ols"
-      ? "OLS"
-      : `ridge (λ = ${RIDGE_PENALTY} × ${launch} pre-period days on standardised controls, max VIF ${m.maxVif === Infinity ? "∞" : m.maxVif.toFixed(0)} > ${MAX_VIF})`;
-  const method =
-    `${fit} of the KPI on ${m.controls.length} control${m.controls.length === 1 ? "" : "s"} + intercept over ${launch} pre-period days` +
-    (m.dropped.length > 0 ? ` (dropped constant control${m.dropped.length === 1 ? "" : "s"} ${m.dropped.join(", ")})` : "") +
-    `; 95% intervals from ${draws} moving-block bootstrap draws (blocks of ${blockLength} days) of the pre-period residuals, refitting the regression and adding resampled noise to the counterfactual; seed ${seed}; placebo launch at the middle of the pre-period`;
-  return { ...main, placebo, method };
+  return { ...main, placebo };
 }
 
 /** The analysis of days [0, end) with the launch at `launch`. */

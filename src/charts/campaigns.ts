@@ -4,6 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { DatasetSeries, SeriesRow } from "../analyses/series.ts";
+import { HOLM_ALPHA } from "../analyses/campaigns/compare.ts";
 import { color, date, series, sparseLabels, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { OTHER, PALETTE, SEQUENTIAL, TOP_N } from "./theme.ts";
@@ -14,9 +15,6 @@ export interface Scope {
   readonly dataset: string | null;
   readonly suffix: string;
 }
-
-/** Holm-adjusted p below this marks a channel as significantly below the segment's best. */
-export const HOLM_ALPHA = 0.05;
 
 /** The rows of a series that belong to the scope's dataset. */
 export const scoped = <N extends DatasetSeries>(ctx: ChartContext, name: N, scope: Scope): SeriesRow<N>[] =>
@@ -37,8 +35,8 @@ const of = (scope: Scope): string => (scope.dataset === null ? "" : ` (${scope.d
 
 /**
  * Conversion rate by channel (x) and segment (y), from the channel tests:
- * ★ marks each segment's best channel, ▼ a channel whose rate is below the
- * best's with Holm-adjusted p < 0.05, † a view-through cell (no proportion,
+ * ★ marks each segment's best channel, ▼ a channel the analysis found worse
+ * than the best (Holm-adjusted p < `HOLM_ALPHA`), † a view-through cell (no proportion,
  * left out of the tests and the colour scale).
  */
 export function channelSegmentHeatmap(ctx: ChartContext, scope: Scope): ChartSpec | null {
@@ -50,7 +48,7 @@ export function channelSegmentHeatmap(ctx: ChartContext, scope: Scope): ChartSpe
     cvr: r.cvr ?? null,
     clicks: r.clicks ?? null,
     conversions: r.conversions ?? null,
-    mark: r.note ? "†" : r.is_best ? "★" : typeof r.p_holm === "number" && r.p_holm < HOLM_ALPHA ? "▼" : "",
+    mark: r.view_through ? "†" : r.is_best ? "★" : r.worse ? "▼" : "",
     p_holm: r.p_holm ?? null,
   }));
   const { format } = ctx;

@@ -1,5 +1,5 @@
 import { runEngine } from "../engine.ts";
-import { formatAccounting } from "../report/accounting.ts";
+import { formatAccounting } from "../words/accounting.ts";
 import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, required, type Command } from "./args.ts";
 
 export const validate: Command = {

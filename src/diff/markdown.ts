@@ -129,7 +129,8 @@ export function formatMarkdown(diff: ReportDiff, thresholds: ThresholdResult | n
     out.push("#### Data", "");
     if (diff.base.period !== diff.head.period) out.push(`Period: ${diff.base.period ?? "none"} → ${diff.head.period ?? "none"}`, "");
     if (diff.datasets.length) {
-      const n = (v: number | undefined): string => (v === undefined ? "n/a" : v.toLocaleString(options.locale));
+      const counts = makeFormatter(options.locale, options.currency);
+      const n = (v: number | undefined): string => counts.number(v, 0);
       const cell = (b: number | undefined, h: number | undefined): string => (b === h ? n(h) : `${n(b)} → ${n(h)}`);
       out.push(
         "| dataset | rows | used | rejected |",

@@ -81,7 +81,8 @@ export interface ThresholdResult {
 /** The rule in words, e.g. "romi{source=*} drops by more than 10% and 0.05". */
 export function describeRule(r: ThresholdRule): string {
   const parts = [
-    r.by_more_than.relative !== undefined ? `${+(r.by_more_than.relative * 100).toFixed(4)}%` : null,
+    // Rounded to 4 decimals of a percent, so that 0.1 reads 10%, not 10.000000000000002%.
+    r.by_more_than.relative !== undefined ? `${Math.round(r.by_more_than.relative * 1e6) / 1e4}%` : null,
     r.by_more_than.absolute !== undefined ? String(r.by_more_than.absolute) : null,
   ];
   return `${r.metric} ${r.fail_if} by more than ${parts.filter(Boolean).join(" and ")}${r.min_sample ? ` (when ${r.min_sample.metric} ≥ ${r.min_sample.at_least})` : ""}`;

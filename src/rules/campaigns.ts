@@ -19,7 +19,9 @@
  * the median of its campaigns' costs per conversion. `importance`: the
  * campaign's spend.
  * `confidence`: high with 10 × min_conversions and a measured lift, low for
- * too little data, medium otherwise.
+ * too little data, medium otherwise. `limits`: the config's thresholds and
+ * `FALLING_TREND`; `findings`: what a stop or an optimize found
+ * (`CAMPAIGN_FINDINGS`). The site words them (`src/words/why.ts`).
  */
 import { median } from "simple-statistics";
 import { roundValue } from "../report/json.ts";
@@ -29,10 +31,28 @@ import type { Fact, Recommendation } from "../schema/report.ts";
 /** A fall of the trend below this ratio counts as falling. */
 export const FALLING_TREND = 0.8;
 
-const money = (v: number): string => v.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-const x2 = (v: number): string => v.toFixed(2);
-/** `a` and `b` with two decimals, or three when two would make them look equal. */
-const pair = (a: number, b: number): [string, string] => (x2(a) === x2(b) && a !== b ? [a.toFixed(3), b.toFixed(3)] : [x2(a), x2(b)]);
+/** Every campaign rule, in the order they are checked. */
+export const CAMPAIGN_RULES = ["campaign.too-little-data", "campaign.losing-money", "campaign.on-target", "campaign.needs-work"] as const;
+export type CampaignRule = (typeof CAMPAIGN_RULES)[number];
+
+/** What a campaign rule can find, in the order the site words them (`findings`). */
+export const CAMPAIGN_FINDINGS = [
+  /** stop: ROAS below `stop_roas`. */
+  "roas-below-stop",
+  /** stop, without revenue: cost per conversion above twice the target. */
+  "cpa-over-twice-target",
+  /** optimize: ROAS below `target_roas`. */
+  "roas-below-target",
+  /** optimize: cost per conversion above the target. */
+  "cpa-above-target",
+  /** optimize: spend without a conversion. */
+  "no-conversions",
+  /** optimize: the trend fell below `falling_trend`. */
+  "trend-falling",
+  /** optimize: a lift was measured and its interval does not lie above 0. */
+  "lift-not-shown",
+] as const;
+export type CampaignFinding = (typeof CAMPAIGN_FINDINGS)[number];
 
 export function campaignRecommendations(facts: readonly Fact[], config: CampaignsConfig): Recommendation[] {
   // Facts by id, campaign and dataset ("" without a dataset dim).
@@ -76,55 +96,29 @@ export function campaignRecommendations(facts: readonly Fact[], config: Campaign
       ...(has("campaign.lift") ? { "campaign.lift": lift, "campaign.lift.lo95": lo, "campaign.lift.hi95": hi } : {}),
     };
     const subject = { campaign, ...(dataset !== undefined ? { dataset } : {}) };
-    const base = { subject, numbers, importance: spend };
-    const liftText = measured ? `a lift of ${x2(lift)} conversions/day (95% interval ${x2(lo)} to ${x2(hi)})` : null;
+    const limits = { min_conversions: config.min_conversions, stop_roas: config.stop_roas, target_roas: config.target_roas, falling_trend: FALLING_TREND };
+    const base = { subject, numbers, limits, importance: spend };
 
     if (conversions < config.min_conversions) {
-      out.push({
-        ...base,
-        action: "insufficient data",
-        rule: "campaign.too-little-data",
-        why: `${conversions} conversions, fewer than ${config.min_conversions}: its rates are too noisy to judge; keep the budget small until it has more.`,
-        confidence: "low",
-      });
+      out.push({ ...base, action: "insufficient data", rule: "campaign.too-little-data", findings: [], confidence: "low" });
       continue;
     }
     const confidence = conversions >= 10 * config.min_conversions && measured ? "high" : "medium";
     const losing = hasRevenue ? roas !== null && roas < config.stop_roas : cpa !== null && target !== null && cpa > 2 * target;
     const liftShown = measured && lo > 0;
     if (losing && !liftShown) {
-      const what = hasRevenue
-        ? `ROAS ${x2(roas!)} is below ${x2(config.stop_roas)}`
-        : `cost per conversion ${money(cpa!)} is more than twice the target ${money(target!)}`;
-      const evidence = liftText ? `, and ${liftText} shows no added conversions` : ", and no lift shows it adds conversions";
-      out.push({ ...base, action: "stop", rule: "campaign.losing-money", why: `${what}${evidence}: stop it and move the budget.`, confidence });
+      const findings: CampaignFinding[] = [hasRevenue ? "roas-below-stop" : "cpa-over-twice-target"];
+      out.push({ ...base, action: "stop", rule: "campaign.losing-money", findings, confidence });
       continue;
     }
-    const shortfalls: string[] = [];
-    if (hasRevenue && roas !== null && roas < config.target_roas) {
-      const [r, t] = pair(roas, config.target_roas);
-      shortfalls.push(`ROAS ${r} is below the target ${t}`);
-    }
-    if (cpa !== null && target !== null && cpa > target) shortfalls.push(`cost per conversion ${money(cpa)} is above the target ${money(target)}`);
-    if (cpa === null) shortfalls.push("it has no conversions");
-    if (trend !== null && trend < FALLING_TREND) shortfalls.push(`its return per unit of spend fell to ${x2(trend)}× that of the 28 days before`);
-    if (measured && !liftShown) shortfalls.push(`${liftText} does not show it adds conversions`);
-    if (shortfalls.length === 0) {
-      const good = [
-        hasRevenue && roas !== null ? `ROAS ${x2(roas)}` : null,
-        cpa !== null ? `cost per conversion ${money(cpa)}${target !== null ? ` (target ${money(target)})` : ""}` : null,
-        liftText,
-      ].filter((s) => s !== null);
-      out.push({ ...base, action: "continue", rule: "campaign.on-target", why: `${good.join(", ")}: on target, keep it running.`, confidence });
-    } else {
-      out.push({
-        ...base,
-        action: "optimize",
-        rule: "campaign.needs-work",
-        why: `${shortfalls.join("; ")}: rework targeting, bids or creative before adding budget.`,
-        confidence,
-      });
-    }
+    const shortfalls: CampaignFinding[] = [];
+    if (hasRevenue && roas !== null && roas < config.target_roas) shortfalls.push("roas-below-target");
+    if (cpa !== null && target !== null && cpa > target) shortfalls.push("cpa-above-target");
+    if (cpa === null) shortfalls.push("no-conversions");
+    if (trend !== null && trend < FALLING_TREND) shortfalls.push("trend-falling");
+    if (measured && !liftShown) shortfalls.push("lift-not-shown");
+    if (shortfalls.length === 0) out.push({ ...base, action: "continue", rule: "campaign.on-target", findings: [], confidence });
+    else out.push({ ...base, action: "optimize", rule: "campaign.needs-work", findings: shortfalls, confidence });
   }
   return out.sort((a, b) => b.importance - a.importance || (a.subject["campaign"]! < b.subject["campaign"]! ? -1 : 1));
 }

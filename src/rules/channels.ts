@@ -53,14 +53,17 @@
  * derived `spend.share`; null where the fact is null, left out where it is
  * missing.
  *
+ * `limits`: the five thresholds above, by their config names.
+ *
  * The budget amount: when the budget analysis recommends a weekly spend for
- * the source (`budget.spend.recommended{source}` not null), `why` gains one
- * more sentence with the change of weekly spend, the marginal ROMI (or
- * marginal buyers) at today's and at the recommended spend, the expected
- * change of the outcome with its 90% interval, and a warning when the
- * recommended spend lies outside the weekly spend the curve was fitted on;
- * `numbers` gains those facts. The action itself still comes from the rules
- * above.
+ * the source (`budget.spend.recommended{source}` not null), `numbers` gains
+ * the change of weekly spend, the marginal ROMI (or marginal buyers) at
+ * today's and at the recommended spend, the expected change of the outcome
+ * with its 90% interval and the largest weekly spend seen (`budgetNumbers`),
+ * which the site words as one more sentence. The action itself still comes
+ * from the rules above.
+ *
+ * The rules decide and emit numbers; `src/words/why.ts` words each rule.
  *
  * Fact values are first rounded to 12 significant digits, as `metrics.json`
  * publishes them, so the rules decide on the numbers a reader sees: a ROMI
@@ -110,9 +113,17 @@ type Value = number | null | undefined;
 interface Decision {
   readonly action: Action;
   readonly rule: ChannelRule;
-  readonly why: string;
   readonly numbers: Record<string, number | null>;
 }
+
+/** The thresholds every channel rule compares with, as `limits`. */
+const limitsOf = (c: RecommendationsConfig): Record<string, number> => ({
+  min_buyers: c.minBuyers,
+  horizon_months: c.horizonMonths,
+  near_one: c.nearOne,
+  cut_romi: c.cutRomi,
+  cut_spend_share: c.cutSpendShare,
+});
 
 /**
  * One recommendation per source, most money at stake first, then by source
@@ -126,8 +137,9 @@ interface Decision {
  *   { minBuyers: 30, horizonMonths: 6, nearOne: 0.15, cutRomi: 0.7, cutSpendShare: 0.1 },
  * );
  * // => [{ subject: { source: "social" }, action: "cut", rule: "channel.loses-money",
- * //       why: "social returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget.",
- * //       numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31 }, confidence: "high", importance: 310 }]
+ * //       numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31 },
+ * //       limits: { min_buyers: 30, horizon_months: 6, near_one: 0.15, cut_romi: 0.7, cut_spend_share: 0.1 }, findings: [],
+ * //       confidence: "high", importance: 310 }]
  */
 export function channelRecommendations(facts: readonly Fact[], config: RecommendationsConfig): Recommendation[] {
   const sources = new Set<string>();
@@ -154,15 +166,15 @@ export function channelRecommendations(facts: readonly Fact[], config: Recommend
   const out: Recommendation[] = [];
   for (const source of sources) {
     const own = inputs.get(source) ?? new Map<string, number | null>();
-    const d = decide(source, own, totalCost, config);
+    const d = decide(own, totalCost, config);
     const buyers = own.get("buyers");
-    const amount = budgetAmount(own);
     out.push({
       subject: { source },
       action: d.action,
       rule: d.rule,
-      why: amount ? `${d.why} ${amount.text}` : d.why,
-      numbers: amount ? { ...d.numbers, ...amount.numbers } : d.numbers,
+      numbers: { ...d.numbers, ...budgetNumbers(own) },
+      limits: limitsOf(config),
+      findings: [],
       confidence: confidence(d.action, buyers),
       importance: importance(d.action, own),
     });
@@ -171,9 +183,8 @@ export function channelRecommendations(facts: readonly Fact[], config: Recommend
 }
 
 /** Applies the rules of the table above to one source. */
-function decide(label: string, own: ReadonlyMap<string, number | null>, totalCost: Value, c: RecommendationsConfig): Decision {
+function decide(own: ReadonlyMap<string, number | null>, totalCost: Value, c: RecommendationsConfig): Decision {
   const buyers = own.get("buyers");
-  const revenue = own.get("revenue");
   const cost = own.get("cost");
   const romi = own.get("romi");
   const payback = own.get("payback.months");
@@ -187,152 +198,45 @@ function decide(label: string, own: ReadonlyMap<string, number | null>, totalCos
     return numbers;
   };
 
-  if (hasCostData && known(buyers) && buyers > 0 && !known(cost)) {
-    const costText = cost === null ? "its cost is unknown" : "it has no cost rows";
-    return {
-      action: "investigate",
-      rule: RULE_NO_COST,
-      why: `${label} brought ${count(buyers, "buyer")} and revenue ${money(revenue)} but ${costText}, so its CAC and ROMI are unknown: check whether its spend is tracked.`,
-      numbers: pick("buyers", "revenue", "cost"),
-    };
-  }
-
-  if (!known(buyers) || buyers < c.minBuyers) {
-    const visitors = own.get("visits.users");
-    const rate = own.get("conversion.rate");
-    const from = known(visitors) ? ` from ${count(visitors, "first-touch visitor")}${known(rate) ? ` (conversion ${percent(rate)})` : ""}` : "";
-    const why = known(buyers)
-      ? `${label} has ${count(buyers, "buyer")}${from}, fewer than the ${c.minBuyers} needed to judge it.`
-      : `${label} has ${buyers === null ? "an unknown number of buyers" : "no buyer count in the report"}, so it cannot be judged.`;
-    return { action: "insufficient data", rule: RULE_TOO_FEW_BUYERS, why, numbers: pick("buyers", "visits.users", "conversion.rate") };
-  }
-
-  if (!hasCostData) {
-    return {
-      action: "investigate",
-      rule: RULE_NO_COST_DATA,
-      why: `The report has no cost data, so ${label} (${count(buyers, "buyer")}, revenue ${money(revenue)}) cannot be judged on CAC or ROMI: add the spend export.`,
-      numbers: pick("buyers", "revenue"),
-    };
-  }
-
-  if (known(payback) && payback <= c.horizonMonths) {
-    const period = known(romi) ? `, with ROMI ${ratio2(romi)} over the period` : "";
-    return {
-      action: "scale",
-      rule: RULE_PAYS_BACK,
-      why: `${label} pays back by cohort month ${payback}, within the ${c.horizonMonths}-month horizon${period}, so it can take more budget.`,
-      numbers: pick("buyers", "payback.months", "romi", "revenue"),
-    };
-  }
+  if (hasCostData && known(buyers) && buyers > 0 && !known(cost))
+    return { action: "investigate", rule: RULE_NO_COST, numbers: pick("buyers", "revenue", "cost") };
+  if (!known(buyers) || buyers < c.minBuyers)
+    return { action: "insufficient data", rule: RULE_TOO_FEW_BUYERS, numbers: pick("buyers", "visits.users", "conversion.rate") };
+  if (!hasCostData) return { action: "investigate", rule: RULE_NO_COST_DATA, numbers: pick("buyers", "revenue") };
+  if (known(payback) && payback <= c.horizonMonths)
+    return { action: "scale", rule: RULE_PAYS_BACK, numbers: pick("buyers", "payback.months", "romi", "revenue") };
 
   if (known(romi)) {
     const low = 1 - c.nearOne;
     const high = 1 + c.nearOne;
     const share = known(cost) && known(totalCost) && totalCost !== 0 ? roundValue(cost / totalCost) : null;
     const withShare = (): Record<string, number | null> => ({ ...pick("buyers", "romi", "cost"), [SPEND_SHARE]: share });
-    if (romi >= low && romi <= high) {
-      return {
-        action: "optimize",
-        rule: RULE_NEAR_BREAK_EVEN,
-        why: `${label} is near break-even: it returns ${ratio2(romi)} per unit spent (ROMI within ${ratio2(low)}–${ratio2(high)}), so tune it before scaling or cutting.`,
-        numbers: pick("buyers", "romi", "cost"),
-      };
-    }
-    if (romi < c.cutRomi && share !== null && share >= c.cutSpendShare) {
-      return {
-        action: "cut",
-        rule: RULE_LOSES_MONEY,
-        why: `${label} returns ${ratio2(romi)} per unit spent (ROMI ${ratio2(romi)}, below the cut line ${ratio2(c.cutRomi)}) on ${percent(share)} of spend, so cut it or move its budget.`,
-        numbers: withShare(),
-      };
-    }
-    if (romi < low && share !== null && share < c.cutSpendShare) {
-      return {
-        action: "optimize",
-        rule: RULE_BELOW_BREAK_EVEN_SMALL,
-        why: `${label} returns ${ratio2(romi)} per unit spent (ROMI below ${ratio2(low)}) but takes only ${percent(share)} of spend, so fix it before cutting.`,
-        numbers: withShare(),
-      };
-    }
-    if (romi < low) {
-      const why =
-        share === null
-          ? `${label} returns ${ratio2(romi)} per unit spent, below break-even (${ratio2(low)}), on an unknown share of spend, so improve it before deciding on a cut.`
-          : `${label} returns ${ratio2(romi)} per unit spent on ${percent(share)} of spend: below break-even (${ratio2(low)}) but above the cut line (${ratio2(c.cutRomi)}), so improve it.`;
-      return {
-        action: "optimize",
-        rule: RULE_BELOW_BREAK_EVEN,
-        why,
-        numbers: withShare(),
-      };
-    }
-    const when = known(payback)
-      ? `pays back only by cohort month ${payback}, later than the ${c.horizonMonths}-month horizon`
-      : `no cohort has paid back yet (horizon ${c.horizonMonths} months)`;
-    return {
-      action: "keep",
-      rule: RULE_PROFITABLE_SLOW,
-      why: `${label} is profitable with ROMI ${ratio2(romi)} but ${when}, so keep it without scaling.`,
-      numbers: pick("buyers", "romi", "payback.months", "revenue"),
-    };
+    if (romi >= low && romi <= high) return { action: "optimize", rule: RULE_NEAR_BREAK_EVEN, numbers: pick("buyers", "romi", "cost") };
+    if (romi < c.cutRomi && share !== null && share >= c.cutSpendShare) return { action: "cut", rule: RULE_LOSES_MONEY, numbers: withShare() };
+    if (romi < low && share !== null && share < c.cutSpendShare) return { action: "optimize", rule: RULE_BELOW_BREAK_EVEN_SMALL, numbers: withShare() };
+    if (romi < low) return { action: "optimize", rule: RULE_BELOW_BREAK_EVEN, numbers: withShare() };
+    return { action: "keep", rule: RULE_PROFITABLE_SLOW, numbers: pick("buyers", "romi", "payback.months", "revenue") };
   }
-
-  const romiText = romi === null ? `its ROMI is undefined (cost ${money(cost)})` : "the report has no ROMI for it";
-  return {
-    action: "keep",
-    rule: RULE_DEFAULT,
-    why: `${label} has ${count(buyers, "buyer")} and revenue ${money(revenue)} but ${romiText}, so no rule applies and it is kept as it is.`,
-    numbers: pick("buyers", "revenue", "cost", "romi", "payback.months"),
-  };
+  return { action: "keep", rule: RULE_DEFAULT, numbers: pick("buyers", "revenue", "cost", "romi", "payback.months") };
 }
 
 /**
- * The budget sentence of a source, or null without a recommended spend.
- * @example
- * budgetAmount(new Map([["budget.spend.current", 100], ["budget.spend.recommended", 130], ["budget.marginal_romi", 1.8],
- *   ["budget.marginal_romi.recommended", 1.3], ["budget.outcome.change", 40], ["budget.outcome.change.lo90", 12],
- *   ["budget.outcome.change.hi90", 65], ["budget.spend.max_seen", 150]]))?.text;
- * // => "Budget: +30% (+30.00 per week). The marginal ROMI of 1.80 at today's spend falls to 1.30, and the expected outcome is +40.00 per week (90% interval +12.00 to +65.00)."
+ * The budget numbers of a source, or null without a recommended spend: its
+ * weekly spend today and recommended, the marginal ROMI (or marginal buyers)
+ * at both, the expected change of the outcome with its 90% interval, and the
+ * largest weekly spend the curve saw.
  */
-export function budgetAmount(own: ReadonlyMap<string, number | null>): { text: string; numbers: Record<string, number | null> } | null {
-  const current = own.get("budget.spend.current");
-  const recommended = own.get("budget.spend.recommended");
-  if (!known(current) || !known(recommended)) return null;
-  const revenue = own.has("budget.marginal_romi");
-  const m = revenue ? "budget.marginal_romi" : "budget.marginal_buyers";
-  const o = revenue ? "budget.outcome.change" : "budget.buyers.change";
+export function budgetNumbers(own: ReadonlyMap<string, number | null>): Record<string, number | null> | null {
+  if (!known(own.get("budget.spend.current")) || !known(own.get("budget.spend.recommended"))) return null;
+  const m = own.has("budget.marginal_romi") ? "budget.marginal_romi" : "budget.marginal_buyers";
+  const o = own.has("budget.marginal_romi") ? "budget.outcome.change" : "budget.buyers.change";
   const ids = ["budget.spend.current", "budget.spend.recommended", m, `${m}.recommended`, o, `${o}.lo90`, `${o}.hi90`, "budget.spend.max_seen"];
   const numbers: Record<string, number | null> = {};
   for (const id of ids) {
     const v = own.get(id);
     if (v !== undefined) numbers[id] = v;
   }
-  const change = recommended - current;
-  const share = current > 0 ? `${signed(Math.round((change / current) * 100))}%` : "from 0";
-  const spend = Math.abs(change) < 0.005 ? `keep today's ${money(current)} per week` : `${share} (${signedMoney(change)} per week)`;
-  const mNow = own.get(m);
-  const mThen = own.get(`${m}.recommended`);
-  const what = revenue ? "marginal ROMI" : "marginal buyers per unit of spend";
-  const parts: string[] = [];
-  if (known(mNow) && known(mThen)) {
-    const verb = mThen < mNow ? "falls to" : mThen > mNow ? "rises to" : "stays at";
-    parts.push(`the ${what} of ${ratio2(mNow)} at today's spend ${verb} ${ratio2(mThen)}`);
-  }
-  const delta = own.get(o);
-  const lo = own.get(`${o}.lo90`);
-  const hi = own.get(`${o}.hi90`);
-  if (known(delta)) {
-    const interval = known(lo) && known(hi) ? ` (90% interval ${signedMoney(lo)} to ${signedMoney(hi)})` : "";
-    parts.push(`the expected ${revenue ? "outcome" : "number of new buyers"} is ${signedMoney(delta)} per week${interval}`);
-  }
-  const sentence = parts.length ? ` ${parts.join(", and ")}.` : "";
-  const maxSeen = own.get("budget.spend.max_seen");
-  const beyond =
-    known(maxSeen) && recommended > maxSeen * (1 + 1e-9)
-      ? ` This is beyond the largest weekly spend seen (${money(maxSeen)}), where the curve is an extrapolation.`
-      : "";
-  return { text: `Budget: ${spend}.${sentence.replace(/^ t/, " T")}${beyond}`, numbers };
+  return numbers;
 }
 
 /** "low" for insufficient data, else by buyers. @example confidence("scale", 300); // => "high" */
@@ -353,21 +257,3 @@ function importance(action: Action, own: ReadonlyMap<string, number | null>): nu
 const known = (v: Value): v is number => v !== null && v !== undefined;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** @example ratio2(0.4376); // => "0.44" */
-const ratio2 = (v: number): string => v.toFixed(2);
-
-/** Two decimals, no currency symbol; "unknown" for null or missing. @example money(1234.5); // => "1234.50" */
-const money = (v: Value): string => (known(v) ? v.toFixed(2) : "unknown");
-
-/** Whole percent; "under 1%" for a small positive share. @example percent(0.359); // => "36%" */
-const percent = (v: number): string => (v > 0 && v < 0.005 ? "under 1%" : `${Math.round(v * 100)}%`);
-
-/** @example signed(3); // => "+3" */
-const signed = (v: number): string => (v > 0 ? `+${v}` : String(v));
-
-/** @example signedMoney(-12.5); // => "-12.50" */
-const signedMoney = (v: number): string => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
-
-/** @example count(1, "buyer"); // => "1 buyer" */
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

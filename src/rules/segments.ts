@@ -27,6 +27,10 @@
  * channel flags it is email, the channel every shop has (the address on the
  * order), with its reach unknown.
  *
+ * `limits`: the all-customers figures the segment was compared with
+ * (`all.recency` …). The site words the strategy: its KPI, initiatives and
+ * why (`src/words/why.ts`).
+ *
  * `confidence` by segment size: ≥ 300 "high", ≥ 100 "medium", else "low".
  * `importance`: the segment's revenue (size × mean revenue per customer).
  */
@@ -34,22 +38,12 @@ import { roundValue } from "../report/json.ts";
 import type { Action, Fact, Plan, Recommendation } from "../schema/report.ts";
 import { CHANNEL_ROLES, type ChannelRole } from "../schema/kinds.ts";
 
-const FORMAT: Readonly<Record<ChannelRole, string>> = {
-  email: "email",
-  sms: "SMS",
-  push: "push notification",
-  app: "in-app banner",
-  phone: "call",
-};
-
+/** A strategy: its rule, action and KPI direction, and the channels by fit; the site words its KPI and initiatives (`src/words/why.ts`). */
 interface Strategy {
-  readonly rule: string;
+  readonly rule: SegmentRule;
   readonly action: Action;
-  readonly kpi: string;
   readonly direction: "up" | "down";
-  readonly initiatives: readonly string[];
   readonly channels: readonly ChannelRole[];
-  readonly why: (s: SegmentNumbers, all: SegmentNumbers) => string;
 }
 
 interface SegmentNumbers {
@@ -61,67 +55,56 @@ interface SegmentNumbers {
   readonly repeat: number | null;
 }
 
-const f1 = (v: number | null): string => (v === null ? "unknown" : v.toFixed(v >= 100 ? 0 : 1));
-const pct = (v: number | null): string => (v === null ? "unknown" : `${Math.round(v * 100)}%`);
+/** Every segment rule, in the order they are checked. */
+export const SEGMENT_RULES = [
+  "segment.lapsed-valuable",
+  "segment.lapsed",
+  "segment.one-timers",
+  "segment.best",
+  "segment.frequent-small",
+  "segment.default",
+] as const;
+export type SegmentRule = (typeof SEGMENT_RULES)[number];
+
+/** Below this repeat share a segment is one-timers. */
+export const ONE_TIMERS_REPEAT = 0.3;
 
 export const SEGMENT_STRATEGIES: readonly Strategy[] = [
   {
     rule: "segment.lapsed-valuable",
     action: "reactivate",
-    kpi: "reactivation rate: share ordering again within 90 days",
     direction: "up",
-    initiatives: ["personal win-back offer on their past favourite categories", "a call to the largest accounts", "a one-question survey: why did you stop?"],
     channels: ["phone", "email", "sms", "push", "app"],
-    why: (s, all) =>
-      `Last ordered ${f1(s.recency)} days ago on average (all customers: ${f1(all.recency)}), yet spent ${f1(s.monetary)} each (all: ${f1(all.monetary)}): valuable customers drifting away.`,
   },
   {
     rule: "segment.lapsed",
     action: "win back",
-    kpi: "reactivation rate: share ordering again within 90 days",
     direction: "up",
-    initiatives: ["automated win-back series with a time-limited offer", "stop paid retargeting after three unanswered messages"],
     channels: ["email", "sms", "push", "app", "phone"],
-    why: (s, all) =>
-      `Last ordered ${f1(s.recency)} days ago on average (all customers: ${f1(all.recency)}) and spent less than average: win them back cheaply, or let them go.`,
   },
   {
     rule: "segment.one-timers",
     action: "convert",
-    kpi: "repeat-purchase rate",
     direction: "up",
-    initiatives: ["second-order incentive within 30 days of the first", "onboarding series with best-sellers", "cross-sell from the first order's category"],
     channels: ["email", "push", "app", "sms", "phone"],
-    why: (s) => `Only ${pct(s.repeat)} have ordered more than once: the second order is the step to win.`,
   },
   {
     rule: "segment.best",
     action: "retain",
-    kpi: "churn rate",
     direction: "down",
-    initiatives: ["loyalty tier with early access and free delivery", "a dedicated service contact", "thank-you gifts at order milestones"],
     channels: ["app", "push", "email", "phone", "sms"],
-    why: (s, all) =>
-      `Spend ${f1(s.monetary)} each, ${f1(s.monetary !== null && all.monetary ? s.monetary / all.monetary : null)}× the average customer (${f1(all.monetary)}), over ${f1(s.frequency)} orders: keep them, do not discount them.`,
   },
   {
     rule: "segment.frequent-small",
     action: "develop",
-    kpi: "AOV",
     direction: "up",
-    initiatives: ["bundles of their usual items", "a free-delivery threshold just above their AOV", "upsell suggestions at checkout"],
     channels: ["app", "push", "email", "sms", "phone"],
-    why: (s, all) =>
-      `Order often (${f1(s.frequency)} orders, all customers: ${f1(all.frequency)}) but small (AOV ${f1(s.aov)}, all: ${f1(all.aov)}): grow the basket.`,
   },
   {
     rule: "segment.default",
     action: "grow",
-    kpi: "purchase frequency",
     direction: "up",
-    initiatives: ["personalised recommendations", "replenishment reminders"],
     channels: ["email", "push", "app", "sms", "phone"],
-    why: (s, all) => `Average on most counts (${f1(s.frequency)} orders, all customers: ${f1(all.frequency)}): nudge them to order more often.`,
   },
 ];
 
@@ -131,7 +114,7 @@ function strategyOf(s: SegmentNumbers, all: SegmentNumbers): Strategy {
   const lt = (a: number | null, b: number | null): boolean => a !== null && b !== null && a < b;
   const pick = (rule: string): Strategy => SEGMENT_STRATEGIES.find((x) => x.rule === rule)!;
   if (ge(s.recency, all.recency, 1.5)) return pick(ge(s.monetary, all.monetary) ? "segment.lapsed-valuable" : "segment.lapsed");
-  if (s.repeat !== null && s.repeat < 0.3) return pick("segment.one-timers");
+  if (s.repeat !== null && s.repeat < ONE_TIMERS_REPEAT) return pick("segment.one-timers");
   if (ge(s.monetary, all.monetary, 2)) return pick("segment.best");
   if (ge(s.frequency, all.frequency) && lt(s.aov, all.aov)) return pick("segment.frequent-small");
   return pick("segment.default");
@@ -196,18 +179,7 @@ export function segmentRecommendations(facts: readonly Fact[]): Recommendation[]
     const strategy = strategyOf(n, all);
     const channelReach = reach.get(name) ?? new Map<ChannelRole, number | null>();
     const chosen = chooseChannel(strategy.channels, channelReach);
-    const plan: Plan = {
-      kpi: strategy.kpi,
-      direction: strategy.direction,
-      initiatives: [...strategy.initiatives],
-      channel: chosen.channel,
-      format: FORMAT[chosen.channel],
-      reach: chosen.reach,
-    };
-    const reachText =
-      chosen.reach === null
-        ? ` Channel reach is unknown (no channel flags in a customers file), so email, which every customer who ordered has given.`
-        : ` ${FORMAT[chosen.channel][0]!.toUpperCase()}${FORMAT[chosen.channel].slice(1)} reaches ${pct(chosen.reach)} of the segment.`;
+    const plan: Plan = { direction: strategy.direction, channel: chosen.channel, reach: chosen.reach };
     const numbers: Record<string, number | null> = Object.fromEntries(raw);
     for (const c of CHANNEL_ROLES) if (channelReach.has(c)) numbers[`segments.channel.reach.${c}`] = channelReach.get(c)!;
     const size = n.size ?? 0;
@@ -215,8 +187,9 @@ export function segmentRecommendations(facts: readonly Fact[]): Recommendation[]
       subject: { segment: name },
       action: strategy.action,
       rule: strategy.rule,
-      why: strategy.why(n, all) + reachText,
       numbers,
+      limits: { "all.recency": all.recency, "all.frequency": all.frequency, "all.monetary": all.monetary, "all.aov": all.aov },
+      findings: [],
       confidence: size >= 300 ? "high" : size >= 100 ? "medium" : "low",
       importance: size * (n.monetary ?? 0),
       plan,

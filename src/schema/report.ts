@@ -5,10 +5,14 @@
 import { z } from "zod";
 import { SeriesSchema } from "../analyses/series.ts";
 import { AnnotationSchema } from "./annotations.ts";
-import { KINDS } from "./kinds.ts";
+import { CHANNEL_ROLES, KINDS } from "./kinds.ts";
 
-/** 2: typed series rows (booleans, lists); `upgrade.ts` reads schema 1. */
-export const REPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: typed series rows (booleans, lists). 3: recommendations carry their
+ * limits and findings instead of a sentence, and a segment's plan its
+ * channel instead of its wording. `upgrade.ts` reads schemas 1 and 2.
+ */
+export const REPORT_SCHEMA_VERSION = 3;
 
 export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "seconds", "days", "months"]);
 export type Unit = z.infer<typeof UnitSchema>;
@@ -90,15 +94,15 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** For a customer segment: the KPI to move, how, and through which channel. */
+/**
+ * For a customer segment: which way its KPI should move and the channel to
+ * say it on. The KPI and the initiatives are the strategy's (its rule's),
+ * worded by the site (`src/words/why.ts`).
+ */
 export const PlanSchema = z.strictObject({
-  kpi: z.string(),
   direction: z.enum(["up", "down"]),
-  /** One to three initiatives, most important first. */
-  initiatives: z.array(z.string()).min(1).max(3),
-  /** The communication channel (email, sms, push, app, phone) and its format. */
-  channel: z.string(),
-  format: z.string(),
+  /** The communication channel. */
+  channel: z.enum(CHANNEL_ROLES),
   /** Share of the segment reachable on that channel; null when reach is unknown (no channel flags). */
   reach: z.number().nullable(),
 });
@@ -109,12 +113,18 @@ export const RecommendationSchema = z.strictObject({
   /** Which thing the recommendation is about, e.g. `{ source: "search" }`. */
   subject: z.record(z.string(), z.string()),
   action: z.enum(ACTIONS),
-  /** The id of the rule that decided, e.g. `channel.pays-back`. */
+  /** The id of the rule that decided, e.g. `channel.pays-back`; the site words why from it. */
   rule: z.string(),
-  /** One sentence: why this action. */
-  why: z.string(),
-  /** The numbers the rule used, by fact id; null where the fact is null. */
+  /** The numbers the rule used, by fact id (or a derived id such as `spend.share`); null where the fact is null. */
   numbers: z.record(z.string(), z.number().nullable()),
+  /**
+   * What the numbers were compared with, by name: the thresholds of the
+   * config (`min_buyers`, `target_roas` …) and reference values such as the
+   * all-customers means a segment is measured against.
+   */
+  limits: z.record(z.string(), z.number().nullable()),
+  /** What the rule found, in order, when one rule can find several things (a campaign's shortfalls); else empty. */
+  findings: z.array(z.string()),
   confidence: z.enum(["high", "medium", "low"]),
   /** Rank for "most important first": larger is more important. */
   importance: z.number(),

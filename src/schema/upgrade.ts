@@ -9,6 +9,13 @@
  *   as a boolean; a series that still does not match today's rows is
  *   dropped, with its name in `dropped`. Facts, recommendations, warnings
  *   and the row accounting did not change, and are kept whole.
+ * - schema 2 → 3: a recommendation no longer carries its sentence (`why`)
+ *   but its `limits` and `findings`, and a segment's plan no longer its
+ *   KPI, initiatives and format, which the site words from the rule. An
+ *   older recommendation keeps its action, rule, numbers and confidence,
+ *   with no limits or findings (the archive shows actions, not sentences).
+ *   Series rows gained decided flags (a campaign comparison's `worse`, an
+ *   experiment's `srm` …); a series that lacks them is dropped, as above.
  */
 import { z } from "zod";
 import { SERIES_ROWS, type Series } from "../analyses/series.ts";
@@ -25,6 +32,7 @@ export function upgradeReport(raw: unknown): Upgraded {
   }
   const dropped: string[] = [];
   let doc = raw as Record<string, unknown>;
+  if (schema < 3 && Array.isArray(doc["recommendations"])) doc = { ...doc, recommendations: doc["recommendations"].map(recommendationOf2) };
   if (schema < REPORT_SCHEMA_VERSION) {
     const series: Record<string, unknown> = {};
     for (const [name, rows] of Object.entries((doc["series"] ?? {}) as Record<string, unknown>)) {
@@ -33,14 +41,28 @@ export function upgradeReport(raw: unknown): Upgraded {
       if (read?.success) series[name] = read.data;
       else dropped.push(name);
     }
-    doc = { ...doc, schema: REPORT_SCHEMA_VERSION, series: series as Series };
+    doc = { ...doc, series: series as Series };
   }
+  doc = { ...doc, schema: REPORT_SCHEMA_VERSION };
   const parsed = ReportSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { error: `not a valid romi metrics.json: ${issue.path.join(".") || "(top level)"}: ${issue.message}` };
   }
   return { report: parsed.data, dropped };
+}
+
+/** A schema-2 recommendation as schema 3: no sentence, empty limits and findings, the plan's channel and reach only. */
+function recommendationOf2(rec: unknown): unknown {
+  if (typeof rec !== "object" || rec === null) return rec;
+  const { plan, ...rest } = rec as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...rest, limits: {}, findings: [] };
+  delete out["why"];
+  if (typeof plan === "object" && plan !== null) {
+    const { direction, channel, reach } = plan as Record<string, unknown>;
+    out["plan"] = { direction, channel, reach };
+  }
+  return out;
 }
 
 /** A schema-1 row with its 1/0 flags as booleans where today's row declares a boolean. */

@@ -6,6 +6,8 @@ import type { SiteContext } from "./context.ts";
 import { type SeriesRow } from "../analyses/series.ts";
 import { rulesScatter } from "../charts/basket.ts";
 import type { ChartPage, Table } from "./views.ts";
+import { MIN_ITEMSETS, SUPPORT_CANDIDATES } from "../analyses/basket/itemsets.ts";
+import type { Formatter } from "../words/format.ts";
 
 /** Rules shown per ordering of the table. */
 export const TABLE_RULES = 25;
@@ -61,7 +63,7 @@ export function basketPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
       ]
     : [];
   const offers = (report.series.basket_cross_sell ?? []).map((o) => ({
-    sentence: o.sentence,
+    sentence: crossSellSentence(o.antecedent_labels, o.consequent_labels, o.confidence, o.lift, fmt),
     kind: o.kind,
     numbers: `confidence ${fmt.percent(o.confidence)}, lift ${fmt.number(o.lift, 1)}, reach ${fmt.number(o.reach, 0)} baskets (${fmt.percent(o.reach_share)})`,
   }));
@@ -85,6 +87,49 @@ export function basketPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
     orderings,
     offers,
     together,
-    method: `${fmt.number(method.baskets, 0)} baskets; itemsets of up to ${method.max_size} products with support ≥ ${fmt.percent(method.min_support)} (${method.chosen_by}; tried ${method.tried.map((t) => `${fmt.percent(t.min_support)}: ${fmt.number(t.itemsets, 0)}`).join(", ")}), ${method.itemsets} frequent itemsets.`,
+    method: `${fmt.number(method.baskets, 0)} baskets; itemsets of up to ${method.max_size} products with support ≥ ${fmt.percent(method.min_support)} (${chosenBy(method.chosen_by, fmt)}; tried ${method.tried.map((t) => `${fmt.percent(t.min_support)}: ${fmt.number(t.itemsets, 0)}`).join(", ")}), ${method.itemsets} frequent itemsets.`,
   };
+}
+
+/** How the minimum support was chosen, in words. */
+function chosenBy(how: SeriesRow<"basket_method">["chosen_by"], fmt: Formatter): string {
+  const first = `first of ${SUPPORT_CANDIDATES.map((c) => fmt.percent(c, 2)).join(", ")} with at least ${fmt.number(MIN_ITEMSETS, 0)} frequent itemsets`;
+  switch (how) {
+    case "config":
+      return "set in the config";
+    case "no baskets":
+      return "no baskets";
+    case "enough itemsets":
+      return first;
+    case "last candidate":
+      return `${first} (none has: the last)`;
+  }
+}
+
+/**
+ * Labels as a list in prose: labels are usually upper case, so a lowercase
+ * "and" stays readable between them.
+ * @example listLabels(["A", "B", "C"]); // => "A, B and C"
+ */
+export function listLabels(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels.join("");
+  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]!}`;
+}
+
+/**
+ * A ratio as "N×": whole numbers from 10 up, else one decimal (no trailing zero).
+ * @example times(19.4, fmt); // => "19×"
+ * @example times(2.347, fmt); // => "2.3×"
+ */
+export const times = (x: number, fmt: Formatter): string => `${fmt.number(x, x >= 10 ? 0 : 1)}×`;
+
+/**
+ * The plain sentence for a cross-sell offer.
+ * @example
+ * crossSellSentence(["REGENCY TEACUP AND SAUCER"], ["ROSES REGENCY TEACUP AND SAUCER"], 0.72, 19.2, fmt);
+ * // => "customers who buy REGENCY TEACUP AND SAUCER buy ROSES REGENCY TEACUP AND SAUCER 72% of the time, 19× more often than average"
+ */
+export function crossSellSentence(antecedent: readonly string[], consequent: readonly string[], confidence: number, lift: number, fmt: Formatter): string {
+  const how = lift >= 1 ? `${times(lift, fmt)} more often than average` : `${times(1 / lift, fmt)} less often than average`;
+  return `customers who buy ${listLabels(antecedent)} buy ${listLabels(consequent)} ${fmt.percent(confidence, 0)} of the time, ${how}`;
 }

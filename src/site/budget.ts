@@ -8,6 +8,8 @@ import { type SeriesRow } from "../analyses/series.ts";
 import { budgetCurve, budgetSplit } from "../charts/budget.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Table } from "./views.ts";
+import { MIN_BUYERS, MIN_R2, MIN_SPEND_CV, MIN_WEEKS } from "../analyses/budget/curves.ts";
+import type { Formatter } from "../words/format.ts";
 
 export interface BudgetPage extends ChartPage {
   readonly reading: string;
@@ -28,9 +30,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
   const method = report.series.budget_method?.[0];
   if (!method) return null;
   const rows = report.series.budget_sources ?? [];
-  const warnings = report.warnings
-    .filter((w) => w.code.startsWith("budget.") && w.code !== "budget.no-curve" && w.code !== "budget.no-buyers")
-    .map((w) => w.message);
+  const warnings = report.warnings.filter((w) => w.code.startsWith("budget.")).map((w) => w.message);
   const revenue = method.outcome === "revenue";
   const show = (v: number | null | undefined): string => (revenue ? fmt.money(v) : fmt.number(v, 1));
   const signed = (n: number | null): string => (n === null ? show(n) : `${n > 0 ? "+" : n < 0 ? "−" : ""}${show(Math.abs(n))}`);
@@ -44,8 +44,8 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
   if (method.status !== "planned") {
     reading = `No budget split is recommended: ${method.reason ?? method.status}.`;
   } else {
-    const up = fitted.filter((r) => (r.change ?? 0) > 0.005);
-    const down = fitted.filter((r) => (r.change ?? 0) < -0.005);
+    const up = fitted.filter((r) => r.move === "more");
+    const down = fitted.filter((r) => r.move === "less");
     const moved = up.reduce((a, r) => a + r.change!, 0);
     const names = (list: readonly SeriesRow<"budget_sources">[]): string => {
       const all = list.map((r) => r.source);
@@ -127,6 +127,32 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
     (c): c is ChartSpec => c !== null,
   );
   const base = pieces.page([], charts) ?? { kpis: [], charts: [] };
-  const declined = rows.filter((r) => r.status !== "fitted").map((r) => `${r.source}: no recommendation, because ${r.reason ?? "its curve is not fitted"}.`);
+  const declined = rows.filter((r) => r.status !== "fitted").map((r) => `${r.source}: no recommendation, because ${declinedReason(r, fmt)}.`);
   return { ...base, reading, limits: BUDGET_LIMITS, warnings, method: methodText, sources, declined, scenarios };
+}
+
+/**
+ * Why a source has no curve, from the check it failed and the numbers the
+ * check read.
+ * @example declinedReason({ declined: "few-weeks", weeks: 8, … }, fmt); // => "only 8 weeks can be fitted, fewer than 12"
+ */
+export function declinedReason(r: SeriesRow<"budget_sources">, fmt: Formatter): string {
+  switch (r.declined) {
+    case "few-weeks":
+      return `only ${fmt.number(r.weeks, 0)} weeks can be fitted, fewer than ${MIN_WEEKS}`;
+    case "no-buyers":
+      return "it has cost but no first-touch buyers, so its curve is flat: spend on it shows no return";
+    case "few-buyers":
+      return `it has ${fmt.number(r.buyers, 0)} first-touch buyers in the fitted weeks, fewer than the ${MIN_BUYERS} needed to trace a curve`;
+    case "no-spend":
+      return "it has no spend in the fitted weeks";
+    case "flat-spend":
+      return `its spend barely varies (coefficient of variation ${fmt.significant(r.spend_cv, 2)}, below ${fmt.number(MIN_SPEND_CV, 2)}), so the data cannot show how the outcome responds to it`;
+    case "flat-fit":
+      return "the outcome does not rise with spend (the best fit is flat)";
+    case "weak-fit":
+      return `the curve explains ${r.r2 === null ? "none" : fmt.percent(Math.max(0, r.r2), 0)} of the week-to-week variation around a flat line (R² below ${fmt.number(MIN_R2, 2)}), so the data cannot tell it from one`;
+    case null:
+      return "its curve is not fitted";
+  }
 }

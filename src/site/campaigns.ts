@@ -75,12 +75,10 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
   const kpiRows = report.series.campaign_kpis ?? [];
   if (kpiRows.length === 0) return null;
   const datasets = [...new Set(kpiRows.map((r) => (r.dataset === undefined ? null : r.dataset)))];
-  // Rates to three significant digits: a CTR of 0.018% must not read as 0%.
-  const pct = new Intl.NumberFormat(report.locale, { style: "percent", maximumSignificantDigits: 3 });
-  const rate = (v: number | null): string => (v === null ? fmt.number(null) : pct.format(v));
+  const rate = fmt.rate;
   // "6.31–6.87%": the low end without its percent sign, to keep the column narrow.
-  const bare = new Intl.NumberFormat(report.locale, { maximumSignificantDigits: 3 });
-  const interval = (lo: number | null, hi: number | null): string => (lo === null || hi === null ? fmt.number(null) : `${bare.format(lo * 100)}–${rate(hi)}`);
+  const interval = (lo: number | null, hi: number | null): string =>
+    lo === null || hi === null ? fmt.number(null) : `${fmt.significant(lo * 100, 3)}–${rate(hi)}`;
   // Expected losses in percentage points, two significant digits (they are often tiny).
   const points = (v: number | null): string => (v === null ? fmt.number(null) : `${fmt.significant(v * 100, 2)} pts`);
   const signed = (v: number | null, digits: number): string =>
@@ -168,13 +166,7 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
     // The channel × segment comparison.
     const tests = charts.scoped(ctx, "campaign_channel_tests", scope);
     const verdict = (r: SeriesRow<"campaign_channel_tests">): string =>
-      r.note
-        ? "view-through: not compared"
-        : r.is_best
-          ? "best in segment"
-          : r.p_holm !== null && r.p_holm < charts.HOLM_ALPHA
-            ? "below the best"
-            : "not shown worse";
+      r.view_through ? "view-through: not compared" : r.is_best ? "best in segment" : r.worse ? "below the best" : "not shown worse";
     const comparison = tests.length
       ? {
           table: pieces.table({
@@ -377,8 +369,6 @@ interface ReadingInput {
 function reading(x: ReadingInput): string[] {
   const { fmt } = x;
   const out: string[] = [];
-  const key = x.hasRevenue ? "roas" : "cpa";
-  const better = (a: KpiRow, b: KpiRow): number => (x.hasRevenue ? (b.roas ?? -Infinity) - (a.roas ?? -Infinity) : (a.cpa ?? Infinity) - (b.cpa ?? Infinity));
   const show = (r: KpiRow): string => (x.hasRevenue ? `ROAS ${fmt.number(r.roas, 2)}` : `${fmt.money(r.cpa)} per conversion`);
   if (x.total) {
     out.push(
@@ -386,11 +376,10 @@ function reading(x: ReadingInput): string[] {
     );
   }
   const leaders: string[] = [];
-  const channel = x.channelRows.filter((r) => r[key] !== null).sort(better)[0];
-  if (channel && x.channelRows.length > 1) leaders.push(`the leading channel is ${channel.channel} (${show(channel)})`);
-  const judged = new Set(x.recs.filter((r) => r.action !== "insufficient data").map((r) => r.key.campaign));
-  const campaign = x.campaignRows.filter((r) => r[key] !== null && (x.recs.length === 0 || judged.has(r.campaign ?? undefined))).sort(better)[0];
-  if (campaign && x.campaignRows.length > 1) leaders.push(`the leading campaign is ${x.nameOf(campaign.campaign)} (${show(campaign)})`);
+  const channel = x.channelRows.find((r) => r.leading);
+  if (channel) leaders.push(`the leading channel is ${channel.channel} (${show(channel)})`);
+  const campaign = x.campaignRows.find((r) => r.leading);
+  if (campaign) leaders.push(`the leading campaign is ${x.nameOf(campaign.campaign)} (${show(campaign)})`);
   if (leaders.length) out.push(`By ${x.hasRevenue ? "ROAS" : "cost per conversion"}, ${leaders.join(", and ")}.`);
   const named = (action: string): string[] => x.recs.filter((r) => r.action === action).map((r) => x.nameOf(r.key.campaign!));
   const list = (names: string[]): string =>

@@ -5,9 +5,11 @@
 import { type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/customers.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Plan } from "../schema/report.ts";
+import type { SegmentRule } from "../rules/segments.ts";
+import { ALPHA } from "../analyses/customers/hypotheses.ts";
 import type { SiteContext } from "./context.ts";
 import type { Formatter } from "../words/format.ts";
+import { CHANNEL_FORMAT, STRATEGY, why } from "../words/why.ts";
 import type { ChartPage, Kpi, Table } from "./views.ts";
 
 export interface SegmentView {
@@ -18,9 +20,17 @@ export interface SegmentView {
   readonly action: string;
   readonly why: string;
   readonly confidence: string;
-  readonly plan: Plan;
-  readonly kpiText: string;
-  readonly reachText: string;
+  /** The segment's strategy, worded; null when no rule gave it one. */
+  readonly plan: {
+    /** "churn rate ↓" */
+    readonly kpi: string;
+    readonly initiatives: readonly string[];
+    readonly channel: string;
+    /** "in-app banner" */
+    readonly format: string;
+    /** "reaches 84%" or "reach unknown" */
+    readonly reach: string;
+  } | null;
 }
 
 /** The Customers page: tiles and charts, the segment profiles and how the segments were found (`method`, a sentence). */
@@ -115,7 +125,17 @@ export function segmentsPage({ report, fmt, pieces }: SiteContext): readonly Seg
     const name = p.segment;
     const rec = recs.get(name);
     const dims = { segment: name };
-    const plan: Plan = rec?.plan ?? { kpi: "", direction: "up", initiatives: [], channel: "", format: "", reach: null };
+    const strategy = rec?.plan ? STRATEGY[rec.rule as SegmentRule] : undefined;
+    const plan =
+      rec?.plan && strategy
+        ? {
+            kpi: `${strategy.kpi} ${rec.plan.direction === "up" ? "↑" : "↓"}`,
+            initiatives: strategy.initiatives,
+            channel: rec.plan.channel,
+            format: CHANNEL_FORMAT[rec.plan.channel],
+            reach: rec.plan.reach === null ? "reach unknown" : `reaches ${fmt.percent(rec.plan.reach)}`,
+          }
+        : null;
     return {
       name,
       anchor: `segment-${i + 1}`,
@@ -128,11 +148,9 @@ export function segmentsPage({ report, fmt, pieces }: SiteContext): readonly Seg
       ].filter((k): k is Kpi => k !== null),
       profile: extra.map((c) => ({ label: c.label, value: c.value(p) })).filter((x) => x.value !== ""),
       action: rec?.action ?? "",
-      why: rec?.why ?? "",
+      why: rec ? why(rec, fmt) : "",
       confidence: rec?.confidence ?? "low",
       plan,
-      kpiText: plan.kpi ? `${plan.kpi} ${plan.direction === "up" ? "↑" : "↓"}` : "",
-      reachText: plan.reach === null ? "reach unknown" : `reaches ${fmt.percent(plan.reach)}`,
     };
   });
 }
@@ -141,19 +159,7 @@ export function segmentsPage({ report, fmt, pieces }: SiteContext): readonly Seg
 export function hypothesesPage({ report, fmt, pieces }: SiteContext): HypothesesPage | null {
   const rows = report.series.hypotheses ?? [];
   if (rows.length === 0) return null;
-  const views: HypothesisView[] = rows.map((h) => ({
-    statement: h.statement,
-    groups: h.groups,
-    test: h.test,
-    why: h.why,
-    statistic: fmt.number(h.statistic, 3),
-    p: pValue(h.p_value, fmt),
-    adjusted: pValue(h.p_adjusted, fmt),
-    effect: h.effect === null ? fmt.number(null, 0) : fmt.number(h.effect, 3),
-    effectName: h.effect_name,
-    conclusion: h.conclusion,
-    supported: h.conclusion.startsWith("Supported"),
-  }));
+  const views: HypothesisView[] = rows.map((h) => hypothesisView(h, fmt));
   return {
     rows: views,
     table: pieces.table({
@@ -193,4 +199,130 @@ function methodText(m: SeriesRow<"segment_method">): string {
 export function pValue(p: number | null, fmt: Formatter): string {
   if (p === null) return fmt.number(null, 0);
   return p < 0.001 ? "< 0.001" : fmt.number(p, 3);
+}
+
+type Hypothesis = SeriesRow<"hypotheses">;
+
+const GROUP_WORDS: Readonly<Record<string, string>> = { segment: "segments", rfm: "RFM segments" };
+
+const METRIC_WORDS: Readonly<Record<NonNullable<Hypothesis["metric"]>, string>> = {
+  aov: "spend per order",
+  frequency: "orders per customer",
+  monetary: "revenue per customer",
+  recency: "days since the last order",
+  repeat: "repeat-purchase rate",
+};
+
+const TEST_WORDS: Readonly<Record<NonNullable<Hypothesis["test"]>, string>> = {
+  "chi-square": "chi-square test of independence",
+  "chi-square-yates": "chi-square test of independence (Yates-corrected)",
+  "z-proportions": "two-proportion z-test (pooled)",
+  welch: "Welch's t-test",
+  "mann-whitney-exact": "Mann–Whitney U test (exact)",
+  "mann-whitney-asymptotic": "Mann–Whitney U test (asymptotic)",
+};
+
+const EFFECT_WORDS: Readonly<Record<NonNullable<Hypothesis["effect_name"]>, string>> = {
+  "cramers-v": "Cramér's V",
+  "proportion-difference": "difference in proportions",
+  "cohens-d": "Cohen's d",
+  "rank-biserial": "rank-biserial correlation",
+};
+
+/** A hypothesis as the page shows it: its statement, the test and why, every number formatted, and the conclusion. */
+export function hypothesisView(h: Hypothesis, fmt: Formatter): HypothesisView {
+  const [a, b] = [h.groups[0]?.label ?? "", h.groups[1]?.label ?? ""];
+  const metric = h.metric === null ? null : METRIC_WORDS[h.metric];
+  const statement =
+    h.mix !== null
+      ? `The ${h.mix} mix differs between ${GROUP_WORDS[h.by] ?? `${h.by} groups`}`
+      : h.groups.length === 0
+        ? `${capital(metric ?? "")} differs by ${h.by}`
+        : `${capital(metric ?? "")} differs between ${a || "?"} and ${b || "?"}`;
+  const groups = h.mix !== null ? h.groups.map((g) => g.label).join(", ") : h.groups.map((g) => `${g.label} (${fmt.number(g.customers, 0)})`).join(" vs ");
+  const why = testReason(h, fmt);
+  return {
+    statement,
+    groups,
+    test: h.test === null ? "not tested" : TEST_WORDS[h.test],
+    why,
+    statistic: fmt.number(h.statistic, 3),
+    p: pValue(h.p_value, fmt),
+    adjusted: pValue(h.p_adjusted, fmt),
+    effect: h.effect === null ? fmt.number(null, 0) : fmt.number(h.effect, 3),
+    effectName: h.effect_name === null ? "" : EFFECT_WORDS[h.effect_name],
+    conclusion: conclusion(h, why, fmt),
+    supported: h.supported === true,
+  };
+}
+
+const capital = (s: string): string => `${s.slice(0, 1).toUpperCase()}${s.slice(1)}`;
+
+/** A test statistic or measure for a sentence: whole from 100, two decimals from 1, else two significant digits. */
+const measure = (v: number, fmt: Formatter): string => (Math.abs(v) >= 100 ? fmt.number(v, 0) : Math.abs(v) >= 1 ? fmt.fixed(v, 2) : fmt.significant(v, 2));
+
+/** Why this test (or why none). */
+function testReason(h: Hypothesis, fmt: Formatter): string {
+  const shapiro = (i: 0 | 1): string => {
+    const p = h.shapiro?.[i] ?? null;
+    return `${h.groups[i]?.label ?? "?"} p ${p === null ? "undefined (all values equal)" : p < 0.001 ? "< 0.001" : `= ${measure(p, fmt)}`}`;
+  };
+  switch (h.test) {
+    case "chi-square":
+    case "chi-square-yates": {
+      const cells = (h.table_rows ?? 0) * (h.table_columns ?? 0);
+      const small = h.small_expected ?? 0;
+      return (
+        `${h.mix} is categorical and so is ${h.by}: a ${h.table_rows} × ${h.table_columns} table of customer counts` +
+        (small > 0 ? `; ${small} of ${cells} expected counts are below 5, so the p-value is approximate` : "")
+      );
+    }
+    case "z-proportions":
+      return "bought again is yes or no, and each group has at least 5 of each: the normal approximation holds";
+    case "welch":
+      return `Shapiro–Wilk does not reject normality in either group (${shapiro(0)}, ${shapiro(1)}), and Welch's test does not assume equal variances`;
+    case "mann-whitney-exact":
+    case "mann-whitney-asymptotic": {
+      // The groups where Shapiro–Wilk rejected normality at the analysis's ALPHA (or could not be computed).
+      const rejected = ([0, 1] as const).filter((i) => {
+        const p = h.shapiro?.[i] ?? null;
+        return p === null || p < ALPHA;
+      });
+      return `Shapiro–Wilk rejects normality (${rejected.map(shapiro).join(", ")}), so a rank test, which needs no normality`;
+    }
+    case null:
+      switch (h.untested) {
+        case "no-grouping":
+          return `no ${h.by} for these customers`;
+        case "no-mix":
+          return `no ${h.mix} for these customers`;
+        case "small-table":
+          return `needs at least 2 ${h.by} groups and 2 ${h.mix} values`;
+        case "small-group":
+          return "a group has fewer than 3 customers";
+        case "few-outcomes":
+          return "fewer than 5 repeat or one-time buyers in a group: the z-test's normal approximation does not hold";
+        case null:
+          return "";
+      }
+  }
+}
+
+/** Plain-language conclusion: what was seen, and whether it holds after Holm's adjustment. */
+function conclusion(h: Hypothesis, why: string, fmt: Formatter): string {
+  if (h.p_value === null || h.p_adjusted === null || h.supported === null) return `Not tested: ${why}.`;
+  const [a, b] = [h.groups[0]?.label ?? "", h.groups[1]?.label ?? ""];
+  const money = h.metric === "aov" || h.metric === "monetary";
+  const value = (v: number): string => (money ? fmt.money(v) : measure(v, fmt));
+  const seen = h.over
+    ? `${h.over.group} has ${measure(h.over.ratio, fmt)}× the expected share of ${h.over.value}`
+    : h.shares
+      ? `${a} ${fmt.percent(h.shares[0], 0)} vs ${b} ${fmt.percent(h.shares[1], 0)} bought again`
+      : h.means && h.medians
+        ? `mean ${value(h.means[0])} in ${a} vs ${value(h.means[1])} in ${b} (medians ${value(h.medians[0])} and ${value(h.medians[1])})`
+        : "";
+  const p = h.p_adjusted < 0.001 ? "p < 0.001" : `p = ${measure(h.p_adjusted, fmt)}`;
+  return h.supported
+    ? `Supported: ${seen}; significant after Holm adjustment (${p}).`
+    : `Not supported: ${seen}, but the difference could be chance after Holm adjustment (${p}).`;
 }

@@ -4,15 +4,15 @@
  * with the control, the sample-ratio check, power, the posteriors, users per
  * day and the data-quality warnings.
  */
+import type { SeriesRow } from "../analyses/series.ts";
+import { SRM_ALPHA } from "../analyses/experiments/decision.ts";
+import type { Formatter } from "../words/format.ts";
 import type { SiteContext } from "./context.ts";
 import { scoped, type Scope } from "../charts/campaigns.ts";
 import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { pValue } from "./customers.ts";
 import type { CardTableView, Chart } from "./views.ts";
-
-/** Below this sample-ratio-mismatch p the split is broken (the engine's SRM_ALPHA). */
-export const SRM_WARNING_P = 0.001;
 
 export interface DecisionView {
   readonly variant: string;
@@ -47,11 +47,10 @@ export function experimentsPage({ report, fmt, charts: ctx, pieces }: SiteContex
   const variantRows = report.series.experiment_variants ?? [];
   if (variantRows.length === 0) return null;
   const datasets = [...new Set(variantRows.map((r) => (r.dataset === undefined ? null : r.dataset)))];
-  const pct = new Intl.NumberFormat(report.locale, { style: "percent", maximumSignificantDigits: 3 });
-  const rate = (v: number | null): string => (v === null ? fmt.number(null) : pct.format(v));
+  const rate = fmt.rate;
   const sign = (v: number): string => (v > 0 ? "+" : v < 0 ? "−" : "");
   const pts = (v: number | null): string => (v === null ? fmt.number(null) : `${sign(v)}${fmt.number(Math.abs(v) * 100, 2)} pts`);
-  const rel = (v: number | null): string => (v === null ? fmt.number(null) : `${sign(v)}${pct.format(Math.abs(v))}`);
+  const rel = (v: number | null): string => (v === null ? fmt.number(null) : `${sign(v)}${rate(Math.abs(v))}`);
   const users = (v: number | null): string => fmt.number(v, 0);
   // Expected losses are often tiny: two significant digits, so 0.00003 reads "0.003 pts", not "0 pts".
   const lossPts = (v: number | null): string => (v === null ? fmt.number(null) : `${fmt.significant(v * 100, 2)} pts`);
@@ -108,14 +107,14 @@ export function experimentsPage({ report, fmt, charts: ctx, pieces }: SiteContex
     const srm =
       srmP === null
         ? null
-        : srmP < SRM_WARNING_P
+        : first!.srm
           ? {
               broken: true,
               text: `Sample ratio mismatch: users did not split as planned (${split}; χ² = ${fmt.number(first!.srm_chi2, 2)}, p ${pValue(srmP, fmt).startsWith("<") ? pValue(srmP, fmt) : `= ${pValue(srmP, fmt)}`}). Assignment or logging is broken, so every comparison below may be biased: find the cause before trusting it.`,
             }
           : {
               broken: false,
-              text: `Users split as planned (${split}): the sample-ratio check finds no mismatch (χ² = ${fmt.number(first!.srm_chi2, 2)}, p = ${pValue(srmP, fmt)}; a mismatch is p < ${SRM_WARNING_P}).`,
+              text: `Users split as planned (${split}): the sample-ratio check finds no mismatch (χ² = ${fmt.number(first!.srm_chi2, 2)}, p = ${pValue(srmP, fmt)}; a mismatch is p < ${fmt.number(SRM_ALPHA, 3)}).`,
             };
     const power = results.map((r) => {
       const needed = r.needed_per_variant;
@@ -132,7 +131,7 @@ export function experimentsPage({ report, fmt, charts: ctx, pieces }: SiteContex
     return {
       dataset,
       anchor: `experiment-${index + 1}`,
-      decisions: results.map((r) => ({ variant: r.variant, control: r.control, decision: r.decision, reason: r.reason })),
+      decisions: results.map((r) => ({ variant: r.variant, control: r.control, decision: r.decision, reason: reason(r, fmt) })),
       variants,
       comparison,
       srm,
@@ -144,4 +143,37 @@ export function experimentsPage({ report, fmt, charts: ctx, pieces }: SiteContex
     };
   });
   return { sections };
+}
+
+/**
+ * The reason of a treatment's decision, from the finding that decided it and
+ * the result's numbers.
+ * @example "the treatment converts better: +1.50 points (95% CI +0.40 to +2.60 points), p = 0.0100, P(better) = 99.5%"
+ */
+export function reason(r: SeriesRow<"experiment_results">, fmt: Formatter): string {
+  const pts = (x: number | null): string => (x === null ? fmt.number(null) : `${x >= 0 ? "+" : "−"}${fmt.fixed(Math.abs(x * 100), 2)} points`);
+  const p = (x: number | null): string => (x === null ? "no test possible" : x < 0.0001 ? `p < ${fmt.fixed(0.0001, 4)}` : `p = ${fmt.fixed(x, 4)}`);
+  const users = (x: number): string => fmt.number(Math.ceil(x), 0);
+  const ci = `${pts(r.lift_abs)} (95% CI ${pts(r.lift_abs_lo95)} to ${pts(r.lift_abs_hi95)})`;
+  const mde = pts(r.mde).slice(1);
+  const needed = r.needed_per_variant;
+  switch (r.because) {
+    case "srm":
+      return `sample ratio mismatch (χ² ${p(r.srm_p)}): users did not split as planned, so the comparison may be biased; find the cause before trusting the lift of ${ci}`;
+    case "better":
+    case "worse": {
+      // Significant in an underpowered test: the direction holds, the size is likely overstated.
+      const caveat =
+        r.powered === false && needed !== null
+          ? `; the test had ${users(r.users_per_variant)} users per variant, fewer than the ${users(needed)} the minimum detectable effect needs, so the lift's size is likely overstated`
+          : "";
+      return `the treatment converts ${r.because}: ${ci}, ${p(r.p_value)}, P(better) = ${fmt.percent(r.p_better, 1)}${caveat}`;
+    }
+    case "no-effect":
+      return `no significant difference (${p(r.p_value)}) with enough users to detect ${mde} (${users(needed ?? 0)} per variant needed, ${users(r.users_per_variant)} seen): the lift is ${ci}`;
+    case "underpowered":
+      return needed === null
+        ? `not significant (${p(r.p_value)}) and the needed sample size cannot be computed: keep collecting`
+        : `not significant yet (${p(r.p_value)}) and underpowered: ${users(needed - r.users_per_variant)} more users per variant are needed to detect ${mde} (${users(needed)} per variant)`;
+  }
 }

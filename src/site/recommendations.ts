@@ -6,6 +6,7 @@
 import { METRICS } from "../analyses/catalogue.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import type { Formatter } from "../words/format.ts";
+import { why } from "../words/why.ts";
 import type { SiteContext } from "./context.ts";
 import type { RecommendationView, Table } from "./views.ts";
 
@@ -62,7 +63,7 @@ export function recommendationView(r: Recommendation, fmt: Formatter, names: Rea
       .join(", "),
     action: r.action,
     rule: r.rule,
-    why: r.why,
+    why: why(r, fmt),
     confidence: r.confidence,
     numbers: Object.entries(r.numbers).map(([id, v]) => {
       const unit = unitOf(id);

@@ -27,6 +27,8 @@ export function zone(name: string): Zone {
   if (name === "UTC" || name === "Etc/UTC") return UTC;
   let format: Intl.DateTimeFormat;
   try {
+    // Intl here reads a zone's wall-clock fields to find its offsets, not to show a date.
+    // eslint-disable-next-line no-restricted-syntax
     format = new Intl.DateTimeFormat("en-US", {
       timeZone: name,
       hourCycle: "h23",

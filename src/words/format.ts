@@ -13,8 +13,12 @@ export interface Formatter {
   money(value: number | null | undefined): string;
   /** A share as a percentage, with up to `digits` decimals (default 1). */
   percent(value: number | null | undefined, digits?: number): string;
+  /** A rate as a percentage to 3 significant digits, so that a CTR of 0.018% does not read as 0%. */
+  rate(value: number | null | undefined): string;
   /** A plain number with up to `digits` decimals. */
   number(value: number | null | undefined, digits?: number): string;
+  /** A plain number with exactly `digits` decimals (ratios compared in a sentence: "0.70"). */
+  fixed(value: number | null | undefined, digits: number): string;
   /** A plain number to `digits` significant digits (a model parameter). */
   significant(value: number | null | undefined, digits: number): string;
   /** A number in the locale's compact notation, 3 significant digits: an axis tick ("1.2K", "0.2", "3M"). */
@@ -53,6 +57,15 @@ export function makeFormatter(locale: string, currency: string): Formatter {
   fmt.money = (v) => (missing(v) ? MISSING : money.format(v));
   fmt.percent = (v, digits = 1) => (missing(v) ? MISSING : percents[Math.min(2, Math.max(0, digits))]!.format(v));
   fmt.number = num;
+  const rate = new Intl.NumberFormat(locale, { style: "percent", maximumSignificantDigits: 3 });
+  fmt.rate = (v) => (missing(v) ? MISSING : rate.format(v));
+  const fixed = new Map<number, Intl.NumberFormat>();
+  fmt.fixed = (v, digits) => {
+    if (missing(v)) return MISSING;
+    let f = fixed.get(digits);
+    if (!f) fixed.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    return f.format(v);
+  };
   const significant = new Map<number, Intl.NumberFormat>();
   fmt.significant = (v, digits) => {
     if (missing(v)) return MISSING;

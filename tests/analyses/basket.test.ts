@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 import { basketLines, basketReductions, toBaskets, type BasketLines } from "../../src/analyses/basket/baskets.ts";
 import type { Sources } from "../../src/analyses/analysis.ts";
 import { duckdbDialect } from "../../src/engine/dialect.ts";
-import { crossSellSentence, times } from "../../src/analyses/basket/crosssell.ts";
+import { crossSellSentence, times } from "../../src/site/basket.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 import { basket, basketAnalysis, BASKET_DEFAULTS, type BasketConfig, type BasketResult } from "../../src/analyses/basket/index.ts";
 import { frequentItemsets, minCount } from "../../src/analyses/basket/itemsets.ts";
 import { associationRules } from "../../src/analyses/basket/rules.ts";
@@ -162,7 +163,7 @@ describe("basket(input, ctx) on a hand-computed 5-basket market", () => {
     expect(rows(kept, "basket_items")[1]).toMatchObject({ label: "DIAPERS", partner_label: "BEER", confidence: 0.75, share: 0.8 });
   });
 
-  it("says the strongest offer in a plain sentence, one per itemset, the direction with the higher confidence", () => {
+  it("offers the strongest rule, one per itemset, the direction with the higher confidence", () => {
     const offers = rows(kept, "basket_cross_sell");
     expect(offers[0]).toMatchObject({
       rank: 1,
@@ -170,7 +171,9 @@ describe("basket(input, ctx) on a hand-computed 5-basket market", () => {
       rule: "Cola=>Diapers+Milk",
       reach: 2,
       reach_share: 0.4,
-      sentence: "customers who buy COLA buy DIAPERS and MILK 100% of the time, 1.7× more often than average",
+      antecedent_labels: ["COLA"],
+      consequent_labels: ["DIAPERS", "MILK"],
+      confidence: 1,
     });
     const itemsets = offers.map((o) => [...String(o.antecedents).split(" + "), ...String(o.consequents).split(" + ")].sort().join());
     expect(new Set(itemsets).size).toBe(itemsets.length);
@@ -433,7 +436,7 @@ describe("frequent itemsets and the support threshold", () => {
         { min_support: 0.005, itemsets: 299 },
       ],
     });
-    expect(String(rows(r, "basket_method")[0]!["chosen_by"])).toMatch(/the last/);
+    expect(rows(r, "basket_method")[0]!["chosen_by"]).toBe("last candidate");
   });
 
   it("stops at 0.05 when it already gives 300: 20 items always together make 20 + 190 + 1140 itemsets", () => {
@@ -515,14 +518,22 @@ describe("basket(input, ctx) output order", () => {
   });
 });
 
-describe("crossSellSentence(antecedent, consequent, confidence, lift)", () => {
+describe("crossSellSentence(antecedent, consequent, confidence, lift, fmt)", () => {
+  const fmt = makeFormatter("en-US", "USD");
   it("reads like the issue's example, with whole-number lifts from 10 up and one decimal below", () => {
-    expect(crossSellSentence(["REGENCY TEACUP AND SAUCER"], ["ROSES REGENCY TEACUP"], 0.72, 19.2)).toBe(
+    expect(crossSellSentence(["REGENCY TEACUP AND SAUCER"], ["ROSES REGENCY TEACUP"], 0.72, 19.2, fmt)).toBe(
       "customers who buy REGENCY TEACUP AND SAUCER buy ROSES REGENCY TEACUP 72% of the time, 19× more often than average",
     );
-    expect(crossSellSentence(["A", "B"], ["C"], 0.456, 2.04)).toBe("customers who buy A and B buy C 46% of the time, 2× more often than average");
-    expect(times(2.35001)).toBe("2.4×");
-    expect(crossSellSentence(["A"], ["B"], 0.3, 0.5)).toBe("customers who buy A buy B 30% of the time, 2× less often than average");
+    expect(crossSellSentence(["A", "B"], ["C"], 0.456, 2.04, fmt)).toBe("customers who buy A and B buy C 46% of the time, 2× more often than average");
+    expect(times(2.35001, fmt)).toBe("2.4×");
+    expect(crossSellSentence(["A"], ["B"], 0.3, 0.5, fmt)).toBe("customers who buy A buy B 30% of the time, 2× less often than average");
+  });
+
+  it("follows the report's locale", () => {
+    // de-DE: decimal comma, and a non-breaking space before the percent sign.
+    expect(crossSellSentence(["A"], ["B"], 0.456, 2.35, makeFormatter("de-DE", "EUR"))).toBe(
+      "customers who buy A buy B 46\u00a0% of the time, 2,4× more often than average",
+    );
   });
 });
 

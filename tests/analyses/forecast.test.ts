@@ -13,7 +13,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { forecast, forecastAnalysis, forecastReading, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
+import { forecast, forecastAnalysis, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
+import { drivingPeriod } from "../../src/analyses/forecast/peak.ts";
+import { forecastReading } from "../../src/site/forecast.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 import { dailySales, periodSeries, type DailySales } from "../../src/analyses/forecast/periods.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import type { Fact } from "../../src/schema/report.ts";
@@ -92,12 +95,12 @@ describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", a
     }
   });
 
-  it("describes the chosen model in one row per series, with its parameters, settings and the one-line reading", () => {
+  it("describes the chosen model in one row per series, with its parameters, settings and the period driving it", () => {
     const models = rows(result, "forecast_model");
     expect(models.map((m) => m.series)).toEqual(["revenue", "orders"]);
     for (const m of models) {
       expect(m).toMatchObject({ grain: "day", season: 7, horizon: 7, history: 69, origins: 4, backtest_horizon: 7, scale: "identity", point: "mean" });
-      expect(String(m.reading)).toMatch(/^next 7 days: /);
+      expect(m.peak === null || /^\d{4}-\d{2}-\d{2}$/.test(m.peak)).toBe(true);
       const total = ids(result.facts, "forecast.value")
         .filter((f) => f.dims!["series"] === m.series)
         .reduce((s, f) => s + f.value!, 0);
@@ -152,8 +155,9 @@ describe("periodSeries(sales, frame, grain) and defaultGrain(days)", async () =>
   });
 });
 
-describe("forecastReading({ grain, periods, total, point })", () => {
-  const total = { value: 1.2e6, lo95: 1.1e6, hi95: 1.3e6, lo80: 1.15e6, hi80: 1.25e6 };
+describe("drivingPeriod(periods) and forecastReading(model, fmt)", () => {
+  const fmt = makeFormatter("en-US", "USD");
+  const model = { grain: "month" as const, horizon: 3, total: 1.2e6, total_lo95: 1.1e6, total_hi95: 1.3e6, point: "mean" as const, peak: null };
 
   it("reads the quarter's total ± half its 95% interval and the month that drives it", () => {
     const periods = [
@@ -161,22 +165,30 @@ describe("forecastReading({ grain, periods, total, point })", () => {
       { label: "2024-11", value: 350e3 },
       { label: "2024-12", value: 550e3 },
     ];
-    expect(forecastReading({ grain: "month", periods, total, point: "mean" })).toBe("next quarter: 1.2M ± 0.1M, driven by December seasonality");
+    // 550k ≥ 1.25 × the mean 400k = 500k.
+    expect(drivingPeriod(periods)).toBe("2024-12");
+    expect(forecastReading({ ...model, peak: "2024-12" }, fmt)).toBe("next quarter: 1.2M ± 0.1M, driven by December seasonality");
   });
 
   it("names the weekday or ISO week of the peak, says when the point is a median, and leaves the clause out when no period stands out", () => {
     const days = ["2024-03-10", "2024-03-11", "2024-03-12"].map((label, i) => ({ label, value: [10, 10, 40][i]! }));
-    expect(forecastReading({ grain: "day", periods: days, total: { ...total, value: 60, lo95: 40, hi95: 80 }, point: "median" })).toBe(
+    expect(drivingPeriod(days)).toBe("2024-03-12");
+    expect(forecastReading({ ...model, grain: "day", horizon: 3, total: 60, total_lo95: 40, total_hi95: 80, point: "median", peak: "2024-03-12" }, fmt)).toBe(
       "next 3 days: 60.0 (median) ± 20.0, driven by Tuesday seasonality",
     );
     const weeks = ["2024-12-16", "2024-12-23"].map((label, i) => ({ label, value: [100, 300][i]! }));
-    expect(forecastReading({ grain: "week", periods: weeks, total: { ...total, value: 400e3, lo95: 350e3, hi95: 450e3 }, point: "mean" })).toBe(
+    expect(drivingPeriod(weeks)).toBe("2024-12-23");
+    expect(forecastReading({ ...model, grain: "week", horizon: 2, total: 400e3, total_lo95: 350e3, total_hi95: 450e3, peak: "2024-12-23" }, fmt)).toBe(
       "next 2 weeks: 400k ± 50k, driven by week 52 seasonality",
     );
     const flat = [1, 2, 3].map((i) => ({ label: `2024-0${i}`, value: 100 }));
-    expect(forecastReading({ grain: "month", periods: flat, total: { ...total, value: 300, lo95: 290, hi95: 310 }, point: "mean" })).toBe(
-      "next quarter: 300 ± 10",
-    );
+    expect(drivingPeriod(flat)).toBeNull();
+    expect(drivingPeriod([{ label: "2024-01", value: 5 }])).toBeNull();
+    expect(forecastReading({ ...model, total: 300, total_lo95: 290, total_hi95: 310 }, fmt)).toBe("next quarter: 300 ± 10");
+  });
+
+  it("follows the report's locale", () => {
+    expect(forecastReading({ ...model, peak: "2024-12" }, makeFormatter("de-DE", "EUR"))).toBe("next quarter: 1,2M ± 0,1M, driven by December seasonality");
   });
 });
 

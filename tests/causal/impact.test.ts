@@ -104,7 +104,6 @@ describe("impact(target, controls, launch, { seed })", () => {
     const flat = ok(impact(d.target, [d.controls[0]!, Array(180).fill(7), d.controls[1]!], 120, { seed: 1 }));
     expect(flat.model.dropped).toEqual([1]);
     expect(flat.model.controls).toEqual([0, 2]);
-    expect(flat.method).toContain("dropped constant control 1");
 
     const e = campaign(4, { lift: 30 });
     const dup = ok(impact(e.target, [e.controls[0]!, e.controls[0]!, e.controls[1]!], 120, { seed: 1 }));
@@ -117,7 +116,6 @@ describe("impact(target, controls, launch, { seed })", () => {
     const distinct = ok(impact(e.target, [e.controls[0]!, e.controls[1]!], 120, { seed: 1 }));
     expect(distinct.model.kind).toBe("ols");
     expect(Math.abs(dup.average.value - distinct.average.value)).toBeLessThan(0.1);
-    expect(dup.method).toContain("ridge");
   });
 
   it("refuses no pre-period, no post-period, no controls, only constant controls, a constant KPI and too short a pre-period", () => {

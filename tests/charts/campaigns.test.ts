@@ -21,14 +21,25 @@ const one = { dataset: null, suffix: "" };
 
 describe("channelSegmentHeatmap(ctx, scope)", () => {
   const test = (channel: string, o: Partial<SeriesRow<"campaign_channel_tests">>) =>
-    row("campaign_channel_tests", { segment: "18-24", channel, is_best: false, clicks: 100, conversions: 5, cvr: 0.05, p_holm: null, note: "", ...o });
+    row("campaign_channel_tests", {
+      segment: "18-24",
+      channel,
+      is_best: false,
+      clicks: 100,
+      conversions: 5,
+      cvr: 0.05,
+      p_holm: null,
+      worse: false,
+      view_through: false,
+      ...o,
+    });
   const r = report({
     series: {
       campaign_channel_tests: [
         test("Email", { is_best: true, cvr: 0.1, conversions: 10 }),
-        test("Search", { p_holm: 0.001 }),
+        test("Search", { p_holm: 0.001, worse: true }),
         test("Social", { p_holm: 0.3 }),
-        test("TV", { cvr: 1.5, conversions: 150, note: "conversions exceed clicks (view-through): not a proportion, left out of the tests" }),
+        test("TV", { cvr: 1.5, conversions: 150, view_through: true }),
       ],
     },
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/read/config.ts";
 import { campaignRecommendations } from "../../src/rules/campaigns.ts";
-import type { Fact } from "../../src/schema/report.ts";
+import type { Fact, Recommendation } from "../../src/schema/report.ts";
+import { makeFormatter } from "../../src/words/format.ts";
+import { why } from "../../src/words/why.ts";
 
 const config = parseConfig({}, "test").campaigns;
 const withTarget = parseConfig({ campaigns: { target_cpa: 20 } }, "test").campaigns;
@@ -30,12 +32,14 @@ function campaign(
 }
 
 const decide = (facts: Fact[], settings = withTarget) => campaignRecommendations(facts, settings)[0]!;
+/** The sentence the site shows, in US dollars. */
+const said = (rec: Recommendation): string => why(rec, makeFormatter("en-US", "USD"));
 
 describe("campaignRecommendations(facts, config)", () => {
   it("stops a campaign below the stop ROAS with no lift shown, and says why with its numbers", () => {
     const rec = decide(campaign({ conversions: 100, roas: 0.3, cpa: 130, lift: [0.5, -1, 2] }));
     expect(rec).toMatchObject({ action: "stop", rule: "campaign.losing-money", subject: { campaign: "C" }, importance: 1000 });
-    expect(rec.why).toBe(
+    expect(said(rec)).toBe(
       "ROAS 0.30 is below 1.00, and a lift of 0.50 conversions/day (95% interval -1.00 to 2.00) shows no added conversions: stop it and move the budget.",
     );
     expect(rec.numbers).toMatchObject({ "campaign.roas": 0.3, "campaign.target_cpa": 20, "campaign.lift.lo95": -1 });
@@ -48,9 +52,9 @@ describe("campaignRecommendations(facts, config)", () => {
   it("continues a campaign on every target, and optimizes one that misses any, naming the shortfall", () => {
     expect(decide(campaign({ conversions: 400, roas: 3, cpa: 15, trend: 1, lift: [5, 2, 8] }))).toMatchObject({ action: "continue", confidence: "high" });
     expect(decide(campaign({ conversions: 100, roas: 3, cpa: 15 }))).toMatchObject({ action: "continue", confidence: "medium" });
-    expect(decide(campaign({ conversions: 100, roas: 3, cpa: 25 })).why).toMatch(/^cost per conversion 25\.00 is above the target 20\.00: /);
-    expect(decide(campaign({ conversions: 100, roas: 3, cpa: 15, trend: 0.7 })).why).toMatch(/fell to 0\.70× that of the 28 days before/);
-    expect(decide(campaign({ conversions: 100, roas: 1.9996, cpa: 15 })).why).toMatch(/^ROAS 2\.000 is below the target 2\.000/);
+    expect(said(decide(campaign({ conversions: 100, roas: 3, cpa: 25 })))).toMatch(/^cost per conversion \$25\.00 is above the target \$20\.00: /);
+    expect(said(decide(campaign({ conversions: 100, roas: 3, cpa: 15, trend: 0.7 })))).toMatch(/fell to 0\.70× that of the 28 days before/);
+    expect(said(decide(campaign({ conversions: 100, roas: 1.9996, cpa: 15 })))).toMatch(/^ROAS 2\.000 is below the target 2\.000/);
   });
 
   it("with revenue and no target_cpa judges on ROAS alone", () => {

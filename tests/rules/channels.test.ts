@@ -7,11 +7,19 @@
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { parseConfig } from "../../src/read/config.ts";
-import { budgetAmount, channelRecommendations } from "../../src/rules/channels.ts";
+import { channelRecommendations } from "../../src/rules/channels.ts";
 import type { RecommendationsConfig } from "../../src/schema/config.ts";
 import { RecommendationSchema, type Fact, type Recommendation, type Unit } from "../../src/schema/report.ts";
+import { makeFormatter } from "../../src/words/format.ts";
+import { why } from "../../src/words/why.ts";
 
 const DEFAULTS: RecommendationsConfig = { minBuyers: 30, horizonMonths: 6, nearOne: 0.15, cutRomi: 0.7, cutSpendShare: 0.1 };
+/** The thresholds a channel recommendation carries with the defaults. */
+const LIMITS = { min_buyers: 30, horizon_months: 6, near_one: 0.15, cut_romi: 0.7, cut_spend_share: 0.1 };
+
+const FMT = makeFormatter("en-US", "USD");
+/** A recommendation with its sentence as the site words it (`src/words/why.ts`), in US dollars. */
+const worded = (r: Recommendation): Recommendation & { why: string } => ({ ...r, why: why(r, FMT) });
 
 const UNITS: Readonly<Record<string, Unit>> = {
   buyers: "users",
@@ -57,12 +65,14 @@ describe("channelRecommendations(facts, config) defaults", () => {
 describe("channelRecommendations(facts, config) rule channel.no-cost", () => {
   it("investigates a source with buyers but no cost fact, even a single buyer", () => {
     const r = decide({ buyers: 1, revenue: 12.5, cac: null, romi: null, "payback.months": null });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "investigate",
       rule: "channel.no-cost",
-      why: "s brought 1 buyer and revenue 12.50 but it has no cost rows, so its CAC and ROMI are unknown: check whether its spend is tracked.",
+      why: "s brought 1 buyer and revenue $12.50 but it has no cost rows, so its CAC and ROMI are unknown: check whether its spend is tracked.",
       numbers: { buyers: 1, revenue: 12.5 },
+      limits: LIMITS,
+      findings: [],
       confidence: "low",
       importance: 12.5,
     });
@@ -72,7 +82,7 @@ describe("channelRecommendations(facts, config) rule channel.no-cost", () => {
     const r = decide({ buyers: 861, revenue: 4984.72, cost: null });
     expect(r.rule).toBe("channel.no-cost");
     expect(r.numbers).toEqual({ buyers: 861, revenue: 4984.72, cost: null });
-    expect(r.why).toContain("its cost is unknown");
+    expect(why(r, FMT)).toContain("its cost is unknown");
     expect(r.confidence).toBe("high");
     expect(r.importance).toBe(4984.72);
   });
@@ -89,13 +99,15 @@ describe("channelRecommendations(facts, config) rule channel.no-cost", () => {
 describe("channelRecommendations(facts, config) rule channel.too-few-buyers", () => {
   it("marks buyers below minBuyers as insufficient data with importance 0 and low confidence", () => {
     const r = decide({ buyers: 6, revenue: 17.17, cost: 132.48, romi: 0.1296, "payback.months": null, "visits.users": 316, "conversion.rate": 6 / 316 });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "insufficient data",
       rule: "channel.too-few-buyers",
       // 6 / 316 = 0.019 → 2 %
       why: "s has 6 buyers from 316 first-touch visitors (conversion 2%), fewer than the 30 needed to judge it.",
       numbers: { buyers: 6, "visits.users": 316, "conversion.rate": 0.0189873417722 }, // 6 / 316 to 12 significant digits
+      limits: LIMITS,
+      findings: [],
       confidence: "low",
       importance: 0,
     });
@@ -109,27 +121,29 @@ describe("channelRecommendations(facts, config) rule channel.too-few-buyers", ()
   it("treats 0 buyers, null buyers and a missing buyers fact as too few, telling them apart", () => {
     const zero = decide({ buyers: 0, cost: 12, romi: 0 });
     expect(zero.numbers).toEqual({ buyers: 0 });
-    expect(zero.why).toBe("s has 0 buyers, fewer than the 30 needed to judge it.");
+    expect(why(zero, FMT)).toBe("s has 0 buyers, fewer than the 30 needed to judge it.");
     const unknown = decide({ buyers: null, cost: 12 });
     expect(unknown.rule).toBe("channel.too-few-buyers");
     expect(unknown.numbers).toEqual({ buyers: null });
-    expect(unknown.why).toBe("s has an unknown number of buyers, so it cannot be judged.");
+    expect(why(unknown, FMT)).toBe("s has an unknown number of buyers, so it cannot be judged.");
     const missing = decide({ cost: 12 }); // a costs-only report: cost{source} but no buyers{source}
     expect(missing.rule).toBe("channel.too-few-buyers");
     expect(missing.numbers).toEqual({});
-    expect(missing.why).toBe("s has no buyer count in the report, so it cannot be judged.");
+    expect(why(missing, FMT)).toBe("s has no buyer count in the report, so it cannot be judged.");
   });
 });
 
 describe("channelRecommendations(facts, config) rule channel.no-cost-data", () => {
   it("investigates sources with enough buyers when the report has no total cost", () => {
     const r = decide({ buyers: 120, revenue: 900 }, DEFAULTS, []);
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "investigate",
       rule: "channel.no-cost-data",
-      why: "The report has no cost data, so s (120 buyers, revenue 900.00) cannot be judged on CAC or ROMI: add the spend export.",
+      why: "The report has no cost data, so s (120 buyers, revenue $900.00) cannot be judged on CAC or ROMI: add the spend export.",
       numbers: { buyers: 120, revenue: 900 },
+      limits: LIMITS,
+      findings: [],
       confidence: "medium",
       importance: 900,
     });
@@ -143,12 +157,14 @@ describe("channelRecommendations(facts, config) rule channel.no-cost-data", () =
 describe("channelRecommendations(facts, config) rule channel.pays-back", () => {
   it("scales a source that pays back within the horizon, ranked by revenue", () => {
     const r = decide({ buyers: 1289, revenue: 11731.2, cost: 8271.18, romi: 1.4183, "payback.months": 2 });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "scale",
       rule: "channel.pays-back",
       why: "s pays back by cohort month 2, within the 6-month horizon, with ROMI 1.42 over the period, so it can take more budget.",
       numbers: { buyers: 1289, "payback.months": 2, romi: 1.4183, revenue: 11731.2 },
+      limits: LIMITS,
+      findings: [],
       confidence: "high",
       importance: 11731.2,
     });
@@ -167,12 +183,14 @@ describe("channelRecommendations(facts, config) rule channel.pays-back", () => {
 describe("channelRecommendations(facts, config) rule channel.near-break-even", () => {
   it("optimizes a ROMI near 1, ranked by cost", () => {
     const r = decide({ buyers: 442, revenue: 2689.16, cost: 2746.86, romi: 0.979, "payback.months": 11 });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "optimize",
       rule: "channel.near-break-even",
       why: "s is near break-even: it returns 0.98 per unit spent (ROMI within 0.85–1.15), so tune it before scaling or cutting.",
       numbers: { buyers: 442, romi: 0.979, cost: 2746.86 },
+      limits: LIMITS,
+      findings: [],
       confidence: "high",
       importance: 2746.86,
     });
@@ -199,12 +217,14 @@ describe("channelRecommendations(facts, config) rule channel.loses-money", () =>
   it("cuts a low ROMI on a large spend share, with the share in numbers", () => {
     // 310 of 1000 spent: 31 %.
     const r = decide({ buyers: 501, revenue: 130.2, cost: 310, romi: 0.42, "payback.months": null });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "cut",
       rule: "channel.loses-money",
       why: "s returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget.",
       numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31 },
+      limits: LIMITS,
+      findings: [],
       confidence: "high",
       importance: 310,
     });
@@ -227,12 +247,14 @@ describe("channelRecommendations(facts, config) rules channel.below-break-even(-
   it("optimizes a losing source with a small spend share before cutting it", () => {
     // 50 of 1000 spent: 5 %.
     const r = decide({ buyers: 80, revenue: 25, cost: 50, romi: 0.5, "payback.months": null });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "optimize",
       rule: "channel.below-break-even-small",
       why: "s returns 0.50 per unit spent (ROMI below 0.85) but takes only 5% of spend, so fix it before cutting.",
       numbers: { buyers: 80, romi: 0.5, cost: 50, "spend.share": 0.05 },
+      limits: LIMITS,
+      findings: [],
       confidence: "low",
       importance: 50,
     });
@@ -243,7 +265,7 @@ describe("channelRecommendations(facts, config) rules channel.below-break-even(-
     const r = decide({ buyers: 150, revenue: 195, cost: 250, romi: 0.78, "payback.months": null });
     expect(r.action).toBe("optimize");
     expect(r.rule).toBe("channel.below-break-even");
-    expect(r.why).toBe("s returns 0.78 per unit spent on 25% of spend: below break-even (0.85) but above the cut line (0.70), so improve it.");
+    expect(why(r, FMT)).toBe("s returns 0.78 per unit spent on 25% of spend: below break-even (0.85) but above the cut line (0.70), so improve it.");
     expect(r.numbers).toEqual({ buyers: 150, romi: 0.78, cost: 250, "spend.share": 0.25 });
   });
 
@@ -251,19 +273,21 @@ describe("channelRecommendations(facts, config) rules channel.below-break-even(-
     const r = decide(judged(0.3), DEFAULTS, [totalCost(null)]);
     expect(r.rule).toBe("channel.below-break-even");
     expect(r.numbers["spend.share"]).toBeNull();
-    expect(r.why).toContain("unknown share of spend");
+    expect(why(r, FMT)).toContain("unknown share of spend");
   });
 });
 
 describe("channelRecommendations(facts, config) rules channel.profitable-slow and channel.default", () => {
   it("keeps a profitable source that pays back after the horizon", () => {
     const r = decide({ buyers: 100, revenue: 600, cost: 200, romi: 3, "payback.months": 9 });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "keep",
       rule: "channel.profitable-slow",
       why: "s is profitable with ROMI 3.00 but pays back only by cohort month 9, later than the 6-month horizon, so keep it without scaling.",
       numbers: { buyers: 100, romi: 3, "payback.months": 9, revenue: 600 },
+      limits: LIMITS,
+      findings: [],
       confidence: "medium",
       importance: 600,
     });
@@ -273,17 +297,19 @@ describe("channelRecommendations(facts, config) rules channel.profitable-slow an
     const r = decide(judged(1.6));
     expect(r.rule).toBe("channel.profitable-slow");
     expect(r.numbers["payback.months"]).toBeNull();
-    expect(r.why).toBe("s is profitable with ROMI 1.60 but no cohort has paid back yet (horizon 6 months), so keep it without scaling.");
+    expect(why(r, FMT)).toBe("s is profitable with ROMI 1.60 but no cohort has paid back yet (horizon 6 months), so keep it without scaling.");
   });
 
   it("keeps a source whose ROMI is undefined because its cost is 0", () => {
     const r = decide({ buyers: 50, revenue: 300, cost: 0, cac: 0, romi: null, "payback.months": null });
-    expect(r).toEqual({
+    expect(worded(r)).toEqual({
       subject: { source: "s" },
       action: "keep",
       rule: "channel.default",
-      why: "s has 50 buyers and revenue 300.00 but its ROMI is undefined (cost 0.00), so no rule applies and it is kept as it is.",
+      why: "s has 50 buyers and revenue $300.00 but its ROMI is undefined (cost $0.00), so no rule applies and it is kept as it is.",
       numbers: { buyers: 50, revenue: 300, cost: 0, romi: null, "payback.months": null },
+      limits: LIMITS,
+      findings: [],
       confidence: "low",
       importance: 300,
     });
@@ -365,7 +391,7 @@ describe("channelRecommendations(facts, config) subjects, order and determinism"
     const label = "<script>alert(1)</script>";
     const r = only(channelRecommendations([totalCost(1000), ...source(label, { buyers: 3, cost: 10 })], DEFAULTS), label);
     expect(r.subject).toEqual({ source: label });
-    expect(r.why).toBe(`${label} has 3 buyers, fewer than the 30 needed to judge it.`);
+    expect(why(r, FMT)).toBe(`${label} has 3 buyers, fewer than the 30 needed to judge it.`);
   });
 
   it("matches the example in its JSDoc", () => {
@@ -375,13 +401,15 @@ describe("channelRecommendations(facts, config) subjects, order and determinism"
       [f("cost", 1000), f("buyers", 501, "social"), f("cost", 310, "social"), f("revenue", 130.2, "social"), f("romi", 0.42, "social")],
       DEFAULTS,
     );
-    expect(recs).toEqual([
+    expect(recs.map(worded)).toEqual([
       {
         subject: { source: "social" },
         action: "cut",
         rule: "channel.loses-money",
         why: "social returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget.",
         numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31 },
+        limits: LIMITS,
+        findings: [],
         confidence: "high",
         importance: 310,
       },
@@ -407,43 +435,39 @@ describe("channelRecommendations(report facts, default config) on the committed 
   });
 });
 
-describe("budgetAmount(own)", () => {
-  const own = (entries: [string, number | null][]) => new Map<string, number | null>(entries);
+describe("why(recommendation) with a budget amount", () => {
+  /** A source kept by the rules, with the budget numbers the rule passes on. */
+  const withBudget = (budget: Inputs): string =>
+    why(decide(judged(3, { "payback.months": 9, ...budget })), FMT).replace(/^.*so keep it without scaling\. /, "");
 
-  it("budgetAmount(own) states the change, the marginal ROMI now and then, and the outcome with its interval (hand-written expected text)", () => {
-    const text = budgetAmount(
-      own([
-        ["budget.spend.current", 100],
-        ["budget.spend.recommended", 70],
-        ["budget.marginal_romi", 0.25],
-        ["budget.marginal_romi.recommended", 0.3],
-        ["budget.outcome.change", -8],
-        ["budget.outcome.change.lo90", -11.8],
-        ["budget.outcome.change.hi90", -2.65],
-        ["budget.spend.max_seen", 240],
-      ]),
-    )!.text;
+  it("states the change, the marginal ROMI now and then, and the outcome with its interval (hand-written expected text)", () => {
+    const text = withBudget({
+      "budget.spend.current": 100,
+      "budget.spend.recommended": 70,
+      "budget.marginal_romi": 0.25,
+      "budget.marginal_romi.recommended": 0.3,
+      "budget.outcome.change": -8,
+      "budget.outcome.change.lo90": -11.8,
+      "budget.outcome.change.hi90": -2.65,
+      "budget.spend.max_seen": 240,
+    });
     expect(text).toBe(
-      "Budget: -30% (-30.00 per week). The marginal ROMI of 0.25 at today's spend rises to 0.30, and the expected outcome is -8.00 per week (90% interval -11.80 to -2.65).",
+      "Budget: -30% (-$30.00 per week). The marginal ROMI of 0.25 at today's spend rises to 0.30, and the expected outcome is -$8.00 per week (90% interval -$11.80 to -$2.65).",
     );
   });
 
-  it("budgetAmount(own) marks a recommendation beyond the largest weekly spend seen, and is null without a recommended spend", () => {
-    const text = budgetAmount(
-      own([
-        ["budget.spend.current", 100],
-        ["budget.spend.recommended", 130],
-        ["budget.spend.max_seen", 120],
-      ]),
-    )!.text;
-    expect(text).toBe("Budget: +30% (+30.00 per week). This is beyond the largest weekly spend seen (120.00), where the curve is an extrapolation.");
-    expect(
-      budgetAmount(
-        own([
-          ["budget.spend.current", 100],
-          ["budget.spend.recommended", null],
-        ]),
-      ),
-    ).toBeNull();
+  it("marks a recommendation beyond the largest weekly spend seen, keeps a change under a cent as today's spend, and says nothing without a recommended spend", () => {
+    expect(withBudget({ "budget.spend.current": 100, "budget.spend.recommended": 130, "budget.spend.max_seen": 120 })).toBe(
+      "Budget: +30% (+$30.00 per week). This is beyond the largest weekly spend seen ($120.00), where the curve is an extrapolation.",
+    );
+    expect(withBudget({ "budget.spend.current": 100, "budget.spend.recommended": 100.004 })).toBe("Budget: keep today's $100.00 per week.");
+    expect(withBudget({ "budget.spend.current": 100, "budget.spend.recommended": null })).toMatch(/keep it without scaling\.$/);
+  });
+
+  it("words money in the report's currency and locale", () => {
+    const eur = makeFormatter("de-DE", "EUR");
+    const r = decide(judged(3, { "payback.months": 9, "budget.spend.current": 1000, "budget.spend.recommended": 1300 }));
+    // de-DE: decimal comma, thousands dot, the euro sign after a non-breaking space.
+    expect(why(r, eur)).toContain("Budget: +30\u00a0% (+300,00\u00a0€ per week).");
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clvRecommendations } from "../../src/rules/clv.ts";
 import type { Fact } from "../../src/schema/report.ts";
+import { makeFormatter } from "../../src/words/format.ts";
+import { why } from "../../src/words/why.ts";
 
 const band = (b: string, value: number | null): Fact => ({ id: "clv.expected_12m", dims: { band: b }, value, unit: "currency" });
 
@@ -10,7 +12,7 @@ describe("clvRecommendations(facts)", () => {
     const [rec, ...rest] = clvRecommendations([band("1", 10), band("2", 20), band("3", 30), band("4", 40), band("5", 100)]);
     expect(rest).toEqual([]);
     expect(rec).toMatchObject({ subject: { band: "5" }, action: "retain", rule: "clv.band-holds-value", importance: 100 });
-    expect(rec!.why).toBe(
+    expect(why(rec!, makeFormatter("en-US", "USD"))).toBe(
       "CLV band 5 holds 50% of the predicted 12-month CLV with a fifth of the customers, against 5% in band 1: retention spend earns most there.",
     );
   });

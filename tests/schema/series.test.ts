@@ -73,6 +73,40 @@ describe("upgradeReport(raw)", () => {
     expect(read.report.facts).toEqual(v1.facts);
   });
 
+  it("reads a schema-2 report's recommendations as today's: no sentence, empty limits and findings, the plan's channel and reach only", () => {
+    const v2 = {
+      ...report({}),
+      schema: 2,
+      recommendations: [
+        {
+          subject: { segment: "Loyal" },
+          action: "retain",
+          rule: "segment.best",
+          why: "Spend 420.0 each …",
+          numbers: { "segments.size": 120 },
+          confidence: "medium",
+          importance: 50400,
+          plan: { kpi: "churn rate", direction: "down", initiatives: ["loyalty tier"], channel: "app", format: "in-app banner", reach: 0.84 },
+        },
+      ],
+    };
+    const read = upgradeReport(v2);
+    if (!("report" in read)) throw new Error(read.error);
+    expect(read.report.recommendations).toEqual([
+      {
+        subject: { segment: "Loyal" },
+        action: "retain",
+        rule: "segment.best",
+        numbers: { "segments.size": 120 },
+        limits: {},
+        findings: [],
+        confidence: "medium",
+        importance: 50400,
+        plan: { direction: "down", channel: "app", reach: 0.84 },
+      },
+    ]);
+  });
+
   it("reads every archived snapshot of the demo", () => {
     for (const label of ["2025-03", "2025-04"]) {
       const read = upgradeReport(JSON.parse(readFileSync(new URL(`../../content/versions/${label}.json`, import.meta.url), "utf8")));

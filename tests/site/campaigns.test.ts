@@ -14,8 +14,9 @@ const rec = (campaign: string, action: Recommendation["action"], spend: number, 
   subject: { campaign, ...(dataset ? { dataset } : {}) },
   action,
   rule: action === "stop" ? "campaign.losing-money" : action === "continue" ? "campaign.on-target" : "campaign.needs-work",
-  why: `${action} ${campaign}`,
   numbers: { "campaign.spend": spend, "campaign.target_cpa": 12.5 },
+  limits: {},
+  findings: [],
   confidence: "medium",
   importance: spend,
 });
@@ -48,9 +49,20 @@ const refused = (campaign: string, name: string, reason: string): SeriesRow<"cam
 // CMP-2 Promo: 100 clicks, 120 conversions (view-through), $600, $300 revenue → ROAS 0.5.
 const kpis = [
   kpiRow({ breakdown: "total", clicks: 1100, conversions: 170, spend: 1100, revenue: 2300, lo: 0.13, hi: 0.17 }),
-  kpiRow({ breakdown: "channel", channel: "Search", clicks: 1000, conversions: 50, spend: 500, revenue: 2000, lo: 0.0382, hi: 0.0654 }),
+  kpiRow({ breakdown: "channel", channel: "Search", clicks: 1000, conversions: 50, spend: 500, revenue: 2000, lo: 0.0382, hi: 0.0654, leading: true }),
   kpiRow({ breakdown: "channel", channel: "Social", clicks: 100, conversions: 120, spend: 600, revenue: 300 }),
-  kpiRow({ breakdown: "campaign", campaign: "CMP-1", name: "Spring", clicks: 1000, conversions: 50, spend: 500, revenue: 2000, lo: 0.0382, hi: 0.0654 }),
+  kpiRow({
+    breakdown: "campaign",
+    campaign: "CMP-1",
+    name: "Spring",
+    clicks: 1000,
+    conversions: 50,
+    spend: 500,
+    revenue: 2000,
+    lo: 0.0382,
+    hi: 0.0654,
+    leading: true,
+  }),
   kpiRow({ breakdown: "campaign", campaign: "CMP-2", name: "Promo", clicks: 100, conversions: 120, spend: 600, revenue: 300 }),
 ];
 
@@ -250,7 +262,8 @@ describe("buildSite(report).sections.campaigns", () => {
       expected_loss: best ? 0 : 0.0512,
       cred_lo95: 0.04,
       cred_hi95: 0.06,
-      note: "",
+      worse: pHolm !== null && pHolm < 0.05,
+      view_through: false,
     });
     const r = dated([refused("CMP-1", "Spring", NO_PRE)]);
     r.series.campaign_channel_tests = [test("Email", true, null), test("Search", false, 0.0004), test("Social", false, 0.2)];

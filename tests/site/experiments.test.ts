@@ -25,7 +25,7 @@ const variant = (name: string, control: boolean, users: number, conversions: num
 const result = (o: {
   srm: number;
   decision: SeriesRow<"experiment_results">["decision"];
-  reason: string;
+  because: SeriesRow<"experiment_results">["because"];
   powered: boolean;
   dataset?: string;
 }): SeriesRow<"experiment_results"> => ({
@@ -46,6 +46,7 @@ const result = (o: {
   expected_loss: 0.0017,
   srm_p: o.srm,
   srm_chi2: o.srm < 0.001 ? 25.3 : 0.03,
+  srm: o.srm < 0.001,
   mde: 0.006,
   needed_per_variant: 46852,
   users_per_variant: o.powered ? 144300 : 20000,
@@ -53,7 +54,7 @@ const result = (o: {
   target_power: 0.8,
   powered: o.powered,
   decision: o.decision,
-  reason: o.reason,
+  because: o.because,
 });
 
 const daily = (dataset?: string): SeriesRow<"experiment_daily">[] =>
@@ -76,7 +77,7 @@ describe("buildSite(report).sections.experiments", () => {
   const oneTest = report({
     series: {
       experiment_variants: [variant("control", true, 144300, 17374), variant("treatment", false, 144389, 17149)],
-      experiment_results: [result({ srm: 0.868, decision: "don't ship", reason: "no significant difference", powered: true })],
+      experiment_results: [result({ srm: 0.868, decision: "don't ship", because: "no-effect", powered: true })],
       experiment_posteriors: posteriors(),
       experiment_daily: daily(),
     },
@@ -91,7 +92,16 @@ describe("buildSite(report).sections.experiments", () => {
     expect(site.nav.map((n) => n.slug)).toContain("experiments");
     const x = site.sections.experiments!.sections[0]!;
     expect(x.dataset).toBeNull();
-    expect(x.decisions).toEqual([{ variant: "treatment", control: "control", decision: "don't ship", reason: "no significant difference" }]);
+    // The fixture's numbers, worded by hand: mde 0.006 = 0.60 points; the lift −0.0016 (−0.004 to +0.0007).
+    expect(x.decisions).toEqual([
+      {
+        variant: "treatment",
+        control: "control",
+        decision: "don't ship",
+        reason:
+          "no significant difference (p = 0.1765) with enough users to detect 0.60 points (46,852 per variant needed, 144,300 seen): the lift is −0.16 points (95% CI −0.40 points to +0.07 points)",
+      },
+    ]);
     // 17,374 / 144,300 = 12.04%.
     expect(x.variants.table.rows[0]).toEqual(["control", "144,300", "17,374", "12%", "11.8% – 12.2%"]);
     expect(x.comparison!.table.rows[0]).toEqual([
@@ -132,7 +142,7 @@ describe("buildSite(report).sections.experiments", () => {
           variant("B", false, 21000, 2500, "a.csv"),
           variant("control", true, 500, 50, "b.csv"),
         ],
-        experiment_results: [result({ srm: 0.00001, decision: "don't ship", reason: "sample ratio mismatch", powered: false, dataset: "a.csv" })],
+        experiment_results: [result({ srm: 0.00001, decision: "don't ship", because: "srm", powered: false, dataset: "a.csv" })],
         experiment_posteriors: posteriors("a.csv"),
         experiment_daily: [...daily("a.csv"), ...daily("b.csv")],
       },

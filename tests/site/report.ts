@@ -45,6 +45,8 @@ export function kpiRow(o: {
   revenue?: number;
   lo?: number;
   hi?: number;
+  /** The analysis's leader of its breakdown. */
+  leading?: boolean;
 }): SeriesRow<"campaign_kpis"> {
   const vt = o.conversions > o.clicks;
   return {
@@ -71,6 +73,7 @@ export function kpiRow(o: {
     cvr_lo95: vt ? null : (o.lo ?? null),
     cvr_hi95: vt ? null : (o.hi ?? null),
     view_through: vt,
+    leading: o.leading ?? false,
     cpa: o.spend / o.conversions,
     roas: o.revenue === undefined ? null : o.revenue / o.spend,
     roi: o.revenue === undefined ? null : o.revenue / o.spend - 1,

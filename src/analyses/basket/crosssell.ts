@@ -1,52 +1,22 @@
 /**
- * Cross-sell recommendations from association rules: the strongest rules as
- * plain sentences a merchandiser can act on, with the reach of the offer.
+ * Cross-sell offers from association rules: the strongest rules a
+ * merchandiser can act on, with the reach of the offer (the site words each
+ * as a sentence).
  */
 import type { SeriesRow } from "../series.ts";
 import type { Rule } from "./rules.ts";
 
 /**
- * Labels as a list in prose: labels are usually upper case, so a lowercase
- * "and" stays readable between them.
- * @example listLabels(["A", "B", "C"]); // => "A, B and C"
- */
-export function listLabels(labels: readonly string[]): string {
-  if (labels.length <= 1) return labels.join("");
-  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]!}`;
-}
-
-/**
- * A ratio as "N×": whole numbers from 10 up, else one decimal (no trailing ".0").
- * @example times(19.4); // => "19×"
- * @example times(2.347); // => "2.3×"
- * @example times(3); // => "3×"
- */
-export function times(x: number): string {
-  const text = x >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
-  return `${text}×`;
-}
-
-/**
- * The plain sentence for a rule.
- * @example
- * crossSellSentence(["REGENCY TEACUP AND SAUCER"], ["ROSES REGENCY TEACUP AND SAUCER"], 0.72, 19.2);
- * // => "customers who buy REGENCY TEACUP AND SAUCER buy ROSES REGENCY TEACUP AND SAUCER 72% of the time, 19× more often than average"
- */
-export function crossSellSentence(antecedent: readonly string[], consequent: readonly string[], confidence: number, lift: number): string {
-  const how = lift >= 1 ? `${times(lift)} more often than average` : `${times(1 / lift)} less often than average`;
-  return `customers who buy ${listLabels(antecedent)} buy ${listLabels(consequent)} ${Math.round(confidence * 100)}% of the time, ${how}`;
-}
-
-/**
  * The top `limit` cross-sell offers: one per itemset A ∪ C (its rule with the
  * highest lift, then confidence, then key: for a pair, the direction with the
  * higher confidence), ranked by that lift and key, skipping an offer whose
- * sentence repeats an earlier one (products that share a description).
+ * labels on both sides repeat an earlier one's (products that share a
+ * description).
  * `reach` is the number of baskets holding A: the baskets the offer would be
  * shown to.
  *
  * Rows: `{ rank, kind: "pair" | "bundle", rule, antecedents, antecedent_labels,
- * consequents, consequent_labels, confidence, lift, reach, reach_share, sentence }`,
+ * consequents, consequent_labels, confidence, lift, reach, reach_share }`,
  * each side as lists of ids and labels.
  */
 export function crossSell(
@@ -71,9 +41,9 @@ export function crossSell(
     if (rows.length >= limit) break;
     const a = r.antecedent.map((i) => labels[i]!);
     const c = r.consequent.map((i) => labels[i]!);
-    const sentence = crossSellSentence(a, c, r.confidence, r.lift);
-    if (said.has(sentence)) continue;
-    said.add(sentence);
+    const offer = JSON.stringify([a, c]);
+    if (said.has(offer)) continue;
+    said.add(offer);
     rows.push({
       rank: rows.length + 1,
       kind: r.antecedent.length + r.consequent.length === 2 ? "pair" : "bundle",
@@ -86,7 +56,6 @@ export function crossSell(
       lift: r.lift,
       reach: r.antecedentCount,
       reach_share: r.antecedentCount / n,
-      sentence,
     });
   }
   return rows;

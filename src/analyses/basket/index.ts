@@ -10,7 +10,7 @@ import { type Series, type SeriesRow } from "../series.ts";
 import { basketLines, basketReductions, toBaskets, type BasketLines, type Baskets } from "./baskets.ts";
 import { BASKET_METRICS } from "./catalogue.ts";
 import { crossSell } from "./crosssell.ts";
-import { chooseMinSupport, frequentItemsets, MIN_ITEMSETS, minCount, SUPPORT_CANDIDATES, type SupportChoice } from "./itemsets.ts";
+import { chooseMinSupport, frequentItemsets, MIN_ITEMSETS, minCount, type SupportChoice } from "./itemsets.ts";
 import { associationRules, type Rule } from "./rules.ts";
 import type { Analysis } from "../analysis.ts";
 
@@ -191,11 +191,7 @@ function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, conf
     baskets: b.n,
     items: b.ids.length,
     min_support: choice ? choice.minSupport : null,
-    chosen_by: fixed
-      ? "config"
-      : !choice
-        ? "no baskets"
-        : `first of ${SUPPORT_CANDIDATES.join(", ")} with at least ${MIN_ITEMSETS} frequent itemsets${reached ? "" : " (none has: the last)"}`,
+    chosen_by: fixed ? "config" : !choice ? "no baskets" : reached ? "enough itemsets" : "last candidate",
     min_count: choice ? minCount(choice.minSupport, b.n) : null,
     tried: choice ? choice.tried.map((t) => ({ min_support: t.minSupport, itemsets: t.itemsets })) : [],
     itemsets: choice ? choice.itemsets.length : 0,

@@ -61,14 +61,19 @@ export const BASKET_SERIES = {
     lift: num,
     reach: num,
     reach_share: num,
-    sentence: text,
   }),
-  /** One row: the baskets and items, the minimum support and how it was chosen, each candidate support tried with its frequent itemsets, and the rule thresholds. */
+  /**
+   * One row: the baskets and items, the minimum support and how it was
+   * chosen, each candidate support tried with its frequent itemsets, and the
+   * rule thresholds. `chosen_by`: set in the config; no baskets to choose
+   * from; the first of `SUPPORT_CANDIDATES` with at least `MIN_ITEMSETS`
+   * frequent itemsets; or, when none has that many, the last candidate.
+   */
   basket_method: z.strictObject({
     baskets: num,
     items: num,
     min_support: maybe,
-    chosen_by: text,
+    chosen_by: z.enum(["config", "no baskets", "enough itemsets", "last candidate"]),
     min_count: maybe,
     tried: z.array(z.strictObject({ min_support: num, itemsets: num })),
     itemsets: num,

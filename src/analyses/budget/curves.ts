@@ -1,5 +1,5 @@
 /**
- * One response curve per paid source, or the reason there is none: the
+ * One response curve per paid source, or the check it failed: the
  * identification checks, the cross-validated fit and the bootstrap refits.
  */
 import { blockLength, blockWeights, fitCurve, shapeGrid, weightedCurve, type Curve, type CurveFit } from "../../response/index.ts";
@@ -14,9 +14,31 @@ export const MIN_SPEND_CV = 0.1;
 /** A fit that explains less of the outcome's variation than this is flat. */
 export const MIN_R2 = 0.1;
 
+/** Why a source has no curve: the first identification check it failed, in the order they are made. */
+export const DECLINED = [
+  /** fewer fitted weeks than MIN_WEEKS */
+  "few-weeks",
+  /** cost but no first-touch buyers: the curve is flat */
+  "no-buyers",
+  /** fewer first-touch buyers than MIN_BUYERS */
+  "few-buyers",
+  /** no spend in the fitted weeks */
+  "no-spend",
+  /** spend whose coefficient of variation is below MIN_SPEND_CV */
+  "flat-spend",
+  /** the best fit does not rise with spend */
+  "flat-fit",
+  /** the fit's R² is below MIN_R2 */
+  "weak-fit",
+] as const;
+export type Declined = (typeof DECLINED)[number];
+
 export interface SourceCurve {
   /** Null when the curve is identified. */
-  readonly reason: string | null;
+  readonly declined: Declined | null;
+  /** Fitted weeks, and the coefficient of variation of spend over them (null without spend). */
+  readonly weeks: number;
+  readonly spendCv: number | null;
   /** The fit, when the checks up to the fit passed (also for a flat fit). */
   readonly fit: CurveFit | null;
   /** One refitted curve per bootstrap draw, when identified. */
@@ -65,28 +87,18 @@ export function sourceCurve(
   let ss = 0;
   for (let t = 0; t < n; t++) ss += (spend[t]! - mean) ** 2;
   const cv = mean > 0 ? Math.sqrt(ss / n) / mean : 0;
-  const base = { buyers, minSeen: n > 0 ? min : 0, maxSeen: max };
-  const decline = (reason: string, fit: CurveFit | null = null): SourceCurve => ({ ...base, reason, fit, draws: [] });
   const weeks = n / perWeek;
-  if (weeks < MIN_WEEKS) return decline(`only ${fmt(weeks, 0)} weeks can be fitted, fewer than ${MIN_WEEKS}`);
-  if (buyers === 0) return decline("it has cost but no first-touch buyers, so its curve is flat: spend on it shows no return");
-  if (buyers < MIN_BUYERS) return decline(`it has ${buyers} first-touch buyers in the fitted weeks, fewer than the ${MIN_BUYERS} needed to trace a curve`);
-  if (!(mean > 0)) return decline("it has no spend in the fitted weeks");
-  if (cv < MIN_SPEND_CV)
-    return decline(
-      `its spend barely varies (coefficient of variation ${cv.toPrecision(2)}, below ${MIN_SPEND_CV}), so the data cannot show how the outcome responds to it`,
-    );
+  const base = { buyers, weeks, spendCv: mean > 0 ? cv : null, minSeen: n > 0 ? min : 0, maxSeen: max };
+  const decline = (declined: Declined, fit: CurveFit | null = null): SourceCurve => ({ ...base, declined, fit, draws: [] });
+  if (weeks < MIN_WEEKS) return decline("few-weeks");
+  if (buyers === 0) return decline("no-buyers");
+  if (buyers < MIN_BUYERS) return decline("few-buyers");
+  if (!(mean > 0)) return decline("no-spend");
+  if (cv < MIN_SPEND_CV) return decline("flat-spend");
   const grid = shapeGrid(spend, n);
   const fit = fitCurve(grid, outcome, { trend });
-  if (!fit || fit.curve.beta === 0) return decline("the outcome does not rise with spend (the best fit is flat)", fit);
-  if (fit.r2 === null || fit.r2 < MIN_R2) {
-    return decline(
-      `the curve explains ${fit.r2 === null ? "none" : `${fmt(Math.max(0, fit.r2) * 100, 0)}%`} of the week-to-week variation around a flat line (R² below ${MIN_R2}), so the data cannot tell it from one`,
-      fit,
-    );
-  }
+  if (!fit || fit.curve.beta === 0) return decline("flat-fit", fit);
+  if (fit.r2 === null || fit.r2 < MIN_R2) return decline("weak-fit", fit);
   const draws = weights.map((w) => weightedCurve(grid, outcome, w, { trend }) ?? fit.curve);
-  return { ...base, reason: null, fit, draws };
+  return { ...base, declined: null, fit, draws };
 }
-
-const fmt = (v: number, digits: number): string => v.toFixed(digits);

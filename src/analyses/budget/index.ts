@@ -136,19 +136,12 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
       sink.add("budget.curve.r2", fit.fit.r2, { source });
       sink.add("budget.curve.holdout_error", fit.fit.holdoutError, { source });
     }
-    if (fit.reason !== null) {
-      warnings.push({
-        code: buyers === 0 ? "budget.no-buyers" : "budget.no-curve",
-        dims: { source },
-        message: `budget: ${source} gets no recommendation because ${fit.reason}`,
-      });
-    }
   });
 
   const plan: PlanSource[] = [];
   const planIndex: number[] = [];
   fits.forEach((f, k) => {
-    if (f.reason !== null || !f.fit) return;
+    if (f.declined !== null || !f.fit) return;
     const label = labels[k]!;
     const cur = current[k]!;
     const b = c.source_bounds[label] ?? c.bounds;
@@ -264,6 +257,9 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   return { facts: sink.facts, warnings, series };
 }
 
+/** A recommended weekly spend within half a cent of today's is no move. */
+const SAME_SPEND = 0.005;
+
 function sourceRow(
   source: string,
   f: SourceCurve,
@@ -273,18 +269,21 @@ function sourceRow(
   p: number,
   locked: boolean,
 ): SeriesRow<"budget_sources"> {
-  const curve = f.reason === null ? (f.fit?.curve ?? null) : null;
+  const curve = f.declined === null ? (f.fit?.curve ?? null) : null;
   const maxSeen = f.maxSeen * p;
   const minSeen = f.minSeen * p;
   return {
     source,
     status: curve ? "fitted" : "declined",
-    reason: f.reason,
+    declined: f.declined,
     buyers: f.buyers,
+    weeks: f.weeks,
+    spend_cv: f.spendCv,
     current,
     recommended,
     change: recommended === null ? null : recommended - current,
     change_share: recommended === null || current === 0 ? null : recommended / current - 1,
+    move: recommended === null ? null : recommended - current > SAME_SPEND ? "more" : recommended - current < -SAME_SPEND ? "less" : "same",
     marginal_current: curve ? marginal(curve, current, p) : null,
     marginal_recommended: curve && recommended !== null ? marginal(curve, recommended, p) : null,
     outcome_current: curve ? weekly(curve, current, p) : null,

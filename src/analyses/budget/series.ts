@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { maybe, num, text } from "../rows.ts";
+import { DECLINED } from "./curves.ts";
 
 export const BUDGET_SERIES = {
   /** One row, whenever there are orders and costs: whether a split is planned (else why not), and the settings it was planned with. */
@@ -26,18 +27,24 @@ export const BUDGET_SERIES = {
   }),
   /**
    * One row per source with cost rows; amounts per week, nulls for what a
-   * declined source does not have. `beyond_seen`: the recommended spend lies
-   * outside the weekly spends seen (null without one).
+   * declined source does not have. `declined`: the identification check it
+   * failed (`DECLINED`), with the numbers it read (`weeks`, `buyers`,
+   * `spend_cv`, `r2`). `move`: whether the recommended spend is more, less
+   * or the same (a change under half a cent) as today's. `beyond_seen`: the
+   * recommended spend lies outside the weekly spends seen (null without one).
    */
   budget_sources: z.strictObject({
     source: text,
     status: z.enum(["fitted", "declined"]),
-    reason: text.nullable(),
+    declined: z.enum(DECLINED).nullable(),
     buyers: num,
+    weeks: num,
+    spend_cv: maybe,
     current: num,
     recommended: maybe,
     change: maybe,
     change_share: maybe,
+    move: z.enum(["more", "less", "same"]).nullable(),
     marginal_current: maybe,
     marginal_recommended: maybe,
     outcome_current: maybe,

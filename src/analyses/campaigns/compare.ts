@@ -9,11 +9,14 @@ import type { SeriesRow } from "../series.ts";
 import { groupSums, type KpiSums } from "./kpis.ts";
 import type { CampaignRows } from "./rows.ts";
 
+/** A channel converts worse than its segment's best when its Holm-adjusted p lies below this. */
+export const HOLM_ALPHA = 0.05;
+
 /**
  * One row per segment × channel with clicks. The best channel of a segment
  * is the one with the highest conversion rate (ties: the first label);
  * channels whose conversions exceed clicks are left out of the tests (their
- * rate is no proportion) and say so in `note`.
+ * rate is no proportion) and say so in `view_through`.
  */
 export function compareChannels(data: CampaignRows, dataset: string | null): SeriesRow<"campaign_channel_tests">[] {
   const channels = data.labels.channel;
@@ -65,7 +68,8 @@ export function compareChannels(data: CampaignRows, dataset: string | null): Ser
         expected_loss: loss,
         cred_lo95: credible?.lo ?? null,
         cred_hi95: credible?.hi ?? null,
-        note: t < 0 ? "conversions exceed clicks (view-through): not a proportion, left out of the tests" : "",
+        worse: o >= 0 && (holmOf.get(o) ?? 1) < HOLM_ALPHA,
+        view_through: t < 0,
       });
     }
   });

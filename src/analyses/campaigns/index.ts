@@ -89,6 +89,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
         out.campaign_kpis!.push(kpiRow(tag, by, dims, sums, v, data));
       }
     }
+    markLeaders(out.campaign_kpis!, dataset, hasRevenue, ctx.config.min_conversions);
     const viewThrough = countRows(data, (i) => data.conversions[i]! > data.clicks[i]!);
     if (viewThrough > 0) {
       warnings.push({
@@ -123,6 +124,23 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
     out.campaign_summary!.push(...summaryRows(data, tag));
   }
   return { facts: sink.facts, warnings, series: input.tables.length > 0 ? out : {} };
+}
+
+/**
+ * Marks the leading channel and the leading campaign of one file: the best
+ * ROAS (without revenue, the lowest cost per conversion; ties: the first
+ * row), among more than one. A campaign with fewer conversions than
+ * `min_conversions` is too noisy to lead (its rules say "insufficient data").
+ */
+function markLeaders(rows: SeriesRow<"campaign_kpis">[], dataset: string | null, hasRevenue: boolean, minConversions: number): void {
+  for (const breakdown of ["channel", "campaign"]) {
+    const group = rows.filter((r) => r.breakdown === breakdown && (r.dataset ?? null) === dataset);
+    if (group.length < 2) continue;
+    const candidates = group.filter((r) => (hasRevenue ? r.roas : r.cpa) !== null && (breakdown !== "campaign" || r.conversions >= minConversions));
+    const score = (r: SeriesRow<"campaign_kpis">): number => (hasRevenue ? r.roas! : -r.cpa!);
+    const leader = candidates.reduce<SeriesRow<"campaign_kpis"> | null>((a, b) => (a === null || score(b) > score(a) ? b : a), null);
+    if (leader) leader.leading = true;
+  }
 }
 
 function countRows(data: CampaignRows, test: (i: number) => boolean): number {
@@ -164,6 +182,7 @@ function kpiRow(
     cvr_lo95: v.cvrLo,
     cvr_hi95: v.cvrHi,
     view_through: v.viewThrough,
+    leading: false,
     cpa: v.cpa,
     roas: v.roas,
     roi: v.roi,

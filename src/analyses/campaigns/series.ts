@@ -14,7 +14,9 @@ export const CAMPAIGNS_SERIES = {
    * `campaign`, `region`, `segment`, `device`, `channel × segment`, `channel
    * × region`) that the file's columns allow; the dims outside the breakdown
    * are null. `view_through`: conversions exceed clicks, so the rate has no
-   * interval.
+   * interval. `leading`: the file's best channel or campaign by ROAS (by
+   * cost per conversion without revenue), among more than one; a campaign
+   * with too few conversions to judge does not lead.
    */
   campaign_kpis: z.strictObject({
     dataset,
@@ -40,6 +42,7 @@ export const CAMPAIGNS_SERIES = {
     cvr_lo95: maybe,
     cvr_hi95: maybe,
     view_through: z.boolean(),
+    leading: z.boolean(),
     cpa: maybe,
     roas: maybe,
     roi: maybe,
@@ -47,7 +50,10 @@ export const CAMPAIGNS_SERIES = {
   /**
    * Per segment (or `(all)` without segments) and channel with clicks: the
    * tests compare each channel with the segment's best (z and p null for the
-   * best itself); p_holm is Holm-adjusted within the segment.
+   * best itself); p_holm is Holm-adjusted within the segment, and `worse`
+   * says that it lies below `HOLM_ALPHA`: the channel converts worse than the
+   * best. `view_through`: conversions exceed clicks, so the channel is not
+   * a proportion and is left out of the tests.
    */
   campaign_channel_tests: z.strictObject({
     dataset,
@@ -66,7 +72,8 @@ export const CAMPAIGNS_SERIES = {
     expected_loss: maybe,
     cred_lo95: maybe,
     cred_hi95: maybe,
-    note: text,
+    worse: z.boolean(),
+    view_through: z.boolean(),
   }),
   /** Per ISO week (its Monday) lying wholly inside the file's dates, and campaign; dated data only. */
   campaign_weekly: z.strictObject({ dataset, week: day, campaign: text, spend: num, conversions: num, revenue: maybe }),

@@ -16,9 +16,13 @@
  *   (Yates-corrected on 2 × 2) with Cramér's V; the 5 largest groups and
  *   values are kept and the rest merged into "other".
  *
- * Every test is two-sided; the conclusion states the direction seen.
- * A group with fewer than 3 customers (or a mix table smaller than 2 × 2) is
- * not tested: its p-values and effect are null and the reason is given.
+ * Every test is two-sided; the result carries what was seen (means and
+ * medians, shares, the mix's most over-represented cell) for the site to
+ * state the direction. A group with fewer than 3 customers (or a mix table
+ * smaller than 2 × 2) is not tested: its p-values and effect are null and
+ * `untested` says why. `supported`: the Holm-adjusted p lies below ALPHA.
+ * The site words the statement, the test, why it was chosen and the
+ * conclusion (src/site/customers.ts).
  */
 import { mean, median } from "simple-statistics";
 import type { HypothesisConfig } from "../../schema/config.ts";
@@ -48,15 +52,12 @@ export interface HypothesisData {
 
 type Metric = NonNullable<HypothesisConfig["metric"]>;
 
-const GROUP_WORDS: Readonly<Record<string, string>> = { segment: "segments", rfm: "RFM segments" };
-
-const METRIC_WORDS: Readonly<Record<Metric, string>> = {
-  aov: "spend per order",
-  frequency: "orders per customer",
-  monetary: "revenue per customer",
-  recency: "days since the last order",
-  repeat: "repeat-purchase rate",
-};
+/** The tests a hypothesis can get. */
+export const HYPOTHESIS_TESTS = ["chi-square", "chi-square-yates", "z-proportions", "welch", "mann-whitney-exact", "mann-whitney-asymptotic"] as const;
+/** Why a hypothesis was not tested: no grouping (`by`) or no mix property for the customers, a mix table under 2 × 2, a group under 3 customers, or under 5 of each outcome for the z-test. */
+export const UNTESTED = ["no-grouping", "no-mix", "small-table", "small-group", "few-outcomes"] as const;
+/** The effect size each test reports. */
+export const EFFECTS = ["cramers-v", "proportion-difference", "cohens-d", "rank-biserial"] as const;
 
 /** A grouping: each customer's group name, or null when unknown. */
 function grouping(by: string, data: HypothesisData): ((i: number) => string | null) | null {
@@ -102,25 +103,52 @@ function groupSizes(group: (i: number) => string | null, n: number): [string, nu
   return [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
+/** One hypothesis tested: what it compares, the test and its numbers, and what was seen. */
 export interface HypothesisResult {
   readonly id: string;
-  readonly statement: string;
-  readonly test: string;
-  readonly why: string;
-  readonly groups: string;
+  readonly metric: Metric | null;
+  readonly mix: string | null;
+  readonly by: string;
+  /** The groups compared (for a mix, its rows), with their customers. */
+  readonly groups: readonly { readonly label: string; readonly customers: number }[];
+  readonly test: (typeof HYPOTHESIS_TESTS)[number] | null;
+  readonly untested: (typeof UNTESTED)[number] | null;
   readonly statistic: number | null;
   readonly pValue: number | null;
   readonly effect: number | null;
-  readonly effectName: string;
-  /** The direction or pattern seen, for the conclusion. */
-  readonly seen: string;
+  readonly effectName: (typeof EFFECTS)[number] | null;
+  /** Shapiro–Wilk p of each group (null: all values equal), for a per-customer measure. */
+  readonly shapiro: readonly [number | null, number | null] | null;
+  /** A mix's table: rows × columns, and how many expected counts are below 5. */
+  readonly table: { readonly rows: number; readonly columns: number; readonly smallExpected: number } | null;
+  /** What was seen: each group's mean and median, or share that bought again; for a mix, the cell furthest above its expected count. */
+  readonly seen:
+    | { readonly kind: "means"; readonly means: readonly [number, number]; readonly medians: readonly [number, number] }
+    | { readonly kind: "shares"; readonly shares: readonly [number, number] }
+    | { readonly kind: "over"; readonly group: string; readonly value: string; readonly ratio: number }
+    | null;
 }
 
-const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 const sampled = (v: Float64Array): Float64Array => Float64Array.from(evenSample(v.length, SHAPIRO_MAX), (i) => v[i]!);
 
-function untested(id: string, statement: string, groups: string, why: string): HypothesisResult {
-  return { id, statement, test: "not tested", why, groups, statistic: null, pValue: null, effect: null, effectName: "", seen: "" };
+/** A hypothesis that was not tested, and why. */
+function untested(h: HypothesisConfig, why: (typeof UNTESTED)[number], groups: HypothesisResult["groups"] = []): HypothesisResult {
+  return {
+    id: h.id,
+    metric: h.metric ?? null,
+    mix: h.mix ?? null,
+    by: h.by,
+    groups,
+    test: null,
+    untested: why,
+    statistic: null,
+    pValue: null,
+    effect: null,
+    effectName: null,
+    shapiro: null,
+    table: null,
+    seen: null,
+  };
 }
 
 /** Tests one hypothesis. */
@@ -128,9 +156,9 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
   const n = data.base.n;
   const group = grouping(h.by, data);
   if (h.mix !== undefined) {
-    const statement = `The ${h.mix} mix differs between ${GROUP_WORDS[h.by] ?? `${h.by} groups`}`;
     const of = grouping(h.mix, data);
-    if (!group || !of) return untested(h.id, statement, "", `no ${group ? h.mix : h.by} for these customers`);
+    if (!group) return untested(h, "no-grouping");
+    if (!of) return untested(h, "no-mix");
     const keep = (sizes: [string, number][]): Set<string> => new Set(sizes.slice(0, MIX_TOP).map(([g]) => g));
     const rows = keep(groupSizes(group, n));
     const cols = keep(groupSizes(of, n));
@@ -146,8 +174,8 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
     }
     const rowNames = [...counts.keys()].sort();
     const colNames = [...new Set([...counts.values()].flatMap((m) => [...m.keys()]))].sort();
-    const groups = rowNames.join(", ");
-    if (rowNames.length < 2 || colNames.length < 2) return untested(h.id, statement, groups, `needs at least 2 ${h.by} groups and 2 ${h.mix} values`);
+    const groups = rowNames.map((r) => ({ label: r, customers: [...counts.get(r)!.values()].reduce((a, b) => a + b, 0) }));
+    if (rowNames.length < 2 || colNames.length < 2) return untested(h, "small-table", groups);
     const table = rowNames.map((r) => colNames.map((c) => counts.get(r)!.get(c) ?? 0));
     const res = chiSquareTest(table);
     const small = res.expected.flat().filter((e) => e < 5).length;
@@ -156,27 +184,22 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
     let best = { r: 0, c: 0, lift: -Infinity };
     table.forEach((row, r) => row.forEach((o, c) => (o / res.expected[r]![c]! > best.lift ? (best = { r, c, lift: o / res.expected[r]![c]! }) : null)));
     return {
-      id: h.id,
-      statement,
-      test: table.length === 2 && colNames.length === 2 ? "chi-square test of independence (Yates-corrected)" : "chi-square test of independence",
-      why:
-        `${h.mix} is categorical and so is ${h.by}: a ${table.length} × ${colNames.length} table of customer counts` +
-        (small > 0 ? `; ${small} of ${table.length * colNames.length} expected counts are below 5, so the p-value is approximate` : ""),
-      groups,
+      ...untested(h, "small-table", groups),
+      untested: null,
+      test: table.length === 2 && colNames.length === 2 ? "chi-square-yates" : "chi-square",
       statistic: res.statistic,
       pValue: res.pValue,
       effect: v,
-      effectName: "Cramér's V",
-      seen: `${rowNames[best.r]} has ${fmt(best.lift)}× the expected share of ${colNames[best.c]}`,
+      effectName: "cramers-v",
+      table: { rows: table.length, columns: colNames.length, smallExpected: small },
+      seen: { kind: "over", group: rowNames[best.r]!, value: colNames[best.c]!, ratio: best.lift },
     };
   }
 
   const metric = h.metric!;
-  const words = METRIC_WORDS[metric];
-  if (!group) return untested(h.id, `${words} differs by ${h.by}`, "", `no ${h.by} for these customers`);
+  if (!group) return untested(h, "no-grouping");
   const sizes = groupSizes(group, n);
   const [a, b] = h.groups ?? [sizes[0]?.[0] ?? "", sizes[1]?.[0] ?? ""];
-  const statement = `${words[0]!.toUpperCase()}${words.slice(1)} differs between ${a || "?"} and ${b || "?"}`;
   const value = measure(metric, data);
   const xa: number[] = [];
   const xb: number[] = [];
@@ -186,75 +209,56 @@ export function testHypothesis(h: HypothesisConfig, data: HypothesisData): Hypot
     if (g === a) xa.push(value(i));
     else if (g === b || (b === OTHER && g !== a)) xb.push(value(i));
   }
-  const groups = `${a} (${xa.length}) vs ${b} (${xb.length})`;
-  if (xa.length < 3 || xb.length < 3) return untested(h.id, statement, groups, "a group has fewer than 3 customers");
+  const groups = [
+    { label: a, customers: xa.length },
+    { label: b, customers: xb.length },
+  ];
+  if (xa.length < 3 || xb.length < 3) return untested(h, "small-group", groups);
+  const tested = { ...untested(h, "small-group", groups), untested: null };
   const x = Float64Array.from(xa);
   const y = Float64Array.from(xb);
 
   if (metric === "repeat") {
     const sa = x.reduce((s, v) => s + v, 0);
     const sb = y.reduce((s, v) => s + v, 0);
-    if (Math.min(sa, x.length - sa, sb, y.length - sb) < 5) {
-      return untested(h.id, statement, groups, "fewer than 5 repeat or one-time buyers in a group: the z-test's normal approximation does not hold");
-    }
+    if (Math.min(sa, x.length - sa, sb, y.length - sb) < 5) return untested(h, "few-outcomes", groups);
     const res = twoProportionZTest(sa, x.length, sb, y.length);
     const pa = sa / x.length;
     const pb = sb / y.length;
     return {
-      id: h.id,
-      statement,
-      test: "two-proportion z-test (pooled)",
-      why: `bought again is yes or no, and each group has at least 5 of each: the normal approximation holds`,
-      groups,
+      ...tested,
+      test: "z-proportions",
       statistic: res.statistic,
       pValue: res.pValue,
       effect: pa - pb,
-      effectName: "difference in proportions",
-      seen: `${a} ${Math.round(pa * 100)}% vs ${b} ${Math.round(pb * 100)}% bought again`,
+      effectName: "proportion-difference",
+      seen: { kind: "shares", shares: [pa, pb] },
     };
   }
 
   const swA = shapiroWilk(sampled(x));
   const swB = shapiroWilk(sampled(y));
   const normal = swA.pValue !== null && swB.pValue !== null && swA.pValue >= ALPHA && swB.pValue >= ALPHA;
-  const ma = median(x as unknown as number[]);
-  const mb = median(y as unknown as number[]);
-  const seen = `mean ${fmt(mean(x as unknown as number[]))} in ${a} vs ${fmt(mean(y as unknown as number[]))} in ${b} (medians ${fmt(ma)} and ${fmt(mb)})`;
-  const shapiroText = (name: string, r: { pValue: number | null }): string =>
-    `${name} p ${r.pValue === null ? "undefined (all values equal)" : `= ${fmt(r.pValue)}`}`;
+  const seen = {
+    kind: "means" as const,
+    means: [mean(x as unknown as number[]), mean(y as unknown as number[])] as const,
+    medians: [median(x as unknown as number[]), median(y as unknown as number[])] as const,
+  };
+  const shapiro = [swA.pValue, swB.pValue] as const;
   if (normal) {
     const res = welchTTest(x, y);
-    return {
-      id: h.id,
-      statement,
-      test: "Welch's t-test",
-      why: `Shapiro–Wilk does not reject normality in either group (${shapiroText(a, swA)}, ${shapiroText(b, swB)}), and Welch's test does not assume equal variances`,
-      groups,
-      statistic: res.statistic,
-      pValue: res.pValue,
-      effect: cohensD(x, y),
-      effectName: "Cohen's d",
-      seen,
-    };
+    return { ...tested, test: "welch", statistic: res.statistic, pValue: res.pValue, effect: cohensD(x, y), effectName: "cohens-d", shapiro, seen };
   }
   const res = mannWhitneyU(x, y);
-  const rejected = [
-    swA.pValue === null || swA.pValue < ALPHA ? shapiroText(a, swA) : null,
-    swB.pValue === null || swB.pValue < ALPHA ? shapiroText(b, swB) : null,
-  ]
-    .filter((s) => s !== null)
-    .join(", ");
   return {
-    id: h.id,
-    statement,
-    test: `Mann–Whitney U test (${res.method})`,
-    why: `Shapiro–Wilk rejects normality (${rejected}), so a rank test, which needs no normality`,
-    groups,
+    ...tested,
+    test: res.method === "exact" ? "mann-whitney-exact" : "mann-whitney-asymptotic",
     statistic: res.statistic,
     pValue: res.pValue,
     // From the test's own U, rather than ranking the samples again.
     effect: rankBiserialOfU(res.statistic, x.length, y.length),
-    effectName: "rank-biserial correlation",
+    effectName: "rank-biserial",
+    shapiro,
     seen,
   };
 }
@@ -309,14 +313,6 @@ export function generateHypotheses(data: HypothesisData): HypothesisConfig[] {
   return out;
 }
 
-/** Plain-language conclusion from a result and its adjusted p-value. */
-export function conclusion(r: HypothesisResult, adjusted: number | null): string {
-  if (r.pValue === null || adjusted === null) return `Not tested: ${r.why}.`;
-  const p = adjusted < 0.001 ? "p < 0.001" : `p = ${fmt(adjusted)}`;
-  if (adjusted < ALPHA) return `Supported: ${r.seen}; significant after Holm adjustment (${p}).`;
-  return `Not supported: ${r.seen}, but the difference could be chance after Holm adjustment (${p}).`;
-}
-
 /** At most this many generated hypotheses are reported, and at least `MIN_GENERATED` when there are that many candidates. */
 export const MAX_GENERATED = 5;
 export const MIN_GENERATED = 3;
@@ -344,16 +340,26 @@ export function hypotheses(list: readonly HypothesisConfig[], data: HypothesisDa
     sink.add("hypothesis.effect", r.effect, { hypothesis: r.id });
     return {
       hypothesis: r.id,
-      statement: r.statement,
-      groups: r.groups,
+      metric: r.metric,
+      mix: r.mix,
+      by: r.by,
+      groups: [...r.groups],
       test: r.test,
-      why: r.why,
+      untested: r.untested,
       statistic: r.statistic,
       p_value: r.pValue,
       p_adjusted: pAdj,
+      supported: pAdj === null ? null : pAdj < ALPHA,
       effect: r.effect,
       effect_name: r.effectName,
-      conclusion: conclusion(r, pAdj),
+      shapiro: r.shapiro ? [...r.shapiro] : null,
+      table_rows: r.table?.rows ?? null,
+      table_columns: r.table?.columns ?? null,
+      small_expected: r.table?.smallExpected ?? null,
+      means: r.seen?.kind === "means" ? [...r.seen.means] : null,
+      medians: r.seen?.kind === "means" ? [...r.seen.medians] : null,
+      shares: r.seen?.kind === "shares" ? [...r.seen.shares] : null,
+      over: r.seen?.kind === "over" ? { group: r.seen.group, value: r.seen.value, ratio: r.seen.ratio } : null,
     };
   });
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LabelShare, maybe, num, text } from "../rows.ts";
+import { EFFECTS, HYPOTHESIS_TESTS, UNTESTED } from "./hypotheses.ts";
 
 export const CUSTOMERS_SERIES = {
   /** The RFM grid, R = 5 … 1, F = 1 … 5. */
@@ -44,15 +45,32 @@ export const CUSTOMERS_SERIES = {
   /** One row per hypothesis: statement, groups, test and why, statistic, p, Holm-adjusted p, effect and conclusion. */
   hypotheses: z.strictObject({
     hypothesis: text,
-    statement: text,
-    groups: text,
-    test: text,
-    why: text,
+    /** What is compared: a per-customer `metric` between two groups, or the `mix` of a property across groups; `by` splits the customers. */
+    metric: z.enum(["aov", "frequency", "monetary", "recency", "repeat"]).nullable(),
+    mix: text.nullable(),
+    by: text,
+    groups: z.array(z.strictObject({ label: text, customers: num })),
+    /** The test chosen (`HYPOTHESIS_TESTS`), or null with the reason in `untested`. */
+    test: z.enum(HYPOTHESIS_TESTS).nullable(),
+    untested: z.enum(UNTESTED).nullable(),
     statistic: maybe,
     p_value: maybe,
     p_adjusted: maybe,
+    /** The Holm-adjusted p lies below ALPHA; null when not tested. */
+    supported: z.boolean().nullable(),
     effect: maybe,
-    effect_name: text,
-    conclusion: text,
+    effect_name: z.enum(EFFECTS).nullable(),
+    /** Shapiro–Wilk p of each group (null: all values equal). */
+    shapiro: z.tuple([maybe, maybe]).nullable(),
+    table_rows: maybe,
+    table_columns: maybe,
+    /** Expected counts below 5 in a mix's table. */
+    small_expected: maybe,
+    /** Each group's mean and median of the metric, or share that bought again. */
+    means: z.tuple([num, num]).nullable(),
+    medians: z.tuple([num, num]).nullable(),
+    shares: z.tuple([num, num]).nullable(),
+    /** A mix's cell furthest above its expected count: the group, the value and observed ÷ expected. */
+    over: z.strictObject({ group: text, value: text, ratio: num }).nullable(),
   }),
 };

@@ -31,7 +31,7 @@ import { ratio } from "../ratio.ts";
 import type { DatasetTag } from "../rows.ts";
 import { type Series, type SeriesRow } from "../series.ts";
 import { EXPERIMENT_METRICS } from "./catalogue.ts";
-import { decide } from "./decision.ts";
+import { SRM_ALPHA, decide } from "./decision.ts";
 import { decimals, numbers, type Analysis, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 
 /** One experiment dataset, reduced: variants are dictionary indices into `ExperimentsContext.labels`. */
@@ -138,7 +138,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
       const rows = data.arms.reduce((sum, a) => sum + a.users, 0);
       warnings.push({
         code: "experiments.assignment",
-        message: `${mismatched.count.toLocaleString("en-US")} of the ${rows.toLocaleString("en-US")} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
+        message: `${mismatched.count} of the ${rows} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
         ...wdims,
       });
     }
@@ -172,18 +172,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
           ? powerTwoProportions(pc, pc + mdeAbs, control.users, t.users, { alpha: config.alpha, alternative: config.alternative })
           : null;
       const users = Math.min(control.users, t.users);
-      const { decision, reason } = decide({
-        srmP: srm?.pValue ?? null,
-        pValue: test.pValue,
-        alpha: config.alpha,
-        liftAbs: d,
-        lo95: d - z * se,
-        hi95: d + z * se,
-        pBetter,
-        needed,
-        users,
-        mdePoints: mdeAbs,
-      });
+      const { decision, because } = decide({ srmP: srm?.pValue ?? null, pValue: test.pValue, alpha: config.alpha, liftAbs: d, needed, users });
       const dims = withVariant ? { variant: t.variant, ...tag } : tag;
       sink.add("experiment.lift.abs", d, dims);
       sink.add("experiment.lift.rel", rel, dims);
@@ -207,6 +196,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
         expected_loss: loss.lossB,
         srm_p: srm?.pValue ?? null,
         srm_chi2: srm?.statistic ?? null,
+        srm: srm !== null && srm.pValue !== null && srm.pValue < SRM_ALPHA,
         mde: mdeAbs,
         needed_per_variant: needed === null ? null : Math.ceil(needed),
         users_per_variant: users,
@@ -214,7 +204,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
         target_power: config.power,
         powered: needed === null ? null : users >= needed,
         decision,
-        reason,
+        because,
       });
     }
   }
@@ -249,7 +239,7 @@ function countMismatches(cells: ExperimentData["assignments"]): { count: number;
   }
   return {
     count,
-    detail: (labels) => pairs.map((p) => `${labels[p.variant]} on ${labels[p.assignment]}: ${p.rows.toLocaleString("en-US")}`).join("; "),
+    detail: (labels) => pairs.map((p) => `${labels[p.variant]} on ${labels[p.assignment]}: ${p.rows}`).join("; "),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { day, maybe, num, text } from "../rows.ts";
+import { BECAUSE, DECISIONS } from "./decision.ts";
 
 const dataset = text.optional();
 
@@ -24,8 +25,9 @@ export const EXPERIMENTS_SERIES = {
   /**
    * Per treatment against the control: the lift (absolute and relative, with
    * 95% intervals), the z-test, the Bayesian P(better) and expected loss, the
-   * SRM check, the MDE with the users it needs and the power achieved, and
-   * the decision with its reason.
+   * SRM check (`srm`: its p lies below `SRM_ALPHA`, the split is broken),
+   * the MDE with the users it needs and the power achieved, and the decision
+   * with the finding that decided it (`because`, see `decision.ts`).
    */
   experiment_results: z.strictObject({
     dataset,
@@ -45,14 +47,15 @@ export const EXPERIMENTS_SERIES = {
     expected_loss: maybe,
     srm_p: maybe,
     srm_chi2: maybe,
+    srm: z.boolean(),
     mde: num,
     needed_per_variant: maybe,
     users_per_variant: num,
     power: maybe,
     target_power: num,
     powered: z.boolean().nullable(),
-    decision: z.enum(["ship", "don't ship", "keep running"]),
-    reason: text,
+    decision: z.enum(DECISIONS),
+    because: z.enum(BECAUSE),
   }),
   /** Each variant's Beta posterior on a shared grid. */
   experiment_posteriors: z.strictObject({ dataset, variant: text, rate: num, density: maybe }),

@@ -12,7 +12,7 @@ import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
 import { dailySales, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales, type Grain } from "./periods.ts";
-import { forecastReading } from "./reading.ts";
+import { drivingPeriod } from "./peak.ts";
 import { periodOf, type Analysis } from "../analysis.ts";
 
 /** The `forecast` settings of the config (the zod schema should use the same names). */
@@ -137,7 +137,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
       total_hi80: total.hi80,
       total_lo95: total.lo95,
       total_hi95: total.hi95,
-      reading: forecastReading({ grain, periods, total, point: fc.point }),
+      peak: drivingPeriod(periods),
     });
   }
   const series: Series = {};
@@ -150,7 +150,6 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
 }
 
 export { FORECAST_METRICS } from "./catalogue.ts";
-export { forecastReading } from "./reading.ts";
 export { defaultGrain, type Grain } from "./periods.ts";
 
 /** The forecast in the registry: sales from the orders of the report period. */

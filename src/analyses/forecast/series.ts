@@ -58,6 +58,7 @@ export const FORECAST_SERIES = {
     total_hi80: maybe,
     total_lo95: maybe,
     total_hi95: maybe,
-    reading: text,
+    /** The forecast period that drives the horizon (`drivingPeriod`), or null. */
+    peak: text.nullable(),
   }),
 };

@@ -4,7 +4,7 @@
 import type { EngineRun } from "../engine.ts";
 import { KIND_SPECS } from "../schema/kinds.ts";
 import type { DatasetAccount } from "../schema/report.ts";
-import { account } from "./assemble.ts";
+import { account } from "../report/assemble.ts";
 
 const n = (x: number): string => x.toLocaleString("en-US");
 
