@@ -189,8 +189,11 @@ function methodText(m: SeriesRow<"segment_method">): string {
   return `k-means on ${m.features.join(", ")} (standardised), k = ${m.k} chosen by ${chosenBy(m)}; the best of ${m.starts} k-means++ starts per k${on}`;
 }
 
-/** A p-value for reading: 3 significant digits, or "< 0.001". */
+/**
+ * A p-value for reading: 3 significant digits, or "< 0.001".
+ * @example pValue(0.0496, makeFormatter("en-US", "USD")); // => "0.0496"
+ */
 export function pValue(p: number | null, fmt: Formatter): string {
   if (p === null) return fmt.number(null, 0);
-  return p < 0.001 ? "< 0.001" : fmt.number(p, 3);
+  return p < 0.001 ? "< 0.001" : fmt.significant(p, 3);
 }
