@@ -102,7 +102,7 @@ export function customersPage({ report, facts, fmt, pieces, charts: ctx }: SiteC
             ...extra.map((c) => c.value(p)),
           ]),
         });
-  return { ...page, profiles: table, method: method ? methodText(method) : null };
+  return { ...page, profiles: table, method: method ? methodText(method, fmt) : null };
 }
 
 /** One card per k-means segment, with its plan; null without segments. */
@@ -181,12 +181,13 @@ function profileColumns(profiles: readonly Profile[], fmt: Formatter) {
 
 const chosenBy = (m: SeriesRow<"segment_method">): string => (m.chosen_by === "config" ? "config" : "best silhouette among k ≥ 3");
 
-function methodText(m: SeriesRow<"segment_method">): string {
+function methodText(m: SeriesRow<"segment_method">, fmt: Formatter): string {
+  const n = (v: number): string => fmt.number(v, 0);
   const on =
     m.sample === m.customers
-      ? ` on all ${m.customers} customers.`
-      : ` on an even sample of ${m.sample} of the ${m.customers} customers, each customer then assigned to the nearest centre.`;
-  return `k-means on ${m.features.join(", ")} (standardised), k = ${m.k} chosen by ${chosenBy(m)}; the best of ${m.starts} k-means++ starts per k${on}`;
+      ? ` on all ${n(m.customers)} customers.`
+      : ` on an even sample of ${n(m.sample)} of the ${n(m.customers)} customers, each customer then assigned to the nearest centre.`;
+  return `k-means on ${m.features.join(", ")} (standardised), k = ${n(m.k)} chosen by ${chosenBy(m)}; the best of ${n(m.starts)} k-means++ starts per k${on}`;
 }
 
 /**
