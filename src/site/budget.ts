@@ -83,7 +83,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
             r.source,
             fmt.money(r.current),
             fittedRow ? fmt.money(r.recommended) : "kept",
-            fittedRow ? `${share === null ? "" : `${share > 0 ? "+" : ""}${fmt.percent(share)}`}` : "",
+            fittedRow ? (share === null ? "" : `${share > 0 ? "+" : share < 0 ? "−" : ""}${fmt.percent(Math.abs(share))}`) : "",
             fittedRow ? `${fmt.number(r.marginal_current, revenue ? 2 : 3)} → ${fmt.number(r.marginal_recommended, revenue ? 2 : 3)}` : "",
             fittedRow ? `${signed(r.outcome_change)} (${signed(r.outcome_change_lo90)} to ${signed(r.outcome_change_hi90)})` : "",
             r.r2 === null && !fittedRow
