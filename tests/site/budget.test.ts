@@ -137,6 +137,10 @@ const full = (): Report =>
   });
 
 describe("budgetPage(site)", () => {
+  // Built once (its charts rendered once) and only read by the tests below.
+  const fullSite = siteContext(full(), []);
+  const fullPage = budgetPage(fullSite)!;
+
   it("is null, and Budget is not in the navigation, without the budget's method row", () => {
     const site = buildSite(report({ series: { budget_sources: sources } }));
     expect(site.sections.budget).toBeNull();
@@ -158,13 +162,13 @@ describe("budgetPage(site)", () => {
   });
 
   it("reads the move from the sources that lose to those that gain, with the expected gain and the new split's interval", () => {
-    expect(budgetPage(siteContext(full(), []))!.reading).toBe(
+    expect(fullPage.reading).toBe(
       "Moving $200.00 a week from social to search raises the expected weekly outcome (revenue × margin of new buyers over their first 12 months) from $5,000.00 to $5,100.50 (+$100.50; 90% interval of the new split $4,900.00 to $5,400.00). search: the recommended spend is beyond the largest weekly spend seen, so treat it with care.",
     );
   });
 
   it("tabulates every source in order, signing changes with a minus sign, and marks locked, beyond-range and declined sources", () => {
-    const t = budgetPage(siteContext(full(), []))!.sources!;
+    const t = fullPage.sources!;
     expect(t.id).toBe("budget-sources");
     expect(t.columns[4]).toBe("marginal ROMI");
     expect(t.rows).toEqual([
@@ -187,16 +191,15 @@ describe("budgetPage(site)", () => {
   });
 
   it("says why each declined source has no recommendation, and keeps only the budget warnings not said there", () => {
-    const page = budgetPage(siteContext(full(), []))!;
-    expect(page.declined).toEqual([
+    expect(fullPage.declined).toEqual([
       "display: no recommendation, because its weekly spend barely varies.",
       "affiliates: no recommendation, because its curve is not fitted.",
     ]);
-    expect(page.warnings).toEqual(["only 60 weeks of costs"]);
+    expect(fullPage.warnings).toEqual(["only 60 weeks of costs"]);
   });
 
   it("tabulates the scenarios with today's named, a total the bounds cannot meet, and each split without unmet spends", () => {
-    const t = budgetPage(siteContext(full(), []))!.scenarios!;
+    const t = fullPage.scenarios!;
     expect(t.id).toBe("budget-scenarios");
     expect(t.rows).toEqual([
       ["-20%", "$1,840.00", "$4,800.00 ($4,500.00 – $5,100.00)", "search $900.00, social $440.00, tv $500.00"],
@@ -206,7 +209,7 @@ describe("budgetPage(site)", () => {
   });
 
   it("states the method with its settings in the report's locale", () => {
-    const { method } = budgetPage(siteContext(full(), []))!;
+    const { method } = fullPage;
     expect(method).toContain("with a linear trend control, on 52 weeks.");
     expect(method).toContain("the 90% intervals come from 2,000 moving-block bootstrap resamples of the weeks (seed 7)");
     expect(method).toContain("within ±20% of today's spend per source; today's spend is the mean of the last 13 weeks.");
@@ -218,11 +221,9 @@ describe("budgetPage(site)", () => {
   });
 
   it("draws the split and a curve per fitted source that has one, and registers each chart's and table's CSV", () => {
-    const site = siteContext(full(), []);
-    const page = budgetPage(site)!;
     // Curves are numbered by the source's place among the fitted ones: search 0, tv 2 (social has no curve rows).
-    expect(page.charts.map((c) => c.id)).toEqual(["budget-split", "budget-curve-0", "budget-curve-2"]);
-    expect([...site.downloads.keys()].sort()).toEqual(["budget-curve-0", "budget-curve-2", "budget-scenarios", "budget-sources", "budget-split"]);
+    expect(fullPage.charts.map((c) => c.id)).toEqual(["budget-split", "budget-curve-0", "budget-curve-2"]);
+    expect([...fullSite.downloads.keys()].sort()).toEqual(["budget-curve-0", "budget-curve-2", "budget-scenarios", "budget-sources", "budget-split"]);
   });
 
   it("plans in new buyers when that is the outcome: the reading, the marginal column and the changes are buyers, and a missing total is n/a", () => {

@@ -136,6 +136,10 @@ const full = (): Report =>
   });
 
 describe("clvPage(site)", () => {
+  // Built once (its charts rendered once) and only read by the tests below.
+  const fullSite = siteContext(full(), []);
+  const fullPage = clvPage(fullSite)!;
+
   it("is null, and CLV is not in the navigation, without a CLV method row or warning", () => {
     const site = buildSite(report({ series: { forecast_model: [] } }));
     expect(site.sections.clv).toBeNull();
@@ -160,18 +164,16 @@ describe("clvPage(site)", () => {
   });
 
   it("draws the distribution, the band mix, the P(alive) grid and the holdout, in that order, and registers each CSV with the tables'", () => {
-    const site = siteContext(full(), []);
-    const page = clvPage(site)!;
-    expect(page.charts.map((c) => c.id)).toEqual(["clv-distribution", "clv-band-segments", "clv-p-alive", "clv-holdout"]);
-    expect([...site.downloads.keys()].sort()).toEqual(
+    expect(fullPage.charts.map((c) => c.id)).toEqual(["clv-distribution", "clv-band-segments", "clv-p-alive", "clv-holdout"]);
+    expect([...fullSite.downloads.keys()].sort()).toEqual(
       ["clv-band-segments", "clv-bands", "clv-distribution", "clv-holdout", "clv-p-alive", "clv-top-customers"].sort(),
     );
     // The open last bin's missing edge is an empty cell, never 0.
-    expect(site.downloads.get("clv-distribution")).toBe("from,to,customers\n0,50,2\n50,100,1\n100,,1");
+    expect(fullSite.downloads.get("clv-distribution")).toBe("from,to,customers\n0,50,2\n50,100,1\n100,,1");
   });
 
   it("tabulates the bands top first, with a band without customers shown as missing", () => {
-    const t = clvPage(siteContext(full(), []))!.bands!;
+    const t = fullPage.bands!;
     expect(t.id).toBe("clv-bands");
     expect(t.rows.map((r) => r[0])).toEqual(["5", "4", "3", "2", "1"]);
     expect(t.rows[0]).toEqual(["5", "0", "$0.00", MISSING, `${MISSING} – ${MISSING}`, MISSING, MISSING, MISSING]);
@@ -181,7 +183,7 @@ describe("clvPage(site)", () => {
   });
 
   it("lists the top customers by rank, with their ids as text and unknown values as missing", () => {
-    const t = clvPage(siteContext(full(), []))!.top!;
+    const t = fullPage.top!;
     expect(t.id).toBe("clv-top-customers");
     expect(t.rows).toEqual([
       ["1", "10000000000000001", "13", "50.3", "52", "87.5%", "14", "$87.93", "$1,234.50"],
@@ -190,7 +192,7 @@ describe("clvPage(site)", () => {
   });
 
   it("states the fitted models' parameters, the holdout and the parts of simple CLV", () => {
-    const [bg, gg, holdout, simple, ...rest] = clvPage(siteContext(full(), []))!.method;
+    const [bg, gg, holdout, simple, ...rest] = fullPage.method;
     expect(rest).toEqual([]);
     // Parameters to 4 decimals.
     expect(bg).toContain("on 4 customers (3 repeat buyers; weeks)");
@@ -210,7 +212,7 @@ describe("clvPage(site)", () => {
   });
 
   it("keeps only the CLV bands' recommendation, its band as the subject and each band's total in money", () => {
-    const recs = clvPage(siteContext(full(), []))!.recommendations;
+    const recs = fullPage.recommendations;
     expect(recs.map((r) => [r.subject, r.action])).toEqual([["CLV band 4", "retain"]]);
     expect(recs[0]!.numbers).toEqual([
       { label: "Predicted 12-month CLV by band (band 1)", value: "$10.50" },

@@ -122,6 +122,10 @@ const full = () =>
   });
 
 describe("customersPage(site)", () => {
+  // Built once (its charts rendered once) and only read by the tests below.
+  const fullSite = siteContext(full(), []);
+  const fullPage = customersPage(fullSite)!;
+
   it("is null, as are Segments and Hypotheses, and none is in the navigation, without customer data", () => {
     const site = buildSite(report({}));
     expect([site.sections.customers, site.sections.segments, site.sections.hypotheses]).toEqual([null, null, null]);
@@ -142,9 +146,7 @@ describe("customersPage(site)", () => {
   });
 
   it("shows the tiles and charts in order, and registers each chart's and the profiles' CSV", () => {
-    const site = siteContext(full(), []);
-    const page = customersPage(site)!;
-    expect(page.kpis.map((k) => [k.label, k.value, k.hint])).toEqual([
+    expect(fullPage.kpis.map((k) => [k.label, k.value, k.hint])).toEqual([
       ["Customers", "5", "with an order in the period"],
       ["Segments", "3", "k-means, best silhouette among k ≥ 3"],
       // The silhouette of the chosen k = 3, to 2 decimals.
@@ -153,12 +155,12 @@ describe("customersPage(site)", () => {
       ["Revenue", "$12,346", "in the period"],
     ]);
     const charts = ["rfm-grid", "rfm-segments", "k-silhouette", "k-inertia", "segment-scatter"];
-    expect(page.charts.map((c) => c.id)).toEqual(charts);
-    expect([...site.downloads.keys()].sort()).toEqual([...charts, "segment-profiles"].sort());
+    expect(fullPage.charts.map((c) => c.id)).toEqual(charts);
+    expect([...fullSite.downloads.keys()].sort()).toEqual([...charts, "segment-profiles"].sort());
   });
 
   it("tabulates the profiles with the optional columns some segment has, a missing value as n/a and an absent list as blank", () => {
-    const t = customersPage(siteContext(full(), []))!.profiles!;
+    const t = fullPage.profiles!;
     // No segment has a city or country mix; each channel of the reach record is a column.
     expect(t.columns).toEqual([
       "segment",
@@ -183,7 +185,7 @@ describe("customersPage(site)", () => {
   });
 
   it("says how the segments were found, with the counts in the report's locale", () => {
-    expect(customersPage(siteContext(full(), []))!.method).toBe(
+    expect(fullPage.method).toBe(
       "k-means on recency_days, orders, revenue (standardised), k = 3 chosen by best silhouette among k ≥ 3; the best of 10 k-means++ starts per k on an even sample of 600 of the 1,000 customers, each customer then assigned to the nearest centre.",
     );
     const all = report({ facts: rfm, series: { segment_method: [{ ...method, chosen_by: "config", customers: 1500, sample: 1500 }] } });

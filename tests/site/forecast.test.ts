@@ -94,6 +94,10 @@ const full = (): Report =>
   });
 
 describe("forecastPage(site)", () => {
+  // Built once (its charts rendered once) and only read by the tests below.
+  const fullSite = siteContext(full(), []);
+  const fullPage = forecastPage(fullSite)!;
+
   it("is null, and Forecast is not in the navigation, without a forecast or a forecast warning", () => {
     const site = buildSite(report({ warnings: [{ code: "clv.numeric", message: "not about the forecast" }] }));
     expect(site.sections.forecast).toBeNull();
@@ -108,7 +112,7 @@ describe("forecastPage(site)", () => {
   });
 
   it("reads each series' total over the horizon with its 80% and 95% intervals, in money for revenue", () => {
-    const [revenue, orders] = forecastPage(siteContext(full(), []))!.sections;
+    const [revenue, orders] = fullPage.sections;
     expect(revenue!.series).toBe("revenue");
     expect(revenue!.reading).toBe(
       "Revenue, rising about 2% a week. Total over the next 12 weeks: $45,678.90 (80%: $40,000.00 – $51,357.80; 95%: $37,000.25 – $54,321.00).",
@@ -118,7 +122,7 @@ describe("forecastPage(site)", () => {
   });
 
   it("states the chosen model with its parameters to 4 significant digits, its fit and its backtest", () => {
-    const [revenue, orders] = forecastPage(siteContext(full(), []))!.sections;
+    const [revenue, orders] = fullPage.sections;
     expect(revenue!.model).toBe(
       "ETS(A,N,A) with alpha = 0.1235, gamma = 0.0001235; σ² 1,234.5679, AICc 456.8; fitted on 104 weeks. Backtest: 4 rolling origins, 12 weeks ahead each.",
     );
@@ -128,7 +132,7 @@ describe("forecastPage(site)", () => {
   });
 
   it("tabulates each series' own backtest rows in their order, marking the chosen model and a missing error as n/a", () => {
-    const [revenue, orders] = forecastPage(siteContext(full(), []))!.sections;
+    const [revenue, orders] = fullPage.sections;
     expect(revenue!.backtest.id).toBe("forecast-backtest-revenue");
     expect(revenue!.backtest.columns).toEqual(["model", "MASE", "sMAPE", "MAPE", "chosen", "failed origins"]);
     expect(revenue!.backtest.rows).toEqual([
@@ -139,12 +143,10 @@ describe("forecastPage(site)", () => {
   });
 
   it("draws revenue then orders, keeps the series' warnings, and registers a CSV per chart and backtest table", () => {
-    const site = siteContext(full(), []);
-    const page = forecastPage(site)!;
-    expect(page.kpis).toEqual([]);
-    expect(page.charts.map((c) => c.id)).toEqual(["forecast-revenue", "forecast-orders"]);
-    expect(page.warnings).toEqual(["orders: ETS did not converge on 1 of 4 origins"]);
-    expect([...site.downloads.keys()].sort()).toEqual(["forecast-backtest-orders", "forecast-backtest-revenue", "forecast-orders", "forecast-revenue"]);
+    expect(fullPage.kpis).toEqual([]);
+    expect(fullPage.charts.map((c) => c.id)).toEqual(["forecast-revenue", "forecast-orders"]);
+    expect(fullPage.warnings).toEqual(["orders: ETS did not converge on 1 of 4 origins"]);
+    expect([...fullSite.downloads.keys()].sort()).toEqual(["forecast-backtest-orders", "forecast-backtest-revenue", "forecast-orders", "forecast-revenue"]);
   });
 
   it("keeps a series' reading and backtest without its points, and draws no chart for it", () => {
