@@ -83,7 +83,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
             r.source,
             fmt.money(r.current),
             fittedRow ? fmt.money(r.recommended) : "kept",
-            fittedRow ? `${share === null ? "" : `${share > 0 ? "+" : ""}${fmt.percent(share)}`}` : "",
+            fittedRow ? (share === null ? "" : `${share > 0 ? "+" : share < 0 ? "−" : ""}${fmt.percent(Math.abs(share))}`) : "",
             fittedRow ? `${fmt.number(r.marginal_current, revenue ? 2 : 3)} → ${fmt.number(r.marginal_recommended, revenue ? 2 : 3)}` : "",
             fittedRow ? `${signed(r.outcome_change)} (${signed(r.outcome_change_lo90)} to ${signed(r.outcome_change_hi90)})` : "",
             r.r2 === null && !fittedRow
@@ -117,11 +117,10 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
       })
     : null;
 
-  const fittedWeeks = method.fitted_weeks;
   const methodText =
     method.status === "no visits" || method.status === "not enough history"
       ? ""
-      : `Each source's weekly ${revenue ? `outcome is the revenue × margin of its new first-touch buyers over their first ${method.horizon_months} months (30-day months), by the week of their first order` : "outcome is its new first-touch buyers, by the week of their first order"}; it is fitted to the source's spend per ${method.grain} through a geometric adstock (carry-over θ) and a Hill curve (shape α ≤ 1, half-saturation γ) scaled by β ≥ 0${method.trend ? ", with a linear trend control" : ""}, on ${fittedWeeks === null ? "n/a" : fmt.number(fittedWeeks, 0)} weeks. θ, α and γ are chosen on a grid by rolling-origin cross-validation (3 folds), β by non-negative least squares; the 90% intervals come from ${method.draws} moving-block bootstrap resamples of the weeks (seed ${method.seed}), each refitted. The split is found by greedy steps of marginal return, exact for these concave curves, within ±${fmt.percent(method.bounds)} of today's spend per source; today's spend is the mean of the last ${fmt.number(method.current_weeks, 0)} weeks. A source is left out when its curve cannot be identified: too few weeks or buyers, spend that barely varies, or a fit no better than a flat line.`;
+      : `Each source's weekly ${revenue ? `outcome is the revenue × margin of its new first-touch buyers over their first ${method.horizon_months} months (30-day months), by the week of their first order` : "outcome is its new first-touch buyers, by the week of their first order"}; it is fitted to the source's spend per ${method.grain} through a geometric adstock (carry-over θ) and a Hill curve (shape α ≤ 1, half-saturation γ) scaled by β ≥ 0${method.trend ? ", with a linear trend control" : ""}, on ${fmt.number(method.fitted_weeks, 0)} weeks. θ, α and γ are chosen on a grid by rolling-origin cross-validation (3 folds), β by non-negative least squares; the 90% intervals come from ${fmt.number(method.draws, 0)} moving-block bootstrap resamples of the weeks (seed ${method.seed}), each refitted. The split is found by greedy steps of marginal return, exact for these concave curves, within ±${fmt.percent(method.bounds)} of today's spend per source; today's spend is the mean of the last ${fmt.number(method.current_weeks, 0)} weeks. A source is left out when its curve cannot be identified: too few weeks or buyers, spend that barely varies, or a fit no better than a flat line.`;
 
   const charts = [budgetSplit(ctx), ...fitted.map((r, i) => budgetCurve(ctx, r.source, i, revenue ? "revenue" : "buyers"))].filter(
     (c): c is ChartSpec => c !== null,

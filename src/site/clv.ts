@@ -5,7 +5,7 @@
 import type { SiteContext } from "./context.ts";
 import * as charts from "../charts/clv.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { ChartPage, RecommendationView, Table } from "./views.ts";
+import type { ChartPage, Kpi, RecommendationView, Table } from "./views.ts";
 
 export interface ClvPage extends ChartPage {
   readonly bands: Table | null;
@@ -20,15 +20,17 @@ export function clvPage({ report, fmt, charts: ctx, pieces, recommendations }: S
   const method = (report.series.clv_method ?? [])[0];
   const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
   if (!method && warnings.length === 0) return null;
+  const kpis = [
+    pieces.kpi("clv.expected_12m.total", "Predicted CLV, 12 months", "currency", "all customers, discounted"),
+    pieces.kpi("clv.p_alive.mean", "Mean P(alive)", "percent", "BG/NBD, at the period's end"),
+    pieces.kpi("clv.simple", "Simple CLV", "currency", "AOV × orders/year × margin ÷ churn"),
+    pieces.kpi("clv.holdout.mape", "Holdout error", "percent", "MAPE of repeat purchases"),
+  ];
+  // Without BG/NBD nothing is drawn, and simple CLV's tile is still the page's one number.
   const base = pieces.page(
-    [
-      pieces.kpi("clv.expected_12m.total", "Predicted CLV, 12 months", "currency", "all customers, discounted"),
-      pieces.kpi("clv.p_alive.mean", "Mean P(alive)", "percent", "BG/NBD, at the period's end"),
-      pieces.kpi("clv.simple", "Simple CLV", "currency", "AOV × orders/year × margin ÷ churn"),
-      pieces.kpi("clv.holdout.mape", "Holdout error", "percent", "MAPE of repeat purchases"),
-    ],
+    kpis,
     [charts.clvDistribution(ctx), charts.bandSegments(ctx), charts.pAliveGrid(ctx), charts.holdoutChart(ctx)].filter((c): c is ChartSpec => c !== null),
-  ) ?? { kpis: [], charts: [] };
+  ) ?? { kpis: kpis.filter((k): k is Kpi => k !== null), charts: [] };
   const bandRows = report.series.clv_bands ?? [];
   const bands = bandRows.length
     ? pieces.table({

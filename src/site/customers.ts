@@ -112,7 +112,7 @@ export function customersPage({ report, facts, fmt, pieces, charts: ctx }: SiteC
             ...extra.map((c) => c.value(p)),
           ]),
         });
-  return { ...page, profiles: table, method: method ? methodText(method) : null };
+  return { ...page, profiles: table, method: method ? methodText(method, fmt) : null };
 }
 
 /** One card per k-means segment, with its plan; null without segments. */
@@ -187,18 +187,22 @@ function profileColumns(profiles: readonly Profile[], fmt: Formatter) {
 
 const chosenBy = (m: SeriesRow<"segment_method">): string => (m.chosen_by === "config" ? "config" : "best silhouette among k ≥ 3");
 
-function methodText(m: SeriesRow<"segment_method">): string {
+function methodText(m: SeriesRow<"segment_method">, fmt: Formatter): string {
+  const n = (v: number): string => fmt.number(v, 0);
   const on =
     m.sample === m.customers
-      ? ` on all ${m.customers} customers.`
-      : ` on an even sample of ${m.sample} of the ${m.customers} customers, each customer then assigned to the nearest centre.`;
-  return `k-means on ${m.features.join(", ")} (standardised), k = ${m.k} chosen by ${chosenBy(m)}; the best of ${m.starts} k-means++ starts per k${on}`;
+      ? ` on all ${n(m.customers)} customers.`
+      : ` on an even sample of ${n(m.sample)} of the ${n(m.customers)} customers, each customer then assigned to the nearest centre.`;
+  return `k-means on ${m.features.join(", ")} (standardised), k = ${n(m.k)} chosen by ${chosenBy(m)}; the best of ${n(m.starts)} k-means++ starts per k${on}`;
 }
 
-/** A p-value for reading: 3 significant digits, or "< 0.001". */
+/**
+ * A p-value for reading: 3 significant digits, or "< 0.001".
+ * @example pValue(0.0496, makeFormatter("en-US", "USD")); // => "0.0496"
+ */
 export function pValue(p: number | null, fmt: Formatter): string {
   if (p === null) return fmt.number(null, 0);
-  return p < 0.001 ? "< 0.001" : fmt.number(p, 3);
+  return p < 0.001 ? "< 0.001" : fmt.significant(p, 3);
 }
 
 type Hypothesis = SeriesRow<"hypotheses">;

@@ -28,14 +28,15 @@ export function forecastPage({ report, fmt, charts: ctx, pieces }: SiteContext):
   const warnings = report.warnings.filter((w) => w.code.startsWith("forecast.")).map((w) => w.message);
   if (models.length === 0 && warnings.length === 0) return null;
   const backtest = report.series.forecast_backtest ?? [];
+  const count = (v: number): string => fmt.number(v, 0);
   const sections = models.map((m) => {
     const name = m.series;
     const show = (v: number | null): string => (name === "revenue" ? fmt.money(v) : fmt.number(v, 0));
     const parameters = m.parameters.map((p) => `${p.name} = ${fmt.significant(p.value, 4)}`).join(", ");
     return {
       series: name,
-      reading: `${name[0]!.toUpperCase()}${name.slice(1)}, ${forecastReading(m, fmt)}. Total over the next ${m.horizon} ${m.grain}s: ${show(m.total)} (80%: ${show(m.total_lo80)} – ${show(m.total_hi80)}; 95%: ${show(m.total_lo95)} – ${show(m.total_hi95)}).`,
-      model: `${m.model}${parameters ? ` with ${parameters}` : ""}; σ² ${fmt.number(m.sigma2, 4)}${m.aicc === null ? "" : `, AICc ${fmt.number(m.aicc, 1)}`}; fitted on ${m.history} ${m.grain}s${m.scale === "log" ? " on the log scale, so the point forecast is the median" : ""}${m.converged ? "" : "; the optimiser did not converge"}. Backtest: ${m.origins} rolling origins, ${m.backtest_horizon} ${m.grain}s ahead each.`,
+      reading: `${name[0]!.toUpperCase()}${name.slice(1)}, ${forecastReading(m, fmt)}. Total over the next ${count(m.horizon)} ${m.grain}s: ${show(m.total)} (80%: ${show(m.total_lo80)} – ${show(m.total_hi80)}; 95%: ${show(m.total_lo95)} – ${show(m.total_hi95)}).`,
+      model: `${m.model}${parameters ? ` with ${parameters}` : ""}; σ² ${fmt.number(m.sigma2, 4)}${m.aicc === null ? "" : `, AICc ${fmt.number(m.aicc, 1)}`}; fitted on ${count(m.history)} ${m.grain}s${m.scale === "log" ? " on the log scale, so the point forecast is the median" : ""}${m.converged ? "" : "; the optimiser did not converge"}. Backtest: ${count(m.origins)} rolling origins, ${count(m.backtest_horizon)} ${m.grain}s ahead each.`,
       backtest: pieces.table({
         id: `forecast-backtest-${name}`,
         caption: `Backtest of the ${name} models (lower is better; MASE first)`,

@@ -33,11 +33,19 @@ export function numberLabel(id: string): string {
   const exact = METRICS.find((m) => m.id === id);
   if (exact) return exact.label;
   if (NUMBER_LABELS[id]) return NUMBER_LABELS[id];
-  const at = id.lastIndexOf(".");
-  const parent = at > 0 ? METRICS.find((m) => m.id === id.slice(0, at) && m.dims.length > 0) : undefined;
+  const parent = foldedParent(id);
   if (!parent) return id;
-  const value = id.slice(at + 1);
+  const value = id.slice(id.lastIndexOf(".") + 1);
   return parent.dims[0] === "band" ? `${parent.label} (band ${value})` : `${parent.label}: ${value}`;
+}
+
+/**
+ * The metric with dims whose id is `id` without its last part: the metric of a
+ * number into whose id a rule folded a dim ("clv.expected_12m.5").
+ */
+function foldedParent(id: string): (typeof METRICS)[number] | undefined {
+  const at = id.lastIndexOf(".");
+  return at > 0 ? METRICS.find((m) => m.id === id.slice(0, at) && m.dims.length > 0) : undefined;
 }
 
 /** The report's recommendations as cards, most important first (ties: the more urgent action); campaigns carry their names. */
@@ -51,7 +59,8 @@ export function recommendationViews(report: Report, fmt: Formatter): Recommendat
 /** `names` gives a campaign's name by `dataset|campaign` ("" for no dataset), shown beside its id. */
 export function recommendationView(r: Recommendation, fmt: Formatter, names: ReadonlyMap<string, string> = new Map()): RecommendationView {
   const isShare = (id: string): boolean => id === "spend.share" || id.endsWith(".share") || id.startsWith("segments.channel.reach");
-  const unitOf = (id: string): Unit | "share" => (isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? NUMBER_UNITS[id] ?? "ratio"));
+  const unitOf = (id: string): Unit | "share" =>
+    isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? NUMBER_UNITS[id] ?? foldedParent(id)?.unit ?? "ratio");
   const campaignName = (id: string): string => {
     const name = names.get(`${r.subject["dataset"] ?? ""}|${id}`);
     return name && name !== id ? `${id} ${name}` : id;

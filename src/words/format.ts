@@ -28,14 +28,21 @@ export interface Formatter {
 /**
  * @example makeFormatter("en-US", "USD")(1234.5, "currency"); // => "$1,234.50"
  * @example makeFormatter("en-US", "USD")(null, "ratio"); // => "n/a"
+ * @example makeFormatter("en-US", "USD").number(0.24251, 4); // => "0.2425"
  */
 export function makeFormatter(locale: string, currency: string): Formatter {
   const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const moneyBig = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
   const percents = [0, 1, 2].map((d) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: d }));
-  const numbers = [0, 1, 2, 3].map((d) => new Intl.NumberFormat(locale, { maximumFractionDigits: d }));
+  const numbers = new Map<number, Intl.NumberFormat>();
   const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || !Number.isFinite(v);
-  const num = (v: number | null | undefined, digits = 2): string => (missing(v) ? MISSING : numbers[Math.min(3, Math.max(0, digits))]!.format(v));
+  const num = (v: number | null | undefined, digits = 2): string => {
+    if (missing(v)) return MISSING;
+    const d = Math.min(20, Math.max(0, Math.round(digits)));
+    let f = numbers.get(d);
+    if (!f) numbers.set(d, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: d })));
+    return f.format(v);
+  };
   const fmt = ((value: number | null | undefined, unit: Unit): string => {
     if (missing(value)) return MISSING;
     switch (unit) {
