@@ -230,10 +230,14 @@ export const ConfigSchema = z.strictObject({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+/** The config as written in `content/report.yaml`, before the defaults are filled in. */
+export type ConfigInput = z.input<typeof ConfigSchema>;
 export type DatasetConfig = z.infer<typeof DatasetConfigSchema>;
 export type RecommendationsConfig = z.infer<typeof RecommendationsConfigSchema>;
 export type SegmentsConfig = z.infer<typeof SegmentsConfigSchema>;
 export type HypothesisConfig = z.infer<typeof HypothesisConfigSchema>;
-export type BasketSettings = z.infer<typeof BasketConfigSchema>;
+export type BasketConfig = z.infer<typeof BasketConfigSchema>;
+export type ForecastConfig = z.infer<typeof ForecastConfigSchema>;
+export type ClvConfig = z.infer<typeof ClvConfigSchema>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfigSchema>;
 export type ExperimentsConfig = z.infer<typeof ExperimentsConfigSchema>;
