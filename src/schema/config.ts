@@ -80,8 +80,15 @@ const BasketConfigSchema = z.strictObject({
   min_lift: z.number().min(0).default(1),
   /** The largest itemset, in products. */
   max_size: z.number().int().min(2).max(5).default(3),
-  /** Replaces the list of non-product codes (postage, fees …): exact ids, or prefixes ending in `*`. */
-  exclude: z.array(z.string().min(1)).optional(),
+  /**
+   * Product codes left out of baskets: exact ids (case-sensitive), or
+   * prefixes ending in `*`. The default holds the non-product codes of shops
+   * like UCI Online Retail's: postage, manual lines, discounts, samples, bank
+   * and Amazon fees, charity, pads, gift vouchers; a list given replaces it.
+   */
+  exclude: z
+    .array(z.string().min(1))
+    .default(["POST", "DOT", "M", "m", "C2", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK", "PADS", "gift_0001_*", "DCGS*"]),
   /** Only order lines from these countries. */
   countries: z.array(z.string().min(1)).min(1).optional(),
   /** Only the baskets of customers in these segments: RFM names (Champions …) or k-means segment names. */

@@ -56,6 +56,9 @@ function orderLines(rows: readonly Line[], omit: readonly string[] = []) {
 const fromBaskets = (baskets: readonly (readonly string[])[]): Line[] =>
   baskets.flatMap((b, i) => b.map((product) => ({ order: String(i + 1), product, description: product.toUpperCase() })));
 
+/** toBaskets options with the exclusion list of an empty config. */
+const DEFAULT_OPTIONS = { exclude: ConfigSchema.parse({}).basket.exclude };
+
 /** The basket analysis of `rows` with the `basket` settings given and the schema's defaults for the rest. */
 const run = (rows: readonly Line[], settings: ConfigInput["basket"] = {}, omit: readonly string[] = []): BasketResult =>
   runWith(rows, ConfigSchema.parse({ basket: settings }).basket, omit);
@@ -200,7 +203,7 @@ describe("basket(input, ctx) on the mlxtend documentation example", () => {
 
   it("finds the 11 frequent itemsets of apriori(df, min_support=0.6)", () => {
     const { table, productLabels, text } = orderLines(fromBaskets(DATASET));
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     const sets = frequentItemsets(b, minCount(0.6, b.n), 3).map((s): [string, number] => [s.items.map((i) => b.ids[i]).join("+"), s.count / b.n]);
     // The docs' table, support then itemset.
     expect(new Map(sets)).toEqual(
@@ -332,13 +335,13 @@ describe("toBaskets(lines, products, text, options)", () => {
       { order: "4", product: "C", description: "Gamma" },
     ];
     const { table, productLabels, text } = orderLines(lines);
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     // A: alpha 2, Zeta 2, Beta 1 → "Zeta" (Z = 0x5A comes before a = 0x61).
     expect(b.ids).toEqual(["A", "C", "X"]);
     expect(b.labels).toEqual(["Zeta", "Gamma", "X"]);
     expect(Array.from(b.count)).toEqual([3, 1, 1]);
     // B is a default non-product code (bank charges), left out with its lines.
-    expect(toBaskets(orderLines([{ order: "1", product: "B" }]).table, ["B"], []).n).toBe(0);
+    expect(toBaskets(orderLines([{ order: "1", product: "B" }]).table, ["B"], [], DEFAULT_OPTIONS).n).toBe(0);
   });
 
   it("has no reduction without an order id or a product column, and says which optional columns the lines have", () => {
@@ -371,7 +374,7 @@ describe("frequent itemsets and the support threshold", () => {
   it("frequentItemsets(baskets, count, maxSize) counts every subset up to maxSize: C(8,1…4) = 162 itemsets in identical baskets", () => {
     const same = Array.from({ length: 10 }, () => ["a", "b", "c", "d", "e", "f", "g", "h"]);
     const { table, productLabels, text } = orderLines(fromBaskets(same));
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     expect(frequentItemsets(b, 10, 4).length).toBe(8 + 28 + 56 + 70);
     expect(frequentItemsets(b, 10, 2).length).toBe(8 + 28);
     expect(frequentItemsets(b, 11, 4).length).toBe(0);
@@ -472,7 +475,7 @@ describe("frequentItemsets(baskets, count, maxSize)", () => {
   it("agrees with brute-force counting of every subset of every basket, with the pair table or without", () => {
     const raw = randomBaskets(3);
     const { table, productLabels, text } = orderLines(fromBaskets(raw));
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     for (const [atLeast, maxSize] of [
       [8, 3],
       [3, 4],

@@ -190,7 +190,6 @@ function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, conf
 }
 
 export { BASKET_METRICS } from "./catalogue.ts";
-export { DEFAULT_EXCLUDE } from "./baskets.ts";
 export { SUPPORT_CANDIDATES, MIN_ITEMSETS } from "./itemsets.ts";
 
 /** The basket in the registry: order lines, filtered by segment when the config asks. */
