@@ -7,11 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { budgetAmount, channelRecommendations, channelThresholds, type ChannelThresholds } from "../../src/rules/channels.ts";
-import { ConfigSchema } from "../../src/schema/config.ts";
+import { ConfigSchema, type ConfigInput } from "../../src/schema/config.ts";
 import { RecommendationSchema, type Fact, type Recommendation, type Unit } from "../../src/schema/report.ts";
 
-/** The thresholds of an empty config. */
-const DEFAULTS = channelThresholds(ConfigSchema.parse({}));
+/** The rules' thresholds from a config as written in `content/report.yaml`. */
+const thresholds = (config: ConfigInput): ChannelThresholds => channelThresholds(ConfigSchema.parse(config));
+const DEFAULTS = thresholds({});
 
 const UNITS: Readonly<Record<string, Unit>> = {
   buyers: "users",
@@ -300,22 +301,22 @@ describe("channelRecommendations(facts, config) confidence", () => {
 describe("channelRecommendations(facts, config) overrides", () => {
   it("min_buyers lets a small source be judged", () => {
     expect(decide(judged(3, { buyers: 20 })).action).toBe("insufficient data");
-    expect(decide(judged(3, { buyers: 20 }), { ...DEFAULTS, min_buyers: 10 }).action).toBe("keep");
+    expect(decide(judged(3, { buyers: 20 }), thresholds({ recommendations: { min_buyers: 10 } })).action).toBe("keep");
   });
 
   it("horizon_months turns a slow payer into one to scale", () => {
-    expect(decide(judged(2, { "payback.months": 9 }), { ...DEFAULTS, horizon_months: 12 }).rule).toBe("channel.pays-back");
+    expect(decide(judged(2, { "payback.months": 9 }), thresholds({ horizon_months: 12 })).rule).toBe("channel.pays-back");
   });
 
   it("near_one narrows break-even", () => {
     expect(decide(judged(0.9)).rule).toBe("channel.near-break-even");
-    expect(decide(judged(0.9), { ...DEFAULTS, near_one: 0.05 }).rule).toBe("channel.below-break-even");
+    expect(decide(judged(0.9), thresholds({ recommendations: { near_one: 0.05 } })).rule).toBe("channel.below-break-even");
   });
 
   it("cut_romi and cut_spend_share move the cut line", () => {
     expect(decide(judged(0.6)).rule).toBe("channel.loses-money");
-    expect(decide(judged(0.6), { ...DEFAULTS, cut_romi: 0.5 }).rule).toBe("channel.below-break-even");
-    expect(decide(judged(0.6), { ...DEFAULTS, cut_spend_share: 0.5 }).rule).toBe("channel.below-break-even-small");
+    expect(decide(judged(0.6), thresholds({ recommendations: { cut_romi: 0.5 } })).rule).toBe("channel.below-break-even");
+    expect(decide(judged(0.6), thresholds({ recommendations: { cut_spend_share: 0.5 } })).rule).toBe("channel.below-break-even-small");
   });
 });
 
