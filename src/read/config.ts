@@ -5,21 +5,37 @@
 import { readFile } from "node:fs/promises";
 import { parse, YAMLParseError } from "yaml";
 import { AnnotationsSchema, type Annotation } from "../schema/annotations.ts";
-import { ConfigSchema, type Config } from "../schema/config.ts";
+import { ConfigSchema, RENAMED_KEYS, type Config } from "../schema/config.ts";
 
-/** Validates an already parsed config object; `label` names it in errors. */
+/**
+ * Validates an already parsed config object; `label` names it in errors. A
+ * key that was renamed is named with its new key; when those are the only
+ * problems, the message says just that.
+ */
 export function parseConfig(raw: unknown, label: string): Config {
   const result = ConfigSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const renamed: string[] = [];
+  const problems: string[] = [];
+  for (const issue of result.error.issues) {
     const at = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-    if (issue.code === "unrecognized_keys") {
-      const known = issue.path.length === 0 ? ` (known keys: ${Object.keys(ConfigSchema.shape).join(", ")})` : "";
-      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} at ${at}${known}`;
+    if (issue.code !== "unrecognized_keys") {
+      problems.push(`${at}: ${issue.message}`);
+      continue;
     }
-    return `${at}: ${issue.message}`;
-  });
-  throw new Error(`${label}: invalid config: ${problems.join("; ")}`);
+    const unknown: string[] = [];
+    for (const key of issue.keys) {
+      const old = [...issue.path, key].join(".");
+      const now = RENAMED_KEYS[old];
+      if (now === undefined) unknown.push(key);
+      else renamed.push(`${old} is now ${now} (see "Config migration" in README.md)`);
+    }
+    if (unknown.length === 0) continue;
+    const known = issue.path.length === 0 ? ` (known keys: ${Object.keys(ConfigSchema.shape).join(", ")})` : "";
+    problems.push(`unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")} at ${at}${known}`);
+  }
+  if (problems.length === 0) throw new Error(`${label}: ${renamed.join("; ")}`);
+  throw new Error(`${label}: invalid config: ${[...renamed, ...problems].join("; ")}`);
 }
 
 /** The YAML at `path`, parsed; undefined when `optional` and the file does not exist. */

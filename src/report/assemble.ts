@@ -13,7 +13,7 @@ import { dayLabel, monthLabel } from "../time/calendar.ts";
 import { periodFrame } from "../time/period.ts";
 import type { ResolvedPeriod } from "./period.ts";
 import type { Table } from "../read/table.ts";
-import { channelRecommendations } from "../rules/channels.ts";
+import { channelRecommendations, channelThresholds } from "../rules/channels.ts";
 import { campaignRecommendations } from "../rules/campaigns.ts";
 import { clvRecommendations } from "../rules/clv.ts";
 import type { Annotation } from "../schema/annotations.ts";
@@ -101,7 +101,7 @@ export async function assembleReport(
     warnings: [...result.warnings].sort((a, b) => (a.code + JSON.stringify(a.dims) < b.code + JSON.stringify(b.dims) ? -1 : 1)),
     facts: result.facts,
     recommendations: [
-      ...channelRecommendations(result.facts, config.recommendations),
+      ...channelRecommendations(result.facts, channelThresholds(config)),
       ...segmentRecommendations(result.facts),
       ...clvRecommendations(result.facts),
       ...campaignRecommendations(result.facts, config.campaigns),

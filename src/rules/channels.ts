@@ -10,21 +10,21 @@
  *
  * The rules are checked in this order; the first that matches decides.
  * `n` = buyers{source}, `p` = payback.months{source}, `share` = spend share,
- * and the thresholds are `recommendations` in `content/report.yaml`
- * (defaults: minBuyers 30, horizonMonths 6, nearOne 0.15, cutRomi 0.7,
- * cutSpendShare 0.1).
+ * and the thresholds are `recommendations.*` and `horizon_months` in
+ * `content/report.yaml` (their defaults are in the config schema, listed in
+ * docs/config.md).
  *
  * | # | rule id                           | action              | when                                                                              |
  * | - | --------------------------------- | ------------------- | --------------------------------------------------------------------------------- |
  * | 1 | `channel.no-cost`                 | `investigate`       | the report has cost data, n > 0, and cost{source} is missing or null               |
- * | 2 | `channel.too-few-buyers`          | `insufficient data` | n < minBuyers, n is 0, or n is missing or null                                     |
+ * | 2 | `channel.too-few-buyers`          | `insufficient data` | n < min_buyers, n is 0, or n is missing or null                                    |
  * | 3 | `channel.no-cost-data`            | `investigate`       | the report has no cost data at all (no `cost` fact without dims)                   |
- * | 4 | `channel.pays-back`               | `scale`             | p is not null and p ≤ horizonMonths                                                |
- * | 5 | `channel.near-break-even`         | `optimize`          | 1 − nearOne ≤ romi ≤ 1 + nearOne                                                   |
- * | 6 | `channel.loses-money`             | `cut`               | romi < cutRomi and share ≥ cutSpendShare                                           |
- * | 7 | `channel.below-break-even-small`  | `optimize`          | romi < 1 − nearOne and share < cutSpendShare: small spend, fix it before cutting   |
- * | 8 | `channel.below-break-even`        | `optimize`          | romi < 1 − nearOne otherwise: above the cut line, or the share is unknown         |
- * | 9 | `channel.profitable-slow`         | `keep`              | romi > 1 + nearOne but p is null or later than horizonMonths                      |
+ * | 4 | `channel.pays-back`               | `scale`             | p is not null and p ≤ horizon_months                                               |
+ * | 5 | `channel.near-break-even`         | `optimize`          | 1 − near_one ≤ romi ≤ 1 + near_one                                                 |
+ * | 6 | `channel.loses-money`             | `cut`               | romi < cut_romi and share ≥ cut_spend_share                                        |
+ * | 7 | `channel.below-break-even-small`  | `optimize`          | romi < 1 − near_one and share < cut_spend_share: small spend, fix it before cutting |
+ * | 8 | `channel.below-break-even`        | `optimize`          | romi < 1 − near_one otherwise: above the cut line, or the share is unknown        |
+ * | 9 | `channel.profitable-slow`         | `keep`              | romi > 1 + near_one but p is null or later than horizon_months                    |
  * | 10| `channel.default`                 | `keep`              | nothing above: romi is null or missing (a source whose cost is 0)                 |
  *
  * Choices worth knowing:
@@ -39,7 +39,7 @@
  * - Rule 8 fills the gap between rules 6 and 7: with the defaults a source at
  *   ROMI 0.78 on 25 % of spend is neither cut (0.78 ≥ 0.7) nor small, and
  *   must not fall through to "keep".
- * - Rules 4 to 10 only see sources with n ≥ minBuyers and cost data.
+ * - Rules 4 to 10 only see sources with n ≥ min_buyers and cost data.
  *
  * `confidence`: "low" for `insufficient data`; otherwise by buyers,
  * n ≥ 300 "high", n ≥ 100 "medium", else "low".
@@ -69,7 +69,7 @@
  * publishes them, so the rules decide on the numbers a reader sees: a ROMI
  * summed to 0.8499999999999999 is 0.85, on the break-even boundary.
  */
-import type { RecommendationsConfig } from "../schema/config.ts";
+import type { Config, RecommendationsConfig } from "../schema/config.ts";
 import { roundValue } from "../report/json.ts";
 import type { Action, Fact, Recommendation } from "../schema/report.ts";
 
@@ -107,6 +107,15 @@ export const MEDIUM_CONFIDENCE_BUYERS = 100;
 /** The key of the derived spend share in `numbers`. */
 export const SPEND_SHARE = "spend.share";
 
+/**
+ * The rules' thresholds: `recommendations.*` and the top-level
+ * `horizon_months`, which the budget model will read too.
+ */
+export type ChannelThresholds = RecommendationsConfig & Pick<Config, "horizon_months">;
+
+/** The rules' thresholds from the parsed config. */
+export const channelThresholds = (config: Config): ChannelThresholds => ({ ...config.recommendations, horizon_months: config.horizon_months });
+
 /** A fact's value: a number, null (unknown) or undefined (no such fact). */
 type Value = number | null | undefined;
 
@@ -117,12 +126,12 @@ interface Decision {
 }
 
 /** The thresholds every channel rule compares with, as `limits`. */
-const limitsOf = (c: RecommendationsConfig): Record<string, number> => ({
-  min_buyers: c.minBuyers,
-  horizon_months: c.horizonMonths,
-  near_one: c.nearOne,
-  cut_romi: c.cutRomi,
-  cut_spend_share: c.cutSpendShare,
+const limitsOf = (c: ChannelThresholds): Record<string, number> => ({
+  min_buyers: c.min_buyers,
+  horizon_months: c.horizon_months,
+  near_one: c.near_one,
+  cut_romi: c.cut_romi,
+  cut_spend_share: c.cut_spend_share,
 });
 
 /**
@@ -134,14 +143,14 @@ const limitsOf = (c: RecommendationsConfig): Record<string, number> => ({
  *   source === undefined ? { id, value, unit: "count" } : { id, value, unit: "count", dims: { source } };
  * channelRecommendations(
  *   [f("cost", 1000), f("buyers", 501, "social"), f("cost", 310, "social"), f("revenue", 130.2, "social"), f("romi", 0.42, "social")],
- *   { minBuyers: 30, horizonMonths: 6, nearOne: 0.15, cutRomi: 0.7, cutSpendShare: 0.1 },
+ *   { min_buyers: 30, near_one: 0.15, cut_romi: 0.7, cut_spend_share: 0.1, horizon_months: 6 },
  * );
  * // => [{ subject: { source: "social" }, action: "cut", rule: "channel.loses-money",
  * //       numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31 },
  * //       limits: { min_buyers: 30, horizon_months: 6, near_one: 0.15, cut_romi: 0.7, cut_spend_share: 0.1 }, findings: [],
  * //       confidence: "high", importance: 310 }]
  */
-export function channelRecommendations(facts: readonly Fact[], config: RecommendationsConfig): Recommendation[] {
+export function channelRecommendations(facts: readonly Fact[], config: ChannelThresholds): Recommendation[] {
   const sources = new Set<string>();
   const inputs = new Map<string, Map<string, number | null>>();
   let totalCost: Value;
@@ -183,7 +192,7 @@ export function channelRecommendations(facts: readonly Fact[], config: Recommend
 }
 
 /** Applies the rules of the table above to one source. */
-function decide(own: ReadonlyMap<string, number | null>, totalCost: Value, c: RecommendationsConfig): Decision {
+function decide(own: ReadonlyMap<string, number | null>, totalCost: Value, c: ChannelThresholds): Decision {
   const buyers = own.get("buyers");
   const cost = own.get("cost");
   const romi = own.get("romi");
@@ -200,20 +209,20 @@ function decide(own: ReadonlyMap<string, number | null>, totalCost: Value, c: Re
 
   if (hasCostData && known(buyers) && buyers > 0 && !known(cost))
     return { action: "investigate", rule: RULE_NO_COST, numbers: pick("buyers", "revenue", "cost") };
-  if (!known(buyers) || buyers < c.minBuyers)
+  if (!known(buyers) || buyers < c.min_buyers)
     return { action: "insufficient data", rule: RULE_TOO_FEW_BUYERS, numbers: pick("buyers", "visits.users", "conversion.rate") };
   if (!hasCostData) return { action: "investigate", rule: RULE_NO_COST_DATA, numbers: pick("buyers", "revenue") };
-  if (known(payback) && payback <= c.horizonMonths)
+  if (known(payback) && payback <= c.horizon_months)
     return { action: "scale", rule: RULE_PAYS_BACK, numbers: pick("buyers", "payback.months", "romi", "revenue") };
 
   if (known(romi)) {
-    const low = 1 - c.nearOne;
-    const high = 1 + c.nearOne;
+    const low = 1 - c.near_one;
+    const high = 1 + c.near_one;
     const share = known(cost) && known(totalCost) && totalCost !== 0 ? roundValue(cost / totalCost) : null;
     const withShare = (): Record<string, number | null> => ({ ...pick("buyers", "romi", "cost"), [SPEND_SHARE]: share });
     if (romi >= low && romi <= high) return { action: "optimize", rule: RULE_NEAR_BREAK_EVEN, numbers: pick("buyers", "romi", "cost") };
-    if (romi < c.cutRomi && share !== null && share >= c.cutSpendShare) return { action: "cut", rule: RULE_LOSES_MONEY, numbers: withShare() };
-    if (romi < low && share !== null && share < c.cutSpendShare) return { action: "optimize", rule: RULE_BELOW_BREAK_EVEN_SMALL, numbers: withShare() };
+    if (romi < c.cut_romi && share !== null && share >= c.cut_spend_share) return { action: "cut", rule: RULE_LOSES_MONEY, numbers: withShare() };
+    if (romi < low && share !== null && share < c.cut_spend_share) return { action: "optimize", rule: RULE_BELOW_BREAK_EVEN_SMALL, numbers: withShare() };
     if (romi < low) return { action: "optimize", rule: RULE_BELOW_BREAK_EVEN, numbers: withShare() };
     return { action: "keep", rule: RULE_PROFITABLE_SLOW, numbers: pick("buyers", "romi", "payback.months", "revenue") };
   }

@@ -14,12 +14,13 @@ import type { Sources } from "../../src/analyses/analysis.ts";
 import { duckdbDialect } from "../../src/engine/dialect.ts";
 import { crossSellSentence, times } from "../../src/site/basket.ts";
 import { makeFormatter } from "../../src/words/format.ts";
-import { basket, basketAnalysis, BASKET_DEFAULTS, type BasketConfig, type BasketResult } from "../../src/analyses/basket/index.ts";
+import { basket, basketAnalysis, type BasketResult } from "../../src/analyses/basket/index.ts";
 import { frequentItemsets, minCount } from "../../src/analyses/basket/itemsets.ts";
 import { associationRules } from "../../src/analyses/basket/rules.ts";
 import type { SeriesName, SeriesRow } from "../../src/analyses/series.ts";
 import { createRand } from "../../src/demo/random.ts";
 import { parseConfig } from "../../src/read/config.ts";
+import { ConfigSchema, type BasketConfig, type ConfigInput } from "../../src/schema/config.ts";
 import { Dict } from "../../src/read/table.ts";
 import { fact, reduceFor } from "../helpers.ts";
 
@@ -56,9 +57,20 @@ function orderLines(rows: readonly Line[], omit: readonly string[] = []) {
 const fromBaskets = (baskets: readonly (readonly string[])[]): Line[] =>
   baskets.flatMap((b, i) => b.map((product) => ({ order: String(i + 1), product, description: product.toUpperCase() })));
 
-function run(rows: readonly Line[], config: Partial<BasketConfig> = {}, omit: readonly string[] = []): BasketResult {
+/** toBaskets options with the exclusion list of an empty config. */
+const DEFAULT_OPTIONS = { exclude: ConfigSchema.parse({}).basket.exclude };
+
+/** The basket analysis of `rows` with the `basket` settings given and the schema's defaults for the rest. */
+const run = (rows: readonly Line[], settings: ConfigInput["basket"] = {}, omit: readonly string[] = []): BasketResult =>
+  runWith(rows, ConfigSchema.parse({ basket: settings }).basket, omit);
+
+/** As `run`, but with single products only (max_size 1): below the schema's minimum of 2, so that planted counts of single items stay exact. */
+const runSingles = (rows: readonly Line[], settings: ConfigInput["basket"] = {}): BasketResult =>
+  runWith(rows, { ...ConfigSchema.parse({ basket: settings }).basket, max_size: 1 });
+
+function runWith(rows: readonly Line[], config: BasketConfig, omit: readonly string[] = []): BasketResult {
   const { table, productLabels, text } = orderLines(rows, omit);
-  return basket({ lines: table }, { productLabels, text, config: { ...BASKET_DEFAULTS, ...config } });
+  return basket({ lines: table }, { productLabels, text, config });
 }
 
 const rows = <N extends SeriesName>(r: BasketResult, name: N): SeriesRow<N>[] => r.series[name]!;
@@ -86,8 +98,8 @@ describe("basket(input, ctx) on a hand-computed 5-basket market", () => {
   // Triples: Beer+Bread+Diapers 2 (b2, b4), Beer+Diapers+Milk 2 (b3, b4),
   // Bread+Diapers+Milk 2 (b4, b5), Cola+Diapers+Milk 2 (b3, b5); Beer+Bread+Milk 1 → 4.
   // 17 itemsets; rules: 8 pairs × 2 + 4 triples × 6 = 40 before any filter.
-  const all = run(fromBaskets(TSK), { minSupport: 0.4, minConfidence: 0, minLift: 0 })!;
-  const kept = run(fromBaskets(TSK), { minSupport: 0.4 })!;
+  const all = run(fromBaskets(TSK), { min_support: 0.4, min_confidence: 0, min_lift: 0 })!;
+  const kept = run(fromBaskets(TSK), { min_support: 0.4 })!;
 
   it("counts 5 baskets, 6 items, 17 frequent itemsets and all 40 rules without filters", () => {
     expect(fact(all.facts, "basket.baskets")).toBe(5);
@@ -194,7 +206,7 @@ describe("basket(input, ctx) on the mlxtend documentation example", () => {
 
   it("finds the 11 frequent itemsets of apriori(df, min_support=0.6)", () => {
     const { table, productLabels, text } = orderLines(fromBaskets(DATASET));
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     const sets = frequentItemsets(b, minCount(0.6, b.n), 3).map((s): [string, number] => [s.items.map((i) => b.ids[i]).join("+"), s.count / b.n]);
     // The docs' table, support then itemset.
     expect(new Map(sets)).toEqual(
@@ -216,7 +228,7 @@ describe("basket(input, ctx) on the mlxtend documentation example", () => {
 
   it("gives the 12 rules of association_rules(frequent_itemsets, metric='confidence', min_threshold=0.7)", () => {
     // mlxtend filters on confidence only, so no lift filter here (lift > 0 keeps all).
-    const r = run(fromBaskets(DATASET), { minSupport: 0.6, minConfidence: 0.7, minLift: 0 })!;
+    const r = run(fromBaskets(DATASET), { min_support: 0.6, min_confidence: 0.7, min_lift: 0 })!;
     // The docs' table: antecedent support, consequent support, support, confidence, lift, leverage;
     // conviction by hand, (1 − consequent support) ÷ (1 − confidence), ∞ (null) at confidence 1.
     const docs: [string, number, number, number, number, number, number, number | null][] = [
@@ -266,7 +278,7 @@ describe("basket(input, ctx) on the mlxtend documentation example", () => {
 
 describe("toBaskets(lines, products, text, options)", () => {
   it("counts a product twice in one order once, in its support and in the basket", () => {
-    const r = run(fromBaskets([["A", "A", "X"], ["A", "X", "X", "X"], ["C"]]), { minSupport: 0.5, minConfidence: 0, minLift: 0 })!;
+    const r = run(fromBaskets([["A", "A", "X"], ["A", "X", "X", "X"], ["C"]]), { min_support: 0.5, min_confidence: 0, min_lift: 0 })!;
     // A: baskets 1, 2 → 2 of 3; X likewise; A+X 2 of 3. Lift 2·3 ÷ (2·2) = 1.5; confidence 1.
     expect(byRule(r).get("A=>X")).toMatchObject({ antecedent_baskets: 2, consequent_baskets: 2, rule_baskets: 2, confidence: 1, lift: 1.5 });
     expect(rows(r, "basket_items").map((x) => [x.product, x.baskets])).toEqual([
@@ -326,13 +338,13 @@ describe("toBaskets(lines, products, text, options)", () => {
       { order: "4", product: "C", description: "Gamma" },
     ];
     const { table, productLabels, text } = orderLines(lines);
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     // A: alpha 2, Zeta 2, Beta 1 → "Zeta" (Z = 0x5A comes before a = 0x61).
     expect(b.ids).toEqual(["A", "C", "X"]);
     expect(b.labels).toEqual(["Zeta", "Gamma", "X"]);
     expect(Array.from(b.count)).toEqual([3, 1, 1]);
     // B is a default non-product code (bank charges), left out with its lines.
-    expect(toBaskets(orderLines([{ order: "1", product: "B" }]).table, ["B"], []).n).toBe(0);
+    expect(toBaskets(orderLines([{ order: "1", product: "B" }]).table, ["B"], [], DEFAULT_OPTIONS).n).toBe(0);
   });
 
   it("has no reduction without an order id or a product column, and says which optional columns the lines have", () => {
@@ -358,21 +370,21 @@ describe("frequent itemsets and the support threshold", () => {
     expect(minCount(0.0151, 1000)).toBe(16);
     expect(minCount(0.005, 20)).toBe(1);
     const lines = fromBaskets(Array.from({ length: 100 }, (_, i) => (i < 7 ? ["X", "Y"] : ["Y"])));
-    const r = run(lines, { minSupport: 0.07, maxSize: 1 })!;
+    const r = runSingles(lines, { min_support: 0.07 })!;
     expect(rows(r, "basket_method")[0]).toMatchObject({ min_count: 7, itemsets: 2 });
   });
 
   it("frequentItemsets(baskets, count, maxSize) counts every subset up to maxSize: C(8,1…4) = 162 itemsets in identical baskets", () => {
     const same = Array.from({ length: 10 }, () => ["a", "b", "c", "d", "e", "f", "g", "h"]);
     const { table, productLabels, text } = orderLines(fromBaskets(same));
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     expect(frequentItemsets(b, 10, 4).length).toBe(8 + 28 + 56 + 70);
     expect(frequentItemsets(b, 10, 2).length).toBe(8 + 28);
     expect(frequentItemsets(b, 11, 4).length).toBe(0);
     // Rules: 2^k − 2 per itemset of k items, all of lift 1 and conviction ∞: 28·2 + 56·6 + 70·14.
-    const r = run(fromBaskets(same), { minSupport: 1, maxSize: 4, minConfidence: 0, minLift: 0 })!;
+    const r = run(fromBaskets(same), { min_support: 1, max_size: 4, min_confidence: 0, min_lift: 0 })!;
     expect(fact(r.facts, "basket.rules")).toBe(56 + 336 + 980);
-    expect(fact(run(fromBaskets(same), { minSupport: 1, maxSize: 4 })!.facts, "basket.rules")).toBe(0);
+    expect(fact(run(fromBaskets(same), { min_support: 1, max_size: 4 })!.facts, "basket.rules")).toBe(0);
   });
 
   it("associationRules keeps confidence equal to min_confidence and drops lift equal to min_lift", () => {
@@ -407,7 +419,7 @@ describe("frequent itemsets and the support threshold", () => {
   };
 
   it("chooses the first default min_support with at least 300 frequent itemsets: 0.01 with exactly 300", () => {
-    const r = run(planted(250), { maxSize: 1 })!;
+    const r = runSingles(planted(250))!;
     expect(fact(r.facts, "basket.min_support")).toBe(0.01);
     expect(rows(r, "basket_method")[0]).toMatchObject({
       itemsets: 300,
@@ -422,7 +434,7 @@ describe("frequent itemsets and the support threshold", () => {
   });
 
   it("falls back to the last candidate, 0.005, when none reaches 300", () => {
-    const r = run(planted(249), { maxSize: 1 })!;
+    const r = runSingles(planted(249))!;
     expect(fact(r.facts, "basket.min_support")).toBe(0.005);
     expect(rows(r, "basket_method")[0]).toMatchObject({
       itemsets: 299,
@@ -466,7 +478,7 @@ describe("frequentItemsets(baskets, count, maxSize)", () => {
   it("agrees with brute-force counting of every subset of every basket, with the pair table or without", () => {
     const raw = randomBaskets(3);
     const { table, productLabels, text } = orderLines(fromBaskets(raw));
-    const b = toBaskets(table, productLabels, text);
+    const b = toBaskets(table, productLabels, text, DEFAULT_OPTIONS);
     for (const [atLeast, maxSize] of [
       [8, 3],
       [3, 4],
@@ -502,8 +514,8 @@ describe("basket(input, ctx) output order", () => {
       const j = Math.floor(rand() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
     }
-    const a = run(lines, { minSupport: 0.02 })!;
-    const b = run(shuffled, { minSupport: 0.02 })!;
+    const a = run(lines, { min_support: 0.02 })!;
+    const b = run(shuffled, { min_support: 0.02 })!;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(JSON.stringify(run(shuffled)!)).toBe(JSON.stringify(run(lines)!));
     const list = rows(a, "basket_rules");
@@ -550,7 +562,7 @@ describe.skipIf(!present)("basket(…) on UCI Online Retail (online_retail.csv.g
   const config = parseConfig({}, "defaults");
   const data = present ? await reduceFor(dir, config, basketAnalysis) : null;
   const result = data
-    ? basket({ lines: basketLines(data.reduced)! }, { productLabels: data.dicts.product.labels, text: data.dicts.label.labels, config: { ...BASKET_DEFAULTS } })
+    ? basket({ lines: basketLines(data.reduced)! }, { productLabels: data.dicts.product.labels, text: data.dicts.label.labels, config: config.basket })
     : null;
   const ref =
     present && hasPandas

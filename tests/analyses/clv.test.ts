@@ -6,10 +6,11 @@
  * where used.
  */
 import { describe, expect, it } from "vitest";
-import { clv, clvAnalysis, clvCustomers, CLV_DEFAULTS, defaultSplit, niceStep, type ClvConfig, type ClvResult } from "../../src/analyses/clv/index.ts";
+import { clv, clvAnalysis, clvCustomers, defaultSplit, niceStep, type ClvResult } from "../../src/analyses/clv/index.ts";
 import { holdoutSplit } from "../../src/analyses/clv/customers.ts";
 import { type SeriesRow } from "../../src/analyses/series.ts";
 import { parseConfig } from "../../src/read/config.ts";
+import { ConfigSchema, type ConfigInput } from "../../src/schema/config.ts";
 import { dayFromYmd } from "../../src/time/calendar.ts";
 import { periodFrame } from "../../src/time/period.ts";
 import { cdnowPresent, cdnowRows } from "../clv/cdnow.ts";
@@ -20,22 +21,22 @@ import { expectClose } from "../stats/close.ts";
 const ordersDir = (rows: readonly (readonly [string, string, number])[]): string =>
   dataDir({ "orders.csv": lines("customer_id,date,revenue", ...rows.map(([u, d, r]) => `${u},${d},${r}`)) });
 
-/** The CLV input of orders over a period, through the engine's reductions, as the registry hands it over. */
-async function reduced(rows: readonly (readonly [string, string, number])[], from: string, to: string, holdoutFrom?: string) {
-  const config = parseConfig({ period: { from, to }, clv: holdoutFrom === undefined ? {} : { holdout_from: holdoutFrom } }, "test");
+/** The CLV input of orders over a period, through the engine's reductions, as the registry hands it over, with the `clv` settings parsed. */
+async function reduced(rows: readonly (readonly [string, string, number])[], from: string, to: string, settings: ConfigInput["clv"] = {}) {
+  const config = parseConfig({ period: { from, to }, clv: settings }, "test");
   const { reduced, frame } = await reduceFor(ordersDir(rows), config, clvAnalysis);
-  return { customers: clvCustomers(reduced, frame), frame };
+  return { customers: clvCustomers(reduced, frame), frame, config: config.clv };
 }
 
 async function run(
   rows: readonly (readonly [string, string, number])[],
   from: string,
   to: string,
-  config: Partial<ClvConfig> = {},
+  settings: ConfigInput["clv"] = {},
   margin = 1,
 ): Promise<ClvResult> {
-  const { customers, frame } = await reduced(rows, from, to, config.holdoutFrom);
-  return clv({ customers }, { frame, margin, config: { ...CLV_DEFAULTS, ...config } });
+  const { customers, frame, config } = await reduced(rows, from, to, settings);
+  return clv({ customers }, { frame, margin, config });
 }
 
 const method = (r: ClvResult): SeriesRow<"clv_method"> => r.series.clv_method![0]!;
@@ -137,7 +138,7 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
   });
 
   it("gives each band's segment mix when the context has segments, and the same output twice", async () => {
-    const { customers, frame } = await reduced(rows, "2024-01-01", "2024-06-29");
+    const { customers, frame, config } = await reduced(rows, "2024-01-01", "2024-06-29");
     const segments = new Map([
       ["u1", "Loyal"],
       ["u2", "At risk"],
@@ -146,7 +147,7 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     ]);
     // The registry hands over segments by user index.
     const segmentOf = (user: number): string | undefined => segments.get(customers!.id[customers!.user.indexOf(user)]!);
-    const ctx = { frame, margin: 1, config: CLV_DEFAULTS, segmentOf };
+    const ctx = { frame, margin: 1, config, segmentOf };
     const result = clv({ customers }, ctx);
     const mix = result.series.clv_band_segments!;
     // Every customer once; u4 and u5 have no segment.
@@ -163,9 +164,9 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
   });
 
   it("reads a configured holdout start, and skips the check when it is outside the period", async () => {
-    const inside = await run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "2024-05-01" });
+    const inside = await run(rows, "2024-01-01", "2024-06-29", { holdout_from: "2024-05-01" });
     expect(method(inside)).toMatchObject({ holdout_from: "2024-05-01" });
-    const outside = await run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "2024-01-01" });
+    const outside = await run(rows, "2024-01-01", "2024-06-29", { holdout_from: "2024-01-01" });
     expect(method(outside)).toMatchObject({ holdout_status: "skipped" });
     expect(outside.warnings).toContainEqual({
       code: "clv.holdout",
@@ -173,14 +174,14 @@ describe("clv(input, ctx) on a small hand-made shop", () => {
     });
     expect(hasFact(outside.facts, "clv.holdout.mape")).toBe(false);
     // The config schema refuses it first; the split reads only YYYY-MM-DD.
-    await expect(run(rows, "2024-01-01", "2024-06-29", { holdoutFrom: "May 1" })).rejects.toThrow(/clv.holdout_from/);
+    await expect(run(rows, "2024-01-01", "2024-06-29", { holdout_from: "May 1" })).rejects.toThrow(/clv.holdout_from/);
     expect(() => holdoutSplit("May 1", { from: 0, to: 99 })).toThrow("invalid clv.holdout_from: May 1");
     expect(holdoutSplit(undefined, { from: 0, to: 99 })).toBe(75);
   });
 
   it("gives no facts and no series without orders", () => {
     const frame = periodFrame({ from: dayFromYmd(2024, 1, 1), to: dayFromYmd(2024, 6, 29) });
-    expect(clv({ customers: null }, { frame, margin: 1, config: CLV_DEFAULTS })).toEqual({ facts: [], warnings: [], series: {} });
+    expect(clv({ customers: null }, { frame, margin: 1, config: ConfigSchema.parse({}).clv })).toEqual({ facts: [], warnings: [], series: {} });
   });
 });
 

@@ -13,17 +13,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { forecast, forecastAnalysis, defaultGrain, type ForecastConfig } from "../../src/analyses/forecast/index.ts";
+import { forecast, forecastAnalysis, defaultGrain } from "../../src/analyses/forecast/index.ts";
 import { drivingPeriod } from "../../src/analyses/forecast/peak.ts";
 import { forecastReading } from "../../src/site/forecast.ts";
 import { makeFormatter } from "../../src/words/format.ts";
 import { dailySales, periodSeries, type DailySales } from "../../src/analyses/forecast/periods.ts";
 import { parseConfig } from "../../src/read/config.ts";
+import { ConfigSchema } from "../../src/schema/config.ts";
 import type { Fact } from "../../src/schema/report.ts";
 import { dayFromYmd, dayLabel } from "../../src/time/calendar.ts";
 import type { PeriodFrame } from "../../src/time/period.ts";
 import { dataDir, fact, reduceFor } from "../helpers.ts";
 
+/** The `forecast` settings of an empty config: the schema's defaults. */
+const DEFAULTS = ConfigSchema.parse({}).forecast;
 const BASE = [3, 4, 5, 4, 6, 2, 0];
 const START = dayFromYmd(2024, 1, 1);
 
@@ -50,7 +53,7 @@ const ids = (facts: readonly Fact[], id: string) => facts.filter((f) => f.id ===
 
 describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", async () => {
   const { sales, frame } = await load({ "orders.csv": fixture(10) });
-  const result = forecast({ sales }, { frame, config: {} });
+  const result = forecast({ sales }, { frame, config: DEFAULTS });
 
   it("forecasts revenue and orders by day (a period under 2 years), 7 days ahead, without warnings", () => {
     expect(frame.days).toBe(69);
@@ -109,7 +112,7 @@ describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", a
   });
 
   it("is deterministic: the same input gives the same facts and series", () => {
-    expect(forecast({ sales }, { frame, config: {} })).toEqual(result);
+    expect(forecast({ sales }, { frame, config: DEFAULTS })).toEqual(result);
   });
 });
 
@@ -117,7 +120,7 @@ describe("forecast(…) on bad input", () => {
   it("warns and fits nothing when a series is shorter than two seasons (13 days at day grain)", async () => {
     const { sales, frame } = await load({ "orders.csv": fixture(2).split("\n").slice(0, 60).join("\n") + "\n" });
     expect(frame.days).toBeLessThan(14);
-    const r = forecast({ sales }, { frame, config: {} });
+    const r = forecast({ sales }, { frame, config: DEFAULTS });
     expect(r.facts).toEqual([]);
     expect(r.series).toEqual({});
     expect(r.warnings.map((w) => w.code)).toEqual(["forecast.short", "forecast.short"]);
@@ -126,7 +129,7 @@ describe("forecast(…) on bad input", () => {
 
   it("counts only complete weeks at week grain and warns below 104 of them", async () => {
     const { sales, frame } = await load({ "orders.csv": fixture(10) });
-    const config: ForecastConfig = { grain: "week" };
+    const config = ConfigSchema.parse({ forecast: { grain: "week" } }).forecast;
     const r = forecast({ sales }, { frame, config });
     // Monday 2024-01-01 … Saturday 2024-03-09: the 10th week lacks its Sunday.
     expect(r.warnings[0]!.message).toBe("the revenue series has 9 weeks, fewer than two seasons (104), so it is not forecast");
@@ -201,7 +204,7 @@ describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_reta
   if (retailPresent) symlinkSync(RETAIL, join(dir, "online_retail.csv.gz"));
   const config = parseConfig({}, "defaults");
   const data = retailPresent ? await reduceFor(dir, config, forecastAnalysis) : null;
-  const result = data ? forecast({ sales: dailySales(data.reduced)! }, { frame: data.frame, config: {} }) : null;
+  const result = data ? forecast({ sales: dailySales(data.reduced)! }, { frame: data.frame, config: config.forecast }) : null;
 
   it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
     const r = result!;

@@ -77,6 +77,17 @@ describe("romi CLI", () => {
     else expect(click.stderr).toMatch(/^romi metrics: the clickhouse engine needs chdb, ClickHouse embedded: npm install chdb$/m);
   });
 
+  it("metrics fails a renamed config key with exit 1 and one message naming the new key, as any config error", () => {
+    const dir = dataDir(GOOD);
+    const config = join(dir, "report.yaml");
+    writeFileSync(config, "recommendations:\n  minBuyers: 10\n");
+    const renamed = romi("metrics", "--data", dir, "--config", config);
+    expect(renamed.code).toBe(1);
+    expect(renamed.stderr).toBe(`romi metrics: ${config}: recommendations.minBuyers is now recommendations.min_buyers (see "Config migration" in README.md)\n`);
+    writeFileSync(config, "margin: 2\n");
+    expect(romi("metrics", "--data", dir, "--config", config).code).toBe(1);
+  });
+
   it("validate prints the accounting, and exits 1 when a dataset cannot be used", () => {
     const ok = romi("validate", "--data", dataDir(GOOD));
     expect(ok.code).toBe(0);

@@ -10,7 +10,7 @@
 import { mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { clv, clvAnalysis, clvCustomers, CLV_DEFAULTS } from "../../src/analyses/clv/index.ts";
+import { clv, clvAnalysis, clvCustomers } from "../../src/analyses/clv/index.ts";
 import { fitBgNbd, fitGammaGamma, rfmSummary } from "../../src/clv/index.ts";
 import { parseConfig } from "../../src/read/config.ts";
 import { Dict } from "../../src/read/table.ts";
@@ -65,6 +65,6 @@ time("fitBgNbd + fitGammaGamma", () => {
   fitGammaGamma(summary.frequency, summary.monetary);
 });
 time("clv() model (with the holdout refit)", () => {
-  clv({ customers }, { frame, margin: 1, config: CLV_DEFAULTS });
+  clv({ customers }, { frame, margin: 1, config: config.clv });
 });
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -201,6 +201,31 @@ describe("parseConfig(raw)", () => {
     expect(() => parseConfig({ period: { from: "2024-02-30" } }, "report.yaml")).toThrow(/period\.from: not a calendar date/);
   });
 
+  // One message per old key, naming the new one: README.md's "Config migration".
+  it.each([
+    ["recommendations.minBuyers", { recommendations: { minBuyers: 10 } }, "recommendations.min_buyers"],
+    ["recommendations.horizonMonths", { recommendations: { horizonMonths: 12 } }, "horizon_months"],
+    ["recommendations.nearOne", { recommendations: { nearOne: 0.1 } }, "recommendations.near_one"],
+    ["recommendations.cutRomi", { recommendations: { cutRomi: 0.5 } }, "recommendations.cut_romi"],
+    ["recommendations.cutSpendShare", { recommendations: { cutSpendShare: 0.2 } }, "recommendations.cut_spend_share"],
+  ])("fails the renamed key %s naming its new key", (old, raw, now) => {
+    expect(() => parseConfig(raw, "content/report.yaml")).toThrow(new Error(`content/report.yaml: ${old} is now ${now} (see "Config migration" in README.md)`));
+  });
+
+  it("takes the renamed keys under their new names", () => {
+    const c = parseConfig({ horizon_months: 12, recommendations: { min_buyers: 10, near_one: 0.1, cut_romi: 0.5, cut_spend_share: 0.2 } }, "r");
+    expect([c.horizon_months, c.recommendations]).toEqual([12, { min_buyers: 10, near_one: 0.1, cut_romi: 0.5, cut_spend_share: 0.2 }]);
+  });
+
+  it("names a renamed key among the other problems, and still fails an unknown key beside it", () => {
+    expect(() => parseConfig({ margin: 2, recommendations: { cutRomi: 0.5, minBuyer: 3 } }, "r")).toThrow(
+      new Error(
+        'r: invalid config: recommendations.cutRomi is now recommendations.cut_romi (see "Config migration" in README.md); margin: Too big: expected number to be <=1; unknown key "minBuyer" at recommendations',
+      ),
+    );
+    expect(() => parseConfig({ recommendations: { minBuyer: 3 } }, "r")).toThrow(new Error('r: invalid config: unknown key "minBuyer" at recommendations'));
+  });
+
   it("takes an engine, and a ClickHouse server's tables only with its URL", () => {
     expect(parseConfig({}, "r").engine).toBe("duckdb");
     expect(() => parseConfig({ engine: "sqlite" }, "r")).toThrow(/engine: /);

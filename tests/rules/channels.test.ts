@@ -2,18 +2,19 @@
  * The channel rules on hand-built facts. Every expected action, number and
  * sentence below is worked out by hand from the rule table in
  * `src/rules/channels.ts` and the defaults in `src/schema/config.ts`
- * (minBuyers 30, horizonMonths 6, nearOne 0.15, cutRomi 0.7, cutSpendShare 0.1).
+ * (min_buyers 30, horizon_months 6, near_one 0.15, cut_romi 0.7, cut_spend_share 0.1).
  */
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
-import { parseConfig } from "../../src/read/config.ts";
-import { channelRecommendations } from "../../src/rules/channels.ts";
-import type { RecommendationsConfig } from "../../src/schema/config.ts";
+import { channelRecommendations, channelThresholds, type ChannelThresholds } from "../../src/rules/channels.ts";
+import { ConfigSchema, type ConfigInput } from "../../src/schema/config.ts";
 import { RecommendationSchema, type Fact, type Recommendation, type Unit } from "../../src/schema/report.ts";
 import { makeFormatter } from "../../src/words/format.ts";
 import { why } from "../../src/words/why.ts";
 
-const DEFAULTS: RecommendationsConfig = { minBuyers: 30, horizonMonths: 6, nearOne: 0.15, cutRomi: 0.7, cutSpendShare: 0.1 };
+/** The rules' thresholds from a config as written in `content/report.yaml`. */
+const thresholds = (config: ConfigInput): ChannelThresholds => channelThresholds(ConfigSchema.parse(config));
+const DEFAULTS = thresholds({});
 /** The thresholds a channel recommendation carries with the defaults. */
 const LIMITS = { min_buyers: 30, horizon_months: 6, near_one: 0.15, cut_romi: 0.7, cut_spend_share: 0.1 };
 
@@ -49,7 +50,7 @@ function only(recs: readonly Recommendation[], label: string): Recommendation {
 }
 
 /** Runs the rules on one source (plus a total cost of 1000 unless told) and returns its recommendation. */
-function decide(values: Inputs, config: RecommendationsConfig = DEFAULTS, total: Fact[] = [totalCost(1000)]): Recommendation {
+function decide(values: Inputs, config: ChannelThresholds = DEFAULTS, total: Fact[] = [totalCost(1000)]): Recommendation {
   return only(channelRecommendations([...total, ...source("s", values)], config), "s");
 }
 
@@ -57,8 +58,8 @@ function decide(values: Inputs, config: RecommendationsConfig = DEFAULTS, total:
 const judged = (romi: number, extra: Inputs = {}): Inputs => ({ buyers: 150, revenue: 200 * romi, cost: 200, romi, "payback.months": null, ...extra });
 
 describe("channelRecommendations(facts, config) defaults", () => {
-  it("parseConfig({}) gives the thresholds these tests assume", () => {
-    expect(parseConfig({}, "test").recommendations).toEqual(DEFAULTS);
+  it("an empty config gives the thresholds these tests assume", () => {
+    expect(DEFAULTS).toEqual({ min_buyers: 30, horizon_months: 6, near_one: 0.15, cut_romi: 0.7, cut_spend_share: 0.1 });
   });
 });
 
@@ -97,7 +98,7 @@ describe("channelRecommendations(facts, config) rule channel.no-cost", () => {
 });
 
 describe("channelRecommendations(facts, config) rule channel.too-few-buyers", () => {
-  it("marks buyers below minBuyers as insufficient data with importance 0 and low confidence", () => {
+  it("marks buyers below min_buyers as insufficient data with importance 0 and low confidence", () => {
     const r = decide({ buyers: 6, revenue: 17.17, cost: 132.48, romi: 0.1296, "payback.months": null, "visits.users": 316, "conversion.rate": 6 / 316 });
     expect(worded(r)).toEqual({
       subject: { source: "s" },
@@ -113,7 +114,7 @@ describe("channelRecommendations(facts, config) rule channel.too-few-buyers", ()
     });
   });
 
-  it("judges a source with exactly minBuyers buyers", () => {
+  it("judges a source with exactly min_buyers buyers", () => {
     expect(decide({ buyers: 29, revenue: 500, cost: 100, romi: 5, "payback.months": 0 }).action).toBe("insufficient data");
     expect(decide({ buyers: 30, revenue: 500, cost: 100, romi: 5, "payback.months": 0 }).action).toBe("scale");
   });
@@ -170,7 +171,7 @@ describe("channelRecommendations(facts, config) rule channel.pays-back", () => {
     });
   });
 
-  it("scales at exactly horizonMonths and not one month later", () => {
+  it("scales at exactly horizon_months and not one month later", () => {
     expect(decide(judged(1.5, { "payback.months": 6 })).rule).toBe("channel.pays-back");
     expect(decide(judged(1.5, { "payback.months": 7 })).rule).toBe("channel.profitable-slow");
   });
@@ -196,7 +197,7 @@ describe("channelRecommendations(facts, config) rule channel.near-break-even", (
     });
   });
 
-  it("includes ROMI exactly 1 − nearOne and 1 + nearOne, and nothing beyond", () => {
+  it("includes ROMI exactly 1 − near_one and 1 + near_one, and nothing beyond", () => {
     expect(decide(judged(0.85)).rule).toBe("channel.near-break-even");
     expect(decide(judged(1.15)).rule).toBe("channel.near-break-even");
     expect(decide(judged(0.8499)).rule).toBe("channel.below-break-even");
@@ -230,14 +231,14 @@ describe("channelRecommendations(facts, config) rule channel.loses-money", () =>
     });
   });
 
-  it("cuts at a spend share of exactly cutSpendShare and not just below it", () => {
+  it("cuts at a spend share of exactly cut_spend_share and not just below it", () => {
     expect(decide(judged(0.4, { cost: 100 })).rule).toBe("channel.loses-money"); // 100 / 1000 = 0.1
     const below = decide(judged(0.4, { cost: 99 })); // 0.099
     expect(below.rule).toBe("channel.below-break-even-small");
     expect(below.numbers["spend.share"]).toBe(0.099);
   });
 
-  it("does not cut at ROMI exactly cutRomi", () => {
+  it("does not cut at ROMI exactly cut_romi", () => {
     expect(decide(judged(0.69)).rule).toBe("channel.loses-money");
     expect(decide(judged(0.7)).rule).toBe("channel.below-break-even");
   });
@@ -260,7 +261,7 @@ describe("channelRecommendations(facts, config) rules channel.below-break-even(-
     });
   });
 
-  it("optimizes a ROMI between cutRomi and 1 − nearOne on a large share instead of keeping it", () => {
+  it("optimizes a ROMI between cut_romi and 1 − near_one on a large share instead of keeping it", () => {
     // 250 of 1000: 25 %; 0.78 is below 0.85 but not below 0.70.
     const r = decide({ buyers: 150, revenue: 195, cost: 250, romi: 0.78, "payback.months": null });
     expect(r.action).toBe("optimize");
@@ -324,24 +325,24 @@ describe("channelRecommendations(facts, config) confidence", () => {
 });
 
 describe("channelRecommendations(facts, config) overrides", () => {
-  it("minBuyers lets a small source be judged", () => {
+  it("min_buyers lets a small source be judged", () => {
     expect(decide(judged(3, { buyers: 20 })).action).toBe("insufficient data");
-    expect(decide(judged(3, { buyers: 20 }), { ...DEFAULTS, minBuyers: 10 }).action).toBe("keep");
+    expect(decide(judged(3, { buyers: 20 }), thresholds({ recommendations: { min_buyers: 10 } })).action).toBe("keep");
   });
 
-  it("horizonMonths turns a slow payer into one to scale", () => {
-    expect(decide(judged(2, { "payback.months": 9 }), { ...DEFAULTS, horizonMonths: 12 }).rule).toBe("channel.pays-back");
+  it("horizon_months turns a slow payer into one to scale", () => {
+    expect(decide(judged(2, { "payback.months": 9 }), thresholds({ horizon_months: 12 })).rule).toBe("channel.pays-back");
   });
 
-  it("nearOne narrows break-even", () => {
+  it("near_one narrows break-even", () => {
     expect(decide(judged(0.9)).rule).toBe("channel.near-break-even");
-    expect(decide(judged(0.9), { ...DEFAULTS, nearOne: 0.05 }).rule).toBe("channel.below-break-even");
+    expect(decide(judged(0.9), thresholds({ recommendations: { near_one: 0.05 } })).rule).toBe("channel.below-break-even");
   });
 
-  it("cutRomi and cutSpendShare move the cut line", () => {
+  it("cut_romi and cut_spend_share move the cut line", () => {
     expect(decide(judged(0.6)).rule).toBe("channel.loses-money");
-    expect(decide(judged(0.6), { ...DEFAULTS, cutRomi: 0.5 }).rule).toBe("channel.below-break-even");
-    expect(decide(judged(0.6), { ...DEFAULTS, cutSpendShare: 0.5 }).rule).toBe("channel.below-break-even-small");
+    expect(decide(judged(0.6), thresholds({ recommendations: { cut_romi: 0.5 } })).rule).toBe("channel.below-break-even");
+    expect(decide(judged(0.6), thresholds({ recommendations: { cut_spend_share: 0.5 } })).rule).toBe("channel.below-break-even-small");
   });
 });
 
@@ -422,7 +423,7 @@ describe("channelRecommendations(report facts, default config) on the committed 
 
   it("finds the structure planted in data/README.md", () => {
     expect(run.errors).toEqual([]);
-    const recs = channelRecommendations(run.report!.facts, parseConfig({}, "test").recommendations);
+    const recs = channelRecommendations(run.report!.facts, DEFAULTS);
     const by = Object.fromEntries(recs.map((r) => [r.subject["source"], `${r.action} ${r.rule}`]));
     expect(by).toEqual({
       search: "scale channel.pays-back", // payback month 2

@@ -11,33 +11,10 @@
 import { numbers, stacked, type Reduction, type ResultTable, type Sources } from "../analysis.ts";
 
 /**
- * The non-product stock codes of UCI Online Retail-like shops: postage,
- * manual lines, discounts, samples, bank and Amazon fees, charity, pads,
- * gift vouchers. An entry ending in `*` is a prefix; any other entry is
- * matched exactly (case-sensitive).
- */
-export const DEFAULT_EXCLUDE: readonly string[] = [
-  "POST",
-  "DOT",
-  "M",
-  "m",
-  "C2",
-  "D",
-  "S",
-  "B",
-  "BANK CHARGES",
-  "AMAZONFEE",
-  "CRUK",
-  "PADS",
-  "gift_0001_*",
-  "DCGS*",
-];
-
-/**
  * A predicate for product ids from an exclusion list (exact codes, or
  * prefixes written with a trailing `*`).
- * @example excluder(DEFAULT_EXCLUDE)("DCGS0076"); // => true
- * @example excluder(DEFAULT_EXCLUDE)("85123A"); // => false
+ * @example excluder(["POST", "DCGS*"])("DCGS0076"); // => true
+ * @example excluder(["POST", "DCGS*"])("85123A"); // => false
  */
 export function excluder(list: readonly string[]): (id: string) => boolean {
   const exact = new Set(list.filter((e) => !e.endsWith("*")));
@@ -60,8 +37,8 @@ export interface Baskets {
 }
 
 export interface BasketOptions {
-  /** Replaces DEFAULT_EXCLUDE. */
-  readonly exclude?: readonly string[] | undefined;
+  /** Product codes left out (`basket.exclude`): exact ids, or prefixes ending in `*`. */
+  readonly exclude: readonly string[];
   /** Keep only lines whose country is one of these. */
   readonly countries?: readonly string[] | undefined;
   /** Keep only lines of the customers (user dictionary indices) for which this is true. */
@@ -133,13 +110,13 @@ export function basketLines(reduced: Readonly<Record<string, ResultTable>>): Bas
  *
  * @example
  * // order 1: 85123A, 85123A, POST; order 2: POST
- * toBaskets(lines, products, text).n; // => 1 (order 1 holds one item; order 2 none)
+ * toBaskets(lines, products, text, { exclude: ["POST"] }).n; // => 1 (order 1 holds one item; order 2 none)
  */
-export function toBaskets(lines: BasketLines, productLabels: readonly string[], text: readonly string[], options: BasketOptions = {}): Baskets {
+export function toBaskets(lines: BasketLines, productLabels: readonly string[], text: readonly string[], options: BasketOptions): Baskets {
   const { basket: order, product, description, country, user } = lines;
   const keepUser = options.keepUser && user ? options.keepUser : null;
 
-  const excluded = excluder(options.exclude ?? DEFAULT_EXCLUDE);
+  const excluded = excluder(options.exclude);
   const skipProduct = new Uint8Array(productLabels.length);
   productLabels.forEach((id, p) => (skipProduct[p] = excluded(id) ? 1 : 0));
   let keepCountry: Uint8Array | null = null;

@@ -4,6 +4,7 @@
  * "bought together" partner of the top products and cross-sell sentences.
  * Runs when the orders have an order id and a product column.
  */
+import type { BasketConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { FactSink } from "../../facts/sink.ts";
 import { type Series, type SeriesRow } from "../series.ts";
@@ -13,24 +14,6 @@ import { crossSell } from "./crosssell.ts";
 import { chooseMinSupport, frequentItemsets, MIN_ITEMSETS, minCount, type SupportChoice } from "./itemsets.ts";
 import { associationRules, type Rule } from "./rules.ts";
 import type { Analysis } from "../analysis.ts";
-
-/** The `basket` settings of the config (the zod schema uses the same names). */
-export interface BasketConfig {
-  /** Fixed support threshold; absent: chosen from SUPPORT_CANDIDATES. */
-  readonly minSupport?: number | undefined;
-  readonly minConfidence: number;
-  readonly minLift: number;
-  /** Largest itemset, in products. */
-  readonly maxSize: number;
-  /** Replaces DEFAULT_EXCLUDE: exact product ids, or prefixes ending in `*`. */
-  readonly exclude?: readonly string[] | undefined;
-  /** Keep only order lines whose country is one of these. */
-  readonly countries?: readonly string[] | undefined;
-  /** Keep only the baskets of customers in these segments (RFM or k-means segment names). */
-  readonly segments?: readonly string[] | undefined;
-}
-
-export const BASKET_DEFAULTS = { minConfidence: 0.3, minLift: 1, maxSize: 3 } as const satisfies BasketConfig;
 
 /** Rules in the `basket_rules` series: enough for every table ordering of the page, bounded for metrics.json. */
 export const RULE_ROWS = 500;
@@ -80,10 +63,10 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult {
   const choice: SupportChoice | null =
     baskets.n === 0
       ? null
-      : config.minSupport !== undefined
-        ? { minSupport: config.minSupport, itemsets: frequentItemsets(baskets, minCount(config.minSupport, baskets.n), config.maxSize), tried: [] }
-        : chooseMinSupport(baskets, config.maxSize);
-  const rules = choice ? associationRules(choice.itemsets, baskets.n, baskets.ids, config) : [];
+      : config.min_support !== undefined
+        ? { minSupport: config.min_support, itemsets: frequentItemsets(baskets, minCount(config.min_support, baskets.n), config.max_size), tried: [] }
+        : chooseMinSupport(baskets, config.max_size);
+  const rules = choice ? associationRules(choice.itemsets, baskets.n, baskets.ids, { minConfidence: config.min_confidence, minLift: config.min_lift }) : [];
   sink.add("basket.rules", rules.length);
   sink.add("basket.min_support", choice ? choice.minSupport : null);
   for (const r of rules.slice(0, RULE_FACTS)) {
@@ -96,7 +79,7 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult {
   else if (rules.length === 0) {
     warnings.push({
       code: "basket.no_rules",
-      message: `no rule has confidence ≥ ${config.minConfidence} and lift > ${config.minLift} among itemsets with support ≥ ${choice!.minSupport}`,
+      message: `no rule has confidence ≥ ${config.min_confidence} and lift > ${config.min_lift} among itemsets with support ≥ ${choice!.minSupport}`,
     });
   }
 
@@ -185,7 +168,7 @@ function coCounts(b: Baskets, i: number): Int32Array {
 }
 
 function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, config: BasketConfig): SeriesRow<"basket_method"> {
-  const fixed = config.minSupport !== undefined;
+  const fixed = config.min_support !== undefined;
   const reached = choice !== null && choice.itemsets.length >= MIN_ITEMSETS;
   return {
     baskets: b.n,
@@ -195,15 +178,14 @@ function methodRow(b: Baskets, choice: SupportChoice | null, rules: number, conf
     min_count: choice ? minCount(choice.minSupport, b.n) : null,
     tried: choice ? choice.tried.map((t) => ({ min_support: t.minSupport, itemsets: t.itemsets })) : [],
     itemsets: choice ? choice.itemsets.length : 0,
-    max_size: config.maxSize,
-    min_confidence: config.minConfidence,
-    min_lift: config.minLift,
+    max_size: config.max_size,
+    min_confidence: config.min_confidence,
+    min_lift: config.min_lift,
     rules,
   };
 }
 
 export { BASKET_METRICS } from "./catalogue.ts";
-export { DEFAULT_EXCLUDE } from "./baskets.ts";
 export { SUPPORT_CANDIDATES, MIN_ITEMSETS } from "./itemsets.ts";
 
 /** The basket in the registry: order lines, filtered by segment when the config asks. */
@@ -216,7 +198,6 @@ export const basketAnalysis: Analysis = {
   provides: [],
   reductions: (sources) => basketReductions(sources),
   run: (input) => {
-    const b = input.config.basket;
     // Without an order id or a product column there are no baskets to analyse.
     const lines = basketLines(input.reduced);
     if (!lines) return { facts: [], warnings: [], series: {} };
@@ -226,15 +207,7 @@ export const basketAnalysis: Analysis = {
         productLabels: input.dicts.product.labels,
         text: input.dicts.label.labels,
         segmentsOf: input.outputs.segments,
-        config: {
-          minSupport: b.min_support,
-          minConfidence: b.min_confidence,
-          minLift: b.min_lift,
-          maxSize: b.max_size,
-          exclude: b.exclude,
-          countries: b.countries,
-          segments: b.segments,
-        },
+        config: input.config.basket,
       },
     );
   },

@@ -21,6 +21,7 @@ import {
   type RfmSummary,
   type SimplePurchases,
 } from "../../clv/index.ts";
+import type { ClvConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
@@ -30,16 +31,6 @@ import { CLV_METRICS } from "./catalogue.ts";
 import { clvCustomers, customerReductions, holdoutSplit, type ClvCustomers } from "./customers.ts";
 import { holdoutCheck, type Holdout } from "./holdout.ts";
 import { periodOf, type Analysis } from "../analysis.ts";
-
-/** The `clv` settings of the config. */
-export interface ClvConfig {
-  /** Discount rate per month of the 12-month CLV. */
-  readonly discount: number;
-  /** First day of the holdout, YYYY-MM-DD; absent: the first day of the last 25% of the period's days. */
-  readonly holdoutFrom?: string | undefined;
-}
-
-export const CLV_DEFAULTS = { discount: 0.01 } as const satisfies ClvConfig;
 
 /** Rows of the top customers table. */
 export const TOP_CUSTOMERS = 20;
@@ -193,7 +184,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
     warnings.push({ code: "clv.not_enough_data", message: `the Gamma-Gamma model is not fitted, so no CLV is predicted: ${gg.reason}` });
   }
 
-  const split = holdoutSplit(config.holdoutFrom, frame.range);
+  const split = holdoutSplit(config.holdout_from, frame.range);
   const start = bg.status === "fitted" ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b } : undefined;
   const check = attempt("no holdout check", warnings, () => holdoutCheck(customers, frame.range, split, start));
   Object.assign(method, holdoutColumns(check));
@@ -543,7 +534,7 @@ export const clvAnalysis: Analysis = {
       {
         frame,
         margin: input.config.margin,
-        config: { discount: input.config.clv.discount, holdoutFrom: input.config.clv.holdout_from },
+        config: input.config.clv,
         // The k-means segment, second of a customer's segments.
         segmentOf: segmentsOf ? (user: number) => segmentsOf(user)[1] : undefined,
       },

@@ -4,6 +4,7 @@
  * wins a rolling-origin backtest among seasonal naive, Holt-Winters (ETS)
  * and ARIMA. Runs whenever there are orders.
  */
+import type { ForecastConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../../facts/sink.ts";
@@ -11,23 +12,9 @@ import { type Series, type SeriesRow } from "../series.ts";
 import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
-import { dailySales, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales, type Grain } from "./periods.ts";
+import { dailySales, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales } from "./periods.ts";
 import { drivingPeriod } from "./peak.ts";
 import { periodOf, type Analysis } from "../analysis.ts";
-
-/** The `forecast` settings of the config (the zod schema should use the same names). */
-export interface ForecastConfig {
-  /** Period of the series; by default day under 2 years, week under 5, month otherwise. */
-  readonly grain?: Grain | undefined;
-  /** Periods to forecast; default one season (7 days, 52 weeks, 12 months). */
-  readonly horizon?: number | undefined;
-  /** Also try ARIMA on log(y) when every value is positive. Default true. */
-  readonly log?: boolean | undefined;
-  /** Rolling-origin backtest origins at most. Default 4. */
-  readonly origins?: number | undefined;
-}
-
-export const FORECAST_DEFAULTS = { log: true, origins: 4 } as const;
 
 export interface ForecastInput {
   /** Revenue and purchases per day of the period with orders (`salesReductions`). */
@@ -55,7 +42,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
   const season = SEASON[grain];
   const horizon = config.horizon ?? season;
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`invalid forecast.horizon: ${horizon}`);
-  const options = { season, horizon, log: config.log ?? FORECAST_DEFAULTS.log, origins: config.origins ?? FORECAST_DEFAULTS.origins };
+  const options = { season, horizon, log: config.log, origins: config.origins };
   const data = periodSeries(input.sales, frame, grain);
   const points: SeriesRow<"forecast_points">[] = [];
   const backtestRows: SeriesRow<"forecast_backtest">[] = [];
