@@ -94,7 +94,7 @@ const BasketConfigSchema = z.strictObject({
 const ForecastConfigSchema = z.strictObject({
   /** The series' period; by default day under 2 years, week under 5, month otherwise. */
   grain: z.enum(["day", "week", "month"]).optional(),
-  /** Periods to forecast; by default one season (7 days, 52 weeks, 12 months). */
+  /** Periods to forecast; by default 56 days (8 weeks), 52 weeks or 12 months. */
   horizon: z.number().int().min(1).max(400).optional(),
   /** Also try ARIMA on log(y) when every value is positive. */
   log: z.boolean().default(true),

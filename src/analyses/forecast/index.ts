@@ -1,8 +1,9 @@
 /**
  * Sales forecast from orders: revenue and orders per day, week or month,
- * forecast one season ahead with 80% and 95% intervals by the model that
- * wins a rolling-origin backtest among seasonal naive, Holt-Winters (ETS)
- * and ARIMA. Runs whenever there are orders.
+ * forecast 8 weeks of days, or a year of weeks or months, ahead with 80%
+ * and 95% intervals by the model that wins a rolling-origin backtest among
+ * seasonal naive, Holt-Winters (ETS) and ARIMA. Runs whenever there are
+ * orders.
  */
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
@@ -11,7 +12,18 @@ import { type Series, type SeriesRow } from "../series.ts";
 import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
-import { dailySales, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales, type Grain } from "./periods.ts";
+import {
+  dailySales,
+  DEFAULT_HORIZON,
+  defaultGrain,
+  nextKey,
+  periodLabel,
+  periodSeries,
+  salesReductions,
+  SEASON,
+  type DailySales,
+  type Grain,
+} from "./periods.ts";
 import { forecastReading } from "./reading.ts";
 import { periodOf, type Analysis } from "../analysis.ts";
 
@@ -19,7 +31,7 @@ import { periodOf, type Analysis } from "../analysis.ts";
 export interface ForecastConfig {
   /** Period of the series; by default day under 2 years, week under 5, month otherwise. */
   readonly grain?: Grain | undefined;
-  /** Periods to forecast; default one season (7 days, 52 weeks, 12 months). */
+  /** Periods to forecast; by default 56 days, 52 weeks or 12 months (`DEFAULT_HORIZON`). */
   readonly horizon?: number | undefined;
   /** Also try ARIMA on log(y) when every value is positive. Default true. */
   readonly log?: boolean | undefined;
@@ -53,7 +65,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
   const { frame, config } = ctx;
   const grain = config.grain ?? defaultGrain(frame.days);
   const season = SEASON[grain];
-  const horizon = config.horizon ?? season;
+  const horizon = config.horizon ?? DEFAULT_HORIZON[grain];
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`invalid forecast.horizon: ${horizon}`);
   const options = { season, horizon, log: config.log ?? FORECAST_DEFAULTS.log, origins: config.origins ?? FORECAST_DEFAULTS.origins };
   const data = periodSeries(input.sales, frame, grain);
