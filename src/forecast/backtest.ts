@@ -56,7 +56,11 @@ export interface BacktestResult {
  * steps. The MASE of an origin is scaled by its own training series'
  * in-sample seasonal naive MAE (`maseScale`).
  *
- * - Horizon h = min(horizon, n − minTraining); origins
+ * - Horizon h = min(horizon, n − minTraining, max(period, ⌊(n − minTraining) ÷ origins⌋)):
+ *   the whole horizon when the series has room for `origins` origins that
+ *   far apart, otherwise shortened until it has, but not below one period
+ *   (every position of the season, each weekday, is still forecast): a long
+ *   horizon on a short series must not leave one origin to choose by. Origins
  *   o_k = n − h − (K − 1 − k)·step, k = 0 … K − 1, with K the largest count
  *   up to `origins` whose first training series keeps `minTraining` values.
  * - The chosen model has the lowest MASE among the candidates that never
@@ -72,11 +76,12 @@ export function backtest(y: ArrayLike<number>, candidates: readonly BacktestCand
   const n = y.length;
   const period = options.period;
   const minTraining = options.minTraining ?? 2 * period;
-  const h = Math.min(options.horizon, n - minTraining);
+  const maxOrigins = options.origins ?? 4;
+  const h = Math.min(options.horizon, n - minTraining, Math.max(period, Math.floor((n - minTraining) / maxOrigins)));
   const empty = (model: string): BacktestRow => ({ model, mase: null, smape: null, mape: null, failures: 0, error: null, unconverged: 0 });
   if (h < 1) return { rows: candidates.map((c) => empty(c.name)), chosen: null, origins: [], horizon: 0 };
   const step = options.step ?? h;
-  const count = Math.max(1, Math.min(options.origins ?? 4, Math.floor((n - minTraining - h) / step) + 1));
+  const count = Math.max(1, Math.min(maxOrigins, Math.floor((n - minTraining - h) / step) + 1));
   const origins = Array.from({ length: count }, (_, k) => n - h - (count - 1 - k) * step);
   const series = Float64Array.from(y as ArrayLike<number>);
 

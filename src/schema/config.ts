@@ -120,7 +120,7 @@ const ForecastConfigSchema = z
       .enum(["day", "week", "month"])
       .optional()
       .meta({ description: "The series' period; by default day under 2 years of data, week under 5, month otherwise." }),
-    horizon: z.number().int().min(1).max(400).optional().meta({ description: "Periods to forecast; by default one season (7 days, 52 weeks, 12 months)." }),
+    horizon: z.number().int().min(1).max(400).optional().meta({ description: "Periods to forecast; by default 56 days (8 weeks), 52 weeks or 12 months." }),
     log: z.boolean().default(true).meta({ description: "Also fit ARIMA on the log scale when every value of the series is positive." }),
     origins: z.number().int().min(1).max(12).default(4).meta({ description: "Rolling-origin backtest origins, at most." }),
   })

@@ -10,6 +10,7 @@ import { type SeriesRow } from "../analyses/series.ts";
 import * as charts from "../charts/campaigns.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { pValue } from "./customers.ts";
+import { byUrgency, keepsAsIs } from "./recommendations.ts";
 import type { Formatter } from "../words/format.ts";
 import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./views.ts";
 
@@ -47,7 +48,14 @@ export interface CampaignSection {
   /** null for undated data (the notes say why). */
   readonly lift: LiftView | null;
   readonly weekly: readonly Chart[];
+  /** The recommendations that ask for a change (stop, optimize), most urgent first. */
   readonly recommendations: readonly RecommendationView[];
+  /**
+   * The recommendations that keep a campaign as it is (continue, too little
+   * data to judge), folded under `summary`: "20 more campaigns to continue";
+   * null without any.
+   */
+  readonly asIs: { readonly summary: string; readonly cards: readonly RecommendationView[] } | null;
 }
 
 export interface CampaignsPage {
@@ -59,6 +67,10 @@ type LiftRow = SeriesRow<"campaign_lift">;
 const VIEW_THROUGH = "†";
 /** The reading names up to this many campaigns per action. */
 const LISTED = 4;
+/** A phone shows this many campaign cards, the largest spenders (about two screens); the others are one click away. */
+const PHONE_CAMPAIGNS = 8;
+/** How the folded recommendations' summary names each action that keeps a campaign as it is. */
+const AS_IS: Readonly<Record<string, string>> = { continue: "to continue", keep: "to keep", "insufficient data": "with too little data to judge" };
 
 /** A KPI table's breakdowns besides channel and campaign, with their column header. */
 const MORE_BREAKDOWNS = [
@@ -153,6 +165,9 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
             campaignRows,
           ),
           emphasis: campaignRows.map((r) => r.campaign !== null && actionOf.get(r.campaign) === "stop"),
+          ...(campaignRows.length > PHONE_CAMPAIGNS
+            ? { fold: { rows: PHONE_CAMPAIGNS, summary: `${campaignRows.length - PHONE_CAMPAIGNS} more campaigns, with less spend` } }
+            : {}),
         }
       : null;
     const breakdowns = MORE_BREAKDOWNS.filter(([b]) => by(b).length > 0).map(([b, header]) =>
@@ -341,10 +356,29 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
       ret: rendered(charts.returnVsSpend(ctx, scope)),
       lift,
       weekly,
-      recommendations: recs,
+      recommendations: byUrgency(recs).filter((r) => !keepsAsIs(r)),
+      asIs: asIsCards(
+        byUrgency(recs).filter(keepsAsIs),
+        recs.some((r) => !keepsAsIs(r)),
+      ),
     };
   });
   return { sections };
+}
+
+/**
+ * The recommendations that keep campaigns as they are, under a summary that
+ * counts them by action; `more` when cards asking for a change come before.
+ * @example asIsCards([continue A, continue B, insufficient data C], true).summary; // => "3 more campaigns: 2 to continue, 1 with too little data to judge"
+ */
+function asIsCards(cards: readonly RecommendationView[], more: boolean): CampaignSection["asIs"] {
+  if (cards.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const c of cards) counts.set(c.action, (counts.get(c.action) ?? 0) + 1);
+  const campaigns = `${cards.length}${more ? " more" : ""} campaign${cards.length === 1 ? "" : "s"}`;
+  const summary =
+    counts.size === 1 ? `${campaigns} ${AS_IS[cards[0]!.action]}` : `${campaigns}: ${[...counts].map(([action, n]) => `${n} ${AS_IS[action]}`).join(", ")}`;
+  return { summary, cards };
 }
 
 interface ReadingInput {

@@ -106,8 +106,11 @@ export function topRecommendations(views: readonly RecommendationView[], n: numb
   return [...first, ...ranked.filter((v) => !first.includes(v))].slice(0, n);
 }
 
+/** Whether a recommendation keeps things as they are (keep, continue, insufficient data) rather than asking for a change. */
+export const keepsAsIs = (v: RecommendationView): boolean => STATUS_QUO.has(v.action);
+
 /** How urgent an action is: 0 stops a loss (cut, stop), 1 changes something, 2 keeps things as they are. */
-const urgency = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : STATUS_QUO.has(v.action) ? 2 : 1);
+const urgency = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : keepsAsIs(v) ? 2 : 1);
 
 /** The cards, most urgent first, and within each urgency in their order (most important first). */
 export const byUrgency = (views: readonly RecommendationView[]): RecommendationView[] => [0, 1, 2].flatMap((g) => views.filter((v) => urgency(v) === g));

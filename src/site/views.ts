@@ -33,6 +33,12 @@ export interface CardTableView {
   readonly emphasis: readonly boolean[];
   /** How many leading columns head a row's card on a phone (1 when absent): "18-24 · Email". */
   readonly head?: number;
+  /**
+   * On a phone, only the first `rows` cards show and the others open under
+   * `summary`, so that a long table does not bury the page below it; a
+   * desktop shows every row.
+   */
+  readonly fold?: { readonly rows: number; readonly summary: string };
 }
 
 export interface Kpi {

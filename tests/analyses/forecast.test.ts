@@ -55,14 +55,36 @@ describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", a
   const { sales, frame } = await load({ "orders.csv": fixture(10) });
   const result = forecast({ sales }, { frame, config: DEFAULTS });
 
-  it("forecasts revenue and orders by day (a period under 2 years), 7 days ahead, without warnings", () => {
+  it("forecasts revenue and orders by day (a period under 2 years), 56 days (8 weeks) ahead by default", () => {
     expect(frame.days).toBe(69);
-    expect(result.warnings).toEqual([]);
     const periods = ids(result.facts, "forecast.value")
       .filter((f) => f.dims!["series"] === "orders")
       .map((f) => f.dims!["period"]);
+    // Sunday 2024-03-10, the day after the last, to Saturday 2024-05-04, 55 days later.
+    expect(periods).toHaveLength(56);
+    expect([periods[0], periods[55]]).toEqual(["2024-03-10", "2024-05-04"]);
+    for (const id of ["forecast.value", "forecast.lo80", "forecast.hi80", "forecast.lo95", "forecast.hi95"]) expect(ids(result.facts, id)).toHaveLength(112);
+  });
+
+  it("backtests 13 days ahead from 4 origins, as far as 69 days have room for, and says so for each series", () => {
+    // 69 − 14 values past the two seasons kept for training: ⌊55 ÷ 4⌋ = 13 steps, origins 17, 30, 43 and 56.
+    const shortened = result.warnings.filter((w) => w.message.includes("the backtest forecasts"));
+    expect(shortened.map((w) => w.message)).toEqual(
+      ["revenue", "orders"].map(
+        (s) =>
+          `${s}: the backtest forecasts 13 steps ahead from each of its 4 origins, not the 56 of the forecast: the series (69 values) has no room for more, so the model is chosen by its nearer accuracy`,
+      ),
+    );
+  });
+
+  it("keeps an explicit forecast.horizon: 7 days ahead, backtested 7 days ahead from 4 origins, without warnings", () => {
+    const week = forecast({ sales }, { frame, config: { ...DEFAULTS, horizon: 7 } });
+    expect(week.warnings).toEqual([]);
+    const periods = ids(week.facts, "forecast.value")
+      .filter((f) => f.dims!["series"] === "orders")
+      .map((f) => f.dims!["period"]);
     expect(periods).toEqual(["2024-03-10", "2024-03-11", "2024-03-12", "2024-03-13", "2024-03-14", "2024-03-15", "2024-03-16"]);
-    for (const id of ["forecast.value", "forecast.lo80", "forecast.hi80", "forecast.lo95", "forecast.hi95"]) expect(ids(result.facts, id)).toHaveLength(14);
+    for (const m of rows(week, "forecast_model")) expect(m).toMatchObject({ horizon: 7, origins: 4, backtest_horizon: 7 });
   });
 
   it("counts days without orders as 0 in the history: Sundays, and each day's orders and revenue otherwise", () => {
@@ -102,7 +124,7 @@ describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", a
     const models = rows(result, "forecast_model");
     expect(models.map((m) => m.series)).toEqual(["revenue", "orders"]);
     for (const m of models) {
-      expect(m).toMatchObject({ grain: "day", season: 7, horizon: 7, history: 69, origins: 4, backtest_horizon: 7, scale: "identity", point: "mean" });
+      expect(m).toMatchObject({ grain: "day", season: 7, horizon: 56, history: 69, origins: 4, backtest_horizon: 13, scale: "identity", point: "mean" });
       expect(m.peak === null || /^\d{4}-\d{2}-\d{2}$/.test(m.peak)).toBe(true);
       const total = ids(result.facts, "forecast.value")
         .filter((f) => f.dims!["series"] === m.series)
@@ -125,6 +147,19 @@ describe("forecast(…) on bad input", () => {
     expect(r.series).toEqual({});
     expect(r.warnings.map((w) => w.code)).toEqual(["forecast.short", "forecast.short"]);
     expect(r.warnings[0]!.message).toMatch(/^the revenue series has \d+ days, fewer than two seasons \(14\), so it is not forecast$/);
+  });
+
+  it("backtests a 20-day series from its one origin, the 6 days past the two seasons kept for training, and says so", async () => {
+    const { sales, frame } = await load({ "orders.csv": fixture(3) });
+    expect(frame.days).toBe(20);
+    const r = forecast({ sales }, { frame, config: DEFAULTS });
+    expect(rows(r, "forecast_model").map((m) => [m.horizon, m.origins, m.backtest_horizon])).toEqual([
+      [56, 1, 6],
+      [56, 1, 6],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      "orders: the backtest forecasts 6 steps ahead from its one origin, not the 56 of the forecast: the series (20 values) has no room for more, so the model is chosen by its nearer accuracy",
+    );
   });
 
   it("counts only complete weeks at week grain and warns below 104 of them", async () => {
@@ -206,17 +241,17 @@ describe.skipIf(!retailPresent)("forecast(…) on UCI Online Retail (online_reta
   const data = retailPresent ? await reduceFor(dir, config, forecastAnalysis) : null;
   const result = data ? forecast({ sales: dailySales(data.reduced)! }, { frame: data.frame, config: config.forecast }) : null;
 
-  it("forecasts a week of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
+  it("forecasts 8 weeks of daily revenue and orders (374 days, no orders on Saturdays, so no multiplicative or log model)", () => {
     const r = result!;
     expect(r.warnings).toEqual([]);
     const models = rows(r, "forecast_model");
     expect(models.map((m) => [m.series, m.grain, m.history, m.horizon])).toEqual([
-      ["revenue", "day", 374, 7],
-      ["orders", "day", 374, 7],
+      ["revenue", "day", 374, 56],
+      ["orders", "day", 374, 56],
     ]);
     const backtest = rows(r, "forecast_backtest");
     expect(new Set(backtest.map((b) => b.model))).toEqual(new Set(["seasonal naive", "ETS(A,Ad,A)", "ARIMA"]));
-    expect(ids(r.facts, "forecast.value")).toHaveLength(14);
+    expect(ids(r.facts, "forecast.value")).toHaveLength(112);
     // Saturdays: the forecast for Saturday 2011-12-10 is near 0 for the orders.
     expect(Math.abs(fact(r.facts, "forecast.value", { series: "orders", period: "2011-12-10" })!)).toBeLessThan(5);
   });

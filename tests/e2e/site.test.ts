@@ -254,6 +254,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     async () => {
       const site = sites.find((s) => s.name === "real")!;
       for (const path of ["campaigns/", "experiments/", "data/"]) {
+        let desktopHeight = 0;
         for (const [width, scheme] of [
           [1280, "light"],
           [1280, "dark"],
@@ -277,6 +278,20 @@ describe.skipIf(!present)("the built site in Chromium", () => {
           if (path === "data/") expect(await page.$("details.merged")).not.toBeNull();
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `${path} at ${width}px overflows`).toBeLessThanOrEqual(0);
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          if (width === 1280) desktopHeight = Math.max(desktopHeight, height);
+          else expect(height, `${path} at ${width}px is ${height} px tall, ${desktopHeight} px on a desktop`).toBeLessThanOrEqual(4 * desktopHeight);
+          if (path === "campaigns/") {
+            // The 23 campaigns of the second file: a desktop shows every row, a phone the 8 with the most spend until its summary opens.
+            const cards = (): Promise<number> =>
+              page.$$eval("#campaigns-2 .scroll:has(+ details.fold) tbody tr", (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).length);
+            expect(await cards()).toBe(width === 1280 ? 23 : 8);
+            if (width === 375) {
+              await page.click("#campaigns-2 details.fold summary");
+              expect(await cards()).toBe(23);
+              await page.click("#campaigns-2 details.fold summary");
+            }
+          }
           await page.screenshot({ path: join(SCREENSHOTS, `real-${path.replace(/\/$/, "")}-${width}-${scheme}.png`), fullPage: true });
           await page.context().close();
         }

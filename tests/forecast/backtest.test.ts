@@ -36,13 +36,27 @@ describe("backtest(y, candidates, options) by hand", () => {
   });
 
   it("shortens the horizon to what the series holds past minTraining, and has no origin when it holds nothing", () => {
-    const r = backtest(y, naive, { horizon: 12, period: 3, minTraining: 6 });
+    const r = backtest(y, naive, { horizon: 12, period: 3, minTraining: 6, origins: 1 });
     expect(r.origins).toEqual([6]);
     expect(r.horizon).toBe(4);
     const none = backtest(y.slice(0, 6), naive, { horizon: 3, period: 3 });
     expect(none.origins).toEqual([]);
     expect(none.chosen).toBeNull();
     expect(none.rows[0]!.mase).toBeNull();
+  });
+
+  it("shortens a horizon the series has no room for until the origins asked for fit, but not below one period", () => {
+    const z = Array.from({ length: 20 }, (_, t) => 10 + t + 3 * (t % 2));
+    const naive2 = [{ name: "seasonal naive", fit: (t: Float64Array) => snaive(t, 2) }];
+    // 20 − 4 values past minTraining: 4 origins of ⌊16 ÷ 4⌋ = 4 steps (not 1 origin of 12).
+    const four = backtest(z, naive2, { horizon: 12, period: 2, origins: 4 });
+    expect([four.horizon, four.origins]).toEqual([4, [4, 8, 12, 16]]);
+    // 12 origins would leave ⌊16 ÷ 12⌋ = 1 step: one period, 2 steps, leaves room for 8.
+    const many = backtest(z, naive2, { horizon: 12, period: 2, origins: 12 });
+    expect([many.horizon, many.origins]).toEqual([2, [4, 6, 8, 10, 12, 14, 16, 18]]);
+    // A horizon the origins have room for is kept whole.
+    const room = backtest(z, naive2, { horizon: 3, period: 2, origins: 4 });
+    expect([room.horizon, room.origins]).toEqual([3, [8, 11, 14, 17]]);
   });
 
   it("counts a candidate that throws as failed, with null scores, and never chooses it", () => {

@@ -59,6 +59,27 @@ describe("ets(y, spec) against statsmodels on a monthly series with a trend and 
     }
   });
 
+  it("ETS(A,Ad,A) three seasons ahead: statsmodels' means and 95% intervals at h = 24 and 36, and the total's variance σ² Σₜ (Σ_{j ≤ H − t} c_j)²", () => {
+    // The same fit, get_prediction(start=72, end=107).summary_frame(alpha=0.05), rows 24 and 36 (statsmodels 0.13.5).
+    const ref = [
+      [23, 72.5789513100059, 58.19973550498255, 86.95816711502926],
+      [35, 73.71131222479012, 55.643154685013315, 91.77946976456693],
+    ] as const;
+    const fit = ets(monthly.series, spec("A", "Ad", "A"));
+    const fc = fit.forecast(36);
+    for (const [h, mean, lo95, hi95] of ref) {
+      expect(fc.steps[h]!.value).toBeCloseTo(mean, 3);
+      expect(fc.steps[h]!.lo95).toBeCloseTo(lo95, 3);
+      expect(fc.steps[h]!.hi95).toBeCloseTo(hi95, 3);
+    }
+    // The total's error is Σₜ εₜ (c_0 + … + c_{H−t}), with c_0 = 1 and c_j = α + βφ(1 − φʲ) ÷ (1 − φ) + γ·[j mod 12 = 0] (Hyndman et al. 2008, class 1).
+    const { alpha, beta, gamma, phi } = fit.parameters as { alpha: number; beta: number; gamma: number; phi: number };
+    const c = Array.from({ length: 36 }, (_, j) => (j === 0 ? 1 : alpha + (beta * phi * (1 - phi ** j)) / (1 - phi) + (j % 12 === 0 ? gamma : 0)));
+    let variance = 0;
+    for (let t = 1; t <= 36; t++) variance += c.slice(0, 36 - t + 1).reduce((a, b) => a + b, 0) ** 2;
+    expect(fc.total.hi95 - fc.total.value).toBeCloseTo(Z95 * Math.sqrt(fit.sigma2 * variance), 8);
+  });
+
   it("ETS(A,N,A): the same estimates, log-likelihood and intervals (whose variance steps up by γ(2α + γ) each season)", () => {
     const ref = monthly.models.ANA;
     const fit = ets(monthly.series, spec("A", "N", "A"));

@@ -192,13 +192,67 @@ describe("buildSite(report).sections.campaigns", () => {
 
   it("shows each campaign recommendation with the campaign's name beside its id, and the target CPA as money", () => {
     const site = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)]));
-    const recs = site.sections.campaigns!.sections[0]!.recommendations;
-    expect(recs.map((r) => [r.subject, r.action])).toEqual([
-      ["CMP-2 Promo", "stop"],
-      ["CMP-1 Spring", "continue"],
-    ]);
-    expect(recs[0]!.numbers.find((n) => n.label === "Target cost per conversion")!.value).toBe("$12.50");
+    const section = site.sections.campaigns!.sections[0]!;
+    expect(section.recommendations.map((r) => [r.subject, r.action])).toEqual([["CMP-2 Promo", "stop"]]);
+    expect(section.recommendations[0]!.numbers.find((n) => n.label === "Target cost per conversion")!.value).toBe("$12.50");
+    // The campaign kept as it is is one click away.
+    expect(section.asIs!.cards.map((r) => [r.subject, r.action])).toEqual([["CMP-1 Spring", "continue"]]);
     expect(site.sections.recommendations!.cards.map((r) => r.subject)).toContain("CMP-1 Spring");
+  });
+
+  it("shows the recommendations that ask for a change first, most urgent first, and folds those that keep a campaign as it is under their counts", () => {
+    const ids = ["CMP-1", "CMP-2", "CMP-3", "CMP-4", "CMP-5"];
+    const site = buildSite(
+      report({
+        series: {
+          campaign_kpis: ids.map((campaign, i) => kpiRow({ breakdown: "campaign", campaign, clicks: 1000, conversions: 50, spend: 100 * (i + 1) })),
+          campaign_summary: ids.map((c) => summary(c, c)),
+          campaign_channel_tests: [],
+        },
+        // By importance: continue (500), optimize (400), insufficient data (300), stop (200), continue (100).
+        recommendations: [
+          rec("CMP-5", "continue", 500),
+          rec("CMP-4", "optimize", 400),
+          rec("CMP-3", "insufficient data", 300),
+          rec("CMP-2", "stop", 200),
+          rec("CMP-1", "continue", 100),
+        ],
+      }),
+    );
+    const section = site.sections.campaigns!.sections[0]!;
+    expect(section.recommendations.map((r) => r.key.campaign)).toEqual(["CMP-2", "CMP-4"]);
+    expect(section.asIs!.cards.map((r) => r.key.campaign)).toEqual(["CMP-5", "CMP-3", "CMP-1"]);
+    expect(section.asIs!.summary).toBe("3 more campaigns: 2 to continue, 1 with too little data to judge");
+    // Five campaigns fit a phone: the table is not folded.
+    expect(section.campaigns!.fold).toBeUndefined();
+  });
+
+  it("folds every recommendation when none asks for a change, without saying 'more'", () => {
+    const section = buildSite(
+      report({
+        series: { campaign_kpis: kpis, campaign_summary: [summary("CMP-1", "Spring"), summary("CMP-2", "Promo")], campaign_channel_tests: [] },
+        recommendations: [rec("CMP-1", "continue", 500), rec("CMP-2", "continue", 600)],
+      }),
+    ).sections.campaigns!.sections[0]!;
+    expect(section.recommendations).toEqual([]);
+    expect(section.asIs!.summary).toBe("2 campaigns to continue");
+  });
+
+  it("shows a phone the 8 campaigns with the most spend and folds the others, which a desktop shows", () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `CMP-${i + 1}`);
+    const section = buildSite(
+      report({
+        series: {
+          campaign_kpis: ids.map((campaign, i) => kpiRow({ breakdown: "campaign", campaign, clicks: 1000, conversions: 50, spend: 100 * (i + 1) })),
+          campaign_summary: ids.map((c) => summary(c, c)),
+          campaign_channel_tests: [],
+        },
+      }),
+    ).sections.campaigns!.sections[0]!;
+    const campaigns = section.campaigns!;
+    expect(campaigns.table.rows).toHaveLength(11);
+    expect(campaigns.table.rows.slice(0, 8).map((r) => r[0])).toEqual(["CMP-11", "CMP-10", "CMP-9", "CMP-8", "CMP-7", "CMP-6", "CMP-5", "CMP-4"]);
+    expect(campaigns.fold).toEqual({ rows: 8, summary: "3 more campaigns, with less spend" });
   });
 
   it("draws weekly spend and conversions for dated data, with every campaign in every week", () => {
@@ -240,7 +294,7 @@ describe("buildSite(report).sections.campaigns", () => {
     expect(second!.ret!.id).toBe("campaign-roas-spend-2");
     expect(second!.weekly.map((c) => c.id)).toEqual(["campaign-weekly-spend-2", "campaign-weekly-conversions-2"]);
     expect(first!.recommendations.map((x) => x.subject)).toEqual([`1178, ${a}`]);
-    expect(second!.recommendations.map((x) => x.subject)).toEqual([`CMP-1 Spring, ${b}`]);
+    expect(second!.asIs!.cards.map((x) => x.subject)).toEqual([`CMP-1 Spring, ${b}`]);
     expect(first!.formulas).toContain("no revenue, so no ROAS or ROI");
     expect(first!.campaigns!.table.columns).not.toContain("ROAS");
   });

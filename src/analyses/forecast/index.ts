@@ -1,8 +1,9 @@
 /**
  * Sales forecast from orders: revenue and orders per day, week or month,
- * forecast one season ahead with 80% and 95% intervals by the model that
- * wins a rolling-origin backtest among seasonal naive, Holt-Winters (ETS)
- * and ARIMA. Runs whenever there are orders.
+ * forecast 8 weeks of days, or a year of weeks or months, ahead with 80%
+ * and 95% intervals by the model that wins a rolling-origin backtest among
+ * seasonal naive, Holt-Winters (ETS) and ARIMA. Runs whenever there are
+ * orders.
  */
 import type { ForecastConfig } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
@@ -12,7 +13,7 @@ import { type Series, type SeriesRow } from "../series.ts";
 import type { Band } from "../../forecast/types.ts";
 import { FORECAST_METRICS } from "./catalogue.ts";
 import { chooseAndForecast } from "./models.ts";
-import { dailySales, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales } from "./periods.ts";
+import { dailySales, DEFAULT_HORIZON, defaultGrain, nextKey, periodLabel, periodSeries, salesReductions, SEASON, type DailySales } from "./periods.ts";
 import { drivingPeriod } from "./peak.ts";
 import { periodOf, type Analysis } from "../analysis.ts";
 
@@ -40,7 +41,7 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
   const { frame, config } = ctx;
   const grain = config.grain ?? defaultGrain(frame.days);
   const season = SEASON[grain];
-  const horizon = config.horizon ?? season;
+  const horizon = config.horizon ?? DEFAULT_HORIZON[grain];
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`invalid forecast.horizon: ${horizon}`);
   const options = { season, horizon, log: config.log, origins: config.origins };
   const data = periodSeries(input.sales, frame, grain);

@@ -93,7 +93,8 @@ function arimaCandidate(name: string, values: Float64Array, m: number, log: bool
  * series at least two seasons long), refits the one with the lowest MASE
  * on the whole series and forecasts `horizon` steps. Without any backtest
  * origin (the series is at most two seasons long) the seasonal naive model
- * is used, with a note.
+ * is used, with a note; a backtest shortened to fewer steps than `horizon`
+ * (the series has no room for its origins that far apart) says so in a note.
  *
  * Empty-data policy: null when the series has fewer than two seasons or no
  * candidate can be fitted to it.
@@ -106,6 +107,12 @@ export function chooseAndForecast(values: Float64Array, options: ModelOptions): 
   const result = backtest(values, list, { horizon: options.horizon, period: m, origins: options.origins });
   if (result.origins.length === 0)
     notes.push(`the series is too short for a backtest (${values.length} values, two seasons are kept for training): seasonal naive is used`);
+  else if (result.horizon < options.horizon) {
+    const from = result.origins.length === 1 ? "its one origin" : `each of its ${result.origins.length} origins`;
+    notes.push(
+      `the backtest forecasts ${result.horizon} step${result.horizon === 1 ? "" : "s"} ahead from ${from}, not the ${options.horizon} of the forecast: the series (${values.length} values) has no room for more, so the model is chosen by its nearer accuracy`,
+    );
+  }
   for (const row of result.rows) {
     if (row.failures > 0)
       notes.push(`${row.model} could not be fitted at ${row.failures} of ${result.origins.length} backtest origins (${row.error}) and was not considered`);

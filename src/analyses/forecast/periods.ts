@@ -15,6 +15,17 @@ export type Grain = "day" | "week" | "month";
 /** The seasonal period of each grain: a week of days, a year of weeks or of months. */
 export const SEASON: Readonly<Record<Grain, number>> = { day: 7, week: 52, month: 12 };
 
+/**
+ * Periods forecast when `forecast.horizon` is not set: 8 weeks of days, a
+ * year of weeks or of months. One season of days (a week) is a sliver at
+ * the edge of a year's chart; 8 weeks show the weekly pattern 8 times over
+ * the next two months, as far as a model of a weekly season says much.
+ * Weeks and months keep one season, a year: the next yearly peak is what
+ * their 2 to 5 years (or more) of history are forecast for, and a year is
+ * already a fifth to a half of a weekly chart.
+ */
+export const DEFAULT_HORIZON: Readonly<Record<Grain, number>> = { day: 56, week: 52, month: 12 };
+
 /** Periods shorter than this many days are forecast by day, then by week, then by month. */
 export const DAY_GRAIN_BELOW_DAYS = 2 * 365.25;
 export const WEEK_GRAIN_BELOW_DAYS = 5 * 365.25;
