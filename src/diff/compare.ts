@@ -144,7 +144,8 @@ export function diffReports(base: Report, head: Report): ReportDiff {
       dims: fact.dims ?? {},
       label: def?.label ?? fact.id,
       section: def?.section ?? "other",
-      unit: fact.unit,
+      // This romi's unit for a metric it knows, so that an archived report whose shares were written as ratios reads as one written today.
+      unit: def?.unit ?? fact.unit,
       kind,
       base: bv,
       head: hv,

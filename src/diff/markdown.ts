@@ -41,13 +41,16 @@ const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : v < 0 ? `−
 
 export interface ChangeFormat {
   value(v: number | null, unit: Fact["unit"]): string;
-  /** "−0.09 (−17.3%)", "n/a" parts where undefined. */
+  /** "−0.09 (−17.3%)", "+1.25 pp (+4.1%)" for a share, "n/a" parts where undefined. */
   change(c: FactChange): string;
 }
 
 export function changeFormat(locale: string, currency: string): ChangeFormat {
   const fmt: Formatter = makeFormatter(locale, currency);
-  const value = (v: number | null, unit: Fact["unit"]): string => (unit === "ratio" ? fmt.number(v, 3) : fmt(v, unit));
+  // A diff shows one more digit than a page, so that a small move shows in the values too.
+  const value = (v: number | null, unit: Fact["unit"]): string => (unit === "ratio" ? fmt.number(v, 3) : unit === "share" ? fmt.percent(v, 2) : fmt(v, unit));
+  // A share moves in percentage points: 12% → 15% is +3 pp (and +25%).
+  const amount = (v: number, unit: Fact["unit"]): string => (unit === "share" ? `${fmt.number(v * 100, 2)} pp` : value(v, unit));
   return {
     value,
     change(c) {
@@ -55,7 +58,7 @@ export function changeFormat(locale: string, currency: string): ChangeFormat {
       if (c.kind === "removed") return "removed";
       if (c.kind === "appeared") return "appeared";
       if (c.kind === "vanished") return "now unknown";
-      const abs = signed(value(Math.abs(c.abs!), c.unit), c.abs!);
+      const abs = signed(amount(Math.abs(c.abs!), c.unit), c.abs!);
       const rel = c.rel === null ? "n/a" : signed(fmt.percent(Math.abs(c.rel)), c.rel);
       return `${abs} (${rel})`;
     },

@@ -22,9 +22,11 @@
  * too little data, medium otherwise.
  */
 import { median } from "simple-statistics";
+import type { MetricId } from "../analyses/catalogue.ts";
 import { roundValue } from "../report/json.ts";
 import type { CampaignsConfig } from "../schema/config.ts";
 import type { Fact, Recommendation } from "../schema/report.ts";
+import type { DerivedNumber } from "./numbers.ts";
 
 /** A fall of the trend below this ratio counts as falling. */
 export const FALLING_TREND = 0.8;
@@ -74,7 +76,7 @@ export function campaignRecommendations(facts: readonly Fact[], config: Campaign
       ...(hasRevenue ? { "campaign.roas": roas } : {}),
       ...(has("campaign.trend") ? { "campaign.trend": trend } : {}),
       ...(has("campaign.lift") ? { "campaign.lift": lift, "campaign.lift.lo95": lo, "campaign.lift.hi95": hi } : {}),
-    };
+    } satisfies Partial<Record<MetricId | DerivedNumber, number | null>>;
     const subject = { campaign, ...(dataset !== undefined ? { dataset } : {}) };
     const base = { subject, numbers, importance: spend };
     const liftText = measured ? `a lift of ${x2(lift)} conversions/day (95% interval ${x2(lo)} to ${x2(hi)})` : null;

@@ -7,10 +7,20 @@ import { SeriesSchema } from "../analyses/series.ts";
 import { AnnotationSchema } from "./annotations.ts";
 import { KINDS } from "./kinds.ts";
 
-/** 2: typed series rows (booleans, lists); `upgrade.ts` reads schema 1. */
+/**
+ * 2: typed series rows (booleans, lists); `upgrade.ts` reads schema 1. The
+ * `share` unit came later within 2: it only widens what a fact may say, so
+ * every report written before it is still a valid schema-2 report.
+ */
 export const REPORT_SCHEMA_VERSION = 2;
 
-export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "seconds", "days", "months"]);
+/**
+ * How a fact's value reads. `share`: a fraction shown as a percent (a share
+ * of a whole, a rate, a probability, a percentage error), whose changes are
+ * percentage points; `ratio`: any other quotient (ROMI, ROAS, a model
+ * parameter, a p-value), shown as a plain number.
+ */
+export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "share", "seconds", "days", "months"]);
 export type Unit = z.infer<typeof UnitSchema>;
 
 export const FactSchema = z.strictObject({

@@ -9,6 +9,9 @@
  *   as a boolean; a series that still does not match today's rows is
  *   dropped, with its name in `dropped`. Facts, recommendations, warnings
  *   and the row accounting did not change, and are kept whole.
+ * - within schema 2, the `share` unit: a report written before it says
+ *   `ratio` for a share. It is valid as it is; the diff reads a known
+ *   metric's unit from the catalogue, so its shares still show as percents.
  */
 import { z } from "zod";
 import { SERIES_ROWS, type Series } from "../analyses/series.ts";

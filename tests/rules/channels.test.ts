@@ -20,7 +20,7 @@ const UNITS: Readonly<Record<string, Unit>> = {
   cost: "currency",
   cac: "currency",
   romi: "ratio",
-  "conversion.rate": "ratio",
+  "conversion.rate": "share",
   "payback.months": "months",
 };
 
