@@ -6,8 +6,8 @@
  * |head − base| ≤ 1e-9 × max(|base|, |head|) (they agree to about nine
  * significant digits; metrics.json carries twelve), or both are null.
  */
-import { METRICS } from "../analyses/catalogue.ts";
-import { factKey, metricKey, metricKeyOf, type MetricDef } from "../facts/metric.ts";
+import { metricOf } from "../analyses/catalogue.ts";
+import { factKey } from "../facts/metric.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
 
 export const NOISE = 1e-9;
@@ -85,11 +85,6 @@ export function sameValue(a: number | null, b: number | null): boolean {
   return Math.abs(a - b) <= NOISE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-const defOf = (f: Fact): MetricDef | undefined => {
-  const key = metricKeyOf(f);
-  return METRICS.find((m) => metricKey(m.id, m.dims) === key);
-};
-
 function direction(better: Fact["better"], abs: number | null, kind: ChangeKind): Direction {
   if (!better) return "neutral";
   if (kind === "changed" && abs !== null) return abs > 0 === (better === "up") ? "improvement" : "regression";
@@ -138,7 +133,7 @@ export function diffReports(base: Report, head: Report): ReportDiff {
     else kind = "changed";
     const abs = bv !== null && hv !== null ? hv - bv : null;
     const rel = abs !== null && bv !== 0 && bv !== null ? abs / Math.abs(bv) : null;
-    const def = defOf(fact);
+    const def = metricOf(fact);
     facts.push({
       id: fact.id,
       dims: fact.dims ?? {},

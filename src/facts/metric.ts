@@ -12,6 +12,8 @@ export interface MetricDef<I extends string = string> {
   /** The report page the metric belongs to; the PR diff groups by it. */
   readonly section: "product" | "sales" | "marketing" | "customers" | "hypotheses" | "basket" | "forecast" | "clv" | "budget" | "campaigns" | "experiments";
   readonly label: string;
+  /** The label on a site tile, when `label` is too long for one or names a breakdown the tile's page already gives ("Cost" for "Cost by source" on a source's section). */
+  readonly tile?: string;
   readonly unit: Unit;
   /** Which way is good; absent when neither is. */
   readonly better?: "up" | "down";

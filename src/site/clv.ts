@@ -22,10 +22,10 @@ export function clvPage({ report, fmt, charts: ctx, pieces, recommendations }: S
   if (!method && warnings.length === 0) return null;
   const base = pieces.page(
     [
-      pieces.kpi("clv.expected_12m.total", "Predicted CLV, 12 months", "currency", "all customers, discounted"),
-      pieces.kpi("clv.p_alive.mean", "Mean P(alive)", "percent", "BG/NBD, at the period's end"),
-      pieces.kpi("clv.simple", "Simple CLV", "currency", "AOV × orders/year × margin ÷ churn"),
-      pieces.kpi("clv.holdout.mape", "Holdout error", "percent", "MAPE of repeat purchases"),
+      pieces.kpi("clv.expected_12m.total", "all customers, discounted"),
+      pieces.kpi("clv.p_alive.mean", "BG/NBD, at the period's end"),
+      pieces.kpi("clv.simple", "AOV × orders/year × margin ÷ churn"),
+      pieces.kpi("clv.holdout.mape", "MAPE of repeat purchases"),
     ],
     [charts.clvDistribution(ctx), charts.bandSegments(ctx), charts.pAliveGrid(ctx), charts.holdoutChart(ctx)].filter((c): c is ChartSpec => c !== null),
   ) ?? { kpis: [], charts: [] };
