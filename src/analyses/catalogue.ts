@@ -37,19 +37,3 @@ const BY_KEY: ReadonlyMap<string, MetricDef<MetricId>> = new Map(METRICS.map((m)
  */
 export const metricOf = (fact: { readonly id: string; readonly dims?: Readonly<Record<string, string>> | undefined }): MetricDef<MetricId> | undefined =>
   BY_KEY.get(metricKeyOf(fact));
-
-/** The report sections, in the order the PR comment lists them. */
-export const SECTIONS = [
-  "marketing",
-  "sales",
-  "product",
-  "customers",
-  "hypotheses",
-  "clv",
-  "basket",
-  "forecast",
-  "budget",
-  "campaigns",
-  "experiments",
-] as const;
-export type Section = (typeof SECTIONS)[number];

@@ -9,6 +9,7 @@
 import { metricOf } from "../analyses/catalogue.ts";
 import { factKey } from "../facts/metric.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
+import type { SectionSlug } from "../schema/sections.ts";
 
 export const NOISE = 1e-9;
 
@@ -30,7 +31,8 @@ export interface FactChange {
   readonly id: string;
   readonly dims: Readonly<Record<string, string>>;
   readonly label: string;
-  readonly section: string;
+  /** The metric's section; "other" for a metric this romi does not know. */
+  readonly section: SectionSlug | "other";
   readonly unit: Fact["unit"];
   readonly kind: ChangeKind;
   readonly base: number | null;

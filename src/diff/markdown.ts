@@ -5,16 +5,17 @@
  * Every label from the data is escaped: it shows as text, never as
  * Markdown or HTML.
  */
-import { SECTIONS as METRIC_SECTIONS } from "../analyses/catalogue.ts";
 import { makeFormatter, type Formatter } from "../words/format.ts";
 import type { Fact } from "../schema/report.ts";
 import { factKey } from "../facts/metric.ts";
+import { SECTION_LIST } from "../schema/sections.ts";
 import { countsLine, type FactChange, type ReportDiff, type Side } from "./compare.ts";
 import type { ThresholdResult } from "./thresholds.ts";
 
 export const MARKER = "<!-- romi-metrics-diff -->";
 
-const SECTIONS = [...METRIC_SECTIONS, "other"] as const;
+/** The sections in the site's order, then "other" for the metrics this romi does not know. */
+const GROUPS: readonly { readonly slug: FactChange["section"]; readonly title: string }[] = [...SECTION_LIST, { slug: "other", title: "Other" }];
 
 /**
  * Text that renders as itself in GitHub Markdown, table cells included.
@@ -147,9 +148,9 @@ export function formatMarkdown(diff: ReportDiff, thresholds: ThresholdResult | n
   }
   if (diff.facts.length > options.maxRows) {
     out.push(`<details><summary>All ${diff.facts.length} changes by section</summary>`, "");
-    for (const section of SECTIONS) {
-      const changes = diff.facts.filter((c) => c.section === section).sort((a, b) => (factKey(a.id, a.dims) < factKey(b.id, b.dims) ? -1 : 1));
-      if (changes.length) out.push(`#### ${section[0]!.toUpperCase()}${section.slice(1)} (${changes.length})`, "", ...table(changes, f), "");
+    for (const { slug, title } of GROUPS) {
+      const changes = diff.facts.filter((c) => c.section === slug).sort((a, b) => (factKey(a.id, a.dims) < factKey(b.id, b.dims) ? -1 : 1));
+      if (changes.length) out.push(`#### ${title} (${changes.length})`, "", ...table(changes, f), "");
     }
     out.push("</details>", "");
   }
