@@ -1,7 +1,7 @@
 /**
  * Campaign and experiment facts against an independent implementation:
  * tests/reference/campaigns_reference.py (pandas, SciPy, statsmodels)
- * cleans the files by the rules of docs/data.md and docs/metrics.md and computes the KPIs, the z-test,
+ * cleans the files by the rules of docs/data.md, docs/metrics.md and docs/methods.md and computes the KPIs, the z-test,
  * P(better) by quadrature and the SRM χ²; compare.py matches them fact by
  * fact. Runs on the real files in ../shared/data and on the demo; skipped
  * with a message when they or Debian's python3-statsmodels are absent.

@@ -8,7 +8,7 @@ import { EXPERIMENT_METRICS } from "./experiments/catalogue.ts";
 import { BUDGET_METRICS } from "./budget/catalogue.ts";
 import { CLV_METRICS } from "./clv/catalogue.ts";
 import { CUSTOMER_METRICS } from "./customers/catalogue.ts";
-import type { MetricDef } from "../facts/metric.ts";
+import { metricKey, metricKeyOf, type MetricDef } from "../facts/metric.ts";
 import { FORECAST_METRICS } from "./forecast/catalogue.ts";
 import { FUNNEL_METRICS } from "./funnel/catalogue.ts";
 
@@ -28,18 +28,12 @@ export type MetricId = (typeof CATALOGUES)[number]["id"];
 
 export const METRICS: readonly MetricDef<MetricId>[] = CATALOGUES;
 
-/** The report sections, in the order the PR comment lists them. */
-export const SECTIONS = [
-  "marketing",
-  "sales",
-  "product",
-  "customers",
-  "hypotheses",
-  "clv",
-  "basket",
-  "forecast",
-  "budget",
-  "campaigns",
-  "experiments",
-] as const;
-export type Section = (typeof SECTIONS)[number];
+const BY_KEY: ReadonlyMap<string, MetricDef<MetricId>> = new Map(METRICS.map((m) => [metricKey(m.id, m.dims), m]));
+
+/**
+ * The definition of a fact's metric, by its id and dim names (a dataset dim
+ * left out); undefined for a metric this romi does not know.
+ * @example metricOf({ id: "romi", dims: { source: "3" } })?.label; // => "ROMI by source"
+ */
+export const metricOf = (fact: { readonly id: string; readonly dims?: Readonly<Record<string, string>> | undefined }): MetricDef<MetricId> | undefined =>
+  BY_KEY.get(metricKeyOf(fact));

@@ -6,9 +6,10 @@
  * |head − base| ≤ 1e-9 × max(|base|, |head|) (they agree to about nine
  * significant digits; metrics.json carries twelve), or both are null.
  */
-import { METRICS } from "../analyses/catalogue.ts";
-import { factKey, metricKey, metricKeyOf, type MetricDef } from "../facts/metric.ts";
+import { metricOf } from "../analyses/catalogue.ts";
+import { factKey } from "../facts/metric.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
+import type { SectionSlug } from "../schema/sections.ts";
 
 export const NOISE = 1e-9;
 
@@ -30,7 +31,8 @@ export interface FactChange {
   readonly id: string;
   readonly dims: Readonly<Record<string, string>>;
   readonly label: string;
-  readonly section: string;
+  /** The metric's section; "other" for a metric this romi does not know. */
+  readonly section: SectionSlug | "other";
   readonly unit: Fact["unit"];
   readonly kind: ChangeKind;
   readonly base: number | null;
@@ -85,11 +87,6 @@ export function sameValue(a: number | null, b: number | null): boolean {
   return Math.abs(a - b) <= NOISE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-const defOf = (f: Fact): MetricDef | undefined => {
-  const key = metricKeyOf(f);
-  return METRICS.find((m) => metricKey(m.id, m.dims) === key);
-};
-
 function direction(better: Fact["better"], abs: number | null, kind: ChangeKind): Direction {
   if (!better) return "neutral";
   if (kind === "changed" && abs !== null) return abs > 0 === (better === "up") ? "improvement" : "regression";
@@ -138,13 +135,14 @@ export function diffReports(base: Report, head: Report): ReportDiff {
     else kind = "changed";
     const abs = bv !== null && hv !== null ? hv - bv : null;
     const rel = abs !== null && bv !== 0 && bv !== null ? abs / Math.abs(bv) : null;
-    const def = defOf(fact);
+    const def = metricOf(fact);
     facts.push({
       id: fact.id,
       dims: fact.dims ?? {},
       label: def?.label ?? fact.id,
       section: def?.section ?? "other",
-      unit: fact.unit,
+      // This romi's unit for a metric it knows, so that an archived report whose shares were written as ratios reads as one written today.
+      unit: def?.unit ?? fact.unit,
       kind,
       base: bv,
       head: hv,

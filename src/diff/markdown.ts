@@ -5,16 +5,17 @@
  * Every label from the data is escaped: it shows as text, never as
  * Markdown or HTML.
  */
-import { SECTIONS as METRIC_SECTIONS } from "../analyses/catalogue.ts";
 import { makeFormatter, type Formatter } from "../words/format.ts";
 import type { Fact } from "../schema/report.ts";
 import { factKey } from "../facts/metric.ts";
+import { SECTION_LIST } from "../schema/sections.ts";
 import { countsLine, type FactChange, type ReportDiff, type Side } from "./compare.ts";
 import type { ThresholdResult } from "./thresholds.ts";
 
 export const MARKER = "<!-- romi-metrics-diff -->";
 
-const SECTIONS = [...METRIC_SECTIONS, "other"] as const;
+/** The sections in the site's order, then "other" for the metrics this romi does not know. */
+const GROUPS: readonly { readonly slug: FactChange["section"]; readonly title: string }[] = [...SECTION_LIST, { slug: "other", title: "Other" }];
 
 /**
  * Text that renders as itself in GitHub Markdown, table cells included.
@@ -41,13 +42,16 @@ const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : v < 0 ? `−
 
 export interface ChangeFormat {
   value(v: number | null, unit: Fact["unit"]): string;
-  /** "−0.09 (−17.3%)", "n/a" parts where undefined. */
+  /** "−0.09 (−17.3%)", "+1.25 pp (+4.1%)" for a share, "n/a" parts where undefined. */
   change(c: FactChange): string;
 }
 
 export function changeFormat(locale: string, currency: string): ChangeFormat {
   const fmt: Formatter = makeFormatter(locale, currency);
-  const value = (v: number | null, unit: Fact["unit"]): string => (unit === "ratio" ? fmt.number(v, 3) : fmt(v, unit));
+  // A diff shows one more digit than a page, so that a small move shows in the values too.
+  const value = (v: number | null, unit: Fact["unit"]): string => (unit === "ratio" ? fmt.number(v, 3) : unit === "share" ? fmt.percent(v, 2) : fmt(v, unit));
+  // A share moves in percentage points: 12% → 15% is +3 pp (and +25%).
+  const amount = (v: number, unit: Fact["unit"]): string => (unit === "share" ? `${fmt.number(v * 100, 2)} pp` : value(v, unit));
   return {
     value,
     change(c) {
@@ -55,7 +59,7 @@ export function changeFormat(locale: string, currency: string): ChangeFormat {
       if (c.kind === "removed") return "removed";
       if (c.kind === "appeared") return "appeared";
       if (c.kind === "vanished") return "now unknown";
-      const abs = signed(value(Math.abs(c.abs!), c.unit), c.abs!);
+      const abs = signed(amount(Math.abs(c.abs!), c.unit), c.abs!);
       const rel = c.rel === null ? "n/a" : signed(fmt.percent(Math.abs(c.rel)), c.rel);
       return `${abs} (${rel})`;
     },
@@ -145,9 +149,9 @@ export function formatMarkdown(diff: ReportDiff, thresholds: ThresholdResult | n
   }
   if (diff.facts.length > options.maxRows) {
     out.push(`<details><summary>All ${diff.facts.length} changes by section</summary>`, "");
-    for (const section of SECTIONS) {
-      const changes = diff.facts.filter((c) => c.section === section).sort((a, b) => (factKey(a.id, a.dims) < factKey(b.id, b.dims) ? -1 : 1));
-      if (changes.length) out.push(`#### ${section[0]!.toUpperCase()}${section.slice(1)} (${changes.length})`, "", ...table(changes, f), "");
+    for (const { slug, title } of GROUPS) {
+      const changes = diff.facts.filter((c) => c.section === slug).sort((a, b) => (factKey(a.id, a.dims) < factKey(b.id, b.dims) ? -1 : 1));
+      if (changes.length) out.push(`#### ${title} (${changes.length})`, "", ...table(changes, f), "");
     }
     out.push("</details>", "");
   }

@@ -5,13 +5,16 @@
  * read facts through.
  */
 import type { Unit } from "../schema/report.ts";
+import type { SectionSlug } from "../schema/sections.ts";
 
 /** A metric's definition; `I` is its id (a literal in the catalogues, from which `MetricId` is derived). */
 export interface MetricDef<I extends string = string> {
   readonly id: I;
-  /** The report page the metric belongs to; the PR diff groups by it. */
-  readonly section: "product" | "sales" | "marketing" | "customers" | "hypotheses" | "basket" | "forecast" | "clv" | "budget" | "campaigns" | "experiments";
+  /** The report section (page) the metric belongs to; the PR diff and docs/metrics.md group by it. */
+  readonly section: SectionSlug;
   readonly label: string;
+  /** The label on a site tile, when `label` is too long for one or names a breakdown the tile's page already gives ("Cost" for "Cost by source" on a source's section). */
+  readonly tile?: string;
   readonly unit: Unit;
   /** Which way is good; absent when neither is. */
   readonly better?: "up" | "down";

@@ -24,9 +24,11 @@
  * (`CAMPAIGN_FINDINGS`). The site words them (`src/words/why.ts`).
  */
 import { median } from "simple-statistics";
+import type { MetricId } from "../analyses/catalogue.ts";
 import { roundValue } from "../report/json.ts";
 import type { CampaignsConfig } from "../schema/config.ts";
 import type { Fact, Recommendation } from "../schema/report.ts";
+import type { DerivedNumber } from "./numbers.ts";
 
 /** A fall of the trend below this ratio counts as falling. */
 export const FALLING_TREND = 0.8;
@@ -94,7 +96,7 @@ export function campaignRecommendations(facts: readonly Fact[], config: Campaign
       ...(hasRevenue ? { "campaign.roas": roas } : {}),
       ...(has("campaign.trend") ? { "campaign.trend": trend } : {}),
       ...(has("campaign.lift") ? { "campaign.lift": lift, "campaign.lift.lo95": lo, "campaign.lift.hi95": hi } : {}),
-    };
+    } satisfies Partial<Record<MetricId | DerivedNumber, number | null>>;
     const subject = { campaign, ...(dataset !== undefined ? { dataset } : {}) };
     const limits = { min_conversions: config.min_conversions, stop_roas: config.stop_roas, target_roas: config.target_roas, falling_trend: FALLING_TREND };
     const base = { subject, numbers, limits, importance: spend };

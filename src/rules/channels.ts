@@ -72,6 +72,7 @@
 import type { Config, RecommendationsConfig } from "../schema/config.ts";
 import { roundValue } from "../report/json.ts";
 import type { Action, Fact, Recommendation } from "../schema/report.ts";
+import type { DerivedNumber } from "./numbers.ts";
 
 export const RULE_NO_COST = "channel.no-cost";
 export const RULE_TOO_FEW_BUYERS = "channel.too-few-buyers";
@@ -105,7 +106,7 @@ export const HIGH_CONFIDENCE_BUYERS = 300;
 export const MEDIUM_CONFIDENCE_BUYERS = 100;
 
 /** The key of the derived spend share in `numbers`. */
-export const SPEND_SHARE = "spend.share";
+export const SPEND_SHARE: DerivedNumber = "spend.share";
 
 /**
  * The rules' thresholds: `recommendations.*` and the top-level

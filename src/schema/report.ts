@@ -9,12 +9,19 @@ import { CHANNEL_ROLES, KINDS } from "./kinds.ts";
 
 /**
  * 2: typed series rows (booleans, lists). 3: recommendations carry their
- * limits and findings instead of a sentence, and a segment's plan its
- * channel instead of its wording. `upgrade.ts` reads schemas 1 and 2.
+ * limits and findings instead of a sentence, a segment's plan its channel
+ * instead of its wording, and a fact that is a fraction of a whole has the
+ * unit `share`. `upgrade.ts` reads schemas 1 and 2.
  */
 export const REPORT_SCHEMA_VERSION = 3;
 
-export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "seconds", "days", "months"]);
+/**
+ * How a fact's value reads. `share`: a fraction shown as a percent (a share
+ * of a whole, a rate, a probability, a percentage error), whose changes are
+ * percentage points; `ratio`: any other quotient (ROMI, ROAS, a model
+ * parameter, a p-value), shown as a plain number.
+ */
+export const UnitSchema = z.enum(["count", "users", "currency", "ratio", "share", "seconds", "days", "months"]);
 export type Unit = z.infer<typeof UnitSchema>;
 
 export const FactSchema = z.strictObject({

@@ -16,6 +16,9 @@
  *   with no limits or findings (the archive shows actions, not sentences).
  *   Series rows gained decided flags (a campaign comparison's `worse`, an
  *   experiment's `srm` …); a series that lacks them is dropped, as above.
+ *   A share fact of an older report says `ratio`: it is valid as it is,
+ *   and the diff reads a known metric's unit from the catalogue, so its
+ *   shares still show as percents.
  */
 import { z } from "zod";
 import { SERIES_ROWS, type Series } from "../analyses/series.ts";

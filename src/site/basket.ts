@@ -27,10 +27,10 @@ export function basketPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
   const scatter = rulesScatter(ctx);
   const base = pieces.page(
     [
-      pieces.kpi("basket.baskets", "Baskets", "count", "orders with products"),
-      pieces.kpi("basket.items", "Products", "count", "distinct, in baskets"),
-      pieces.kpi("basket.rules", "Rules", "count", `lift > ${method.min_lift}, confidence ≥ ${fmt.percent(method.min_confidence)}`),
-      pieces.kpi("basket.min_support", "Min support", "percent", method.chosen_by === "config" ? "set in the config" : "chosen from the data"),
+      pieces.kpi("basket.baskets", "orders with products"),
+      pieces.kpi("basket.items", "distinct"),
+      pieces.kpi("basket.rules", `lift > ${method.min_lift}, confidence ≥ ${fmt.percent(method.min_confidence)}`),
+      pieces.kpi("basket.min_support", method.chosen_by === "config" ? "set in the config" : "chosen from the data"),
     ],
     scatter ? [scatter] : [],
   ) ?? { kpis: [], charts: [] };

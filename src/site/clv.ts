@@ -21,10 +21,10 @@ export function clvPage({ report, fmt, charts: ctx, pieces, recommendations }: S
   const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
   if (!method && warnings.length === 0) return null;
   const kpis = [
-    pieces.kpi("clv.expected_12m.total", "Predicted CLV, 12 months", "currency", "all customers, discounted"),
-    pieces.kpi("clv.p_alive.mean", "Mean P(alive)", "percent", "BG/NBD, at the period's end"),
-    pieces.kpi("clv.simple", "Simple CLV", "currency", "AOV × orders/year × margin ÷ churn"),
-    pieces.kpi("clv.holdout.mape", "Holdout error", "percent", "MAPE of repeat purchases"),
+    pieces.kpi("clv.expected_12m.total", "all customers, discounted"),
+    pieces.kpi("clv.p_alive.mean", "BG/NBD, at the period's end"),
+    pieces.kpi("clv.simple", "AOV × orders/year × margin ÷ churn"),
+    pieces.kpi("clv.holdout.mape", "MAPE of repeat purchases"),
   ];
   // Without BG/NBD nothing is drawn, and simple CLV's tile is still the page's one number.
   const base = pieces.page(

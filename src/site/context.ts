@@ -4,17 +4,17 @@
  * register their CSV downloads), the recommendations as views, and the
  * version archive.
  */
-import type { MetricId } from "../analyses/catalogue.ts";
 import { withAnnotations, type ChartContext } from "../charts/common.ts";
 import { renderChart } from "../charts/render.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { NARROW, WIDE } from "../charts/theme.ts";
-import type { Report, Unit } from "../schema/report.ts";
+import type { Report } from "../schema/report.ts";
 import { csvOf, tableCsv } from "./csv.ts";
 import { FactIndex } from "../facts/index.ts";
 import { makeFormatter, type Formatter } from "../words/format.ts";
 import type { PagePieces } from "./pieces.ts";
 import { recommendationViews } from "./recommendations.ts";
+import { kpiTile } from "./tile.ts";
 import { versionsModel, type DiffView, type VersionView } from "./versions.ts";
 import type { Chart, Kpi, RecommendationView } from "./views.ts";
 
@@ -37,7 +37,7 @@ export function siteContext(report: Report, snapshots: readonly Report[]): SiteC
   const facts = new FactIndex(report.facts);
   const downloads = new Map<string, string>();
   const pieces: PagePieces = {
-    kpi: (id, label, display, hint, dims) => kpi(facts, fmt, id, label, display, hint, dims),
+    kpi: (id, hint, dims) => kpiTile(facts, fmt, id, hint, dims),
     page: (kpis, specs) => {
       if (specs.length === 0) return null;
       for (const s of specs) downloads.set(s.id, csvOf(s.data));
@@ -58,21 +58,6 @@ export function siteContext(report: Report, snapshots: readonly Report[]): SiteC
     archive: versionsModel(report, snapshots),
     downloads,
   };
-}
-
-/** A tile for a fact, in its unit or as a percentage; null when the report has no such fact. */
-function kpi(
-  facts: FactIndex,
-  fmt: Formatter,
-  id: MetricId,
-  label: string,
-  display: Unit | "percent",
-  hint: string,
-  dims?: Record<string, string>,
-): Kpi | null {
-  if (!facts.has(id, dims)) return null;
-  const value = facts.value(id, dims) ?? null;
-  return { label, value: display === "percent" ? fmt.percent(value) : fmt(value, display), hint };
 }
 
 function render(raw: ChartSpec, annotations: Report["annotations"]): Chart {

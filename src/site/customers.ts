@@ -75,9 +75,9 @@ export function customersPage({ report, facts, fmt, pieces, charts: ctx }: SiteC
   const page = pieces.page(
     [
       rfmCustomers.length ? { label: "Customers", value: fmt.number(totalCustomers, 0), hint: "with an order in the period" } : null,
-      pieces.kpi("segments.k", "Segments", "count", method ? `k-means, ${chosenBy(method)}` : "k-means"),
-      facts.has("segments.k") ? pieces.kpi("segments.silhouette", "Silhouette", "ratio", "of the chosen k", { k: String(facts.value("segments.k")) }) : null,
-      pieces.kpi("revenue", "Revenue", "currency", "in the period"),
+      pieces.kpi("segments.k", method ? `k-means, ${chosenBy(method)}` : "k-means"),
+      facts.has("segments.k") ? pieces.kpi("segments.silhouette", "of the chosen k", { k: String(facts.value("segments.k")) }) : null,
+      pieces.kpi("revenue", "in the period"),
     ],
     present(
       charts.buyerRetention(ctx),
@@ -140,11 +140,11 @@ export function segmentsPage({ report, fmt, pieces }: SiteContext): readonly Seg
       name,
       anchor: `segment-${i + 1}`,
       kpis: [
-        pieces.kpi("segments.size", "Customers", "users", `${fmt.percent(p.revenue_share)} of revenue`, dims),
-        pieces.kpi("segments.recency.mean", "Recency", "days", "mean days since last order", dims),
-        pieces.kpi("segments.frequency.mean", "Orders", "ratio", "mean per customer", dims),
-        pieces.kpi("segments.aov", "AOV", "currency", "revenue ÷ orders", dims),
-        pieces.kpi("segments.repeat.share", "Repeat buyers", "percent", "2 or more orders", dims),
+        pieces.kpi("segments.size", `${fmt.percent(p.revenue_share)} of revenue`, dims),
+        pieces.kpi("segments.recency.mean", "days since the last order", dims),
+        pieces.kpi("segments.frequency.mean", "orders per customer", dims),
+        pieces.kpi("segments.aov", "revenue ÷ orders", dims),
+        pieces.kpi("segments.repeat.share", "2 or more orders", dims),
       ].filter((k): k is Kpi => k !== null),
       profile: extra.map((c) => ({ label: c.label, value: c.value(p) })).filter((x) => x.value !== ""),
       action: rec?.action ?? "",

@@ -7,7 +7,6 @@
 import type { MetricId } from "../analyses/catalogue.ts";
 import * as charts from "../charts/funnel.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Unit } from "../schema/report.ts";
 import type { SiteContext } from "./context.ts";
 import { recommendationView } from "./recommendations.ts";
 import type { ChartPage, Kpi, RecommendationView } from "./views.ts";
@@ -25,12 +24,12 @@ const present = (...specs: (ChartSpec | null)[]): ChartSpec[] => specs.filter((c
 export function productPage({ pieces, charts: ctx }: SiteContext): ChartPage | null {
   return pieces.page(
     [
-      pieces.kpi("dau", "DAU", "users", "mean daily active users"),
-      pieces.kpi("wau", "WAU", "users", "mean weekly active users"),
-      pieces.kpi("mau", "MAU", "users", "mean monthly active users"),
-      pieces.kpi("sticky.dau_mau", "Sticky factor", "percent", "DAU ÷ MAU"),
-      pieces.kpi("sessions.per_user_day", "Sessions per user per day", "ratio", "on days with sessions"),
-      pieces.kpi("session.length.median_s", "Median session", "seconds", "end − start"),
+      pieces.kpi("dau", "mean daily active users"),
+      pieces.kpi("wau", "mean weekly active users"),
+      pieces.kpi("mau", "mean monthly active users"),
+      pieces.kpi("sticky.dau_mau", "monthly users active on an average day"),
+      pieces.kpi("sessions.per_user_day", "on days with sessions"),
+      pieces.kpi("session.length.median_s", "end − start"),
     ],
     present(charts.activeUsers(ctx), charts.stickyFactor(ctx), charts.sessionsPerUser(ctx), charts.sessionLength(ctx), charts.retention(ctx)),
   );
@@ -39,10 +38,10 @@ export function productPage({ pieces, charts: ctx }: SiteContext): ChartPage | n
 export function salesPage({ pieces, charts: ctx }: SiteContext): ChartPage | null {
   return pieces.page(
     [
-      pieces.kpi("revenue", "Revenue", "currency", "in the period"),
-      pieces.kpi("orders.count", "Orders", "count", "in the period"),
-      pieces.kpi("aov", "AOV", "currency", "revenue ÷ orders"),
-      pieces.kpi("conversion.delay.median_days", "Days to first order", "days", "median"),
+      pieces.kpi("revenue", "in the period"),
+      pieces.kpi("orders.count", "in the period"),
+      pieces.kpi("aov", "revenue ÷ orders"),
+      pieces.kpi("conversion.delay.median_days", "median, from the first session"),
     ],
     present(charts.conversionDelay(ctx), charts.ordersPerBuyer(ctx), charts.aovMonthly(ctx), charts.ltvHeatmap(ctx), charts.ltvMean(ctx)),
   );
@@ -50,11 +49,7 @@ export function salesPage({ pieces, charts: ctx }: SiteContext): ChartPage | nul
 
 export function marketingPage({ pieces, charts: ctx }: SiteContext): ChartPage | null {
   return pieces.page(
-    [
-      pieces.kpi("cost", "Marketing cost", "currency", "in the period"),
-      pieces.kpi("cac", "CAC", "currency", "cost ÷ buyers"),
-      pieces.kpi("romi", "ROMI", "ratio", "revenue × margin ÷ cost"),
-    ],
+    [pieces.kpi("cost", "in the period"), pieces.kpi("cac", "cost ÷ buyers"), pieces.kpi("romi", "revenue × margin ÷ cost")],
     present(charts.spendBySource(ctx), charts.cacBySource(ctx), charts.romiBySourceAge(ctx), charts.ltvVsCac(ctx)),
   );
 }
@@ -70,23 +65,23 @@ export function channelsPage({ report, facts, fmt, pieces }: SiteContext): reado
   if (sources.length === 0 || (!facts.has("buyers", { source: sources[0]! }) && !facts.has("cost", { source: sources[0]! }))) return null;
   const recBySource = new Map(report.recommendations.map((r) => [r.subject["source"], r]));
   return sources.map((source, i) => {
-    const k = (id: MetricId, label: string, display: Unit | "percent", hint: string): Kpi | null => pieces.kpi(id, label, display, hint, { source });
+    const k = (id: MetricId, hint: string): Kpi | null => pieces.kpi(id, hint, { source });
     const rec = recBySource.get(source);
     return {
       source,
       anchor: anchorFor(source, i),
       funnel: [
-        k("visits.users", "Visitors", "users", "first touch"),
-        k("conversion.rate", "Conversion", "percent", "visitors who bought"),
-        k("buyers", "Buyers", "users", "first touch"),
-        k("revenue", "Revenue", "currency", "of those buyers"),
+        k("visits.users", "first touch"),
+        k("conversion.rate", "visitors who bought"),
+        k("buyers", "first touch"),
+        k("revenue", "of those buyers"),
       ].filter((x): x is Kpi => x !== null),
       numbers: [
-        k("cost", "Cost", "currency", "in the period"),
-        k("cac", "CAC", "currency", "cost ÷ buyers"),
-        k("romi", "ROMI", "ratio", "revenue × margin ÷ cost"),
-        k("payback.months", "Payback", "months", "cohort age where ROMI ≥ 1"),
-        k("conversion.delay.median_days", "Days to first order", "days", "median"),
+        k("cost", "in the period"),
+        k("cac", "cost ÷ buyers"),
+        k("romi", "revenue × margin ÷ cost"),
+        k("payback.months", "cohort age where ROMI ≥ 1"),
+        k("conversion.delay.median_days", "median, from the first session"),
       ].filter((x): x is Kpi => x !== null),
       recommendation: rec ? recommendationView(rec, fmt) : null,
     };

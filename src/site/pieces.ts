@@ -5,12 +5,11 @@
  */
 import type { MetricId } from "../analyses/catalogue.ts";
 import type { ChartSpec } from "../charts/spec.ts";
-import type { Unit } from "../schema/report.ts";
 import type { ChartPage, Kpi, Table } from "./views.ts";
 
 export interface PagePieces {
-  /** A tile for the fact with this id (and dims), or null when the report has no such fact. */
-  readonly kpi: (id: MetricId, label: string, display: Unit | "percent", hint: string, dims?: Record<string, string>) => Kpi | null;
+  /** A tile for the fact with this id (and dims), labelled and formatted by its metric's definition, or null when the report has no such fact. */
+  readonly kpi: (id: MetricId, hint: string, dims?: Record<string, string>) => Kpi | null;
   /** Tiles and rendered charts, or null without any chart. */
   readonly page: (kpis: (Kpi | null)[], specs: ChartSpec[]) => ChartPage | null;
   /** Registers the table's CSV download and returns the table. */

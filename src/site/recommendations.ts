@@ -4,6 +4,7 @@
  * and the Recommendations page.
  */
 import { METRICS } from "../analyses/catalogue.ts";
+import { DERIVED_NUMBERS, type DerivedNumber } from "../rules/numbers.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import type { Formatter } from "../words/format.ts";
 import { why } from "../words/why.ts";
@@ -17,26 +18,22 @@ const STATUS_QUO: ReadonlySet<Recommendation["action"]> = new Set(["keep", "cont
 /** Actions that stop a loss: shown on the overview before other changes. */
 const URGENT: ReadonlySet<Recommendation["action"]> = new Set(["cut", "stop"]);
 
-/** Units of recommendation numbers that are no metric of the catalogue. */
-const NUMBER_UNITS: Readonly<Record<string, Unit>> = { "campaign.target_cpa": "currency" };
-/** Names of recommendation numbers that are no metric of the catalogue. */
-const NUMBER_LABELS: Readonly<Record<string, string>> = { "campaign.target_cpa": "Target cost per conversion", "spend.share": "Share of spend" };
-
 /**
- * A recommendation number's name: its metric's label in the catalogue, with
- * the dim a rule folded into the id ("segments.channel.reach.email" → "Channel
- * reach: email", "clv.expected_12m.5" → "… (band 5)"); the id itself only when
- * nothing names it.
- * @example numberLabel("campaign.lift.lo95"); // => "Campaign lift, 95% low"
+ * A recommendation number's name and unit: its metric's in the catalogue,
+ * with the dim a rule folded into the id ("segments.channel.reach.email" →
+ * "Channel reach: email", "clv.expected_12m.5" → "… (band 5)"); a derived
+ * number's declaration (`DERIVED_NUMBERS`); the id itself, as a ratio, only
+ * when nothing names it (a number of an older report).
+ * @example numberDef("campaign.lift.lo95"); // => { label: "Campaign lift, 95% low", unit: "count" }
  */
-export function numberLabel(id: string): string {
+export function numberDef(id: string): { readonly label: string; readonly unit: Unit } {
   const exact = METRICS.find((m) => m.id === id);
-  if (exact) return exact.label;
-  if (NUMBER_LABELS[id]) return NUMBER_LABELS[id];
+  if (exact) return { label: exact.label, unit: exact.unit };
+  if (Object.hasOwn(DERIVED_NUMBERS, id)) return { ...DERIVED_NUMBERS[id as DerivedNumber] };
   const parent = foldedParent(id);
-  if (!parent) return id;
+  if (!parent) return { label: id, unit: "ratio" };
   const value = id.slice(id.lastIndexOf(".") + 1);
-  return parent.dims[0] === "band" ? `${parent.label} (band ${value})` : `${parent.label}: ${value}`;
+  return { label: parent.dims[0] === "band" ? `${parent.label} (band ${value})` : `${parent.label}: ${value}`, unit: parent.unit };
 }
 
 /**
@@ -58,9 +55,6 @@ export function recommendationViews(report: Report, fmt: Formatter): Recommendat
 
 /** `names` gives a campaign's name by `dataset|campaign` ("" for no dataset), shown beside its id. */
 export function recommendationView(r: Recommendation, fmt: Formatter, names: ReadonlyMap<string, string> = new Map()): RecommendationView {
-  const isShare = (id: string): boolean => id === "spend.share" || id.endsWith(".share") || id.startsWith("segments.channel.reach");
-  const unitOf = (id: string): Unit | "share" =>
-    isShare(id) ? "share" : (METRICS.find((m) => m.id === id)?.unit ?? NUMBER_UNITS[id] ?? foldedParent(id)?.unit ?? "ratio");
   const campaignName = (id: string): string => {
     const name = names.get(`${r.subject["dataset"] ?? ""}|${id}`);
     return name && name !== id ? `${id} ${name}` : id;
@@ -75,8 +69,8 @@ export function recommendationView(r: Recommendation, fmt: Formatter, names: Rea
     why: why(r, fmt),
     confidence: r.confidence,
     numbers: Object.entries(r.numbers).map(([id, v]) => {
-      const unit = unitOf(id);
-      return { label: numberLabel(id), value: unit === "share" ? fmt.percent(v) : fmt(v, unit) };
+      const { label, unit } = numberDef(id);
+      return { label, value: fmt(v, unit) };
     }),
   };
 }

@@ -1,12 +1,14 @@
 /**
- * The report's sections, in navigation order: one entry per page, from
- * which the navigation, the pages' paths and the site model's types are
- * derived. A section's `build` gives its page's model, or null when the
- * report has no data for it (the page is then left out); its `component`
- * lays that model out. Adding a page is its builder, its component and one
- * entry here.
+ * The report's sections as pages: one entry per section of `SECTION_LIST`
+ * (`src/schema/sections.ts`, which gives the order and the titles), in its
+ * order, which tsc checks. The navigation, the pages' paths and the site
+ * model's types are derived from it. A section's `build` gives its page's
+ * model, or null when the report has no data for it (the page is then left
+ * out); its `component` lays that model out. Adding a page is its builder,
+ * its component, its slug and title in `SECTION_LIST` and one entry here.
  */
 import type { AstroComponentFactory } from "astro/runtime/server/index.js";
+import { SECTION_LIST, sectionTitle, type SectionSlug } from "../schema/sections.ts";
 import { basketPage } from "./basket.ts";
 import { budgetPage } from "./budget.ts";
 import { campaignsPage } from "./campaigns.ts";
@@ -26,74 +28,74 @@ export type ComponentModule = { readonly default: AstroComponentFactory };
 /** A section's builder: its page's model, or null when the report has no data for it. */
 type Build = (site: SiteContext) => unknown;
 
-export interface Section<S extends string, B extends Build> {
+export interface Section<S extends SectionSlug, B extends Build> {
   /** The page's path under the site's base ("" for the overview). */
   readonly slug: S;
+  /** From `SECTION_LIST`. */
   readonly title: string;
   readonly build: B;
   /** The component that lays the model out (its prop `model`); null for a section whose pages have routes of their own (versions). */
   readonly component: (() => Promise<ComponentModule>) | null;
 }
 
-export const defineSection = <S extends string, B extends Build>(section: Section<S, B>): Section<S, B> => section;
+export const defineSection = <S extends SectionSlug, B extends Build>(section: Omit<Section<S, B>, "title">): Section<S, B> => ({
+  ...section,
+  title: sectionTitle(section.slug),
+});
+
+/** One section per entry of `L`, with its slug, in its order. */
+type SectionsFor<L extends readonly { readonly slug: SectionSlug }[]> = { readonly [K in keyof L]: Section<L[K]["slug"], Build> };
 
 export const SECTIONS = [
-  defineSection({ slug: "", title: "Overview", build: overviewPage, component: () => import("../components/sections/Overview.astro") }),
-  defineSection({ slug: "product", title: "Product", build: productPage, component: () => import("../components/sections/Charts.astro") }),
-  defineSection({ slug: "sales", title: "Sales", build: salesPage, component: () => import("../components/sections/Charts.astro") }),
-  defineSection({ slug: "marketing", title: "Marketing", build: marketingPage, component: () => import("../components/sections/Charts.astro") }),
-  defineSection({ slug: "channels", title: "Channels", build: channelsPage, component: () => import("../components/sections/Channels.astro") }),
-  defineSection({ slug: "customers", title: "Customers", build: customersPage, component: () => import("../components/sections/Customers.astro") }),
-  defineSection({ slug: "segments", title: "Segments", build: segmentsPage, component: () => import("../components/sections/Segments.astro") }),
-  defineSection({ slug: "hypotheses", title: "Hypotheses", build: hypothesesPage, component: () => import("../components/sections/Hypotheses.astro") }),
+  defineSection({ slug: "", build: overviewPage, component: () => import("../components/sections/Overview.astro") }),
+  defineSection({ slug: "product", build: productPage, component: () => import("../components/sections/Charts.astro") }),
+  defineSection({ slug: "sales", build: salesPage, component: () => import("../components/sections/Charts.astro") }),
+  defineSection({ slug: "marketing", build: marketingPage, component: () => import("../components/sections/Charts.astro") }),
+  defineSection({ slug: "channels", build: channelsPage, component: () => import("../components/sections/Channels.astro") }),
+  defineSection({ slug: "customers", build: customersPage, component: () => import("../components/sections/Customers.astro") }),
+  defineSection({ slug: "segments", build: segmentsPage, component: () => import("../components/sections/Segments.astro") }),
+  defineSection({ slug: "hypotheses", build: hypothesesPage, component: () => import("../components/sections/Hypotheses.astro") }),
   defineSection({
     slug: "clv",
-    title: "CLV",
     build: clvPage,
     component: () => import("../components/sections/Clv.astro"),
   }),
   defineSection({
     slug: "basket",
-    title: "Basket",
     build: basketPage,
     component: () => import("../components/sections/Basket.astro"),
   }),
   defineSection({
     slug: "forecast",
-    title: "Forecast",
     build: forecastPage,
     component: () => import("../components/sections/Forecast.astro"),
   }),
   defineSection({
     slug: "campaigns",
-    title: "Campaigns",
     build: campaignsPage,
     component: () => import("../components/sections/Campaigns.astro"),
   }),
   defineSection({
     slug: "experiments",
-    title: "Experiments",
     build: experimentsPage,
     component: () => import("../components/sections/Experiments.astro"),
   }),
   defineSection({
     slug: "budget",
-    title: "Budget",
     build: budgetPage,
     component: () => import("../components/sections/Budget.astro"),
   }),
   defineSection({
     slug: "recommendations",
-    title: "Recommendations",
     build: recommendationsPage,
     component: () => import("../components/sections/Recommendations.astro"),
   }),
-  defineSection({ slug: "versions", title: "Versions", build: (c) => (c.archive.list.length ? c.archive.list : null), component: null }),
-  defineSection({ slug: "data", title: "Data", build: dataPage, component: () => import("../components/sections/Data.astro") }),
-] as const;
+  defineSection({ slug: "versions", build: (c) => (c.archive.list.length ? c.archive.list : null), component: null }),
+  defineSection({ slug: "data", build: dataPage, component: () => import("../components/sections/Data.astro") }),
+] as const satisfies SectionsFor<typeof SECTION_LIST>;
 
 type AnySection = (typeof SECTIONS)[number];
-export type SectionSlug = AnySection["slug"];
+export type { SectionSlug };
 /** Each section's page model by slug (null: the report has no such page). */
 export type SectionModels = { readonly [S in AnySection as S["slug"]]: ReturnType<S["build"]> };
 /** The model of one section's page, when it has one. */

@@ -9,6 +9,7 @@ import { changeFormat, changeLabel } from "../diff/markdown.ts";
 import type { Report } from "../schema/report.ts";
 import { FactIndex } from "../facts/index.ts";
 import { makeFormatter } from "../words/format.ts";
+import { kpiTile } from "./tile.ts";
 import type { Kpi } from "./views.ts";
 
 export interface DiffView {
@@ -30,24 +31,15 @@ export interface VersionView {
   readonly diff: DiffView | null;
 }
 
-const HEADLINES: readonly [MetricId, string, "currency" | "users" | "ratio" | "percent"][] = [
-  ["revenue", "Revenue", "currency"],
-  ["buyers", "Buyers", "users"],
-  ["cost", "Cost", "currency"],
-  ["cac", "CAC", "currency"],
-  ["romi", "ROMI", "ratio"],
-  ["conversion.rate", "Conversion", "percent"],
-];
+/** A snapshot's headline tiles, labelled and formatted by the catalogue (an archived share written as a ratio still reads as a percent). */
+const HEADLINES: readonly MetricId[] = ["revenue", "buyers", "cost", "cac", "romi", "conversion.rate"];
 
 const labelOf = (r: Report): string => r.version.label ?? r.version.id;
 
 function headlines(r: Report): Kpi[] {
   const fmt = makeFormatter(r.locale, r.currency);
   const facts = new FactIndex(r.facts);
-  return HEADLINES.filter(([id]) => facts.has(id)).map(([id, label, unit]) => {
-    const v = facts.value(id) ?? null;
-    return { label, value: unit === "percent" ? fmt.percent(v) : fmt(v, unit), hint: "" };
-  });
+  return HEADLINES.map((id) => kpiTile(facts, fmt, id, "")).filter((k): k is Kpi => k !== null);
 }
 
 export function diffView(diff: ReportDiff, base: Report, head: Report, maxRows = 12): DiffView {

@@ -7,7 +7,7 @@ import type { Unit } from "../schema/report.ts";
 export const MISSING = "n/a";
 
 export interface Formatter {
-  /** A value in its unit: money, users, a ratio as %, seconds, days, months. */
+  /** A value in its unit: money, users, a ratio as a number, a share as a percentage, seconds, days, months. */
   (value: number | null | undefined, unit: Unit): string;
   /** Money with cents. */
   money(value: number | null | undefined): string;
@@ -27,6 +27,7 @@ export interface Formatter {
 
 /**
  * @example makeFormatter("en-US", "USD")(1234.5, "currency"); // => "$1,234.50"
+ * @example makeFormatter("en-US", "USD")(0.1234, "share"); // => "12.3%"
  * @example makeFormatter("en-US", "USD")(null, "ratio"); // => "n/a"
  * @example makeFormatter("en-US", "USD").number(0.24251, 4); // => "0.2425"
  */
@@ -50,6 +51,8 @@ export function makeFormatter(locale: string, currency: string): Formatter {
         return Math.abs(value) >= 10_000 ? moneyBig.format(value) : money.format(value);
       case "ratio":
         return num(value, 2);
+      case "share":
+        return percents[1]!.format(value);
       case "users":
       case "count":
         return num(value, value >= 100 ? 0 : 1);

@@ -99,7 +99,7 @@ describe("funnel chart specs", async () => {
 });
 
 describe("makeFormatter(locale, currency)", () => {
-  it("formats money, ratios and durations, and shows missing values as n/a", () => {
+  it("formats money, ratios, shares and durations, and shows missing values as n/a", () => {
     const f = makeFormatter("en-US", "EUR");
     expect(f(1234.5, "currency")).toBe("€1,234.50");
     expect(f(123456, "currency")).toBe("€123,456");
@@ -108,6 +108,10 @@ describe("makeFormatter(locale, currency)", () => {
     expect(f(0, "ratio")).toBe("0");
     expect(f(300, "seconds")).toBe("5 min");
     expect(f.percent(0.1234)).toBe("12.3%");
+    expect(f(0.1234, "share")).toBe("12.3%");
+    expect(f(1.05, "share")).toBe("105%");
+    expect(f(null, "share")).toBe("n/a");
+    expect(makeFormatter("de-DE", "EUR")(0.1234, "share")).toBe("12,3\u00a0%");
     expect(makeFormatter("de-DE", "EUR")(1234.5, "currency")).toBe("1.234,50\u00a0€"); // a no-break space, as Intl writes it
   });
 });

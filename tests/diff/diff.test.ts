@@ -163,6 +163,16 @@ describe("formatMarkdown(diff, thresholds)", () => {
     expect(md).toContain("| ⚪ | Marketing cost | $0.00 | $10.00 | +$10.00 (n/a) |");
     expect(md.startsWith(`${MARKER}\n### romi: 1 metric changed: 0 regressions, 0 improvements; Marketing cost +$10.00 (n/a)`)).toBe(true);
   });
+
+  it("shows a share as a percent and its change in percentage points, an archived report's ratio-unit share included", () => {
+    const mape = (value: number, unit: Fact["unit"]): Fact => ({ id: "clv.holdout.mape", value, unit, better: "down" });
+    const options = { locale: "en-US", currency: "USD", maxRows: 10 };
+    // Schema 2 before the share unit wrote the holdout error as a ratio: the catalogue's unit reads it.
+    const md = formatMarkdown(diffReports(report([mape(0.12, "ratio")]), report([mape(0.1525, "share")])), null, options);
+    expect(md).toContain("| 🔴 worse | Holdout error | 12% | 15.25% | +3.25 pp (+27.1%) |");
+    const old = formatMarkdown(diffReports(report([mape(0.2, "ratio")]), report([mape(0.15, "ratio")])), null, options);
+    expect(old).toContain("| 🟢 better | Holdout error | 20% | 15% | −5 pp (−25%) |");
+  });
 });
 
 describe("countsLine(summary)", () => {

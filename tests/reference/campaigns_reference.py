@@ -5,7 +5,7 @@ Reads every campaigns file (marketing_campaign_dataset / KAG / the demo's
 campaigns.csv headers) and experiment file (ab_data / the demo's
 experiment.csv) in DATA_DIR and prints {"facts": [...]} in romi's fact shape
 (without units) for compare.py. The cleaning rules are re-implemented here
-from docs/data.md and docs/metrics.md, not from romi's code:
+from docs/data.md, docs/metrics.md and docs/methods.md, not from romi's code:
 - labels trimmed and merged case-insensitively, shown in their most frequent
   spelling among the rows kept (ties: first in code-unit order);
 - rows with negative spend or revenue, or without a required number, dropped;

@@ -29,7 +29,7 @@ const UNITS: Readonly<Record<string, Unit>> = {
   cost: "currency",
   cac: "currency",
   romi: "ratio",
-  "conversion.rate": "ratio",
+  "conversion.rate": "share",
   "payback.months": "months",
 };
 

@@ -15,8 +15,8 @@ function facts(segments: Record<string, Numbers>): Fact[] {
     { id: "segments.frequency.mean", dims: { segment }, value: s.frequency, unit: "count" as const },
     { id: "segments.monetary.mean", dims: { segment }, value: s.monetary, unit: "currency" as const },
     { id: "segments.aov", dims: { segment }, value: s.aov, unit: "currency" as const },
-    { id: "segments.repeat.share", dims: { segment }, value: s.repeat, unit: "ratio" as const },
-    ...Object.entries(s.reach ?? {}).map(([channel, value]) => ({ id: "segments.channel.reach", dims: { segment, channel }, value, unit: "ratio" as const })),
+    { id: "segments.repeat.share", dims: { segment }, value: s.repeat, unit: "share" as const },
+    ...Object.entries(s.reach ?? {}).map(([channel, value]) => ({ id: "segments.channel.reach", dims: { segment, channel }, value, unit: "share" as const })),
   ]);
 }
 

@@ -107,6 +107,14 @@ describe("upgradeReport(raw)", () => {
     ]);
   });
 
+  it("reads a schema-2 report written before the share unit, its shares as ratios, unchanged", () => {
+    const facts = [{ id: "retention", dims: { cohort: "2024-06", age: "1" }, value: 0.12, unit: "ratio", better: "up" }];
+    const read = upgradeReport({ ...report({}), schema: 2, facts });
+    if (!("report" in read)) throw new Error(read.error);
+    expect(read.report.facts).toEqual(facts);
+    expect(read.dropped).toEqual([]);
+  });
+
   it("reads every archived snapshot of the demo", () => {
     for (const label of ["2025-03", "2025-04"]) {
       const read = upgradeReport(JSON.parse(readFileSync(new URL(`../../content/versions/${label}.json`, import.meta.url), "utf8")));

@@ -158,7 +158,7 @@ describe("clvPage(site)", () => {
     r.facts = r.facts.filter((f) => f.id !== "clv.holdout.mape");
     const page = clvPage(siteContext(r, []))!;
     expect(page.kpis.map((k) => [k.label, k.value])).toEqual([
-      ["Predicted CLV, 12 months", "$1,385.00"],
+      ["Predicted 12-month CLV", "$1,385.00"],
       // 0.78125 to one decimal of a percent.
       ["Mean P(alive)", "78.1%"],
       ["Simple CLV", "$35.86"],

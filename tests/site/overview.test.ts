@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { byUrgency, numberLabel, topRecommendations } from "../../src/site/recommendations.ts";
+import { byUrgency, numberDef, recommendationView, topRecommendations } from "../../src/site/recommendations.ts";
 import type { RecommendationView } from "../../src/site/views.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 
 const view = (key: Record<string, string>, action: RecommendationView["action"]): RecommendationView => ({
   subject: Object.values(key).join(" "),
@@ -46,13 +47,46 @@ describe("byUrgency(views), the order of the Recommendations page", () => {
   });
 });
 
-describe("numberLabel(id), the name of a recommendation's number", () => {
-  it("is the metric's catalogue label, with a dim the rule folded into the id, and the id only when nothing names it", () => {
-    expect(numberLabel("campaign.lift.lo95")).toBe("Campaign lift, 95% low");
-    expect(numberLabel("budget.outcome.change.hi90")).toBe("Expected outcome: change per week, 90% interval high");
-    expect(numberLabel("segments.channel.reach.email")).toBe("Channel reach: email");
-    expect(numberLabel("clv.expected_12m.5")).toBe("Predicted 12-month CLV by band (band 5)");
-    expect(numberLabel("spend.share")).toBe("Share of spend");
-    expect(numberLabel("no.such.metric")).toBe("no.such.metric");
+describe("numberDef(id), the name and unit of a recommendation's number", () => {
+  it("is the metric's catalogue label and unit, with a dim the rule folded into the id", () => {
+    expect(numberDef("campaign.lift.lo95")).toEqual({ label: "Campaign lift, 95% low", unit: "count" });
+    expect(numberDef("budget.outcome.change.hi90")).toEqual({ label: "Expected outcome: change per week, 90% interval high", unit: "currency" });
+    expect(numberDef("segments.channel.reach.email")).toEqual({ label: "Channel reach: email", unit: "share" });
+    expect(numberDef("clv.expected_12m.5")).toEqual({ label: "Predicted 12-month CLV by band (band 5)", unit: "currency" });
+    expect(numberDef("conversion.rate")).toEqual({ label: "Conversion rate", unit: "share" });
+  });
+
+  it("is a derived number's declaration, and the id as a ratio only when nothing names it", () => {
+    expect(numberDef("spend.share")).toEqual({ label: "Share of spend", unit: "share" });
+    expect(numberDef("campaign.target_cpa")).toEqual({ label: "Target cost per conversion", unit: "currency" });
+    expect(numberDef("no.such.metric")).toEqual({ label: "no.such.metric", unit: "ratio" });
+    expect(numberDef("toString")).toEqual({ label: "toString", unit: "ratio" });
+  });
+});
+
+describe("recommendationView(r, fmt), a recommendation as a card", () => {
+  it("formats each number in its declared unit: shares as percents, money, a ROMI as a plain number", () => {
+    const card = recommendationView(
+      {
+        subject: { source: "search" },
+        action: "cut",
+        rule: "channel.loses-money",
+        numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31, "conversion.rate": 0.0412 },
+        limits: { cut_romi: 0.7 },
+        findings: [],
+        confidence: "high",
+        importance: 310,
+      },
+      makeFormatter("en-US", "USD"),
+    );
+    expect(card.numbers).toEqual([
+      { label: "Buyers", value: "501" },
+      { label: "ROMI", value: "0.42" },
+      { label: "Marketing cost", value: "$310.00" },
+      { label: "Share of spend", value: "31%" },
+      { label: "Conversion rate", value: "4.1%" },
+    ]);
+    // The rule's sentence, worded from its numbers and limits.
+    expect(card.why).toBe("search returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget.");
   });
 });

@@ -131,10 +131,10 @@ describe("buildSite(report, snapshots).sections.versions", () => {
       // 10,000 and more without cents.
       ["Revenue", "$10,000"],
       ["Buyers", "200"],
-      ["Cost", "$2,000.00"],
+      ["Marketing cost", "$2,000.00"],
       ["CAC", "$10.00"],
       ["ROMI", "0.5"],
-      ["Conversion", "4%"],
+      ["Conversion rate", "4%"],
     ]);
     expect(apr!.headlines.find((k) => k.label === "ROMI")!.value).toBe(MISSING);
   });

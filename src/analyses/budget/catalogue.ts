@@ -160,7 +160,7 @@ export const BUDGET_METRICS = [
     id: "budget.curve.holdout_error",
     section: "budget",
     label: "Curve holdout error",
-    unit: "ratio",
+    unit: "share",
     better: "down",
     dims: ["source"],
     formula:

@@ -27,7 +27,7 @@ const KPIS = [
   {
     id: "campaign.cvr",
     label: "Conversion rate",
-    unit: "ratio",
+    unit: "share",
     better: "up",
     formula: "Σ conversions ÷ Σ clicks; above 1 when view-through conversions exceed clicks (the KPI table flags the group and gives no Wilson interval)",
     empty: `${ABSENT}; null without clicks`,

@@ -103,7 +103,7 @@ export const CLV_METRICS = [
     id: "clv.p_alive.mean",
     section: "clv",
     label: "Mean P(alive)",
-    unit: "ratio",
+    unit: "share",
     better: "up",
     dims: [],
     formula:
@@ -125,7 +125,7 @@ export const CLV_METRICS = [
     id: "clv.holdout.mape",
     section: "clv",
     label: "Holdout error",
-    unit: "ratio",
+    unit: "share",
     better: "down",
     dims: [],
     formula:

@@ -15,7 +15,7 @@ const COMPARISONS = [
   {
     id: "experiment.lift.abs",
     label: "Lift, absolute",
-    unit: "ratio",
+    unit: "share",
     better: "up",
     formula: "conversion rate of the treatment − conversion rate of the control (users who converted ÷ users exposed, after exclusions)",
     empty: RUN,
@@ -23,7 +23,7 @@ const COMPARISONS = [
   {
     id: "experiment.lift.rel",
     label: "Lift, relative",
-    unit: "ratio",
+    unit: "share",
     better: "up",
     formula: "(treatment rate − control rate) ÷ control rate",
     empty: `${RUN}; null when the control rate is 0`,
@@ -38,7 +38,7 @@ const COMPARISONS = [
   {
     id: "experiment.p_better",
     label: "P(treatment better)",
-    unit: "ratio",
+    unit: "share",
     better: "up",
     formula:
       "P(p_treatment > p_control) under Beta(1, 1) priors: posteriors Beta(1 + conversions, 1 + users − conversions), computed exactly (closed-form sum or deterministic numerical integration)",
@@ -61,7 +61,7 @@ export const EXPERIMENT_METRICS = [
     id: "experiment.cvr",
     section: "experiments",
     label: "Conversion rate",
-    unit: "ratio",
+    unit: "share",
     better: "up",
     dims: ["variant"],
     perDataset: true,

@@ -73,7 +73,7 @@ export const FORECAST_METRICS = [
     id: "forecast.backtest.smape",
     section: "forecast",
     label: "Backtest sMAPE",
-    unit: "ratio",
+    unit: "share",
     better: "down",
     dims: ["series", "model"],
     formula: "same backtest: mean of twice the absolute error ÷ (the absolute actual + the absolute forecast), a fraction from 0 to 2 (0 when both are 0)",
