@@ -39,7 +39,8 @@ export type DidResult =
       /** slope_T − slope_C of a straight line in the day index over the pre-period, KPI units per day per day. */
       readonly preTrend: PreTrend;
     }
-  | { readonly status: "refused"; readonly reason: string };
+  /** A period shorter than MIN_DID_DAYS, with its days. */
+  | { readonly status: "refused"; readonly refusal: "short-pre-period" | "short-post-period"; readonly days: number };
 
 /**
  * Difference-in-differences of daily series `treated` and `comparison` (same
@@ -63,12 +64,12 @@ export type DidResult =
  *
  * Policy: throws a `RangeError` naming the value when the series differ in
  * length, hold a value that is not finite, or `launch` is not a whole number in
- * [0, n]. Refuses (status "refused" with a reason) when either period has fewer
+ * [0, n]. Refuses (status "refused" with the period) when either period has fewer
  * than 7 days (`MIN_DID_DAYS`). A standard error of 0 (every cell constant)
  * gives se, interval and p-value null, never a zero-width interval.
  *
  * @example did([1, 2, 1, 2, 1, 2, 1, 5, 6, 5, 6, 5, 6, 5], [1, 2, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 2, 1], 7).effect.estimate; // => 4
- * @example did([1, 2, 3], [1, 2, 3], 1); // => { status: "refused", reason: "pre-period of 1 day is shorter than 7" }
+ * @example did([1, 2, 3], [1, 2, 3], 1); // => { status: "refused", refusal: "short-pre-period", days: 1 }
  */
 export function did(treated: ArrayLike<number>, comparison: ArrayLike<number>, launch: number): DidResult {
   const n = treated.length;
@@ -78,8 +79,8 @@ export function did(treated: ArrayLike<number>, comparison: ArrayLike<number>, l
   if (!Number.isInteger(launch) || launch < 0 || launch > n) throw new RangeError(`did invalid launch: ${launch} (days 0…${n})`);
   const preDays = launch;
   const postDays = n - launch;
-  if (preDays < MIN_DID_DAYS) return { status: "refused", reason: `pre-period of ${plural(preDays)} is shorter than ${MIN_DID_DAYS}` };
-  if (postDays < MIN_DID_DAYS) return { status: "refused", reason: `post-period of ${plural(postDays)} is shorter than ${MIN_DID_DAYS}` };
+  if (preDays < MIN_DID_DAYS) return { status: "refused", refusal: "short-pre-period", days: preDays };
+  if (postDays < MIN_DID_DAYS) return { status: "refused", refusal: "short-post-period", days: postDays };
 
   const cells = [cell(treated, 0, launch), cell(treated, launch, n), cell(comparison, 0, launch), cell(comparison, launch, n)] as const;
   const [tPre, tPost, cPre, cPost] = cells;
@@ -148,8 +149,4 @@ function withInterval(estimate: number, se: number, df: number): DidEstimate {
   if (!(se > 0)) return { estimate, se: null, lo95: null, hi95: null, pValue: null, df };
   const q = tQuantile(0.975, df);
   return { estimate, se, lo95: estimate - q * se, hi95: estimate + q * se, pValue: Math.min(1, 2 * tCdf(-Math.abs(estimate / se), df)), df };
-}
-
-function plural(days: number): string {
-  return `${days} day${days === 1 ? "" : "s"}`;
 }

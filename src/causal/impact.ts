@@ -22,6 +22,17 @@ export const MAX_VIF = 100;
 /** Ridge penalty on the standardised controls, per pre-period day: minimises Σ e² + 0.01 · n_pre · Σ β_j², i.e. adds 0.01 to the diagonal of the controls' correlation matrix. */
 export const RIDGE_PENALTY = 0.01;
 
+/**
+ * Why an analysis was refused: no pre-period, no post-period, no control
+ * series, every control or the KPI constant over the pre-period, or a
+ * pre-period shorter than `needed` days (max(MIN_PRE_DAYS,
+ * MIN_DAYS_PER_PARAMETER per coefficient)).
+ */
+export type Refusal =
+  | { readonly status: "refused"; readonly refusal: "no-pre-period" | "no-post-period" | "no-controls" }
+  | { readonly status: "refused"; readonly refusal: "constant-controls" | "constant-kpi"; readonly preDays: number }
+  | { readonly status: "refused"; readonly refusal: "short-pre-period"; readonly preDays: number; readonly needed: number; readonly controls: number };
+
 export interface ImpactOptions {
   /** Seeds the bootstrap (`createRand(seed, 0)`; the placebo uses stream 1). Required: results are a pure function of the input and the seed. */
   readonly seed: number;
@@ -90,9 +101,9 @@ export type ImpactResult =
       readonly average: Interval;
       /** cumulative / Σ post-period counterfactual; null when that sum (or any draw's) is not positive. */
       readonly relative: Interval | null;
-      readonly placebo: PlaceboResult | { readonly status: "skipped"; readonly reason: string };
+      readonly placebo: PlaceboResult | { readonly status: "skipped"; readonly launch: number; readonly because: Refusal };
     }
-  | { readonly status: "refused"; readonly reason: string };
+  | Refusal;
 
 type Analysis =
   | {
@@ -105,7 +116,7 @@ type Analysis =
       readonly average: Interval;
       readonly relative: Interval | null;
     }
-  | { readonly status: "refused"; readonly reason: string };
+  | Refusal;
 
 /**
  * The campaign's incremental effect on `target` (a daily KPI, oldest first)
@@ -151,7 +162,7 @@ type Analysis =
  * constant over the pre-period, or the pre-period has fewer than
  * max(14, 3 · p) days.
  *
- * @example impact([1, 2, 3], [[1, 2, 3]], 0, { seed: 1 }); // => { status: "refused", reason: "no pre-period: launch is day 0" }
+ * @example impact([1, 2, 3], [[1, 2, 3]], 0, { seed: 1 }); // => { status: "refused", refusal: "no-pre-period" }
  * @example impact(target, fiveControls, 120, { seed: 1 }).average; // => { value: 30.88, lo95: 28.15, hi95: 33.73 } (180 days, +30/day planted from day 120; tests/causal/impact.test.ts)
  */
 export function impact(target: ArrayLike<number>, controls: readonly ArrayLike<number>[], launch: number, options: ImpactOptions): ImpactResult {
@@ -173,9 +184,9 @@ export function impact(target: ArrayLike<number>, controls: readonly ArrayLike<n
 
   const fake = Math.floor(launch / 2);
   const placeboRun = analyse(target, controls, fake, launch, draws, blockLength, createRand(seed, 1));
-  const placebo: PlaceboResult | { status: "skipped"; reason: string } =
+  const placebo: PlaceboResult | { status: "skipped"; launch: number; because: Refusal } =
     placeboRun.status === "refused"
-      ? { status: "skipped", reason: `placebo launch at day ${fake}: ${placeboRun.reason}` }
+      ? { status: "skipped", launch: fake, because: placeboRun }
       : {
           status: "ok",
           launch: fake,
@@ -200,23 +211,18 @@ function analyse(
 ): Analysis {
   const n0 = launch;
   const h = end - launch;
-  if (n0 === 0) return { status: "refused", reason: "no pre-period: launch is day 0" };
-  if (h === 0) return { status: "refused", reason: `no post-period: launch is day ${end}, after the last day` };
-  if (controls.length === 0) return { status: "refused", reason: "no control series" };
+  if (n0 === 0) return { status: "refused", refusal: "no-pre-period" };
+  if (h === 0) return { status: "refused", refusal: "no-post-period" };
+  if (controls.length === 0) return { status: "refused", refusal: "no-controls" };
 
   const kept: number[] = [];
   const dropped: number[] = [];
   controls.forEach((c, j) => (isConstant(c, n0) ? dropped : kept).push(j));
-  if (kept.length === 0)
-    return { status: "refused", reason: `every control series is constant over the ${plural(n0, "pre-period day")} (controls ${dropped.join(", ")})` };
-  if (isConstant(target, n0)) return { status: "refused", reason: `the KPI is constant over the ${plural(n0, "pre-period day")}` };
+  if (kept.length === 0) return { status: "refused", refusal: "constant-controls", preDays: n0 };
+  if (isConstant(target, n0)) return { status: "refused", refusal: "constant-kpi", preDays: n0 };
   const p = kept.length + 1;
   const minimum = Math.max(MIN_PRE_DAYS, MIN_DAYS_PER_PARAMETER * p);
-  if (n0 < minimum)
-    return {
-      status: "refused",
-      reason: `pre-period of ${plural(n0, "day")} is too short: ${minimum} needed for ${plural(kept.length, "control")} + intercept (at least ${MIN_PRE_DAYS}, and ${MIN_DAYS_PER_PARAMETER} per coefficient)`,
-    };
+  if (n0 < minimum) return { status: "refused", refusal: "short-pre-period", preDays: n0, needed: minimum, controls: kept.length };
 
   // Standardise each kept control by its pre-period mean and (population) sd.
   const means: number[] = [];
@@ -381,8 +387,4 @@ function maximumVif(z: readonly Float64Array[], n: number): number {
 function isConstant(values: ArrayLike<number>, n: number): boolean {
   for (let t = 1; t < n; t++) if (values[t] !== values[0]) return false;
   return true;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -8,7 +8,8 @@
  * Policy: malformed input (a non-finite value, series of different lengths,
  * a launch outside the series, an invalid option) throws a `RangeError` naming
  * the value; valid data too thin to answer (no or too short a pre-period, no
- * usable controls) gives `{ status: "refused", reason }` and no numbers.
+ * usable controls) gives `{ status: "refused", refusal, … }` (what was
+ * missing, with its numbers) and no numbers; the site words it.
  */
 export {
   impact,
@@ -24,6 +25,7 @@ export {
   type ImpactResult,
   type Interval,
   type PlaceboResult,
+  type Refusal,
 } from "./impact.ts";
 export { did, MIN_DID_DAYS, type DidEstimate, type DidResult, type PreTrend } from "./did.ts";
 export { leastSquares, type LeastSquaresFit, type LeastSquaresOptions } from "./ols.ts";

@@ -215,7 +215,10 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
     const refusedCampaigns = [...new Set(liftRows.filter((r) => r.status === "refused" && !okCampaigns.includes(r.campaign)).map((r) => r.campaign))];
     const reasons = new Map<string, number>();
     for (const c of refusedCampaigns) {
-      const reason = liftRows.find((r) => r.campaign === c && r.status === "refused")!.reason;
+      const reason = liftReason(
+        liftRows.find((r) => r.campaign === c && r.status === "refused")!,
+        fmt,
+      );
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     const reasonText = [...reasons]
@@ -246,7 +249,7 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
       // Revenue lifts in money units without cents; conversions with two decimals per day.
       const digits = (r: LiftRow): number => (r.kpi === "revenue" ? 0 : 2);
       const withDid = data.some((r) => r.did !== null);
-      const withNote = data.some((r) => r.reason !== "");
+      const withNote = data.some((r) => r.placebo_refused !== null);
       return pieces.table({
         id: `campaign-lift${idPart}`,
         caption:
@@ -274,13 +277,13 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
           fmt.number(r.r2, 2),
           r.placebo_passed === true ? "passed" : r.placebo_passed === false ? "failed: a lift where there was none" : "",
           ...(withDid ? [liftCell(r.did, r.did_lo95, r.did_hi95, digits(r))] : []),
-          ...(withNote ? [r.reason] : []),
+          ...(withNote ? [placeboNote(r, fmt)] : []),
         ]),
       });
     };
     const refusedBy = new Map<string, Map<string, string[]>>();
     for (const r of liftRows.filter((x) => x.status === "refused")) {
-      const reason = r.reason;
+      const reason = liftReason(r, fmt);
       let byCampaign = refusedBy.get(reason);
       if (!byCampaign) refusedBy.set(reason, (byCampaign = new Map()));
       const kpis = byCampaign.get(r.campaign) ?? [];
@@ -318,7 +321,7 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
         caption: "Refused lifts",
         columns: ["campaign", "campaign_name", "kpi", "reason"],
         numeric: [false, false, false, false],
-        rows: liftRows.filter((r) => r.status === "refused").map((r) => [r.campaign, r.campaign_name, r.kpi, r.reason]),
+        rows: liftRows.filter((r) => r.status === "refused").map((r) => [r.campaign, r.campaign_name, r.kpi, liftReason(r, fmt)]),
       });
     }
 
@@ -433,4 +436,46 @@ function reading(x: ReadingInput): string[] {
   // Undated data says so in the section's notes.
   if (x.dated && x.lift) out.push(x.lift);
   return out;
+}
+
+/** Why a lift was refused, from the check that refused it and the days it read. */
+export function liftReason(r: LiftRow, fmt: Formatter): string {
+  if (r.refused === null) return "";
+  const days = (n: number | null): string => `${fmt.number(n, 0)} day${n === 1 ? "" : "s"}`;
+  const launch = r.launch ?? fmt.number(null);
+  switch (r.refused.code) {
+    case "no-split":
+      return "no control series: the campaign runs in data without regions or channels, so nothing untouched can stand in for what would have happened";
+    case "runs-everywhere":
+      return "no control series: the campaign runs in every region and channel of the data, so nothing untouched can stand in for what would have happened";
+    case "no-controls":
+      return "no control series";
+    case "no-pre-period":
+      return `no pre-period: the campaign launches (${launch}) on the first day of the data or before it`;
+    case "no-post-period":
+      return `no post-period: the launch (${launch}) is after the last day of the data`;
+    case "short-pre-period":
+      return `a pre-period of ${days(r.refused.pre_days)} before the launch (${launch}), fewer than ${fmt.number(r.refused.needed_days, 0)}: too short to learn what would have happened`;
+    case "constant-controls":
+      return `every control (${charts.places(r, "controls")}) has constant daily ${r.kpi} before the launch`;
+    case "constant-kpi":
+      return `daily ${r.kpi} is constant over the ${days(r.refused.pre_days)} before the launch`;
+  }
+}
+
+/** Why a measured lift has no placebo check: its launch halfway through the pre-period leaves too little before it. */
+function placeboNote(r: LiftRow, fmt: Formatter): string {
+  const p = r.placebo_refused;
+  if (p === null) return "";
+  const before = `the ${fmt.number(p.pre_days, 0)} days before its launch halfway through the pre-period`;
+  switch (p.code) {
+    case "short-pre-period":
+      return `placebo skipped: ${before} are fewer than the ${fmt.number(p.needed_days, 0)} the model needs`;
+    case "constant-controls":
+      return `placebo skipped: every control is constant over ${before}`;
+    case "constant-kpi":
+      return `placebo skipped: daily ${r.kpi} is constant over ${before}`;
+    default:
+      return "placebo skipped";
+  }
 }

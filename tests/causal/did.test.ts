@@ -17,7 +17,7 @@ const comparison = wave(n, 5, 1, 13).map((v) => 40 + v);
 
 describe("did(treated, comparison, launch)", () => {
   const r = did(treated, comparison, launch);
-  if (r.status !== "ok") throw new Error(r.reason);
+  if (r.status !== "ok") throw new Error(r.refusal);
 
   it("matches statsmodels' treated:post coefficient and HC2 se to 1e-12, its t(56) interval and p-value to 1e-8", () => {
     expectClose(r.effect.estimate, 7.222222222222246, { rel: 1e-12 });
@@ -62,9 +62,9 @@ describe("did(treated, comparison, launch)", () => {
   });
 
   it("refuses a pre- or post-period shorter than 7 days", () => {
-    expect(did([1, 2, 3], [1, 2, 3], 1)).toEqual({ status: "refused", reason: "pre-period of 1 day is shorter than 7" });
-    expect(did(treated, comparison, 0)).toEqual({ status: "refused", reason: "pre-period of 0 days is shorter than 7" });
-    expect(did(treated, comparison, 25)).toEqual({ status: "refused", reason: "post-period of 5 days is shorter than 7" });
+    expect(did([1, 2, 3], [1, 2, 3], 1)).toEqual({ status: "refused", refusal: "short-pre-period", days: 1 });
+    expect(did(treated, comparison, 0)).toEqual({ status: "refused", refusal: "short-pre-period", days: 0 });
+    expect(did(treated, comparison, 25)).toEqual({ status: "refused", refusal: "short-post-period", days: 5 });
   });
 
   it("throws on different lengths, non-finite values and a launch outside the series", () => {

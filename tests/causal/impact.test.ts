@@ -29,7 +29,7 @@ function campaign(seed: number, { days = 180, controls = 5, launch = 120, lift =
 }
 
 function ok(r: ImpactResult): Extract<ImpactResult, { status: "ok" }> {
-  if (r.status !== "ok") throw new Error(`refused: ${r.reason}`);
+  if (r.status !== "ok") throw new Error(`refused: ${r.refusal}`);
   return r;
 }
 
@@ -120,21 +120,24 @@ describe("impact(target, controls, launch, { seed })", () => {
 
   it("refuses no pre-period, no post-period, no controls, only constant controls, a constant KPI and too short a pre-period", () => {
     const d = campaign(4);
-    expect(impact(d.target, d.controls, 0, { seed: 1 })).toEqual({ status: "refused", reason: "no pre-period: launch is day 0" });
-    expect(impact(d.target, d.controls, 180, { seed: 1 })).toEqual({ status: "refused", reason: "no post-period: launch is day 180, after the last day" });
-    expect(impact(d.target, [], 120, { seed: 1 })).toEqual({ status: "refused", reason: "no control series" });
+    expect(impact(d.target, d.controls, 0, { seed: 1 })).toEqual({ status: "refused", refusal: "no-pre-period" });
+    expect(impact(d.target, d.controls, 180, { seed: 1 })).toEqual({ status: "refused", refusal: "no-post-period" });
+    expect(impact(d.target, [], 120, { seed: 1 })).toEqual({ status: "refused", refusal: "no-controls" });
     expect(impact(d.target, [Array(180).fill(1), Array(180).fill(2)], 120, { seed: 1 })).toEqual({
       status: "refused",
-      reason: "every control series is constant over the 120 pre-period days (controls 0, 1)",
+      refusal: "constant-controls",
+      preDays: 120,
     });
-    expect(impact(Array(180).fill(5), d.controls, 120, { seed: 1 })).toEqual({ status: "refused", reason: "the KPI is constant over the 120 pre-period days" });
-    expect(impact(d.target, d.controls, 13, { seed: 1 })).toEqual({
+    expect(impact(Array(180).fill(5), d.controls, 120, { seed: 1 })).toEqual({ status: "refused", refusal: "constant-kpi", preDays: 120 });
+    // 5 controls + intercept = 6 coefficients × 3 days = 18 > 14.
+    expect(impact(d.target, d.controls, 13, { seed: 1 })).toEqual({ status: "refused", refusal: "short-pre-period", preDays: 13, needed: 18, controls: 5 });
+    // 1 control + intercept = 2 × 3 = 6 < 14: the floor of 14 days.
+    expect(impact(d.target, d.controls.slice(0, 1), 13, { seed: 1 })).toEqual({
       status: "refused",
-      reason: "pre-period of 13 days is too short: 18 needed for 5 controls + intercept (at least 14, and 3 per coefficient)",
-    });
-    expect(impact(d.target, d.controls.slice(0, 1), 13, { seed: 1 })).toMatchObject({
-      status: "refused",
-      reason: expect.stringMatching(/^pre-period of 13 days is too short: 14 needed/),
+      refusal: "short-pre-period",
+      preDays: 13,
+      needed: 14,
+      controls: 1,
     });
   });
 
@@ -143,7 +146,8 @@ describe("impact(target, controls, launch, { seed })", () => {
     const r = ok(impact(d.target, d.controls, 20, { seed: 1 }));
     expect(r.placebo).toEqual({
       status: "skipped",
-      reason: "placebo launch at day 10: pre-period of 10 days is too short: 18 needed for 5 controls + intercept (at least 14, and 3 per coefficient)",
+      launch: 10,
+      because: { status: "refused", refusal: "short-pre-period", preDays: 10, needed: 18, controls: 5 },
     });
   });
 

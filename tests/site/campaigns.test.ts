@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { SeriesRow } from "../../src/analyses/series.ts";
+import type { LIFT_REFUSALS } from "../../src/analyses/campaigns/lift.ts";
 import type { Recommendation } from "../../src/schema/report.ts";
 import { buildSite } from "../../src/site/model.ts";
 import { kpiRow, report, row } from "./report.ts";
@@ -31,7 +32,9 @@ const summary = (campaign: string, name: string, dataset?: string): SeriesRow<"c
   to: "2025-03-31",
 });
 
-const refused = (campaign: string, name: string, reason: string): SeriesRow<"campaign_lift"> =>
+type RefusalCode = (typeof LIFT_REFUSALS)[number];
+
+const refused = (campaign: string, name: string, code: RefusalCode | null): SeriesRow<"campaign_lift"> =>
   row("campaign_lift", {
     campaign,
     campaign_name: name,
@@ -42,7 +45,7 @@ const refused = (campaign: string, name: string, reason: string): SeriesRow<"cam
     controls: ["South"],
     kpi: "conversions",
     status: "refused",
-    reason,
+    refused: code === null ? null : { code, pre_days: null, needed_days: null },
   });
 
 // CMP-1 Spring: 1,000 clicks, 50 conversions, $500, $2,000 revenue → 5%, $10.00 each, ROAS 4, ROI 300%.
@@ -83,7 +86,8 @@ const dated = (lift: SeriesRow<"campaign_lift">[], points: SeriesRow<"campaign_l
     recommendations: [rec("CMP-1", "continue", 500), rec("CMP-2", "stop", 600)],
   });
 
-const NO_PRE = "no pre-period: the campaign runs from the first day of the data (2025-01-01)";
+/** The sentence of a no-pre-period refusal of a campaign launched on 2025-01-01, written by hand. */
+const NO_PRE = "no pre-period: the campaign launches (2025-01-01) on the first day of the data or before it";
 
 describe("buildSite(report).sections.campaigns", () => {
   it("is null, and the page is not in the navigation, without campaign data", () => {
@@ -93,12 +97,12 @@ describe("buildSite(report).sections.campaigns", () => {
   });
 
   it("comes after the analysis pages and before Recommendations in the navigation", () => {
-    const slugs = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).nav.map((n) => n.slug);
+    const slugs = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period")])).nav.map((n) => n.slug);
     expect(slugs.indexOf("campaigns")).toBe(slugs.indexOf("recommendations") - 1);
   });
 
   it("tabulates each campaign with its name and rates, and flags a view-through row instead of an interval", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).sections.campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period")])).sections.campaigns!.sections[0]!;
     expect(section.dataset).toBeNull();
     const t = section.campaigns!.table;
     // Most spend first: Promo ($600), then Spring ($500). Each campaign runs in its own channel and region, so where it runs is shown.
@@ -124,7 +128,8 @@ describe("buildSite(report).sections.campaigns", () => {
   it("says plainly that no lift was measured, with each refused campaign under its reason, and draws no lift chart", () => {
     const other =
       "no control series: the campaign runs in every region and channel of the data, so nothing untouched can stand in for what would have happened";
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE), refused("CMP-2", "Promo", other)])).sections.campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period"), refused("CMP-2", "Promo", "runs-everywhere")])).sections.campaigns!
+      .sections[0]!;
     const lift = section.lift!;
     expect(lift.allRefused).toBe(true);
     // Reasons by campaigns refused, ties in code-unit order.
@@ -138,13 +143,14 @@ describe("buildSite(report).sections.campaigns", () => {
   });
 
   it("names one shared reason in the reading when every campaign was refused for it", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE), refused("CMP-2", "Promo", NO_PRE)])).sections.campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period"), refused("CMP-2", "Promo", "no-pre-period")])).sections.campaigns!
+      .sections[0]!;
     expect(section.reading).toContain(`No lift is shown: none of the 2 campaigns could be measured. Reason: ${NO_PRE}, for all 2.`);
   });
 
   it("tabulates and charts a measured lift beside the refused ones", () => {
     const ok: SeriesRow<"campaign_lift"> = {
-      ...refused("CMP-1", "Spring", ""),
+      ...refused("CMP-1", "Spring", null),
       launch: "2025-02-01",
       launch_from: "annotation",
       status: "ok",
@@ -160,7 +166,7 @@ describe("buildSite(report).sections.campaigns", () => {
       did: null,
     };
     const points = ["2025-01-31", "2025-02-01", "2025-02-02"].map((date, i) => ({ campaign: "CMP-1", date, actual: 10 + i, predicted: 10, lo95: 8, hi95: 12 }));
-    const section = buildSite(dated([ok, refused("CMP-2", "Promo", NO_PRE)], points)).sections.campaigns!.sections[0]!;
+    const section = buildSite(dated([ok, refused("CMP-2", "Promo", "no-pre-period")], points)).sections.campaigns!.sections[0]!;
     const lift = section.lift!;
     expect(lift.allRefused).toBe(false);
     expect(lift.summary).toBe(
@@ -182,7 +188,7 @@ describe("buildSite(report).sections.campaigns", () => {
   });
 
   it("reads which channel and campaign lead, and which campaigns to stop and continue", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).sections.campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period")])).sections.campaigns!.sections[0]!;
     expect(section.reading.slice(0, 3)).toEqual([
       "2 campaigns spent $1,100.00 for 170 conversions: $6.47 each, ROAS 2.09, converting 15.5% of clicks.",
       "By ROAS, the leading channel is Search (ROAS 4), and the leading campaign is CMP-1 Spring (ROAS 4).",
@@ -191,7 +197,7 @@ describe("buildSite(report).sections.campaigns", () => {
   });
 
   it("shows each campaign recommendation with the campaign's name beside its id, and the target CPA as money", () => {
-    const site = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)]));
+    const site = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period")]));
     const section = site.sections.campaigns!.sections[0]!;
     expect(section.recommendations.map((r) => [r.subject, r.action])).toEqual([["CMP-2 Promo", "stop"]]);
     expect(section.recommendations[0]!.numbers.find((n) => n.label === "Target cost per conversion")!.value).toBe("$12.50");
@@ -256,9 +262,9 @@ describe("buildSite(report).sections.campaigns", () => {
   });
 
   it("draws weekly spend and conversions for dated data, with every campaign in every week", () => {
-    const section = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)])).sections.campaigns!.sections[0]!;
+    const section = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period")])).sections.campaigns!.sections[0]!;
     expect(section.weekly.map((c) => c.id)).toEqual(["campaign-weekly-spend", "campaign-weekly-conversions"]);
-    const site = buildSite(dated([refused("CMP-1", "Spring", NO_PRE)]));
+    const site = buildSite(dated([refused("CMP-1", "Spring", "no-pre-period")]));
     // Most spend first (Spring $500, Promo $300); Promo has no row in the week of 2025-01-13: it is there with 0, so the stack has no hole.
     expect(site.downloads.get("campaign-weekly-spend")).toBe(
       "week,campaign,spend\n2025-01-06,CMP-1 Spring,250\n2025-01-06,CMP-2 Promo,300\n2025-01-13,CMP-1 Spring,250\n2025-01-13,CMP-2 Promo,0",
@@ -278,7 +284,7 @@ describe("buildSite(report).sections.campaigns", () => {
         ],
         campaign_summary: [summary("1178", "1178", a), summary("CMP-1", "Spring", b)],
         campaign_weekly: [{ dataset: b, week: "2025-01-06", campaign: "CMP-1", spend: 500, conversions: 50, revenue: 2000 }],
-        campaign_lift: [{ ...refused("CMP-1", "Spring", NO_PRE), dataset: b }],
+        campaign_lift: [{ ...refused("CMP-1", "Spring", "no-pre-period"), dataset: b }],
       },
       warnings: [{ code: "campaigns.undated", message: "the campaigns file has no dates: it gives totals only", dims: { dataset: a } }],
       recommendations: [rec("1178", "optimize", 50, a), rec("CMP-1", "continue", 500, b)],
@@ -319,7 +325,7 @@ describe("buildSite(report).sections.campaigns", () => {
       worse: pHolm !== null && pHolm < 0.05,
       view_through: false,
     });
-    const r = dated([refused("CMP-1", "Spring", NO_PRE)]);
+    const r = dated([refused("CMP-1", "Spring", "no-pre-period")]);
     r.series.campaign_channel_tests = [test("Email", true, null), test("Search", false, 0.0004), test("Social", false, 0.2)];
     const section = buildSite(r).sections.campaigns!.sections[0]!;
     const c = section.comparison!;

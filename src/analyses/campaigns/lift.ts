@@ -15,10 +15,10 @@
  *   controls' sum scaled to the target's pre-period mean, so that a shared
  *   seasonal swing moves both by the same amount.
  */
-import { did, impact, MIN_PRE_DAYS, type ImpactResult } from "../../causal/index.ts";
+import { did, impact, MIN_PRE_DAYS, type ImpactResult, type Refusal } from "../../causal/index.ts";
 import { dayLabel } from "../../time/calendar.ts";
 import type { SeriesRow } from "../series.ts";
-import type { CampaignRows, Dim } from "./rows.ts";
+import type { CampaignRows } from "./rows.ts";
 
 export interface LiftOptions {
   readonly seed: number;
@@ -36,12 +36,42 @@ export interface CampaignLift {
   /** Where the campaign runs (`target`) and where it does not (`controls`), by region or else by channel; null when it runs everywhere. */
   readonly split: { readonly by: "region" | "channel"; readonly target: readonly string[]; readonly controls: readonly string[] } | null;
   readonly byKpi: Partial<Record<Kpi, ImpactResult & { readonly did: ReturnType<typeof did> | null }>>;
-  /** When no KPI could be analysed at all. */
-  readonly refused: string | null;
+  /** When no KPI could be analysed at all, why. */
+  readonly refused: LiftRefusal | null;
 }
 
-/** "region" or "regions". @example plural("channel", 2); // => "channels" */
-const plural = (dim: Dim, n: number): string => (n === 1 ? dim : `${dim}s`);
+/**
+ * Why a campaign's lift is not measured: the data has no regions or
+ * channels to split by (`no-split`), or the campaign runs in all of them
+ * (`runs-everywhere`); its launch leaves no pre- or post-period, or a
+ * pre-period too short; every control, or the KPI, is constant before the
+ * launch; or no control series at all. With the numbers the check read.
+ */
+export const LIFT_REFUSALS = [
+  "no-split",
+  "runs-everywhere",
+  "no-pre-period",
+  "no-post-period",
+  "short-pre-period",
+  "constant-controls",
+  "constant-kpi",
+  "no-controls",
+] as const;
+
+export interface LiftRefusal {
+  readonly code: (typeof LIFT_REFUSALS)[number];
+  /** Pre-period days, when the check read them. */
+  readonly preDays: number | null;
+  /** Days a pre-period needs, for `short-pre-period`. */
+  readonly neededDays: number | null;
+}
+
+/** A refusal of the causal model as a lift refusal. */
+const fromModel = (r: Refusal): LiftRefusal => ({
+  code: r.refusal,
+  preDays: "preDays" in r ? r.preDays : null,
+  neededDays: r.refusal === "short-pre-period" ? r.needed : null,
+});
 
 /** Daily sums of `values` over rows where `keep`, on days `first` … `first + days − 1`. */
 function daily(data: CampaignRows, values: Float64Array, first: number, days: number, keep: (i: number) => boolean): Float64Array {
@@ -97,34 +127,22 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
       }
     }
     if (!split) {
-      const where = data.dims.region || data.dims.channel ? "every region and channel of the data" : "data without regions or channels";
-      return {
-        ...base,
-        split: null,
-        byKpi: {},
-        refused: `no control series: the campaign runs in ${where}, so nothing untouched can stand in for what would have happened`,
-      };
+      const code = data.dims.region || data.dims.channel ? "runs-everywhere" : "no-split";
+      return { ...base, split: null, byKpi: {}, refused: { code, preDays: null, neededDays: null } };
     }
     const { dim, touched, others } = split;
     const index = data.dims[dim]!;
     const labels = data.labels[dim]!;
     const where = { by: dim, target: [...touched].map((k) => labels[k]!), controls: others.map((k) => labels[k]!) };
-    const controls = `${plural(dim, others.length)} ${where.controls.join(", ")}`;
-    if (launch <= first) {
-      return { ...base, split: where, byKpi: {}, refused: `no pre-period: the campaign runs from the first day of the data (${dayLabel(first)})` };
-    }
-    if (launch > last) {
-      return { ...base, split: where, byKpi: {}, refused: `no post-period: the launch (${dayLabel(launch)}) is after the last day of the data` };
-    }
-    if (launch - first < MIN_PRE_DAYS) {
-      const n = launch - first;
-      return {
-        ...base,
-        split: where,
-        byKpi: {},
-        refused: `a pre-period of ${n} day${n === 1 ? "" : "s"} before the launch (${dayLabel(launch)}), fewer than ${MIN_PRE_DAYS}: too short to learn what would have happened`,
-      };
-    }
+    const refuse = (code: LiftRefusal["code"], preDays: number | null = null, neededDays: number | null = null): CampaignLift => ({
+      ...base,
+      split: where,
+      byKpi: {},
+      refused: { code, preDays, neededDays },
+    });
+    if (launch <= first) return refuse("no-pre-period");
+    if (launch > last) return refuse("no-post-period");
+    if (launch - first < MIN_PRE_DAYS) return refuse("short-pre-period", launch - first, MIN_PRE_DAYS);
     const byKpi: CampaignLift["byKpi"] = {};
     const kpis: [Kpi, Float64Array | null][] = [
       ["conversions", data.conversions],
@@ -138,7 +156,7 @@ export function campaignLifts(data: CampaignRows, options: LiftOptions): Campaig
       const all = others.map((k) => ({ label: labels[k]!, x: daily(data, values, first, days, (i) => index[i] === k) }));
       const moving = all.filter(({ x }) => x.subarray(0, at).some((v) => v !== x[0]));
       if (moving.length === 0) {
-        byKpi[kpi] = { status: "refused", reason: `every control (${controls}) has constant daily ${kpi} before the launch`, did: null };
+        byKpi[kpi] = { status: "refused", refusal: "constant-controls", preDays: at, did: null };
         continue;
       }
       const xs = moving.map((c) => c.x);
@@ -165,12 +183,18 @@ export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<stri
     };
     const kpis = Object.entries(l.byKpi) as [Kpi, NonNullable<CampaignLift["byKpi"][Kpi]>][];
     if (kpis.length === 0) {
-      rows.push({ ...common, kpi: "conversions", status: "refused", reason: l.refused ?? "no KPI", ...EMPTY });
+      rows.push({
+        ...common,
+        kpi: "conversions",
+        status: "refused",
+        refused: refusalRow(l.refused ?? { code: "no-controls", preDays: null, neededDays: null }),
+        ...EMPTY,
+      });
       continue;
     }
     for (const [kpi, r] of kpis) {
       if (r.status !== "ok") {
-        rows.push({ ...common, kpi, status: "refused", reason: r.reason, ...EMPTY });
+        rows.push({ ...common, kpi, status: "refused", refused: refusalRow(fromModel(r)), ...EMPTY });
         continue;
       }
       const placebo = r.placebo.status === "ok" ? r.placebo : null;
@@ -179,7 +203,8 @@ export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<stri
         ...common,
         kpi,
         status: "ok",
-        reason: r.placebo.status === "ok" ? "" : `placebo skipped: ${r.placebo.reason}`,
+        refused: null,
+        placebo_refused: r.placebo.status === "ok" ? null : refusalRow(fromModel(r.placebo.because)),
         pre_days: r.pre.days,
         post_days: r.post.days,
         r2: r.pre.r2,
@@ -205,7 +230,11 @@ export function liftRows(lifts: readonly CampaignLift[], names: ReadonlyMap<stri
   return rows;
 }
 
+/** A refusal as the lift row holds it. */
+const refusalRow = (r: LiftRefusal): NonNullable<SeriesRow<"campaign_lift">["refused"]> => ({ code: r.code, pre_days: r.preDays, needed_days: r.neededDays });
+
 const EMPTY = {
+  placebo_refused: null,
   pre_days: null,
   post_days: null,
   r2: null,

@@ -4,8 +4,10 @@
  */
 import { z } from "zod";
 import { day, maybe, num, text } from "../rows.ts";
+import { LIFT_REFUSALS } from "./lift.ts";
 
 const dataset = text.optional();
+const Refusal = z.strictObject({ code: z.enum(LIFT_REFUSALS), pre_days: maybe, needed_days: maybe });
 const labels = z.array(z.string());
 
 export const CAMPAIGNS_SERIES = {
@@ -93,7 +95,10 @@ export const CAMPAIGNS_SERIES = {
     controls: labels.nullable(),
     kpi: z.enum(["conversions", "revenue"]),
     status: z.enum(["ok", "refused"]),
-    reason: text,
+    /** Why the lift is not measured (`LIFT_REFUSALS`), with the days the check read; null when measured. */
+    refused: Refusal.nullable(),
+    /** Why the placebo check was skipped, when it was. */
+    placebo_refused: Refusal.nullable(),
     pre_days: maybe,
     post_days: maybe,
     r2: maybe,
