@@ -42,7 +42,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
 
   let reading: string;
   if (method.status !== "planned") {
-    reading = `No budget split is recommended: ${method.reason ?? method.status}.`;
+    reading = `No budget split is recommended: ${notPlanned(method)}.`;
   } else {
     const up = fitted.filter((r) => r.move === "more");
     const down = fitted.filter((r) => r.move === "less");
@@ -153,5 +153,21 @@ export function declinedReason(r: SeriesRow<"budget_sources">, fmt: Formatter): 
       return `the curve explains ${r.r2 === null ? "none" : fmt.percent(Math.max(0, r.r2), 0)} of the week-to-week variation around a flat line (R² below ${fmt.number(MIN_R2, 2)}), so the data cannot tell it from one`;
     case null:
       return "its curve is not fitted";
+  }
+}
+
+/** Why the budget analysis planned no split, from its status. */
+function notPlanned(m: SeriesRow<"budget_method">): string {
+  switch (m.status) {
+    case "no visits":
+      return "there is no session log, so buyers cannot be credited to sources (first touch) and no response curve is fitted";
+    case "not enough history":
+      return `the period has ${m.weeks} complete ISO weeks, fewer than the ${MIN_WEEKS} a response curve needs`;
+    case "no costs":
+      return "no cost rows fall in the complete ISO weeks of the period";
+    case "no curve":
+      return "no source's response curve could be identified (each source's reason is listed below)";
+    case "planned":
+      return "";
   }
 }

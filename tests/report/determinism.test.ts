@@ -62,7 +62,7 @@ describe("report version", () => {
  * report changes: such a change needs a reason in its commit, and the new
  * hash here.
  */
-const DEMO_SHA256 = "4cb49edae24d8e891cb3503aa3d70829ca20a291c8c4b2b43ab7b1d3e7518c6b";
+const DEMO_SHA256 = "6dd1fa090e0febfcd5a99d11efeb99d8c6bb5aa93614a8c565c7f3783e241fe2";
 
 describe("the demo's metrics.json", () => {
   const hash = async (env: Record<string, string>): Promise<string> => {

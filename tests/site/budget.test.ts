@@ -149,11 +149,11 @@ describe("budgetPage(site)", () => {
   });
 
   it("says why no split is recommended when the analysis ran without enough history, with no table or chart", () => {
-    const r = report({ series: { budget_method: [{ ...planned, status: "not enough history", reason: "8 complete weeks, fewer than 12" }] } });
+    const r = report({ series: { budget_method: [{ ...planned, status: "not enough history", weeks: 8 }] } });
     const site = buildSite(r);
     expect(site.nav.map((n) => n.slug)).toContain("budget");
     expect(site.sections.budget).toMatchObject({
-      reading: "No budget split is recommended: 8 complete weeks, fewer than 12.",
+      reading: "No budget split is recommended: the period has 8 complete ISO weeks, fewer than the 12 a response curve needs.",
       method: "",
       sources: null,
       scenarios: null,

@@ -229,7 +229,7 @@ describe("clvPage(site)", () => {
     const r = report({
       facts: [fact("clv.simple", null, "currency")],
       series: {
-        clv_method: [row("clv_method", { status: "not enough data", reason: "1 repeat buyer", customers: 2, repeat_buyers: 1, margin: 1, simple_aov: 20 })],
+        clv_method: [row("clv_method", { status: "not enough data", customers: 2, repeat_buyers: 1, margin: 1, simple_aov: 20 })],
       },
       warnings: [{ code: "clv.not_enough_data", message: "the BG/NBD and Gamma-Gamma models are not fitted: 1 repeat buyer" }],
     });

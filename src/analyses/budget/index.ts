@@ -65,7 +65,6 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   if (!costs || !orders) return { facts: [], warnings, series };
   const method: SeriesRow<"budget_method"> = {
     status: "planned",
-    reason: null,
     grain: c.grain,
     outcome: c.outcome,
     horizon_months: c.horizon,
@@ -81,7 +80,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   };
   const stop = (status: SeriesRow<"budget_method">["status"], code: string, reason: string): BudgetResult => {
     warnings.push({ code, message: `budget: ${reason}` });
-    series.budget_method = [{ ...method, status, reason }];
+    series.budget_method = [{ ...method, status }];
     return { facts: sink.facts, warnings, series };
   };
   if (!buyers)

@@ -8,10 +8,14 @@ import { maybe, num, text } from "../rows.ts";
 import { DECLINED } from "./curves.ts";
 
 export const BUDGET_SERIES = {
-  /** One row, whenever there are orders and costs: whether a split is planned (else why not), and the settings it was planned with. */
+  /**
+   * One row, whenever there are orders and costs: whether a split is planned
+   * (else why not: no session log, fewer complete weeks than MIN_WEEKS, no
+   * cost rows in them, or no source's curve identified), and the settings it
+   * was planned with.
+   */
   budget_method: z.strictObject({
     status: z.enum(["planned", "no visits", "not enough history", "no costs", "no curve"]),
-    reason: text.nullable(),
     grain: z.enum(["day", "week"]),
     outcome: z.enum(["revenue", "buyers"]),
     horizon_months: num,

@@ -105,7 +105,6 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   const bg = fitBgNbd(summary);
   const method: SeriesRow<"clv_method"> = {
     status: bg.status,
-    reason: bg.status === "fitted" ? null : bg.reason,
     customers: customers.n,
     repeat_buyers: bg.status === "fitted" ? bg.repeatBuyers : bg.usable,
     period_end: dayLabel(frame.range.to),
@@ -158,7 +157,6 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
 
   const gg = fitGammaGamma(summary.frequency, summary.monetary);
   method.gg_status = gg.status;
-  method.gg_reason = gg.status === "fitted" ? null : gg.reason;
   method.gg_customers = gg.status === "fitted" ? gg.customers : gg.usable;
   method.gg_excluded = gg.status === "fitted" ? gg.excluded : n - gg.usable;
   if (gg.status === "fitted") {
@@ -335,12 +333,11 @@ function fitSummary<P, E>(
 }
 
 function holdoutColumns(check: Holdout | null): Partial<SeriesRow<"clv_method">> {
-  if (check === null) return { holdout_status: "failed", holdout_reason: "a prediction failed (see the warnings)" };
-  if (check.status === "skipped") return { holdout_status: "skipped", holdout_reason: check.reason };
-  if (check.status === "not enough data") return { holdout_status: "not enough data", holdout_reason: check.fit.reason, holdout_from: dayLabel(check.split) };
+  if (check === null) return { holdout_status: "failed" };
+  if (check.status === "skipped") return { holdout_status: "skipped" };
+  if (check.status === "not enough data") return { holdout_status: "not enough data", holdout_from: dayLabel(check.split) };
   return {
     holdout_status: "checked",
-    holdout_reason: null,
     holdout_from: dayLabel(check.split),
     holdout_weeks: check.weeks,
     calibration_customers: check.customers,

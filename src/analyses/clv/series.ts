@@ -60,11 +60,12 @@ export const CLV_SERIES = {
    * One row, present whenever there are orders: the status of BG/NBD, simple
    * CLV's parts, and then, as far as the models got, the BG/NBD fit
    * (`bgnbd_…`), the Gamma-Gamma fit (`gg_…`) and the holdout check
-   * (`holdout_…`). Each fit lists where each of its starts ended.
+   * (`holdout_…`). Each fit lists where each of its starts ended. A fit
+   * not made says so in its status, with the counts it read (repeat buyers
+   * against MIN_REPEAT_BUYERS); the warnings say why in words.
    */
   clv_method: z.strictObject({
     status: fitStatus,
-    reason: text.nullable(),
     customers: num,
     repeat_buyers: num,
     period_end: day,
@@ -89,7 +90,6 @@ export const CLV_SERIES = {
     bgnbd_a: num.optional(),
     bgnbd_b: num.optional(),
     gg_status: fitStatus.optional(),
-    gg_reason: text.nullable().optional(),
     gg_customers: num.optional(),
     gg_excluded: num.optional(),
     gg_log_likelihood: num.optional(),
@@ -101,7 +101,6 @@ export const CLV_SERIES = {
     gg_q: num.optional(),
     gg_v: num.optional(),
     holdout_status: z.enum(["checked", "skipped", "not enough data", "failed"]).optional(),
-    holdout_reason: text.nullable().optional(),
     holdout_from: day.optional(),
     holdout_weeks: num.optional(),
     calibration_customers: num.optional(),
