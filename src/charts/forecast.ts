@@ -24,7 +24,7 @@ export function forecastChart(ctx: ChartContext, name: "revenue" | "orders"): Ch
   return {
     id: `forecast-${name}`,
     title: name === "revenue" ? "Revenue: history and forecast" : "Orders: history and forecast",
-    subtitle: `${String(model.model)} chosen by the backtest; shaded: 80% and 95% intervals${median ? "; the forecast line is the median (fitted on the log scale)" : ""}.`,
+    subtitle: `${String(model.model)} ${model.origins > 0 ? "chosen by the backtest" : "(the series is too short for a backtest)"}; shaded: 80% and 95% intervals${median ? "; the forecast line is the median (fitted on the log scale)" : ""}.`,
     description: `A line of ${name} per ${String(model.grain)} with the forecast continuing it and two shaded prediction bands.`,
     data,
     plot: () => ({

@@ -106,7 +106,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
         columns: ["total budget", "weekly total", "expected outcome (90%)", "split"],
         numeric: [false, true, true, false],
         rows: scenarioRows.map((s) => [
-          s.scenario === "0%" ? "today's" : s.scenario,
+          s.scenario === "0%" ? "today's" : s.scenario.replace("-", "\u2212"),
           fmt.money(s.total),
           s.outcome === null ? "bounds cannot be met" : `${show(s.outcome)} (${show(s.lo90)} – ${show(s.hi90)})`,
           spend

@@ -14,7 +14,8 @@ export interface ForecastSection {
   readonly series: string;
   readonly reading: string;
   readonly model: string;
-  readonly backtest: Table;
+  /** The backtest's table; null when the series was too short for one. */
+  readonly backtest: Table | null;
 }
 
 export interface ForecastPage extends ChartPage {
@@ -35,17 +36,20 @@ export function forecastPage({ report, fmt, charts: ctx, pieces }: SiteContext):
     const parameters = m.parameters.map((p) => `${p.name} = ${fmt.significant(p.value, 4)}`).join(", ");
     return {
       series: name,
-      reading: `${name[0]!.toUpperCase()}${name.slice(1)}, ${forecastReading(m, fmt)}. Total over the next ${count(m.horizon)} ${m.grain}s: ${show(m.total)} (80%: ${show(m.total_lo80)} – ${show(m.total_hi80)}; 95%: ${show(m.total_lo95)} – ${show(m.total_hi95)}).`,
-      model: `${m.model}${parameters ? ` with ${parameters}` : ""}; σ² ${fmt.number(m.sigma2, 4)}${m.aicc === null ? "" : `, AICc ${fmt.number(m.aicc, 1)}`}; fitted on ${count(m.history)} ${m.grain}s${m.scale === "log" ? " on the log scale, so the point forecast is the median" : ""}${m.converged ? "" : "; the optimiser did not converge"}. Backtest: ${count(m.origins)} rolling origins, ${count(m.backtest_horizon)} ${m.grain}s ahead each.`,
-      backtest: pieces.table({
-        id: `forecast-backtest-${name}`,
-        caption: `Backtest of the ${name} models (lower is better; MASE first)`,
-        columns: ["model", "MASE", "sMAPE", "MAPE", "chosen", "failed origins"],
-        numeric: [false, true, true, true, false, true],
-        rows: backtest
-          .filter((b) => b.series === name)
-          .map((b) => [b.model, fmt.number(b.mase, 3), fmt.percent(b.smape), fmt.percent(b.mape), b.chosen ? "yes" : "", fmt.number(b.failures, 0)]),
-      }),
+      reading: `${name[0]!.toUpperCase()}${name.slice(1)}, ${forecastReading(m, fmt, name === "revenue")}. Total over the next ${count(m.horizon)} ${m.grain}s: ${show(m.total)} (80%: ${show(m.total_lo80)} – ${show(m.total_hi80)}; 95%: ${show(m.total_lo95)} – ${show(m.total_hi95)}).`,
+      model: `${m.model}${parameters ? ` with ${parameters}` : ""}; σ² ${fmt.significant(m.sigma2, 4)}${m.aicc === null ? "" : `, AICc ${fmt.number(m.aicc, 1)}`}; fitted on ${count(m.history)} ${m.grain}s${m.scale === "log" ? " on the log scale, so the point forecast is the median" : ""}${m.converged ? "" : "; the optimiser did not converge"}. ${m.origins === 0 ? "No backtest: the series is too short for one (two seasons are kept for training), so seasonal naive is used." : `Backtest: ${count(m.origins)} rolling origin${m.origins === 1 ? "" : "s"}, ${count(m.backtest_horizon)} ${m.grain}s ahead each.`}`,
+      backtest:
+        m.origins === 0
+          ? null
+          : pieces.table({
+              id: `forecast-backtest-${name}`,
+              caption: `Backtest of the ${name} models (lower is better; MASE first)`,
+              columns: ["model", "MASE", "sMAPE", "MAPE", "chosen", "failed origins"],
+              numeric: [false, true, true, true, false, true],
+              rows: backtest
+                .filter((b) => b.series === name)
+                .map((b) => [b.model, fmt.number(b.mase, 3), fmt.percent(b.smape), fmt.percent(b.mape), b.chosen ? "yes" : "", fmt.number(b.failures, 0)]),
+            }),
     };
   });
   const charts = [forecastChart(ctx, "revenue"), forecastChart(ctx, "orders")].filter((c): c is ChartSpec => c !== null);
@@ -62,12 +66,14 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
  * k/M/B with one decimal (none when the total is 100 or more of its unit).
  * The clause names the season (month, weekday or ISO week) of the period
  * the analysis found driving the horizon; " (median)" follows the total when
- * the point forecast is a median.
+ * the point forecast is a median. With `money`, the numbers carry the
+ * currency ("$1.2M ± $0.1M").
  * @example forecastReading({ grain: "month", horizon: 3, total: 1.2e6, total_lo95: 1.1e6, total_hi95: 1.3e6, point: "mean", peak: "2024-12", … }, fmt); // => "next quarter: 1.2M ± 0.1M, driven by December seasonality"
  */
 export function forecastReading(
   m: Pick<SeriesRow<"forecast_model">, "grain" | "horizon" | "total" | "total_lo95" | "total_hi95" | "point" | "peak">,
   fmt: Formatter,
+  money = false,
 ): string {
   const phrase = horizonPhrase(m.grain, m.horizon);
   if (m.total === null || m.total_lo95 === null || m.total_hi95 === null) return `${phrase}: ${fmt.number(null)}`;
@@ -77,7 +83,8 @@ export function forecastReading(
   const compact = (v: number): string => {
     const x = v / unit.divisor;
     // Two significant digits for a value that would round to 0.
-    return `${x === 0 || Math.abs(x) >= 0.5 * 10 ** -digits ? fmt.fixed(x, digits) : fmt.significant(x, 2)}${unit.suffix}`;
+    const text = `${x === 0 || Math.abs(x) >= 0.5 * 10 ** -digits ? fmt.fixed(x, digits) : fmt.significant(x, 2)}${unit.suffix}`;
+    return money ? fmt.inCurrency(text) : text;
   };
   const season = m.peak === null ? "" : `, driven by ${seasonName(m.grain, m.peak)} seasonality`;
   return `${phrase}: ${compact(m.total)}${m.point === "median" ? " (median)" : ""} ± ${compact(half)}${season}`;

@@ -23,6 +23,8 @@ export interface Formatter {
   significant(value: number | null | undefined, digits: number): string;
   /** A number in the locale's compact notation, 3 significant digits: an axis tick ("1.2K", "0.2", "3M"). */
   compact(value: number | null | undefined): string;
+  /** A number already written as text, with the currency's symbol where the locale puts it: "$4.0k", "4,0k €". */
+  inCurrency(text: string): string;
 }
 
 /**
@@ -32,16 +34,25 @@ export interface Formatter {
  * @example makeFormatter("en-US", "USD").number(0.24251, 4); // => "0.2425"
  */
 export function makeFormatter(locale: string, currency: string): Formatter {
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
-  const moneyBig = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
-  const percents = [0, 1, 2].map((d) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: d }));
-  const numbers = new Map<number, Intl.NumberFormat>();
+  /**
+   * Intl with the minus sign (U+2212) for negatives, as the tables' hand-made
+   * signs: "−$29.47", never "-$29.47"; and no sign on a value that rounds to
+   * zero ("$0.00", not "-$0.00").
+   */
+  const format = (options: Intl.NumberFormatOptions): { format: (v: number) => string } => {
+    const f = new Intl.NumberFormat(locale, { ...options, signDisplay: "negative" });
+    return { format: (v) => f.format(v).replace("-", "\u2212") };
+  };
+  const money = format({ style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const moneyBig = format({ style: "currency", currency, maximumFractionDigits: 0 });
+  const percents = [0, 1, 2].map((d) => format({ style: "percent", maximumFractionDigits: d }));
+  const numbers = new Map<number, { format: (v: number) => string }>();
   const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || !Number.isFinite(v);
   const num = (v: number | null | undefined, digits = 2): string => {
     if (missing(v)) return MISSING;
     const d = Math.min(20, Math.max(0, Math.round(digits)));
     let f = numbers.get(d);
-    if (!f) numbers.set(d, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: d })));
+    if (!f) numbers.set(d, (f = format({ maximumFractionDigits: d })));
     return f.format(v);
   };
   const fmt = ((value: number | null | undefined, unit: Unit): string => {
@@ -67,23 +78,37 @@ export function makeFormatter(locale: string, currency: string): Formatter {
   fmt.money = (v) => (missing(v) ? MISSING : money.format(v));
   fmt.percent = (v, digits = 1) => (missing(v) ? MISSING : percents[Math.min(2, Math.max(0, digits))]!.format(v));
   fmt.number = num;
-  const rate = new Intl.NumberFormat(locale, { style: "percent", maximumSignificantDigits: 3 });
+  const rate = format({ style: "percent", maximumSignificantDigits: 3 });
   fmt.rate = (v) => (missing(v) ? MISSING : rate.format(v));
-  const fixed = new Map<number, Intl.NumberFormat>();
+  const fixed = new Map<number, { format: (v: number) => string }>();
   fmt.fixed = (v, digits) => {
     if (missing(v)) return MISSING;
     let f = fixed.get(digits);
-    if (!f) fixed.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    if (!f) fixed.set(digits, (f = format({ minimumFractionDigits: digits, maximumFractionDigits: digits })));
     return f.format(v);
   };
-  const significant = new Map<number, Intl.NumberFormat>();
+  const significant = new Map<number, { format: (v: number) => string }>();
   fmt.significant = (v, digits) => {
     if (missing(v)) return MISSING;
     let f = significant.get(digits);
-    if (!f) significant.set(digits, (f = new Intl.NumberFormat(locale, { maximumSignificantDigits: digits })));
+    if (!f) significant.set(digits, (f = format({ maximumSignificantDigits: digits })));
     return f.format(v);
   };
-  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 });
+  const compact = format({ notation: "compact", maximumSignificantDigits: 3 });
   fmt.compact = (v) => (missing(v) ? MISSING : compact.format(v));
+  // What Intl writes before and after the digits of an amount: "$" and "" in en-US, "" and " €" in de-DE.
+  const parts = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(1);
+  const digits = (t: string): boolean => t === "integer" || t === "decimal" || t === "fraction" || t === "group";
+  const first = parts.findIndex((p) => digits(p.type));
+  const last = parts.length - 1 - [...parts].reverse().findIndex((p) => digits(p.type));
+  const before = parts
+    .slice(0, first)
+    .map((p) => p.value)
+    .join("");
+  const after = parts
+    .slice(last + 1)
+    .map((p) => p.value)
+    .join("");
+  fmt.inCurrency = (text) => (text === MISSING ? text : text.startsWith("\u2212") ? `\u2212${before}${text.slice(1)}${after}` : `${before}${text}${after}`);
   return fmt;
 }

@@ -225,8 +225,12 @@ describe("drivingPeriod(periods) and forecastReading(model, fmt)", () => {
     expect(forecastReading({ ...model, total: 300, total_lo95: 290, total_hi95: 310 }, fmt)).toBe("next quarter: 300 ± 10");
   });
 
-  it("follows the report's locale", () => {
+  it("follows the report's locale, with the currency where the locale puts it for revenue", () => {
     expect(forecastReading({ ...model, peak: "2024-12" }, makeFormatter("de-DE", "EUR"))).toBe("next quarter: 1,2M ± 0,1M, driven by December seasonality");
+    expect(forecastReading({ ...model, peak: "2024-12" }, makeFormatter("de-DE", "EUR"), true)).toBe(
+      "next quarter: 1,2M\u00a0€ ± 0,1M\u00a0€, driven by December seasonality",
+    );
+    expect(forecastReading(model, fmt, true)).toBe("next quarter: $1.2M ± $0.1M");
   });
 });
 

@@ -114,6 +114,18 @@ describe("makeFormatter(locale, currency)", () => {
     expect(makeFormatter("de-DE", "EUR")(0.1234, "share")).toBe("12,3\u00a0%");
     expect(makeFormatter("de-DE", "EUR")(1234.5, "currency")).toBe("1.234,50\u00a0€"); // a no-break space, as Intl writes it
   });
+
+  it("writes negatives with the minus sign (U+2212), and no sign on a value that rounds to zero", () => {
+    const f = makeFormatter("en-US", "USD");
+    expect([f.money(-29.47), f.percent(-0.3, 0), f.number(-1234.5, 1), f.compact(-1200), f.money(-0.001)]).toEqual([
+      "\u2212$29.47",
+      "\u221230%",
+      "\u22121,234.5",
+      "\u22121.2K",
+      "$0.00",
+    ]);
+    expect(makeFormatter("de-DE", "EUR").money(-300)).toBe("\u2212300,00\u00a0€");
+  });
 });
 
 describe("truncate(label, n)", () => {

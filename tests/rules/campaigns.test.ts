@@ -40,7 +40,7 @@ describe("campaignRecommendations(facts, config)", () => {
     const rec = decide(campaign({ conversions: 100, roas: 0.3, cpa: 130, lift: [0.5, -1, 2] }));
     expect(rec).toMatchObject({ action: "stop", rule: "campaign.losing-money", subject: { campaign: "C" }, importance: 1000 });
     expect(said(rec)).toBe(
-      "ROAS 0.30 is below 1.00, and a lift of 0.50 conversions/day (95% interval -1.00 to 2.00) shows no added conversions: stop it and move the budget.",
+      "ROAS 0.30 is below 1.00, and a lift of 0.50 conversions/day (95% interval −1.00 to 2.00) shows no added conversions: stop it and move the budget.",
     );
     expect(rec.numbers).toMatchObject({ "campaign.roas": 0.3, "campaign.target_cpa": 20, "campaign.lift.lo95": -1 });
   });

@@ -453,7 +453,7 @@ describe("why(recommendation) with a budget amount", () => {
       "budget.spend.max_seen": 240,
     });
     expect(text).toBe(
-      "Budget: -30% (-$30.00 per week). The marginal ROMI of 0.25 at today's spend rises to 0.30, and the expected outcome is -$8.00 per week (90% interval -$11.80 to -$2.65).",
+      "Budget: −30% (−$30.00 per week). The marginal ROMI of 0.25 at today's spend rises to 0.30, and the expected outcome is −$8.00 per week (90% interval −$11.80 to −$2.65).",
     );
   });
 

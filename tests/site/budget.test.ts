@@ -203,7 +203,7 @@ describe("budgetPage(site)", () => {
     const t = fullPage.scenarios!;
     expect(t.id).toBe("budget-scenarios");
     expect(t.rows).toEqual([
-      ["-20%", "$1,840.00", "$4,800.00 ($4,500.00 – $5,100.00)", "search $900.00, social $440.00, tv $500.00"],
+      ["−20%", "$1,840.00", "$4,800.00 ($4,500.00 – $5,100.00)", "search $900.00, social $440.00, tv $500.00"],
       ["today's", "$2,300.00", "$5,100.50 ($4,900.00 – $5,400.00)", "search $1,200.00, social $600.00, tv $500.00"],
       ["+20%", "$2,760.00", "bounds cannot be met", ""],
     ]);

@@ -158,10 +158,10 @@ describe("clvPage(site)", () => {
     r.facts = r.facts.filter((f) => f.id !== "clv.holdout.mape");
     const page = clvPage(siteContext(r, []))!;
     expect(page.kpis.map((k) => [k.label, k.value])).toEqual([
-      ["Predicted 12-month CLV", "$1,385.00"],
+      ["Predicted CLV, all customers", "$1,385.00"],
       // 0.78125 to one decimal of a percent.
       ["Mean P(alive)", "78.1%"],
-      ["Simple CLV", "$35.86"],
+      ["Simple CLV per customer", "$35.86"],
     ]);
   });
 
@@ -234,7 +234,7 @@ describe("clvPage(site)", () => {
       warnings: [{ code: "clv.not_enough_data", message: "the BG/NBD and Gamma-Gamma models are not fitted: 1 repeat buyer" }],
     });
     const page = clvPage(siteContext(r, []))!;
-    expect(page.kpis).toEqual([{ label: "Simple CLV", value: MISSING, hint: "AOV × orders/year × margin ÷ churn" }]);
+    expect(page.kpis).toEqual([{ label: "Simple CLV per customer", value: MISSING, hint: "AOV × orders/year × margin ÷ churn" }]);
     expect(page.charts).toEqual([]);
     expect(page.bands).toBeNull();
     expect(page.top).toBeNull();

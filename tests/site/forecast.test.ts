@@ -115,7 +115,7 @@ describe("forecastPage(site)", () => {
     expect(revenue!.series).toBe("revenue");
     expect(revenue!.reading).toBe(
       // 45,678.9 ± (54,321 − 37,000.25) ÷ 2 = 8,660.4 in thousands; 2025-12-22 is the Monday of ISO week 52.
-      "Revenue, next 12 weeks: 45.7k ± 8.7k, driven by week 52 seasonality. Total over the next 12 weeks: $45,678.90 (80%: $40,000.00 – $51,357.80; 95%: $37,000.25 – $54,321.00).",
+      "Revenue, next 12 weeks: $45.7k ± $8.7k, driven by week 52 seasonality. Total over the next 12 weeks: $45,678.90 (80%: $40,000.00 – $51,357.80; 95%: $37,000.25 – $54,321.00).",
     );
     // Unknown totals are missing, never 0.
     expect(orders!.reading).toBe(
@@ -123,25 +123,36 @@ describe("forecastPage(site)", () => {
     );
   });
 
-  it("states the chosen model with its parameters to 4 significant digits, its fit and its backtest", () => {
+  it("states the chosen model with its parameters and σ² to 4 significant digits, its fit and its backtest", () => {
     const [revenue, orders] = fullPage.sections;
     expect(revenue!.model).toBe(
-      "ETS(A,N,A) with alpha = 0.1235, gamma = 0.0001235; σ² 1,234.5679, AICc 456.8; fitted on 104 weeks. Backtest: 4 rolling origins, 12 weeks ahead each.",
+      "ETS(A,N,A) with alpha = 0.1235, gamma = 0.0001235; σ² 1,235, AICc 456.8; fitted on 104 weeks. Backtest: 4 rolling origins, 12 weeks ahead each.",
     );
     expect(orders!.model).toBe(
       "ARIMA(1,0,1)(0,1,1)[7]; σ² 0.0123; fitted on 1,096 days on the log scale, so the point forecast is the median; the optimiser did not converge. Backtest: 4 rolling origins, 7 days ahead each.",
     );
   });
 
+  it("says there was no backtest, and shows no backtest table, for a series too short for one", () => {
+    const short = { ...revenueModel, model: "seasonal naive[52]", family: "snaive", parameters: [], aicc: null, origins: 0, backtest_horizon: 0 };
+    const page = forecastPage(
+      siteContext(report({ series: { forecast_model: [short], forecast_backtest: [backtest("revenue", "seasonal naive", { chosen: true })] } }), []),
+    )!;
+    expect(page.sections[0]!.backtest).toBeNull();
+    expect(page.sections[0]!.model).toMatch(
+      /\. No backtest: the series is too short for one \(two seasons are kept for training\), so seasonal naive is used\.$/,
+    );
+  });
+
   it("tabulates each series' own backtest rows in their order, marking the chosen model and a missing error as n/a", () => {
     const [revenue, orders] = fullPage.sections;
-    expect(revenue!.backtest.id).toBe("forecast-backtest-revenue");
-    expect(revenue!.backtest.columns).toEqual(["model", "MASE", "sMAPE", "MAPE", "chosen", "failed origins"]);
-    expect(revenue!.backtest.rows).toEqual([
+    expect(revenue!.backtest!.id).toBe("forecast-backtest-revenue");
+    expect(revenue!.backtest!.columns).toEqual(["model", "MASE", "sMAPE", "MAPE", "chosen", "failed origins"]);
+    expect(revenue!.backtest!.rows).toEqual([
       ["ets", "0.812", "10%", "12.3%", "yes", "0"],
       ["seasonal naive", "1", "15%", MISSING, "", "1"],
     ]);
-    expect(orders!.backtest.rows).toEqual([["arima", "0.9", "20%", "25%", "yes", "0"]]);
+    expect(orders!.backtest!.rows).toEqual([["arima", "0.9", "20%", "25%", "yes", "0"]]);
   });
 
   it("draws revenue then orders, keeps the series' warnings, and registers a CSV per chart and backtest table", () => {

@@ -14,7 +14,7 @@ export const CLV_METRICS = [
   {
     id: "clv.simple",
     section: "clv",
-    label: "Simple CLV",
+    label: "Simple CLV per customer",
     unit: "currency",
     better: "up",
     dims: [],
@@ -91,7 +91,8 @@ export const CLV_METRICS = [
   {
     id: "clv.expected_12m.total",
     section: "clv",
-    label: "Predicted 12-month CLV",
+    label: "Predicted 12-month CLV of all customers",
+    tile: "Predicted CLV, all customers",
     unit: "currency",
     better: "up",
     dims: [],
