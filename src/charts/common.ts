@@ -25,11 +25,26 @@ export interface ChartContext {
 /** The rows of a series; none when its analysis did not run. */
 export const series = <N extends SeriesName>(report: Report, name: N): readonly SeriesRow<N>[] => report.series[name] ?? [];
 export const date = (s: unknown): Date => new Date(`${String(s)}T00:00:00Z`);
-/** `YY-MM` month ticks; on a narrow chart only every third month is labelled. */
-export const monthTicks =
-  (width: number) =>
-  (m: string, i: number): string =>
-    width < 600 && i % 3 !== 0 ? "" : m.slice(2);
+/** Horizontal room a `YY-MM` tick label needs, in px, with a gap to the next (11 px text). */
+const MONTH_TICK_PX = 44;
+
+/**
+ * `YY-MM` month ticks for a band axis of `months` months on a chart `width`
+ * px wide: every month when each band has room for its label, else every
+ * 2nd, 3rd, 6th or 12th, so that labels never run together.
+ * @example [0, 1, 2, 3].map((i) => monthTicks(390, 25)(`2024-0${i + 1}`, i)); // => ["24-01", "", "", ""] (every 6th)
+ */
+export const monthTicks = (width: number, months: number) => {
+  const step = tickStep(width, months, MONTH_TICK_PX, [1, 2, 3, 6, 12]);
+  return (m: string, i: number): string => (i % step === 0 ? m.slice(2) : "");
+};
+
+/** Room of one band of `count` on a chart `width` px wide, whose margins take about `margins` px. */
+export const bandWidth = (width: number, count: number, margins = 80): number => Math.max(1, width - margins) / Math.max(1, count);
+
+/** The smallest of `steps` that gives every labelled band `labelPx` of room. */
+export const tickStep = (width: number, count: number, labelPx: number, steps: readonly number[], margins = 80): number =>
+  steps.find((k) => k * bandWidth(width, count, margins) >= labelPx) ?? steps[steps.length - 1]!;
 /** A label cut to `n` characters for axes and legends; tooltips and CSVs keep it whole. */
 export const truncate = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 export const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
@@ -63,6 +78,7 @@ export function cohortHeatmap(
   const show = (v: number | null): string => (o.percent ? ctx.format.percent(v) : ctx.format.money(v));
   const values = data.flatMap((d) => (d.value === null ? [] : [d.value]));
   const midpoint = (Math.min(...values) + Math.max(...values)) / 2;
+  const ages = new Set(data.map((d) => d.age)).size;
   return {
     id: o.id,
     title: o.title,
@@ -72,7 +88,12 @@ export function cohortHeatmap(
     plot: (width) => ({
       marginLeft: 110,
       height: Math.max(160, 24 * new Set(data.map((d) => d.cohort)).size + 60),
-      x: { label: "Age (months)", type: "band" },
+      // Ages up to two digits: 22 px a label; every 2nd, 3rd or 6th age when the bands are narrower.
+      x: {
+        label: "Age (months)",
+        type: "band",
+        tickFormat: (a: number, i: number) => (i % tickStep(width, ages, 22, [1, 2, 3, 6], 120) === 0 ? String(a) : ""),
+      },
       y: { label: null, type: "band", tickFormat: label },
       // Quantized: steps read better in a heatmap, and their legend needs no canvas.
       color: { type: "quantize", n: 6, scheme: SEQUENTIAL, legend: true, label: o.label, ...(o.percent ? { percent: true } : {}) },
@@ -81,7 +102,8 @@ export function cohortHeatmap(
           data.filter((d) => d.value !== null),
           { x: "age", y: "cohort", fill: "value", inset: 0.5, title: (d) => `${d.cohort}, age ${d.age}: ${show(d.value)} (cohort of ${d.cohort_size ?? "?"})` },
         ),
-        ...(width >= 600
+        // A cell's number only where the cell has room for it (up to 5 characters at 10 px).
+        ...(bandWidth(width, ages, 120) >= 34
           ? [
               Plot.text(
                 data.filter((d) => d.value !== null),

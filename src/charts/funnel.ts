@@ -42,7 +42,7 @@ export function stickyFactor({ report, format }: ChartContext): ChartSpec | null
     description: "Bars of the DAU/MAU ratio for each complete month.",
     data,
     plot: (width) => ({
-      x: { label: "Month", type: "band", tickFormat: monthTicks(width) },
+      x: { label: "Month", type: "band", tickFormat: monthTicks(width, data.length) },
       y: { label: "DAU ÷ MAU (%)", grid: true, percent: true },
       marks: [Plot.barY(data, { x: "month", y: "sticky", fill: PALETTE[0], title: (d) => `${d.month}: ${format.percent(d.sticky)}` }), Plot.ruleY([0])],
     }),
@@ -216,7 +216,7 @@ export function aovMonthly({ report, format }: ChartContext): ChartSpec | null {
     description: "Bars of average order value for each complete month.",
     data,
     plot: (width) => ({
-      x: { label: "Month", type: "band", tickFormat: monthTicks(width) },
+      x: { label: "Month", type: "band", tickFormat: monthTicks(width, data.length) },
       y: { label: `AOV (${report.currency})`, grid: true },
       marks: [
         Plot.barY(data, { x: "month", y: "aov", fill: PALETTE[0], title: (d) => `${d.month}: ${format.money(d.aov)} over ${d.orders} orders` }),
