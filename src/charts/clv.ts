@@ -3,7 +3,7 @@
  * data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { color, series, type ChartContext } from "./common.ts";
+import { color, segmentDomain, series, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE, SEQUENTIAL } from "./theme.ts";
 
@@ -107,7 +107,7 @@ export function holdoutChart({ report, format }: ChartContext): ChartSpec | null
 export function bandSegments({ report, format }: ChartContext): ChartSpec | null {
   const data = series(report, "clv_band_segments");
   if (data.length === 0) return null;
-  const names = [...new Set(data.map((d) => String(d.segment)))];
+  const names = segmentDomain(report, [...new Set(data.map((d) => String(d.segment)))]);
   return {
     id: "clv-band-segments",
     title: "Segment mix by CLV band",

@@ -54,6 +54,16 @@ export const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
   tickFormat: (s: string) => truncate(String(s), 24),
   ...(domain ? { domain: [...domain] } : {}),
 });
+/**
+ * The k-means segments in the order of their profiles, so that a segment has
+ * the same colour on every chart that colours by segment; segments a chart
+ * has that the profiles lack follow.
+ */
+export const segmentDomain = (report: Report, seen: readonly string[] = []): string[] => {
+  const profiled = (report.series.segment_profiles ?? []).map((p) => p.segment);
+  return [...profiled, ...seen.filter((s) => !profiled.includes(s))];
+};
+
 /** Category order for a chart: the named ones first, "other" last. */
 export const categories = (rows: readonly DataRow[], key: string): string[] => {
   const all = [...new Set(rows.map((r) => String(r[key])))];

@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { RFM_SEGMENTS } from "../analyses/customers/rfm.ts";
-import { cohortHeatmap, color, series, type ChartContext } from "./common.ts";
+import { cohortHeatmap, color, segmentDomain, series, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE, SEQUENTIAL } from "./theme.ts";
 
@@ -170,7 +170,7 @@ export const kInertia = (ctx: ChartContext): ChartSpec | null =>
 export function segmentScatter({ report, format }: ChartContext): ChartSpec | null {
   const data = series(report, "segment_points").filter((d) => Number(d.revenue) > 0);
   if (data.length === 0) return null;
-  const names = [...new Set(series(report, "segment_profiles").map((p) => String(p.segment)))];
+  const names = segmentDomain(report);
   return {
     id: "segment-scatter",
     title: "Segments: recency against revenue",
