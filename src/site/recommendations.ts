@@ -109,19 +109,36 @@ const urgency = (v: RecommendationView): number => (URGENT.has(v.action) ? 0 : k
 /** The cards, most urgent first, and within each urgency in their order (most important first). */
 export const byUrgency = (views: readonly RecommendationView[]): RecommendationView[] => [0, 1, 2].flatMap((g) => views.filter((v) => urgency(v) === g));
 
-/** The Recommendations page: every card, most urgent first, and their table as a CSV; null without any. */
-export function recommendationsPage({
-  recommendations: views,
-  pieces,
-}: SiteContext): { readonly cards: readonly RecommendationView[]; readonly table: Table } | null {
+/** Status-quo cards the Recommendations page shows open; more than this are folded under a count. */
+const OPEN_AS_IS = 3;
+
+/** How a folded summary counts each action that keeps things as they are. */
+const AS_IS_WORDS: Readonly<Record<string, string>> = { keep: "keep", continue: "continue", "insufficient data": "with too little data to judge" };
+
+export interface RecommendationsPage {
+  /** Every card that asks for a change, most urgent first, then the status-quo ones unless they are folded. */
+  readonly cards: readonly RecommendationView[];
+  /** More than OPEN_AS_IS cards that keep things as they are, under a summary that counts them: "21 more that keep things as they are: 19 continue, 2 keep". */
+  readonly asIs: { readonly summary: string; readonly cards: readonly RecommendationView[] } | null;
+  /** Every card's row, for the CSV. */
+  readonly table: Table;
+}
+
+/** The Recommendations page: the cards, most urgent first, those that keep things as they are folded when many, and their table as a CSV; null without any. */
+export function recommendationsPage({ recommendations: views, pieces }: SiteContext): RecommendationsPage | null {
   if (views.length === 0) return null;
-  const cards = byUrgency(views);
+  const all = byUrgency(views);
   const table = pieces.table({
     id: "recommendations",
     caption: "Recommendations",
     columns: ["subject", "action", "rule", "confidence", "why"],
     numeric: [false, false, false, false, false],
-    rows: cards.map((r) => [r.subject, r.action, r.rule, r.confidence, r.why]),
+    rows: all.map((r) => [r.subject, r.action, r.rule, r.confidence, r.why]),
   });
-  return { cards, table };
+  const asIs = all.filter((v) => STATUS_QUO.has(v.action));
+  if (asIs.length <= OPEN_AS_IS) return { cards: all, asIs: null, table };
+  const counts = new Map<string, number>();
+  for (const v of asIs) counts.set(v.action, (counts.get(v.action) ?? 0) + 1);
+  const summary = `${asIs.length} more that keep things as they are: ${[...counts].map(([action, n]) => `${n} ${AS_IS_WORDS[action] ?? action}`).join(", ")}`;
+  return { cards: all.filter((v) => !STATUS_QUO.has(v.action)), asIs: { summary, cards: asIs }, table };
 }
