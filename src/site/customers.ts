@@ -253,7 +253,9 @@ export function hypothesisView(h: Hypothesis, fmt: Formatter): HypothesisView {
     statistic: fmt.number(h.statistic, 3),
     p: pValue(h.p_value, fmt),
     adjusted: pValue(h.p_adjusted, fmt),
-    effect: h.effect === null ? fmt.number(null, 0) : fmt.number(h.effect, 3),
+    // A difference in proportions reads in percentage points.
+    effect:
+      h.effect === null ? fmt.number(null, 0) : h.effect_name === "proportion-difference" ? `${fmt.number(h.effect * 100, 1)} pts` : fmt.number(h.effect, 3),
     effectName: h.effect_name === null ? "" : EFFECT_WORDS[h.effect_name],
     conclusion: conclusion(h, why, fmt),
     supported: h.supported === true,

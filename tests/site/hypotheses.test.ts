@@ -76,6 +76,11 @@ describe("hypothesisView(row, fmt)", () => {
     });
   });
 
+  it("gives a difference in proportions in percentage points", () => {
+    const z = row("hypotheses", { metric: "repeat", by: "city", test: "z-proportions", effect: -0.0132, effect_name: "proportion-difference" });
+    expect(hypothesisView(z, fmt)).toMatchObject({ effect: "\u22121.3 pts", effectName: "difference in proportions" });
+  });
+
   it("words a mix by its most over-represented cell, and a small table's approximate p", () => {
     const mix = row("hypotheses", {
       mix: "gender",

@@ -60,7 +60,7 @@ export const CAMPAIGN_METRICS = [
   {
     id: "campaign.trend",
     section: "campaigns",
-    label: "Campaign trend",
+    label: "Return per spend, last 28 days ÷ the 28 before",
     unit: "ratio",
     better: "up",
     dims: ["campaign"],
