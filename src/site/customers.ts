@@ -125,7 +125,7 @@ export function segmentsPage({ report, fmt, pieces }: SiteContext): readonly Seg
     const name = p.segment;
     const rec = recs.get(name);
     const dims = { segment: name };
-    const strategy = rec?.plan ? STRATEGY[rec.rule as SegmentRule] : undefined;
+    const strategy = rec?.plan && Object.hasOwn(STRATEGY, rec.rule) ? STRATEGY[rec.rule as SegmentRule] : undefined;
     const plan =
       rec?.plan && strategy
         ? {
@@ -239,7 +239,7 @@ export function hypothesisView(h: Hypothesis, fmt: Formatter): HypothesisView {
   const metric = h.metric === null ? null : METRIC_WORDS[h.metric];
   const statement =
     h.mix !== null
-      ? `The ${h.mix} mix differs between ${GROUP_WORDS[h.by] ?? `${h.by} groups`}`
+      ? `The ${h.mix} mix differs between ${Object.hasOwn(GROUP_WORDS, h.by) ? GROUP_WORDS[h.by] : `${h.by} groups`}`
       : h.groups.length === 0
         ? `${capital(metric ?? "")} differs by ${h.by}`
         : `${capital(metric ?? "")} differs between ${a || "?"} and ${b || "?"}`;

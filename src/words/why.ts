@@ -43,8 +43,8 @@ const known = (v: number | null | undefined): v is number => v !== null && v !==
  * // => "social returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget."
  */
 export function why(rec: Recommendation, fmt: Formatter): string {
-  const words = WHY[rec.rule as RuleId] as ((r: Reading) => string) | undefined;
-  if (!words) return "";
+  if (!Object.hasOwn(WHY, rec.rule)) return "";
+  const words = WHY[rec.rule as RuleId];
   const r = reading(rec, fmt);
   const sentence = words(r);
   const budget = rec.rule.startsWith("channel.") ? budgetSentence(r) : null;
@@ -158,7 +158,7 @@ const WHY: Readonly<Record<RuleId, (r: Reading) => string>> = {
       "trend-falling": () => `its return per unit of spend fell to ${r.ratio(r.n("campaign.trend"))}× that of the 28 days before`,
       "lift-not-shown": () => `${liftText(r)} does not show it adds conversions`,
     };
-    const found = r.findings.filter((f): f is CampaignFinding => f in shortfall).map((f) => shortfall[f]());
+    const found = r.findings.filter((f): f is CampaignFinding => Object.hasOwn(shortfall, f)).map((f) => shortfall[f]());
     return `${found.join("; ")}: rework targeting, bids or creative before adding budget.`;
   },
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { byUrgency, numberDef, recommendationView, topRecommendations } from "../../src/site/recommendations.ts";
 import type { RecommendationView } from "../../src/site/views.ts";
+import type { Recommendation } from "../../src/schema/report.ts";
 import { makeFormatter } from "../../src/words/format.ts";
 
 const view = (key: Record<string, string>, action: RecommendationView["action"]): RecommendationView => ({
@@ -66,19 +67,17 @@ describe("numberDef(id), the name and unit of a recommendation's number", () => 
 
 describe("recommendationView(r, fmt), a recommendation as a card", () => {
   it("formats each number in its declared unit: shares as percents, money, a ROMI as a plain number", () => {
-    const card = recommendationView(
-      {
-        subject: { source: "search" },
-        action: "cut",
-        rule: "channel.loses-money",
-        numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31, "conversion.rate": 0.0412 },
-        limits: { cut_romi: 0.7 },
-        findings: [],
-        confidence: "high",
-        importance: 310,
-      },
-      makeFormatter("en-US", "USD"),
-    );
+    const base: Recommendation = {
+      subject: { source: "search" },
+      action: "cut",
+      rule: "channel.loses-money",
+      numbers: { buyers: 501, romi: 0.42, cost: 310, "spend.share": 0.31, "conversion.rate": 0.0412 },
+      limits: { cut_romi: 0.7 },
+      findings: [],
+      confidence: "high",
+      importance: 310,
+    };
+    const card = recommendationView(base, makeFormatter("en-US", "USD"));
     expect(card.numbers).toEqual([
       { label: "Buyers", value: "501" },
       { label: "ROMI", value: "0.42" },
@@ -86,7 +85,11 @@ describe("recommendationView(r, fmt), a recommendation as a card", () => {
       { label: "Share of spend", value: "31%" },
       { label: "Conversion rate", value: "4.1%" },
     ]);
-    // The rule's sentence, worded from its numbers and limits.
+    // The rule's sentence, worded from its numbers and limits; a rule or finding this romi does not know words nothing.
+    expect(recommendationView({ ...base, rule: "constructor" }, makeFormatter("en-US", "USD")).why).toBe("");
+    expect(recommendationView({ ...base, rule: "campaign.needs-work", findings: ["toString", "no-conversions"] }, makeFormatter("en-US", "USD")).why).toBe(
+      "it has no conversions: rework targeting, bids or creative before adding budget.",
+    );
     expect(card.why).toBe("search returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget.");
   });
 });
