@@ -77,8 +77,11 @@ export type Period = z.infer<typeof PeriodSchema>;
 
 export const WarningSchema = z.strictObject({
   code: z.string(),
+  /** What is wrong, in a sentence; `{name}` stands for `values[name]`, a number the site formats. */
   message: z.string(),
   dims: z.record(z.string(), z.string()).optional(),
+  /** The numbers the message names as `{name}`, raw: the site and the PR diff format them. */
+  values: z.record(z.string(), z.number()).optional(),
 });
 export type Warning = z.infer<typeof WarningSchema>;
 

@@ -9,7 +9,7 @@ import { budgetCurve, budgetSplit } from "../charts/budget.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Table } from "./views.ts";
 import { MIN_BUYERS, MIN_R2, MIN_SPEND_CV, MIN_WEEKS } from "../analyses/budget/curves.ts";
-import type { Formatter } from "../words/format.ts";
+import { type Formatter, warningText } from "../words/format.ts";
 
 export interface BudgetPage extends ChartPage {
   readonly reading: string;
@@ -30,7 +30,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
   const method = report.series.budget_method?.[0];
   if (!method) return null;
   const rows = report.series.budget_sources ?? [];
-  const warnings = report.warnings.filter((w) => w.code.startsWith("budget.")).map((w) => w.message);
+  const warnings = report.warnings.filter((w) => w.code.startsWith("budget.")).map((w) => warningText(w, fmt));
   const revenue = method.outcome === "revenue";
   const show = (v: number | null | undefined): string => (revenue ? fmt.money(v) : fmt.number(v, 1));
   const signed = (n: number | null): string => (n === null ? show(n) : `${n > 0 ? "+" : n < 0 ? "−" : ""}${show(Math.abs(n))}`);

@@ -11,7 +11,7 @@ import * as charts from "../charts/campaigns.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { pValue } from "./customers.ts";
 import { byUrgency, keepsAsIs } from "./recommendations.ts";
-import type { Formatter } from "../words/format.ts";
+import { warningText, type Formatter } from "../words/format.ts";
 import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./views.ts";
 
 export interface LiftView {
@@ -327,7 +327,9 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
 
     const notes = report.warnings
       .filter((w) => w.code.startsWith("campaigns.") && (w.dims?.["dataset"] ?? null) === dataset)
-      .map((w) => (w.code === "campaigns.undated" ? "No dates in this file: it gives totals only, with no weekly charts, trend or lift." : `${w.message}.`))
+      .map((w) =>
+        w.code === "campaigns.undated" ? "No dates in this file: it gives totals only, with no weekly charts, trend or lift." : `${warningText(w, fmt)}.`,
+      )
       .map((m) => m[0]!.toUpperCase() + m.slice(1));
 
     const rendered = (spec: ChartSpec | null): Chart | null => (spec ? (pieces.page([], [spec])?.charts[0] ?? null) : null);

@@ -3,6 +3,7 @@
  * the fitted models and what was not fitted.
  */
 import type { SiteContext } from "./context.ts";
+import { warningText } from "../words/format.ts";
 import * as charts from "../charts/clv.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Kpi, RecommendationView, Table } from "./views.ts";
@@ -18,7 +19,7 @@ export interface ClvPage extends ChartPage {
 
 export function clvPage({ report, fmt, charts: ctx, pieces, recommendations }: SiteContext): ClvPage | null {
   const method = (report.series.clv_method ?? [])[0];
-  const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => w.message);
+  const warnings = report.warnings.filter((w) => w.code.startsWith("clv.")).map((w) => warningText(w, fmt));
   if (!method && warnings.length === 0) return null;
   const kpis = [
     pieces.kpi("clv.expected_12m.total", "all customers, discounted"),

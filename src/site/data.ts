@@ -6,6 +6,7 @@
 import { METRICS } from "../analyses/catalogue.ts";
 import { metricKey, metricKeyOf } from "../facts/metric.ts";
 import type { SiteContext } from "./context.ts";
+import { warningText } from "../words/format.ts";
 import type { Kpi, Table } from "./views.ts";
 
 export interface DataPage {
@@ -63,7 +64,7 @@ export function dataPage({ report, fmt, pieces }: SiteContext): DataPage {
         lines: d.merged!.map((m) => `${m.role} ${m.label} ← ${m.spellings.map((x) => `${x.text} ${fmt.number(x.rows, 0)}`).join(", ")}`),
       })),
     ignored: report.ignored.map((x) => x.reason),
-    warnings: report.warnings.map((w) => w.message),
+    warnings: report.warnings.map((w) => warningText(w, fmt)),
     definitions: pieces.table({
       id: "definitions",
       caption: "Metric definitions",

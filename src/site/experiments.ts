@@ -6,7 +6,7 @@
  */
 import type { SeriesRow } from "../analyses/series.ts";
 import { SRM_ALPHA } from "../analyses/experiments/decision.ts";
-import type { Formatter } from "../words/format.ts";
+import { warningText, type Formatter } from "../words/format.ts";
 import type { SiteContext } from "./context.ts";
 import { scoped, type Scope } from "../charts/campaigns.ts";
 import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";
@@ -139,7 +139,8 @@ export function experimentsPage({ report, fmt, charts: ctx, pieces }: SiteContex
       charts,
       warnings: report.warnings
         .filter((w) => w.code.startsWith("experiments.") && (w.dims?.["dataset"] ?? null) === dataset)
-        .map((w) => `${w.message[0]!.toUpperCase()}${w.message.slice(1)}.`),
+        .map((w) => warningText(w, fmt))
+        .map((m) => `${m[0]!.toUpperCase()}${m.slice(1)}.`),
     };
   });
   return { sections };

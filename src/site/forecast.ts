@@ -8,7 +8,7 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Table } from "./views.ts";
 import type { SeriesRow } from "../analyses/series.ts";
 import { dayFromYmd } from "../time/calendar.ts";
-import type { Formatter } from "../words/format.ts";
+import { type Formatter, warningText } from "../words/format.ts";
 
 export interface ForecastSection {
   readonly series: string;
@@ -26,7 +26,7 @@ export interface ForecastPage extends ChartPage {
 /** null without a forecast; a page of warnings only when every series was too short or failed. */
 export function forecastPage({ report, fmt, charts: ctx, pieces }: SiteContext): ForecastPage | null {
   const models = report.series.forecast_model ?? [];
-  const warnings = report.warnings.filter((w) => w.code.startsWith("forecast.")).map((w) => w.message);
+  const warnings = report.warnings.filter((w) => w.code.startsWith("forecast.")).map((w) => warningText(w, fmt));
   if (models.length === 0 && warnings.length === 0) return null;
   const backtest = report.series.forecast_backtest ?? [];
   const count = (v: number): string => fmt.number(v, 0);

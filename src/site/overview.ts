@@ -4,6 +4,7 @@
  * health in a sentence.
  */
 import type { SiteContext } from "./context.ts";
+import { warningText } from "../words/format.ts";
 import { topRecommendations } from "./recommendations.ts";
 import type { DiffView } from "./versions.ts";
 import type { Kpi, RecommendationView } from "./views.ts";
@@ -44,7 +45,7 @@ export function overviewPage({ report, fmt, pieces, recommendations, archive }: 
     ].filter((k): k is Kpi => k !== null),
     top: topRecommendations(recommendations, 3),
     health,
-    warnings: report.warnings.map((w) => w.message),
+    warnings: report.warnings.map((w) => warningText(w, fmt)),
     sinceLast: archive.sinceLast,
   };
 }

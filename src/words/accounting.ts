@@ -5,8 +5,11 @@ import type { EngineRun } from "../engine.ts";
 import { KIND_SPECS } from "../schema/kinds.ts";
 import type { DatasetAccount } from "../schema/report.ts";
 import { account } from "../report/assemble.ts";
+import { makeFormatter, warningText } from "./format.ts";
 
-const n = (x: number): string => x.toLocaleString("en-US");
+/** The command line writes counts in en-US, whatever the report's locale: its output is read in logs and CI. */
+const CLI = makeFormatter("en-US", "USD");
+const n = (x: number): string => CLI.number(x, 0);
 
 function datasetLines(d: DatasetAccount): string[] {
   const rejected = d.rows - d.used;
@@ -41,7 +44,7 @@ export function formatAccounting(run: EngineRun): string {
   }
   for (const d of datasets) lines.push(...datasetLines(d));
   for (const x of run.loaded.ignored) lines.push(`ignored: ${x.reason}`);
-  for (const w of run.report?.warnings ?? []) lines.push(`warning: ${w.message}`);
+  for (const w of run.report?.warnings ?? []) lines.push(`warning: ${warningText(w, CLI)}`);
   for (const e of run.errors) lines.push(`error: ${e}`);
   lines.push(run.errors.length > 0 ? "not usable: fix the errors above" : "ok");
   return `${lines.join("\n")}\n`;

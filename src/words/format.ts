@@ -112,3 +112,13 @@ export function makeFormatter(locale: string, currency: string): Formatter {
   fmt.inCurrency = (text) => (text === MISSING ? text : text.startsWith("\u2212") ? `\u2212${before}${text.slice(1)}${after}` : `${before}${text}${after}`);
   return fmt;
 }
+
+/**
+ * A warning's message with its `{name}` numbers formatted: counts grouped in
+ * the report's locale. A name the warning has no value for stays as written.
+ * @example warningText({ code: "x", message: "{n} of the {rows} rows", values: { n: 80, rows: 24080 } }, makeFormatter("en-US", "USD")); // => "80 of the 24,080 rows"
+ */
+export function warningText(w: { readonly message: string; readonly values?: Readonly<Record<string, number>> | undefined }, fmt: Formatter): string {
+  const values = w.values ?? {};
+  return w.message.replace(/\{(\w+)\}/g, (all, name: string) => (Object.hasOwn(values, name) ? fmt.number(values[name], 0) : all));
+}

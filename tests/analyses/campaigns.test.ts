@@ -4,7 +4,7 @@ import { CAMPAIGN_FILES, CAMPAIGNS_HEADER, EXPERIMENT_HEADER, generateCampaigns,
 import type { Report } from "../../src/schema/report.ts";
 import { dataDir, fact, lines } from "../helpers.ts";
 import { reason } from "../../src/site/experiments.ts";
-import { makeFormatter } from "../../src/words/format.ts";
+import { makeFormatter, warningText } from "../../src/words/format.ts";
 
 const run = async (files: Record<string, string>): Promise<Report> => {
   const r = await runEngine({ dataDir: dataDir(files), configPath: null });
@@ -129,7 +129,9 @@ describe("campaigns and experiments on the planted demo (romi demo-data --kind c
       contaminated: 2 * PLANTED_EXPERIMENT.dirty.contaminatedUsers,
       "repeated exposure": PLANTED_EXPERIMENT.dirty.repeatedExposures,
     });
-    expect(report.warnings.find((w) => w.code === "experiments.assignment")!.message).toMatch(/^80 of the 24080 rows used/);
+    const assignment = report.warnings.find((w) => w.code === "experiments.assignment")!;
+    expect(assignment.values).toMatchObject({ mismatched: 80, rows: 24080 });
+    expect(warningText(assignment, makeFormatter("en-US", "USD"))).toMatch(/^80 of the 24,080 rows used .*: 40; .*: 40\); they are kept/);
   });
 });
 

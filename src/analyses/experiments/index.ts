@@ -138,7 +138,8 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
       const rows = data.arms.reduce((sum, a) => sum + a.users, 0);
       warnings.push({
         code: "experiments.assignment",
-        message: `${mismatched.count} of the ${rows} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
+        message: `{mismatched} of the {rows} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
+        values: { mismatched: mismatched.count, rows, ...mismatched.values },
         ...wdims,
       });
     }
@@ -224,7 +225,12 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
  * control on new_page in ab_data. Listed in the order the variants, then
  * their assignment values, first appear in the file.
  */
-function countMismatches(cells: ExperimentData["assignments"]): { count: number; detail: (labels: readonly string[]) => string } {
+function countMismatches(cells: ExperimentData["assignments"]): {
+  count: number;
+  /** The pairs in words, each count as `{pair_k}`, a name in `values`. */
+  detail: (labels: readonly string[]) => string;
+  values: Record<string, number>;
+} {
   const byVariant = new Map<number, (typeof cells)[number][]>();
   for (const c of [...cells].sort((a, b) => a.first - b.first)) byVariant.set(c.variant, [...(byVariant.get(c.variant) ?? []), c]);
   let count = 0;
@@ -239,7 +245,8 @@ function countMismatches(cells: ExperimentData["assignments"]): { count: number;
   }
   return {
     count,
-    detail: (labels) => pairs.map((p) => `${labels[p.variant]} on ${labels[p.assignment]}: ${p.rows}`).join("; "),
+    detail: (labels) => pairs.map((p, k) => `${labels[p.variant]} on ${labels[p.assignment]}: {pair_${k}}`).join("; "),
+    values: Object.fromEntries(pairs.map((p, k) => [`pair_${k}`, p.rows])),
   };
 }
 
