@@ -21,12 +21,17 @@ export interface ChannelView {
 
 const present = (...specs: (ChartSpec | null)[]): ChartSpec[] => specs.filter((c): c is ChartSpec => c !== null);
 
+/** The DAU, WAU and MAU tiles, on the Product page and the overview. */
+export const activeUserTiles = (pieces: SiteContext["pieces"]): (Kpi | null)[] => [
+  pieces.kpi("dau", "mean daily active users"),
+  pieces.kpi("wau", "mean weekly active users"),
+  pieces.kpi("mau", "mean monthly active users"),
+];
+
 export function productPage({ pieces, charts: ctx }: SiteContext): ChartPage | null {
   return pieces.page(
     [
-      pieces.kpi("dau", "mean daily active users"),
-      pieces.kpi("wau", "mean weekly active users"),
-      pieces.kpi("mau", "mean monthly active users"),
+      ...activeUserTiles(pieces),
       pieces.kpi("sticky.dau_mau", "monthly users active on an average day"),
       pieces.kpi("sessions.per_user_day", "on days with sessions"),
       pieces.kpi("session.length.median_s", "end − start"),

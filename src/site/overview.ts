@@ -5,6 +5,7 @@
  */
 import type { SiteContext } from "./context.ts";
 import { warningText } from "../words/format.ts";
+import { activeUserTiles } from "./funnel.ts";
 import { topRecommendations } from "./recommendations.ts";
 import type { DiffView } from "./versions.ts";
 import type { Kpi, RecommendationView } from "./views.ts";
@@ -38,9 +39,7 @@ export function overviewPage({ report, fmt, pieces, recommendations, archive }: 
       pieces.kpi("cost", "in the period"),
       pieces.kpi("cac", "cost ÷ buyers"),
       pieces.kpi("romi", "revenue × margin ÷ cost"),
-      pieces.kpi("dau", "mean daily active users"),
-      pieces.kpi("wau", "mean weekly active users"),
-      pieces.kpi("mau", "mean monthly active users"),
+      ...activeUserTiles(pieces),
       pieces.kpi("conversion.rate", "visitors who bought"),
     ].filter((k): k is Kpi => k !== null),
     top: topRecommendations(recommendations, 3),
