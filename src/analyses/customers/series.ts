@@ -42,7 +42,7 @@ export const CUSTOMERS_SERIES = {
     customers: num,
     sample: num,
   }),
-  /** One row per hypothesis: statement, groups, test and why, statistic, p, Holm-adjusted p, effect and conclusion. */
+  /** One row per hypothesis: what it compares, the test chosen (or why none), its statistic, p and Holm-adjusted p, the effect, and what was seen; the site words the statement and the conclusion. */
   hypotheses: z.strictObject({
     hypothesis: text,
     /** What is compared: a per-customer `metric` between two groups, or the `mix` of a property across groups; `by` splits the customers. */
