@@ -216,7 +216,8 @@ export function returnVsSpend(ctx: ChartContext, scope: Scope): ChartSpec | null
           x: (d) => Number(d.spend),
           y: (d) => Number(d[key]),
           text: (d) => String(d.campaign),
-          fontSize: 9,
+          // The phone drawing is shown about 8% smaller than drawn: 11 px reads at 10.
+          fontSize: width >= 600 ? 9 : 11,
           points: data,
         }),
       ],

@@ -74,7 +74,8 @@ export function rfmGrid({ report, format }: ChartContext): ChartSpec | null {
           y: "r",
           text: (d) => (width >= 600 ? `${d.segment}\n${format.number(d.customers, 0)}` : format.number(d.customers, 0)),
           fill: (d) => (Number(d.customers) > max / 2 ? "black" : "white"),
-          fontSize: 10,
+          // The phone drawing is shown about 8% smaller than drawn: 11 px reads at 10.
+          fontSize: width >= 600 ? 10 : 11,
         }),
       ],
     }),
