@@ -39,7 +39,7 @@ export function upgradeReport(raw: unknown): Upgraded {
   if (schema < REPORT_SCHEMA_VERSION) {
     const series: Record<string, unknown> = {};
     for (const [name, rows] of Object.entries((doc["series"] ?? {}) as Record<string, unknown>)) {
-      const row = SERIES_ROWS[name as keyof typeof SERIES_ROWS] as z.ZodType | undefined;
+      const row = Object.hasOwn(SERIES_ROWS, name) ? (SERIES_ROWS[name as keyof typeof SERIES_ROWS] as z.ZodType) : undefined;
       const read = row && Array.isArray(rows) ? z.array(row).safeParse(rows.map((r: unknown) => flagsAsBooleans(row, r))) : null;
       if (read?.success) series[name] = read.data;
       else dropped.push(name);

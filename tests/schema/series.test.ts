@@ -115,6 +115,12 @@ describe("upgradeReport(raw)", () => {
     expect(read.dropped).toEqual([]);
   });
 
+  it("drops a series whose name is no series, even one spelled like an Object property", () => {
+    const read = upgradeReport({ ...v1, series: { constructor: [{ a: 1 }], toString: [] } });
+    if (!("report" in read)) throw new Error(read.error);
+    expect(read.dropped).toEqual(["constructor", "toString"]);
+  });
+
   it("reads every archived snapshot of the demo", () => {
     for (const label of ["2025-03", "2025-04"]) {
       const read = upgradeReport(JSON.parse(readFileSync(new URL(`../../content/versions/${label}.json`, import.meta.url), "utf8")));
