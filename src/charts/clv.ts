@@ -3,7 +3,7 @@
  * data is absent is not returned.
  */
 import * as Plot from "@observablehq/plot";
-import { color, segmentDomain, series, type ChartContext } from "./common.ts";
+import { color, segmentDomain, series, tickStep, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { PALETTE, SEQUENTIAL } from "./theme.ts";
 
@@ -25,8 +25,12 @@ export function clvDistribution({ report, format }: ChartContext): ChartSpec | n
       x: {
         label: `Predicted CLV (${report.currency})`,
         labelOffset: 50,
-        type: "band", // On a phone only every third bin is labelled.
-        tickFormat: (v: string, i: number) => (chartWidth < 600 && i % 3 !== 0 ? "" : format.number(Number(v), digits)),
+        type: "band",
+        // Every bin's lower edge in money ("$1.5"), the last open-ended ("$5.5+"); every 2nd, 3rd or 5th where bins are narrow.
+        tickFormat: (v: string, i: number) =>
+          i % tickStep(chartWidth, data.length, 30, [1, 2, 3, 5]) !== 0
+            ? ""
+            : `${format.inCurrency(format.number(Number(v), digits))}${i === data.length - 1 ? "+" : ""}`,
         tickRotate: -30,
       },
       y: { label: "Customers", grid: true },
