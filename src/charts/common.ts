@@ -175,7 +175,8 @@ export function annotationMark(annotations: readonly Annotation[], width: number
       return el;
     };
     // The phone drawing is shown about 8% smaller than drawn: 11 px keeps its labels at 10 px.
-    const g = svg("g", { "aria-label": "annotations", "font-size": width < 600 ? 11 : 10, fill: "currentColor" });
+    const fontSize = width < 600 ? 11 : 10;
+    const g = svg("g", { "aria-label": "annotations", "font-size": fontSize, fill: "currentColor" });
     const x = scales.x;
     if (!x) return g;
     const left = dimensions.marginLeft;
@@ -188,7 +189,7 @@ export function annotationMark(annotations: readonly Annotation[], width: number
       const px = x(date(a.date)) as number;
       if (!Number.isFinite(px) || px < left || px > right) continue;
       const lines = labelLines(a.label, chars);
-      const textWidth = Math.max(...lines.map((l) => l.length)) * 5.6;
+      const textWidth = Math.max(...lines.map((l) => l.length)) * fontSize * 0.56;
       const flip = px + 3 + textWidth > right;
       const from = flip ? px - 3 - textWidth : px + 3;
       // The first line from which the label's lines are all free.
@@ -202,7 +203,7 @@ export function annotationMark(annotations: readonly Annotation[], width: number
       group.append(title, svg("line", { x1: px, x2: px, y1: top, y2: bottom, stroke: "currentColor", "stroke-opacity": 0.55, "stroke-dasharray": "3,3" }));
       const label = svg("text", {
         x: flip ? px - 3 : px + 3,
-        y: top + 9 + row * 12,
+        y: top + 9 + row * (fontSize + 2),
         "text-anchor": flip ? "end" : "start",
         "paint-order": "stroke",
         "stroke-width": 3,
@@ -210,7 +211,7 @@ export function annotationMark(annotations: readonly Annotation[], width: number
         style: "stroke: var(--bg, #fff)",
       });
       lines.forEach((line, k) => {
-        const span = svg("tspan", { x: flip ? px - 3 : px + 3, dy: k === 0 ? 0 : 12 });
+        const span = svg("tspan", { x: flip ? px - 3 : px + 3, dy: k === 0 ? 0 : fontSize + 2 });
         span.textContent = line;
         label.append(span);
       });
