@@ -93,8 +93,12 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
     lo === null || hi === null ? fmt.number(null) : `${fmt.significant(lo * 100, 3)}–${rate(hi)}`;
   // Expected losses in percentage points, two significant digits (they are often tiny).
   const points = (v: number | null): string => (v === null ? fmt.number(null) : `${fmt.significant(v * 100, 2)} pts`);
-  const signed = (v: number | null, digits: number): string =>
-    v === null ? fmt.number(null) : `${v > 0 ? "+" : v < 0 ? "−" : ""}${fmt.number(Math.abs(v), digits)}`;
+  /** A signed number; with `money`, in the currency ("+$2,458"). */
+  const signed = (v: number | null, digits: number, money = false): string => {
+    if (v === null) return fmt.number(null);
+    const digitsText = fmt.number(Math.abs(v), digits);
+    return `${v > 0 ? "+" : v < 0 ? "−" : ""}${money ? fmt.inCurrency(digitsText) : digitsText}`;
+  };
 
   const sections = datasets.map((dataset, index): CampaignSection => {
     const scope: charts.Scope = { dataset, suffix: datasets.length > 1 ? `-${index + 1}` : "" };
@@ -242,8 +246,8 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
         : okCampaigns.length > 0
           ? `A lift is measured for ${okCampaigns.length} of ${campaignCount} campaign${campaignCount === 1 ? "" : "s"}${found.length ? `: ${found.join("; ")}` : ""}.`
           : liftSummary;
-    const liftCell = (v: number | null, lo: number | null, hi: number | null, digits: number): string =>
-      v === null ? fmt.number(null) : `${signed(v, digits)} (${signed(lo, digits)} to ${signed(hi, digits)})`;
+    const liftCell = (v: number | null, lo: number | null, hi: number | null, digits: number, money = false): string =>
+      v === null ? fmt.number(null) : `${signed(v, digits, money)} (${signed(lo, digits, money)} to ${signed(hi, digits, money)})`;
     const measuredRows = liftRows.filter((r) => r.status === "ok");
     const liftTable = (data: LiftRow[]): Table => {
       // Revenue lifts in money units without cents; conversions with two decimals per day.
@@ -271,12 +275,12 @@ export function campaignsPage({ report, fmt, charts: ctx, pieces, recommendation
           nameOf(r.campaign),
           r.kpi,
           `${r.launch ?? ""}${r.launch_from === "annotation" ? " (annotated)" : ""}, ${charts.places(r, "target")}`,
-          liftCell(r.average, r.lo95, r.hi95, digits(r)),
-          liftCell(r.cumulative, r.cum_lo95, r.cum_hi95, 0),
+          liftCell(r.average, r.lo95, r.hi95, digits(r), r.kpi === "revenue"),
+          liftCell(r.cumulative, r.cum_lo95, r.cum_hi95, 0, r.kpi === "revenue"),
           r.relative === null ? fmt.number(null) : `${r.relative > 0 ? "+" : r.relative < 0 ? "−" : ""}${fmt.percent(Math.abs(r.relative))}`,
           fmt.number(r.r2, 2),
           r.placebo_passed === true ? "passed" : r.placebo_passed === false ? "failed: a lift where there was none" : "",
-          ...(withDid ? [liftCell(r.did, r.did_lo95, r.did_hi95, digits(r))] : []),
+          ...(withDid ? [liftCell(r.did, r.did_lo95, r.did_hi95, digits(r), r.kpi === "revenue")] : []),
           ...(withNote ? [placeboNote(r, fmt)] : []),
         ]),
       });

@@ -166,9 +166,21 @@ describe("buildSite(report).sections.campaigns", () => {
       did: null,
     };
     const points = ["2025-01-31", "2025-02-01", "2025-02-02"].map((date, i) => ({ campaign: "CMP-1", date, actual: 10 + i, predicted: 10, lo95: 8, hi95: 12 }));
-    const section = buildSite(dated([ok, refused("CMP-2", "Promo", "no-pre-period")], points)).sections.campaigns!.sections[0]!;
+    // The same campaign's revenue lift, in money.
+    const revenue: SeriesRow<"campaign_lift"> = {
+      ...ok,
+      kpi: "revenue",
+      average: 2458.4,
+      lo95: -40,
+      hi95: 2659,
+      cumulative: 191697,
+      cum_lo95: 174758,
+      cum_hi95: 207425,
+    };
+    const section = buildSite(dated([ok, revenue, refused("CMP-2", "Promo", "no-pre-period")], points)).sections.campaigns!.sections[0]!;
     const lift = section.lift!;
     expect(lift.allRefused).toBe(false);
+    expect(lift.measured!.table.rows[1]!.slice(3, 5)).toEqual(["+$2,458 (−$40 to +$2,659)", "+$191,697 (+$174,758 to +$207,425)"]);
     expect(lift.summary).toBe(
       `A lift is measured for 1 of 2 campaigns: CMP-1 Spring: +6.5 conversions a day (95%: −0.25 to +13). The others are refused. Reason: ${NO_PRE}, for 1.`,
     );
