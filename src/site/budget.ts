@@ -9,6 +9,7 @@ import { budgetCurve, budgetSplit } from "../charts/budget.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Table } from "./views.ts";
 import { MIN_BUYERS, MIN_R2, MIN_SPEND_CV, MIN_WEEKS } from "../analyses/budget/curves.ts";
+import { SCENARIOS } from "../analyses/budget/index.ts";
 import { type Formatter, warningText } from "../words/format.ts";
 
 export interface BudgetPage extends ChartPage {
@@ -106,7 +107,7 @@ export function budgetPage({ report, fmt, charts: ctx, pieces }: SiteContext): B
         columns: ["total budget", "weekly total", "expected outcome (90%)", "split"],
         numeric: [false, true, true, false],
         rows: scenarioRows.map((s) => [
-          s.scenario === "0%" ? "today's" : s.scenario.replace("-", "\u2212"),
+          s.scenario === "0%" ? "today's" : scenarioLabel(s.scenario, fmt),
           fmt.money(s.total),
           s.outcome === null ? "bounds cannot be met" : `${show(s.outcome)} (${show(s.lo90)} – ${show(s.hi90)})`,
           spend
@@ -170,4 +171,10 @@ function notPlanned(m: SeriesRow<"budget_method">): string {
     case "planned":
       return "";
   }
+}
+
+/** A scenario's change of the total budget, formatted: "−20%", "+20%". */
+function scenarioLabel(scenario: SeriesRow<"budget_scenarios">["scenario"], fmt: Formatter): string {
+  const change = SCENARIOS.find((x) => x.label === scenario)!.change;
+  return `${change > 0 ? "+" : ""}${fmt.percent(change, 0)}`;
 }

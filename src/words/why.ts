@@ -236,10 +236,7 @@ function budgetSentence(r: Reading): string | null {
   const signed = (v: number): string => `${v > 0 ? "+" : ""}${r.fmt.fixed(v, 2)}`;
   const change = recommended - current;
   const share = current > 0 ? `${change > 0 ? "+" : ""}${r.fmt.percent(change / current, 0)}` : "from 0";
-  const spend =
-    r.fmt.money(change) === r.fmt.money(0) || r.fmt.money(-change) === r.fmt.money(0)
-      ? `keep today's ${r.money(current)} per week`
-      : `${share} (${signedMoney(change)} per week)`;
+  const spend = r.fmt.money(change) === r.fmt.money(0) ? `keep today's ${r.money(current)} per week` : `${share} (${signedMoney(change)} per week)`;
   const [mNow, mThen] = [r.n(m), r.n(`${m}.recommended`)];
   const parts: string[] = [];
   if (known(mNow) && known(mThen)) {
