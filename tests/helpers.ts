@@ -14,9 +14,11 @@ import { sharedTables } from "../src/report/analyses.ts";
 import { resolvePeriod, type ResolvedPeriod } from "../src/report/period.ts";
 import type { Config } from "../src/schema/config.ts";
 import { DICT_NAMES, type DictName } from "../src/schema/kinds.ts";
-import type { Fact } from "../src/schema/report.ts";
+import type { Fact, Warning } from "../src/schema/report.ts";
 import { periodFrame, type PeriodFrame } from "../src/time/period.ts";
 import { zone } from "../src/time/zone.ts";
+import { makeFormatter } from "../src/words/format.ts";
+import { warningText } from "../src/words/warnings.ts";
 
 /** Writes `files` (path → text; `.gz` paths are gzipped) into a new temporary folder. */
 export function dataDir(files: Readonly<Record<string, string>>): string {
@@ -30,6 +32,9 @@ export function dataDir(files: Readonly<Record<string, string>>): string {
 }
 
 /** The value of the fact with this id and exactly these dims; throws when absent. */
+/** A warning as the site words it in en-US: tests compare it with a sentence written by hand. */
+export const said = (w: Warning): string => warningText(w, makeFormatter("en-US", "USD"));
+
 export function fact(facts: readonly Fact[], id: string, dims: Readonly<Record<string, string>> = {}): number | null {
   const found = facts.find((f) => f.id === id && JSON.stringify(Object.entries(f.dims ?? {}).sort()) === JSON.stringify(Object.entries(dims).sort()));
   if (!found) throw new Error(`no fact ${id} ${JSON.stringify(dims)}`);

@@ -83,10 +83,7 @@ export function fitBgNbd(summary: HistoryInput, options: FitOptions<BgNbdParams>
   if (repeatBuyers < MIN_REPEAT_BUYERS || maxT === 0) {
     return {
       status: "not enough data",
-      reason:
-        repeatBuyers < MIN_REPEAT_BUYERS
-          ? `fewer than ${MIN_REPEAT_BUYERS} repeat buyers (${repeatBuyers} of ${n} customers bought again)`
-          : "no customer was observed for any time after their first purchase",
+      lack: repeatBuyers < MIN_REPEAT_BUYERS ? "repeat_buyers" : "observation_time",
       customers: n,
       usable: repeatBuyers,
       required: MIN_REPEAT_BUYERS,

@@ -7,11 +7,14 @@
 import { bfgs, type ValueAndGradient } from "./bfgs.ts";
 import { nelderMead } from "./neldermead.ts";
 
+/** Why a fit was not attempted. */
+export const LACKS = ["repeat_buyers", "valued_repeat_buyers", "observation_time"] as const;
+
 /** A fit that was not attempted: too few customers carry information about the parameters. */
 export interface NotEnoughData {
   readonly status: "not enough data";
-  /** A sentence fragment for the report: what was missing, with the counts. */
-  readonly reason: string;
+  /** What was missing: repeat buyers, repeat buyers with a positive value (Gamma-Gamma), or any time observed after a first purchase. */
+  readonly lack: (typeof LACKS)[number];
   /** Customers given. */
   readonly customers: number;
   /** Customers that inform the fit (repeat buyers; for Gamma-Gamma, repeat buyers with a positive value). */

@@ -77,7 +77,7 @@ export function fitGammaGamma(
   if (used < MIN_REPEAT_BUYERS) {
     return {
       status: "not enough data",
-      reason: `fewer than ${MIN_REPEAT_BUYERS} repeat buyers with a positive mean repeat-purchase value (${used} of ${n} customers)`,
+      lack: "valued_repeat_buyers",
       customers: n,
       usable: used,
       required: MIN_REPEAT_BUYERS,

@@ -12,7 +12,7 @@
  *   fractional frequency, a recency above T, columns of unequal length, z ≥ 1
  *   for ₂F₁) throws a `RangeError` whose message names the value;
  * - valid input that cannot identify the parameters (fewer than 3 repeat
- *   buyers) gives `{ status: "not enough data", reason, … }`, never a fit on
+ *   buyers) gives `{ status: "not enough data", lack, … }`, never a fit on
  *   nonsense, NaN or a throw;
  * - a fit whose best start did not meet its tolerances is returned with
  *   `converged: false`, for the caller to report;

@@ -24,9 +24,22 @@ export interface AllocationItem {
 /** Increments of the greedy allocation. */
 export const ALLOCATION_STEPS = 2000;
 
+/** A total that the items' bounds cannot meet: it lies outside `lower` … `upper`, their sums. */
+export class BoundsError extends Error {
+  readonly total: number;
+  readonly lower: number;
+  readonly upper: number;
+  constructor(total: number, lower: number, upper: number) {
+    super(`budget bounds cannot be met: a total of ${round(total)} is outside the bounds' ${round(lower)} to ${round(upper)}`);
+    this.total = total;
+    this.lower = lower;
+    this.upper = upper;
+  }
+}
+
 /**
  * The spend per item that maximises Σ response(spend) with Σ spend = total
- * and lower ≤ spend ≤ upper. Throws when the bounds cannot be met.
+ * and lower ≤ spend ≤ upper. Throws a `BoundsError` when the bounds cannot be met.
  * @example
  * const sqrt = { response: Math.sqrt, lower: 0, upper: 100 };
  * allocate([sqrt, sqrt], 50); // => about Float64Array [25, 25]
@@ -42,7 +55,7 @@ export function allocate(items: readonly AllocationItem[], total: number, steps 
   }
   const tol = 1e-9 * Math.max(1, total);
   if (total < lower - tol || total > upper + tol) {
-    throw new Error(`budget bounds cannot be met: a total of ${round(total)} is outside the bounds' ${round(lower)} to ${round(upper)}`);
+    throw new BoundsError(total, lower, upper);
   }
   const x = Float64Array.from(items, (it) => it.lower);
   let left = Math.min(total, upper) - lower;

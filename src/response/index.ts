@@ -8,4 +8,4 @@ export { steadyResponse, steadySlope, type Curve } from "./curve.ts";
 export { shapeGrid, THETAS, ALPHAS, GAMMA_MULTIPLES, type Shape, type ShapeGrid, type GridOptions } from "./grid.ts";
 export { fitCurve, weightedCurve, nnlsBeta, cvFolds, trendColumn, CV_FOLDS, type CurveFit, type FitOptions } from "./fit.ts";
 export { blockLength, blockWeights } from "./bootstrap.ts";
-export { allocate, ALLOCATION_STEPS, type AllocationItem } from "./allocate.ts";
+export { allocate, ALLOCATION_STEPS, BoundsError, type AllocationItem } from "./allocate.ts";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SeriesSchema } from "../analyses/series.ts";
+import { WarningSchema } from "../analyses/warnings.ts";
 import { AnnotationSchema } from "./annotations.ts";
 import { CHANNEL_ROLES, KINDS } from "./kinds.ts";
 
@@ -11,9 +12,10 @@ import { CHANNEL_ROLES, KINDS } from "./kinds.ts";
  * 2: typed series rows (booleans, lists). 3: recommendations carry their
  * limits and findings instead of a sentence, a segment's plan its channel
  * instead of its wording, and a fact that is a fraction of a whole has the
- * unit `share`. `upgrade.ts` reads schemas 1 and 2.
+ * unit `share`. 4: a warning carries its code and values, not a sentence
+ * (`analyses/warnings.ts`). `upgrade.ts` reads schemas 1 to 3.
  */
-export const REPORT_SCHEMA_VERSION = 3;
+export const REPORT_SCHEMA_VERSION = 4;
 
 /**
  * How a fact's value reads. `share`: a fraction shown as a percent (a share
@@ -75,15 +77,7 @@ export const PeriodSchema = z.strictObject({
 });
 export type Period = z.infer<typeof PeriodSchema>;
 
-export const WarningSchema = z.strictObject({
-  code: z.string(),
-  /** What is wrong, in a sentence; `{name}` stands for `values[name]`, a number the site formats. */
-  message: z.string(),
-  dims: z.record(z.string(), z.string()).optional(),
-  /** The numbers the message names as `{name}`, raw: the site and the PR diff format them. */
-  values: z.record(z.string(), z.number()).optional(),
-});
-export type Warning = z.infer<typeof WarningSchema>;
+export { WarningSchema, type Warning } from "../analyses/warnings.ts";
 
 /** Channel actions, then segment strategies, then campaign decisions (with optimize and insufficient data). */
 export const ACTIONS = [

@@ -19,6 +19,10 @@
  *   A share fact of an older report says `ratio`: it is valid as it is,
  *   and the diff reads a known metric's unit from the catalogue, so its
  *   shares still show as percents.
+ * - schema 3 → 4: a warning carries its code and values, and the site
+ *   words it. An older warning carried its sentence: it becomes an
+ *   `archived` warning whose text is that sentence, its `{name}` numbers
+ *   filled in, and keeps its dims.
  */
 import { z } from "zod";
 import { SERIES_ROWS, type Series } from "../analyses/series.ts";
@@ -36,6 +40,7 @@ export function upgradeReport(raw: unknown): Upgraded {
   const dropped: string[] = [];
   let doc = raw as Record<string, unknown>;
   if (schema < 3 && Array.isArray(doc["recommendations"])) doc = { ...doc, recommendations: doc["recommendations"].map(recommendationOf2) };
+  if (schema < 4 && Array.isArray(doc["warnings"])) doc = { ...doc, warnings: doc["warnings"].map(warningOf3) };
   if (schema < REPORT_SCHEMA_VERSION) {
     const series: Record<string, unknown> = {};
     for (const [name, rows] of Object.entries((doc["series"] ?? {}) as Record<string, unknown>)) {
@@ -66,6 +71,16 @@ function recommendationOf2(rec: unknown): unknown {
     out["plan"] = { direction, channel, reach };
   }
   return out;
+}
+
+/** A schema-3 warning (a sentence with `{name}` numbers) as an archived warning of schema 4. */
+function warningOf3(w: unknown): unknown {
+  if (typeof w !== "object" || w === null) return w;
+  const { message, values, dims } = w as Record<string, unknown>;
+  if (typeof message !== "string") return w;
+  const numbers = (typeof values === "object" && values !== null ? values : {}) as Record<string, unknown>;
+  const text = message.replace(/\{(\w+)\}/g, (all, name: string) => (Object.hasOwn(numbers, name) ? String(numbers[name]) : all));
+  return { code: "archived", ...(dims === undefined ? {} : { dims }), values: { text } };
 }
 
 /** A schema-1 row with its 1/0 flags as booleans where today's row declares a boolean. */

@@ -10,7 +10,8 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Table } from "./views.ts";
 import { MIN_BUYERS, MIN_R2, MIN_SPEND_CV, MIN_WEEKS } from "../analyses/budget/curves.ts";
 import { SCENARIOS } from "../analyses/budget/index.ts";
-import { type Formatter, warningText } from "../words/format.ts";
+import type { Formatter } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 
 export interface BudgetPage extends ChartPage {
   readonly reading: string;

@@ -11,7 +11,8 @@ import * as charts from "../charts/campaigns.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import { pValue } from "./customers.ts";
 import { byUrgency, keepsAsIs } from "./recommendations.ts";
-import { warningText, type Formatter } from "../words/format.ts";
+import type { Formatter } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 import type { CardTableView, Chart, Kpi, RecommendationView, Table } from "./views.ts";
 
 export interface LiftView {

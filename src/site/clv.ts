@@ -3,7 +3,7 @@
  * the fitted models and what was not fitted.
  */
 import type { SiteContext } from "./context.ts";
-import { warningText } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 import * as charts from "../charts/clv.ts";
 import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Kpi, RecommendationView, Table } from "./views.ts";

@@ -6,7 +6,7 @@
 import { METRICS } from "../analyses/catalogue.ts";
 import { metricKey, metricKeyOf } from "../facts/metric.ts";
 import type { SiteContext } from "./context.ts";
-import { warningText } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 import type { Kpi, Table } from "./views.ts";
 
 export interface DataPage {

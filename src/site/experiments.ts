@@ -6,7 +6,8 @@
  */
 import type { SeriesRow } from "../analyses/series.ts";
 import { SRM_ALPHA } from "../analyses/experiments/decision.ts";
-import { warningText, type Formatter } from "../words/format.ts";
+import type { Formatter } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 import type { SiteContext } from "./context.ts";
 import { scoped, type Scope } from "../charts/campaigns.ts";
 import { dailyUsersChart, posteriorChart } from "../charts/experiments.ts";

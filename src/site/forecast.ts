@@ -8,7 +8,8 @@ import type { ChartSpec } from "../charts/spec.ts";
 import type { ChartPage, Table } from "./views.ts";
 import type { SeriesRow } from "../analyses/series.ts";
 import { dayFromYmd } from "../time/calendar.ts";
-import { type Formatter, warningText } from "../words/format.ts";
+import type { Formatter } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 
 export interface ForecastSection {
   readonly series: string;

@@ -4,7 +4,7 @@
  * health in a sentence.
  */
 import type { SiteContext } from "./context.ts";
-import { warningText } from "../words/format.ts";
+import { warningText } from "../words/warnings.ts";
 import { activeUserTiles } from "./funnel.ts";
 import { topRecommendations } from "./recommendations.ts";
 import type { DiffView } from "./versions.ts";

@@ -5,7 +5,8 @@ import type { EngineRun } from "../engine.ts";
 import { KIND_SPECS } from "../schema/kinds.ts";
 import type { DatasetAccount } from "../schema/report.ts";
 import { account } from "../report/assemble.ts";
-import { makeFormatter, warningText } from "./format.ts";
+import { makeFormatter } from "./format.ts";
+import { warningText } from "./warnings.ts";
 
 /** The command line writes counts in en-US, whatever the report's locale: its output is read in logs and CI. */
 const CLI = makeFormatter("en-US", "USD");

@@ -21,6 +21,8 @@ export interface Formatter {
   fixed(value: number | null | undefined, digits: number): string;
   /** A plain number to `digits` significant digits (a model parameter). */
   significant(value: number | null | undefined, digits: number): string;
+  /** A number in scientific notation to `digits` significant digits: a parameter at the edge of its space ("9.5E11"). */
+  scientific(value: number | null | undefined, digits: number): string;
   /** A number in the locale's compact notation, 3 significant digits: an axis tick ("1.2K", "0.2", "3M"). */
   compact(value: number | null | undefined): string;
   /** A number already written as text, with the currency's symbol where the locale puts it: "$4.0k", "4,0k €". */
@@ -80,20 +82,19 @@ export function makeFormatter(locale: string, currency: string): Formatter {
   fmt.number = num;
   const rate = format({ style: "percent", maximumSignificantDigits: 3 });
   fmt.rate = (v) => (missing(v) ? MISSING : rate.format(v));
-  const fixed = new Map<number, { format: (v: number) => string }>();
-  fmt.fixed = (v, digits) => {
-    if (missing(v)) return MISSING;
-    let f = fixed.get(digits);
-    if (!f) fixed.set(digits, (f = format({ minimumFractionDigits: digits, maximumFractionDigits: digits })));
-    return f.format(v);
+  /** A formatter by digits, each made once: `options(digits)` are its Intl options. */
+  const byDigits = (options: (digits: number) => Intl.NumberFormatOptions): ((v: number | null | undefined, digits: number) => string) => {
+    const made = new Map<number, { format: (v: number) => string }>();
+    return (v, digits) => {
+      if (missing(v)) return MISSING;
+      let f = made.get(digits);
+      if (!f) made.set(digits, (f = format(options(digits))));
+      return f.format(v);
+    };
   };
-  const significant = new Map<number, { format: (v: number) => string }>();
-  fmt.significant = (v, digits) => {
-    if (missing(v)) return MISSING;
-    let f = significant.get(digits);
-    if (!f) significant.set(digits, (f = format({ maximumSignificantDigits: digits })));
-    return f.format(v);
-  };
+  fmt.fixed = byDigits((d) => ({ minimumFractionDigits: d, maximumFractionDigits: d }));
+  fmt.significant = byDigits((d) => ({ maximumSignificantDigits: d }));
+  fmt.scientific = byDigits((d) => ({ notation: "scientific", maximumSignificantDigits: d }));
   const compact = format({ notation: "compact", maximumSignificantDigits: 3 });
   fmt.compact = (v) => (missing(v) ? MISSING : compact.format(v));
   // What Intl writes before and after the digits of an amount: "$" and "" in en-US, "" and " €" in de-DE.
@@ -111,14 +112,4 @@ export function makeFormatter(locale: string, currency: string): Formatter {
     .join("");
   fmt.inCurrency = (text) => (text === MISSING ? text : text.startsWith("\u2212") ? `\u2212${before}${text.slice(1)}${after}` : `${before}${text}${after}`);
   return fmt;
-}
-
-/**
- * A warning's message with its `{name}` numbers formatted: counts grouped in
- * the report's locale. A name the warning has no value for stays as written.
- * @example warningText({ code: "x", message: "{n} of the {rows} rows", values: { n: 80, rows: 24080 } }, makeFormatter("en-US", "USD")); // => "80 of the 24,080 rows"
- */
-export function warningText(w: { readonly message: string; readonly values?: Readonly<Record<string, number>> | undefined }, fmt: Formatter): string {
-  const values = w.values ?? {};
-  return w.message.replace(/\{(\w+)\}/g, (all, name: string) => (Object.hasOwn(values, name) ? fmt.number(values[name], 0) : all));
 }

@@ -14,7 +14,7 @@ import { createRand } from "../../src/stats/prng.ts";
 import type { Report } from "../../src/schema/report.ts";
 import { makeFormatter } from "../../src/words/format.ts";
 import { why } from "../../src/words/why.ts";
-import { dataDir, fact } from "../helpers.ts";
+import { dataDir, fact, said } from "../helpers.ts";
 
 function demoDir(seed: number, scale: number, config: string): string {
   const out = { visits: [VISITS_HEADER], orders: [ORDERS_HEADER], costs: [COSTS_HEADER], customers: [] as string[] };
@@ -176,7 +176,7 @@ describe("budget on bad input", () => {
 
   it("explains that fewer than 12 complete weeks are not enough history, and emits no budget facts", async () => {
     const r = await run(dataDir(small(10)), null);
-    expect(r.warnings.find((x) => x.code === "budget.short")!.message).toBe(
+    expect(said(r.warnings.find((x) => x.code === "budget.short")!)).toBe(
       "budget: the period has 10 complete ISO weeks, fewer than the 12 a response curve needs, so no budget split is recommended",
     );
     expect(r.facts.filter((f) => f.id.startsWith("budget."))).toEqual([]);

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runEngine } from "../../src/engine.ts";
 import { CAMPAIGN_FILES, CAMPAIGNS_HEADER, EXPERIMENT_HEADER, generateCampaigns, PLANTED_CAMPAIGNS, PLANTED_EXPERIMENT } from "../../src/demo/campaigns.ts";
 import type { Report } from "../../src/schema/report.ts";
-import { dataDir, fact, lines } from "../helpers.ts";
+import { dataDir, fact, lines, said } from "../helpers.ts";
 import { reason } from "../../src/site/experiments.ts";
-import { makeFormatter, warningText } from "../../src/words/format.ts";
+import { makeFormatter } from "../../src/words/format.ts";
+import { warningText } from "../../src/words/warnings.ts";
 
 const run = async (files: Record<string, string>): Promise<Report> => {
   const r = await runEngine({ dataDir: dataDir(files), configPath: null });
@@ -164,7 +165,7 @@ describe("experiments(tables)", () => {
 
   it("warns instead of guessing when no variant is the control", async () => {
     const r = await run({ "ab.csv": lines("user_id,timestamp,group,converted", ...rows("A", 10, 1), ...rows("B", 10, 2)) });
-    expect(r.warnings.find((w) => w.code === "experiments.control")!.message).toMatch(/no variant is the control .* experiments\.control/);
+    expect(said(r.warnings.find((w) => w.code === "experiments.control")!)).toMatch(/no variant is the control .* experiments\.control/);
     expect(r.facts.some((f) => f.id === "experiment.lift.abs")).toBe(false);
     expect(fact(r.facts, "experiment.users", { variant: "A" })).toBe(10);
   });

@@ -23,7 +23,7 @@ import { ConfigSchema } from "../../src/schema/config.ts";
 import type { Fact } from "../../src/schema/report.ts";
 import { dayFromYmd, dayLabel } from "../../src/time/calendar.ts";
 import type { PeriodFrame } from "../../src/time/period.ts";
-import { dataDir, fact, reduceFor } from "../helpers.ts";
+import { dataDir, fact, reduceFor, said } from "../helpers.ts";
 
 /** The `forecast` settings of an empty config: the schema's defaults. */
 const DEFAULTS = ConfigSchema.parse({}).forecast;
@@ -68,8 +68,8 @@ describe("forecast({ sales }, { frame, config }) on 10 weeks of daily orders", a
 
   it("backtests 13 days ahead from 4 origins, as far as 69 days have room for, and says so for each series", () => {
     // 69 − 14 values past the two seasons kept for training: ⌊55 ÷ 4⌋ = 13 steps, origins 17, 30, 43 and 56.
-    const shortened = result.warnings.filter((w) => w.message.includes("the backtest forecasts"));
-    expect(shortened.map((w) => w.message)).toEqual(
+    const shortened = result.warnings.filter((w) => w.code === "forecast.short_backtest");
+    expect(shortened.map(said)).toEqual(
       ["revenue", "orders"].map(
         (s) =>
           `${s}: the backtest forecasts 13 steps ahead from each of its 4 origins, not the 56 of the forecast: the series (69 values) has no room for more, so the model is chosen by its nearer accuracy`,
@@ -146,7 +146,7 @@ describe("forecast(…) on bad input", () => {
     expect(r.facts).toEqual([]);
     expect(r.series).toEqual({});
     expect(r.warnings.map((w) => w.code)).toEqual(["forecast.short", "forecast.short"]);
-    expect(r.warnings[0]!.message).toMatch(/^the revenue series has \d+ days, fewer than two seasons \(14\), so it is not forecast$/);
+    expect(said(r.warnings[0]!)).toMatch(/^the revenue series has \d+ days, fewer than two seasons \(14\), so it is not forecast$/);
   });
 
   it("backtests a 20-day series from its one origin, the 6 days past the two seasons kept for training, and says so", async () => {
@@ -157,7 +157,7 @@ describe("forecast(…) on bad input", () => {
       [56, 1, 6],
       [56, 1, 6],
     ]);
-    expect(r.warnings.map((w) => w.message)).toContain(
+    expect(r.warnings.map(said)).toContain(
       "orders: the backtest forecasts 6 steps ahead from its one origin, not the 56 of the forecast: the series (20 values) has no room for more, so the model is chosen by its nearer accuracy",
     );
   });
@@ -167,7 +167,7 @@ describe("forecast(…) on bad input", () => {
     const config = ConfigSchema.parse({ forecast: { grain: "week" } }).forecast;
     const r = forecast({ sales }, { frame, config });
     // Monday 2024-01-01 … Saturday 2024-03-09: the 10th week lacks its Sunday.
-    expect(r.warnings[0]!.message).toBe("the revenue series has 9 weeks, fewer than two seasons (104), so it is not forecast");
+    expect(said(r.warnings[0]!)).toBe("the revenue series has 9 weeks, fewer than two seasons (104), so it is not forecast");
   });
 });
 

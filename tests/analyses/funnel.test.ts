@@ -159,9 +159,9 @@ describe("funnel(visits, orders, costs) on a hand-computed fixture", async () =>
     // s2 spent 12 and acquired nobody: CAC undefined, ROMI a true 0.
     expect(fact(facts, "cac", { source: "s2" })).toBeNull();
     expect(fact(facts, "romi", { source: "s2" })).toBe(0);
-    expect(r.report!.warnings.filter((w) => w.code.startsWith("source-")).map((w) => `${w.code} ${w.dims?.["source"]}`)).toEqual([
-      "source-without-buyers s2",
-      "source-without-cost s0",
+    expect(r.report!.warnings.filter((w) => w.code.startsWith("funnel.")).map((w) => `${w.code} ${w.dims?.["source"]}`)).toEqual([
+      "funnel.no_buyers s2",
+      "funnel.no_cost s0",
     ]);
   });
 

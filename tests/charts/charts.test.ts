@@ -5,7 +5,7 @@ import { NARROW, OTHER, WIDE } from "../../src/charts/theme.ts";
 import { topCategories, topNWithOther } from "../../src/charts/top.ts";
 import { runEngine } from "../../src/engine.ts";
 import { FactIndex } from "../../src/facts/index.ts";
-import { makeFormatter, warningText } from "../../src/words/format.ts";
+import { makeFormatter } from "../../src/words/format.ts";
 import { dataDir, lines } from "../helpers.ts";
 
 describe("topNWithOther(rows, key, value, by, n)", () => {
@@ -125,15 +125,6 @@ describe("makeFormatter(locale, currency)", () => {
       "$0.00",
     ]);
     expect(makeFormatter("de-DE", "EUR").money(-300)).toBe("\u2212300,00\u00a0€");
-  });
-});
-
-describe("warningText(warning, fmt)", () => {
-  it("formats the numbers a warning names, in the report's locale, and leaves a name without a value as written", () => {
-    const w = { message: "{n} of the {rows} rows ({missing})", values: { n: 80, rows: 24080, toString: 1 } };
-    expect(warningText(w, makeFormatter("en-US", "USD"))).toBe("80 of the 24,080 rows ({missing})");
-    expect(warningText(w, makeFormatter("de-DE", "EUR"))).toBe("80 of the 24.080 rows ({missing})");
-    expect(warningText({ message: "plain" }, makeFormatter("en-US", "USD"))).toBe("plain");
   });
 });
 

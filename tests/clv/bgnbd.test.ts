@@ -117,7 +117,7 @@ describe("fitBgNbd on thin or bad input", () => {
     const two = { frequency: [0, 1, 2, 0], recency: [0, 3, 5, 0], T: [10, 10, 8, 2] };
     expect(fitBgNbd(two)).toEqual({
       status: "not enough data",
-      reason: "fewer than 3 repeat buyers (2 of 4 customers bought again)",
+      lack: "repeat_buyers",
       customers: 4,
       usable: 2,
       required: 3,

@@ -46,7 +46,7 @@ describe("fitGammaGamma on thin or bad input", () => {
   it("excludes frequency 0 and monetary 0, and gives 'not enough data' below 3 customers left", () => {
     expect(fitGammaGamma([0, 2, 3, 1], [0, 10, 12, 0])).toEqual({
       status: "not enough data",
-      reason: "fewer than 3 repeat buyers with a positive mean repeat-purchase value (2 of 4 customers)",
+      lack: "valued_repeat_buyers",
       customers: 4,
       usable: 2,
       required: 3,

@@ -90,7 +90,7 @@ describe("romi diff on two versions of the demo data", () => {
     writeFileSync(future, JSON.stringify({ schema: 99, facts: [] }));
     expect(romi("diff", future, join(dir, "head-out"))).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("unknown metrics.json schema version 99 (this romi reads 1 to 3)"),
+      stderr: expect.stringContaining("unknown metrics.json schema version 99 (this romi reads 1 to 4)"),
     });
     const broken = join(dir, "broken.json");
     writeFileSync(broken, "{");

@@ -115,6 +115,30 @@ describe("upgradeReport(raw)", () => {
     expect(read.dropped).toEqual([]);
   });
 
+  it("reads a schema-3 report's warnings, which carried their sentence, as archived warnings with that sentence and their dims", () => {
+    const warnings = [
+      { code: "source-without-cost", dims: { source: "referral" }, message: "source referral: 830 buyer(s) but no cost rows, so CAC and ROMI are unknown" },
+      { code: "experiments.assignment", message: "{mismatched} of the {rows} rows ({other})", values: { mismatched: 80, rows: 24080 } },
+    ];
+    const read = upgradeReport({ ...report({}), schema: 3, warnings });
+    if (!("report" in read)) throw new Error(read.error);
+    expect(read.report.warnings).toEqual([
+      { code: "archived", dims: { source: "referral" }, values: { text: "source referral: 830 buyer(s) but no cost rows, so CAC and ROMI are unknown" } },
+      { code: "archived", values: { text: "80 of the 24080 rows ({other})" } },
+    ]);
+  });
+
+  it("refuses a schema-4 warning whose code no analysis declares, or whose values do not match its code", () => {
+    expect(ReportSchema.safeParse(report({ warnings: [{ code: "budget.short", values: { weeks: 10, needed: 12 } }] })).success).toBe(true);
+    expect(ReportSchema.safeParse({ ...report({}), warnings: [{ code: "budget.shorter", values: {} }] }).success).toBe(false);
+    expect(ReportSchema.safeParse({ ...report({}), warnings: [{ code: "budget.short", values: { weeks: 10 } }] }).success).toBe(false);
+    expect(ReportSchema.safeParse({ ...report({}), warnings: [{ code: "budget.short", message: "old", values: { weeks: 10, needed: 12 } }] }).success).toBe(
+      false,
+    );
+    // @ts-expect-error: budget.short carries weeks and needed, not a sentence.
+    expect(report({ warnings: [{ code: "budget.short", values: { weeks: 10, needed: 12, message: "x" } }] })).toBeDefined();
+  });
+
   it("drops a series whose name is no series, even one spelled like an Object property", () => {
     const read = upgradeReport({ ...v1, series: { constructor: [{ a: 1 }], toString: [] } });
     if (!("report" in read)) throw new Error(read.error);

@@ -132,8 +132,8 @@ const full = (): Report =>
       ],
     },
     warnings: [
-      { code: "budget.short", message: "only 60 weeks of costs" },
-      { code: "forecast.short", message: "not about the budget" },
+      { code: "budget.unknown_source", dims: { source: "radio" }, values: {} },
+      { code: "forecast.failed", dims: { series: "orders" }, values: {} },
     ],
   });
 
@@ -196,7 +196,7 @@ describe("budgetPage(site)", () => {
       "display: no recommendation, because its spend barely varies (coefficient of variation 0.042, below 0.1), so the data cannot show how the outcome responds to it.",
       "affiliates: no recommendation, because the curve explains 5% of the week-to-week variation around a flat line (R² below 0.1), so the data cannot tell it from one.",
     ]);
-    expect(fullPage.warnings).toEqual(["only 60 weeks of costs"]);
+    expect(fullPage.warnings).toEqual(["budget: radio in the config has no cost rows"]);
   });
 
   it("tabulates the scenarios with today's named, a total the bounds cannot meet, and each split without unmet spends", () => {

@@ -299,7 +299,7 @@ describe("buildSite(report).sections.campaigns", () => {
         campaign_weekly: [{ dataset: b, week: "2025-01-06", campaign: "CMP-1", spend: 500, conversions: 50, revenue: 2000 }],
         campaign_lift: [{ ...refused("CMP-1", "Spring", "no-pre-period"), dataset: b }],
       },
-      warnings: [{ code: "campaigns.undated", message: "the campaigns file has no dates: it gives totals only", dims: { dataset: a } }],
+      warnings: [{ code: "campaigns.undated", values: {}, dims: { dataset: a } }],
       recommendations: [rec("1178", "optimize", 50, a), rec("CMP-1", "continue", 500, b)],
     });
     const site = buildSite(r);

@@ -134,7 +134,7 @@ const full = (): Report =>
       ],
     },
     recommendations: [keep, retain],
-    warnings: [{ code: "funnel.something", message: "not about CLV" }],
+    warnings: [{ code: "funnel.no_cost", dims: { source: "referral" }, values: { buyers: 3 } }],
   });
 
 describe("clvPage(site)", () => {
@@ -149,8 +149,16 @@ describe("clvPage(site)", () => {
   });
 
   it("is a page of its warnings alone when the analysis only warned", () => {
-    const page = clvPage(siteContext(report({ warnings: [{ code: "clv.numeric", message: "3 orders have no revenue" }] }), []))!;
-    expect(page).toMatchObject({ kpis: [], charts: [], bands: null, top: null, method: [], warnings: ["3 orders have no revenue"], recommendations: [] });
+    const page = clvPage(siteContext(report({ warnings: [{ code: "clv.numeric", values: { skipped: "clv" } }] }), []))!;
+    expect(page).toMatchObject({
+      kpis: [],
+      charts: [],
+      bands: null,
+      top: null,
+      method: [],
+      warnings: ["no CLV is predicted: the model's numerics cannot evaluate its predictions at the fitted parameters"],
+      recommendations: [],
+    });
   });
 
   it("shows the tiles in order with their units, and leaves out a tile whose fact is absent", () => {
@@ -231,7 +239,7 @@ describe("clvPage(site)", () => {
       series: {
         clv_method: [row("clv_method", { status: "not enough data", customers: 2, repeat_buyers: 1, margin: 1, simple_aov: 20 })],
       },
-      warnings: [{ code: "clv.not_enough_data", message: "the BG/NBD and Gamma-Gamma models are not fitted: 1 repeat buyer" }],
+      warnings: [{ code: "clv.not_fitted", values: { model: "bgnbd", lack: "repeat_buyers", customers: 2, usable: 1, required: 3 } }],
     });
     const page = clvPage(siteContext(r, []))!;
     expect(page.kpis).toEqual([{ label: "Simple CLV per customer", value: MISSING, hint: "AOV × orders/year × margin ÷ churn" }]);
@@ -240,7 +248,7 @@ describe("clvPage(site)", () => {
     expect(page.top).toBeNull();
     // No model line, and no simple-CLV line without a churn.
     expect(page.method).toEqual([]);
-    expect(page.warnings).toEqual(["the BG/NBD and Gamma-Gamma models are not fitted: 1 repeat buyer"]);
+    expect(page.warnings).toEqual(["the BG/NBD and Gamma-Gamma models are not fitted: fewer than 3 repeat buyers (1 of 2 customers bought again)"]);
   });
 
   it("writes money and shares in the report's locale and currency (de-DE, EUR)", () => {

@@ -82,8 +82,11 @@ describe("buildSite(report).sections.experiments", () => {
       experiment_daily: daily(),
     },
     warnings: [
-      { code: "experiments.assignment", message: "983 of the 288,689 rows used have an assignment column that disagrees with the variant" },
-      { code: "clv.numeric", message: "not about experiments" },
+      {
+        code: "experiments.assignment",
+        values: { mismatched: 983, rows: 288689, pairs: [{ variant: "treatment", assignment: "old_page", rows: 983 }] },
+      },
+      { code: "clv.numeric", values: { skipped: "clv" } },
     ],
   });
 
@@ -130,7 +133,9 @@ describe("buildSite(report).sections.experiments", () => {
 
   it("shows only the experiments' warnings, and draws the posteriors and users per day", () => {
     const x = buildSite(oneTest).sections.experiments!.sections[0]!;
-    expect(x.warnings).toEqual(["983 of the 288,689 rows used have an assignment column that disagrees with the variant."]);
+    expect(x.warnings).toEqual([
+      "983 of the 288,689 rows used have an assignment column that disagrees with the variant (treatment on old_page: 983); they are kept in the variant the log names, not fixed.",
+    ]);
     expect(x.charts.map((c) => c.id)).toEqual(["experiment-posteriors", "experiment-daily"]);
   });
 
@@ -147,8 +152,12 @@ describe("buildSite(report).sections.experiments", () => {
         experiment_daily: [...daily("a.csv"), ...daily("b.csv")],
       },
       warnings: [
-        { code: "experiments.control", message: "no variant is the control", dims: { dataset: "b.csv" } },
-        { code: "experiments.assignment", message: "12 rows disagree", dims: { dataset: "a.csv" } },
+        { code: "experiments.control", values: { control: "control", variants: ["A", "B"] }, dims: { dataset: "b.csv" } },
+        {
+          code: "experiments.assignment",
+          values: { mismatched: 12, rows: 400, pairs: [{ variant: "A", assignment: "b", rows: 12 }] },
+          dims: { dataset: "a.csv" },
+        },
       ],
     });
     const [a, b] = buildSite(r).sections.experiments!.sections;
@@ -156,11 +165,13 @@ describe("buildSite(report).sections.experiments", () => {
     expect(a!.srm!.broken).toBe(true);
     expect(a!.srm!.text).toMatch(/^Sample ratio mismatch: users did not split as planned \(20,000 control, 21,000 B; χ² = 25.3, p < 0.001\)/);
     expect(a!.power[0]).toContain("not enough (26,852 more per variant)");
-    expect(a!.warnings).toEqual(["12 rows disagree."]);
+    expect(a!.warnings).toEqual([
+      "12 of the 400 rows used have an assignment column that disagrees with the variant (A on b: 12); they are kept in the variant the log names, not fixed.",
+    ]);
     expect(a!.charts.map((c) => c.id)).toEqual(["experiment-posteriors-1", "experiment-daily-1"]);
     expect(b!.dataset).toBe("b.csv");
     expect(b!.decisions).toEqual([]);
     expect(b!.srm).toBeNull();
-    expect(b!.warnings).toEqual(["No variant is the control."]);
+    expect(b!.warnings).toEqual(['No variant is the control (looked for "control" among A, B): name it with experiments.control.']);
   });
 });

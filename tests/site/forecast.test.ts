@@ -87,8 +87,8 @@ const full = (): Report =>
       ],
     },
     warnings: [
-      { code: "forecast.model", message: "orders: ETS did not converge on 1 of 4 origins", dims: { series: "orders" } },
-      { code: "budget.flat", message: "not about the forecast" },
+      { code: "forecast.backtest_unconverged", values: { model: "ETS(A,Ad,A)", unconverged: 1, origins: 4 }, dims: { series: "orders" } },
+      { code: "budget.no_curve", values: {} },
     ],
   });
 
@@ -98,14 +98,14 @@ describe("forecastPage(site)", () => {
   const fullPage = forecastPage(fullSite)!;
 
   it("is null, and Forecast is not in the navigation, without a forecast or a forecast warning", () => {
-    const site = buildSite(report({ warnings: [{ code: "clv.numeric", message: "not about the forecast" }] }));
+    const site = buildSite(report({ warnings: [{ code: "clv.numeric", values: { skipped: "clv" } }] }));
     expect(site.sections.forecast).toBeNull();
     expect(site.nav.map((n) => n.slug)).not.toContain("forecast");
   });
 
   it("is a page of warnings only when no series could be forecast", () => {
     const short = "the revenue series has 10 weeks, fewer than two seasons (104), so it is not forecast";
-    const site = buildSite(report({ warnings: [{ code: "forecast.short", message: short, dims: { series: "revenue" } }] }));
+    const site = buildSite(report({ warnings: [{ code: "forecast.short", values: { values: 10, needed: 104, grain: "week" }, dims: { series: "revenue" } }] }));
     expect(site.sections.forecast).toEqual({ kpis: [], charts: [], sections: [], warnings: [short] });
     expect(site.nav.map((n) => n.slug)).toContain("forecast");
   });
@@ -158,7 +158,7 @@ describe("forecastPage(site)", () => {
   it("draws revenue then orders, keeps the series' warnings, and registers a CSV per chart and backtest table", () => {
     expect(fullPage.kpis).toEqual([]);
     expect(fullPage.charts.map((c) => c.id)).toEqual(["forecast-revenue", "forecast-orders"]);
-    expect(fullPage.warnings).toEqual(["orders: ETS did not converge on 1 of 4 origins"]);
+    expect(fullPage.warnings).toEqual(["orders: ETS(A,Ad,A): the optimiser did not converge at 1 of 4 backtest origins"]);
     expect([...fullSite.downloads.keys()].sort()).toEqual(["forecast-backtest-orders", "forecast-backtest-revenue", "forecast-orders", "forecast-revenue"]);
   });
 

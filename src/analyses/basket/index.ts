@@ -52,10 +52,10 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult {
   const sink = new FactSink(BASKET_METRICS);
   const warnings: Warning[] = [];
   if (wanted && !segmentsOf) {
-    warnings.push({ code: "basket.segments", message: "basket.segments is set but the customers are not segmented, so every basket is kept" });
+    warnings.push({ code: "basket.segments", values: {} });
   }
   if (config.countries && !input.lines.country) {
-    warnings.push({ code: "basket.countries", message: "basket.countries is set but the orders have no country column, so no order line is kept" });
+    warnings.push({ code: "basket.countries", values: {} });
   }
   sink.add("basket.baskets", baskets.n);
   sink.add("basket.items", baskets.ids.length);
@@ -75,11 +75,11 @@ export function basket(input: BasketInput, ctx: BasketContext): BasketResult {
     sink.add("basket.rule.support", r.support, dims);
     sink.add("basket.rule.confidence", r.confidence, dims);
   }
-  if (baskets.n === 0) warnings.push({ code: "basket.empty", message: "no order has a product line once the excluded codes are left out" });
+  if (baskets.n === 0) warnings.push({ code: "basket.empty", values: {} });
   else if (rules.length === 0) {
     warnings.push({
       code: "basket.no_rules",
-      message: `no rule has confidence ≥ ${config.min_confidence} and lift > ${config.min_lift} among itemsets with support ≥ ${choice!.minSupport}`,
+      values: { min_confidence: config.min_confidence, min_lift: config.min_lift, min_support: choice!.minSupport },
     });
   }
 

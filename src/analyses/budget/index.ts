@@ -8,7 +8,7 @@
  * the bootstrap is seeded.
  */
 import { quantile } from "../../stats/quantile.ts";
-import { adstock, steadyResponse, type Curve } from "../../response/index.ts";
+import { adstock, BoundsError, steadyResponse, type Curve } from "../../response/index.ts";
 import type { Config } from "../../schema/config.ts";
 import type { Fact, Warning } from "../../schema/report.ts";
 import type { PeriodFrame } from "../../time/period.ts";
@@ -78,23 +78,14 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     total: null,
     total_source: c.total === undefined ? "today" : "config",
   };
-  const stop = (status: SeriesRow<"budget_method">["status"], code: string, reason: string): BudgetResult => {
-    warnings.push({ code, message: `budget: ${reason}` });
+  const stop = (status: SeriesRow<"budget_method">["status"], warning: Warning): BudgetResult => {
+    warnings.push(warning);
     series.budget_method = [{ ...method, status }];
     return { facts: sink.facts, warnings, series };
   };
-  if (!buyers)
-    return stop(
-      "no visits",
-      "budget.no-visits",
-      "there is no session log, so buyers cannot be credited to sources (first touch) and no response curve is fitted",
-    );
+  if (!buyers) return stop("no visits", { code: "budget.no_visits", values: {} });
   if (ctx.frame.weeks.length < MIN_WEEKS) {
-    return stop(
-      "not enough history",
-      "budget.short",
-      `the period has ${ctx.frame.weeks.length} complete ISO weeks, fewer than the ${MIN_WEEKS} a response curve needs, so no budget split is recommended`,
-    );
+    return stop("not enough history", { code: "budget.short", values: { weeks: ctx.frame.weeks.length, needed: MIN_WEEKS } });
   }
   const data = budgetPeriods(buyers, costs, {
     frame: ctx.frame,
@@ -103,7 +94,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     grain: c.grain,
     horizonMonths: c.horizon,
   });
-  if (!data || data.sources.length === 0) return stop("no costs", "budget.no-costs", "no cost rows fall in the complete ISO weeks of the period");
+  if (!data || data.sources.length === 0) return stop("no costs", { code: "budget.no_costs", values: {} });
   const p = data.perWeek;
   const revenueOutcome = c.outcome === "revenue";
   const n = revenueOutcome ? data.fittedRevenue : data.labels.length;
@@ -113,8 +104,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   const labelOf = (s: number): string => ctx.sourceLabels[s] ?? "(unknown)";
   const labels = data.sources.map(labelOf);
   for (const name of [...c.locked, ...Object.keys(c.source_bounds)]) {
-    if (!labels.includes(name))
-      warnings.push({ code: "budget.unknown-source", dims: { source: name }, message: `budget: ${name} in the config has no cost rows` });
+    if (!labels.includes(name)) warnings.push({ code: "budget.unknown_source", dims: { source: name }, values: {} });
   }
 
   const weights = drawWeights(n, c.draws, c.seed);
@@ -158,11 +148,7 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
   if (plan.length === 0) {
     for (const k of fits.keys()) sink.add("budget.spend.recommended", null, { source: labels[k]! });
     series.budget_sources = fits.map((f, k) => sourceRow(labels[k]!, f, current[k]!, null, null, p, c.locked.includes(labels[k]!)));
-    return stop(
-      "no curve",
-      "budget.none",
-      "no source's response curve could be identified, so no budget split is recommended (each source's reason is listed)",
-    );
+    return stop("no curve", { code: "budget.no_curve", values: {} });
   }
 
   const total = c.total ?? plan.reduce((a, s) => a + s.current, 0);
@@ -221,7 +207,8 @@ export function budget(input: BudgetInput, ctx: BudgetContext): BudgetResult {
     try {
       x = bestSplit(plan, t, p);
     } catch (e) {
-      warnings.push({ code: "budget.scenario", dims: { scenario: sc.label }, message: `budget: scenario ${sc.label}: ${(e as Error).message}` });
+      if (!(e instanceof BoundsError)) throw e;
+      warnings.push({ code: "budget.bounds", dims: { scenario: sc.label }, values: { total: e.total, lower: e.lower, upper: e.upper } });
     }
     const v = x ? outcomeInterval(plan, p, (_, i) => x[i]!) : null;
     sink.add(sid, v?.value ?? null, { scenario: sc.label });

@@ -94,7 +94,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
     if (viewThrough > 0) {
       warnings.push({
         code: "campaigns.view_through",
-        message: `${viewThrough} rows have more conversions than clicks (view-through conversions): their conversion rate is shown, but has no Wilson interval and is left out of the channel tests`,
+        values: { rows: viewThrough },
         ...(dataset === null ? {} : { dims: { dataset } }),
       });
     }
@@ -103,7 +103,7 @@ export function campaigns(input: CampaignsInput, ctx: CampaignsContext): Campaig
     if (!data.day) {
       warnings.push({
         code: "campaigns.undated",
-        message: "the campaigns file has no dates: it gives totals only, with no time charts, trend or lift",
+        values: {},
         ...(dataset === null ? {} : { dims: { dataset } }),
       });
     } else {

@@ -18,6 +18,7 @@ import {
   type BgNbdFit,
   type FitStart,
   type GammaGammaFit,
+  type NotEnoughData,
   type RfmSummary,
   type SimplePurchases,
 } from "../../clv/index.ts";
@@ -27,6 +28,7 @@ import { dayLabel, monthFirstDay, monthLabel } from "../../time/calendar.ts";
 import type { PeriodFrame } from "../../time/period.ts";
 import { FactSink } from "../../facts/sink.ts";
 import { unitBin, type Series, type SeriesRow } from "../series.ts";
+import type { WarningValues } from "../warnings.ts";
 import { CLV_METRICS } from "./catalogue.ts";
 import { clvCustomers, customerReductions, holdoutSplit, type ClvCustomers } from "./customers.ts";
 import { holdoutCheck, type Holdout } from "./holdout.ts";
@@ -70,7 +72,7 @@ const BANDS = 5;
  *
  * - Simple CLV is always given (null when churn is 0 or undefined).
  * - Fewer than 3 repeat buyers: no model facts or predictions, a
- *   `clv.not_enough_data` warning, and the method row says why.
+ *   `clv.not_fitted` warning, and the method row says why.
  * - Gamma-Gamma with fewer than 3 valued repeat buyers: P(alive) but no CLV.
  * - A fit that did not converge (`clv.not_converged`) or whose best
  *   likelihood lies at the edge of the parameter space (`clv.edge`) is
@@ -122,7 +124,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   };
   series.clv_method = [method];
   if (bg.status !== "fitted") {
-    warnings.push({ code: "clv.not_enough_data", message: `the BG/NBD and Gamma-Gamma models are not fitted: ${bg.reason}` });
+    warnings.push({ code: "clv.not_fitted", values: { model: "bgnbd", ...lacking(bg) } });
     return { facts: sink.facts, warnings, series };
   }
   const bgFit = fitSummary(bg, (p) => ({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }));
@@ -141,9 +143,9 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   sink.add("clv.bgnbd.alpha", bg.alpha);
   sink.add("clv.bgnbd.a", bg.a);
   sink.add("clv.bgnbd.b", bg.b);
-  if (!bg.converged) warnings.push(notConverged("BG/NBD", bg));
+  if (!bg.converged) warnings.push(notConverged("bgnbd", bg));
   const bgEdge = atEdge({ r: bg.r, α: bg.alpha, a: bg.a, b: bg.b });
-  if (bgEdge) warnings.push(edgeWarning("BG/NBD", bgEdge));
+  if (bgEdge.length > 0) warnings.push({ code: "clv.edge", values: { model: "bgnbd", parameters: bgEdge } });
 
   const n = customers.n;
   const pAlive = new Float64Array(n);
@@ -151,7 +153,7 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
   sink.add("clv.p_alive.mean", mean(pAlive));
   series.clv_p_alive = pAliveGrid(bg, summary);
   const horizon = CLV_MONTHS * WEEKS_PER_MONTH;
-  const expected12 = attempt("no purchases are predicted", warnings, () =>
+  const expected12 = attempt("purchases", warnings, () =>
     Float64Array.from({ length: n }, (_, c) => expectedPurchases(bg, horizon, summary.frequency[c]!, summary.recency[c]!, summary.T[c]!)),
   );
 
@@ -174,25 +176,26 @@ export function clv(input: ClvInput, ctx: ClvContext): ClvResult {
     sink.add("clv.gg.p", gg.p);
     sink.add("clv.gg.q", gg.q);
     sink.add("clv.gg.v", gg.v);
-    if (!gg.converged) warnings.push(notConverged("Gamma-Gamma", gg));
+    if (!gg.converged) warnings.push(notConverged("gammagamma", gg));
     const ggEdge = atEdge({ p: gg.p, q: gg.q, v: gg.v });
-    if (ggEdge) warnings.push(edgeWarning("Gamma-Gamma", ggEdge));
-    if (expected12) attempt("no CLV is predicted", warnings, () => predicted(gg, bg, summary, customers, { pAlive, expected12 }, ctx, sink, series, warnings));
+    if (ggEdge.length > 0) warnings.push({ code: "clv.edge", values: { model: "gammagamma", parameters: ggEdge } });
+    if (expected12) attempt("clv", warnings, () => predicted(gg, bg, summary, customers, { pAlive, expected12 }, ctx, sink, series, warnings));
   } else {
-    warnings.push({ code: "clv.not_enough_data", message: `the Gamma-Gamma model is not fitted, so no CLV is predicted: ${gg.reason}` });
+    warnings.push({ code: "clv.not_fitted", values: { model: "gammagamma", ...lacking(gg) } });
   }
 
   const split = holdoutSplit(config.holdout_from, frame.range);
   const start = bg.status === "fitted" ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b } : undefined;
-  const check = attempt("no holdout check", warnings, () => holdoutCheck(customers, frame.range, split, start));
+  const check = attempt("holdout", warnings, () => holdoutCheck(customers, frame.range, split, start));
   Object.assign(method, holdoutColumns(check));
   if (check?.status === "checked") {
     sink.add("clv.holdout.mape", check.mape);
     series.clv_holdout = check.rows;
-    if (!check.fit.converged) warnings.push(notConverged("calibration BG/NBD", check.fit));
+    if (!check.fit.converged) warnings.push(notConverged("calibration", check.fit));
+  } else if (check?.status === "skipped") {
+    warnings.push({ code: "clv.holdout_outside", values: { start: dayLabel(split), from: dayLabel(frame.range.from + 1), to: dayLabel(frame.range.to) } });
   } else if (check) {
-    const why = check.status === "skipped" ? check.reason : `${check.fit.reason} before ${dayLabel(split)}`;
-    warnings.push({ code: "clv.holdout", message: `no holdout check: ${why}` });
+    warnings.push({ code: "clv.holdout_not_fitted", values: { start: dayLabel(split), ...lacking(check.fit) } });
   }
   return { facts: sink.facts, warnings, series };
 }
@@ -218,7 +221,7 @@ function predicted(
     if (v === null) {
       warnings.push({
         code: "clv.no_order_value",
-        message: `Gamma-Gamma q is ${round(gg.q)}, not above 1: one-time buyers have no expected order value, so no 12-month CLV is predicted`,
+        values: { q: gg.q },
       });
       sink.add("clv.expected_12m.total", null);
       for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", null, { band: String(b) });
@@ -227,8 +230,8 @@ function predicted(
     if (!Number.isFinite(v)) {
       // A fit at the edge of the parameter space (a, b → ∞) can leave the expectation undefined.
       warnings.push({
-        code: "clv.numeric",
-        message: `the 12-month CLV of customer ${customers.id[c]!} is not a number under the fitted model (r ${round(bg.r)}, α ${round(bg.alpha)}, a ${round(bg.a)}, b ${round(bg.b)}), so no CLV is predicted`,
+        code: "clv.not_a_number",
+        values: { customer: customers.id[c]!, r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b },
       });
       sink.add("clv.expected_12m.total", null);
       for (let b = 1; b <= BANDS; b++) sink.add("clv.expected_12m", null, { band: String(b) });
@@ -350,24 +353,29 @@ function holdoutColumns(check: Holdout | null): Partial<SeriesRow<"clv_method">>
   };
 }
 
-function notConverged(model: string, fit: BgNbdFit | GammaGammaFit): Warning {
-  return {
-    code: "clv.not_converged",
-    message: `the ${model} fit did not converge (best of ${fit.starts.length} starts after ${fit.iterations} iterations); its parameters are the best found`,
-  };
+function notConverged(model: WarningValues<"clv.not_converged">["model"], fit: BgNbdFit | GammaGammaFit): Warning {
+  return { code: "clv.not_converged", values: { model, starts: fit.starts.length, iterations: fit.iterations } };
 }
+
+/** What a fitter that was not attempted lacked, with its counts. */
+const lacking = (fit: NotEnoughData): Pick<WarningValues<"clv.not_fitted">, "lack" | "customers" | "usable" | "required"> => ({
+  lack: fit.lack,
+  customers: fit.customers,
+  usable: fit.usable,
+  required: fit.required,
+});
 
 /**
  * Runs a step of per-customer predictions; a `RangeError` from the numerics
  * (₂F₁ out of reach at parameters far off in a degenerate fit) becomes a
  * `clv.numeric` warning and null, so that the rest of the report is built.
  */
-function attempt<T>(what: string, warnings: Warning[], step: () => T): T | null {
+function attempt<T>(skipped: WarningValues<"clv.numeric">["skipped"], warnings: Warning[], step: () => T): T | null {
   try {
     return step();
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    warnings.push({ code: "clv.numeric", message: `${what}: ${e.message}` });
+    warnings.push({ code: "clv.numeric", values: { skipped } });
     return null;
   }
 }
@@ -375,17 +383,11 @@ function attempt<T>(what: string, warnings: Warning[], step: () => T): T | null 
 /** Parameters beyond 10^±this have run to the edge of the parameter space. */
 const EDGE = 6;
 
-/** "r = 9.5e+11, α = 1.5e+13" for the parameters beyond 10^±EDGE, or null. */
-function atEdge(params: Readonly<Record<string, number>>): string | null {
-  const far = Object.entries(params).filter(([, v]) => Math.abs(Math.log10(v)) > EDGE);
-  return far.length > 0 ? far.map(([k, v]) => `${k} = ${v.toPrecision(2)}`).join(", ") : null;
-}
-
-function edgeWarning(model: string, which: string): Warning {
-  return {
-    code: "clv.edge",
-    message: `the ${model} likelihood is highest at the edge of the parameter space (${which}): the data are too few or too alike to pin the model down, so read its predictions with care`,
-  };
+/** The parameters beyond 10^±EDGE (none when the fit is inside). */
+function atEdge(params: Readonly<Record<string, number>>): { name: string; value: number }[] {
+  return Object.entries(params)
+    .filter(([, v]) => Math.abs(Math.log10(v)) > EDGE)
+    .map(([name, value]) => ({ name, value }));
 }
 
 /** Customers by CLV in round-width bins up to the 99th percentile, and one open bin. */
@@ -412,7 +414,6 @@ export function niceStep(raw: number): number {
 
 /** Drops the last bits of a binary sum such as 0.30000000000000004. */
 const tidy = (v: number): number => Number(v.toPrecision(12));
-const round = (v: number): string => String(Number(v.toPrecision(4)));
 
 function pAliveGrid(bg: BgNbdFit, summary: RfmSummary): SeriesRow<"clv_p_alive">[] {
   let maxT = 0;

@@ -91,7 +91,7 @@ export function customers(input: CustomersInput, ctx: CustomersContext): Custome
         sample: base.n > EXACT_UP_TO ? SAMPLE : base.n,
       },
     ];
-    for (const note of segmented.imputed) warnings.push({ code: "segments.imputed", message: note });
+    for (const { feature, customers } of segmented.imputed) warnings.push({ code: "customers.imputed", values: { feature, customers } });
   }
 
   const data = {

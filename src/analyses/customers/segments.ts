@@ -52,8 +52,8 @@ export interface Segmentation {
   readonly features: readonly string[];
   readonly profiles: SeriesRow<"segment_profiles">[];
   readonly points: SeriesRow<"segment_points">[];
-  /** Warnings: features whose unknown values were imputed. */
-  readonly imputed: readonly string[];
+  /** The features whose unknown values were imputed, with how many customers lacked one. */
+  readonly imputed: readonly { readonly feature: string; readonly customers: number }[];
 }
 
 const pick = (columns: readonly Float64Array[], idx: Int32Array): Float64Array[] => columns.map((c) => Float64Array.from(idx, (i) => c[i]!));
@@ -132,9 +132,9 @@ export function segments(
   if (n < MIN_CUSTOMERS) return null;
   const features = buildFeatures(config.features, base, recency, attributes, spend);
   const X = standardise(features.columns).columns;
-  const imputed: string[] = [];
+  const imputed: { feature: string; customers: number }[] = [];
   features.imputed.forEach((m, j) => {
-    if (m > 0) imputed.push(`${m} customers have no ${features.names[j]}; the feature's mean was used for them in the segmentation`);
+    if (m > 0) imputed.push({ feature: features.names[j]!, customers: m });
   });
   const sampled = n > EXACT_UP_TO;
   const sample = evenSample(n, SAMPLE);

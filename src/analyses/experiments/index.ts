@@ -118,7 +118,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
     if (config.split && missing.length > 0) {
       warnings.push({
         code: "experiments.split",
-        message: `experiments.split gives no share for ${missing.map((a) => a.variant).join(", ")}: the SRM check assumes an equal split`,
+        values: { variants: missing.map((a) => a.variant) },
         ...wdims,
       });
     }
@@ -138,8 +138,11 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
       const rows = data.arms.reduce((sum, a) => sum + a.users, 0);
       warnings.push({
         code: "experiments.assignment",
-        message: `{mismatched} of the {rows} rows used have an assignment column that disagrees with the variant (${mismatched.detail(ctx.labels)}); they are kept in the variant the log names, not fixed`,
-        values: { mismatched: mismatched.count, rows, ...mismatched.values },
+        values: {
+          mismatched: mismatched.count,
+          rows,
+          pairs: mismatched.pairs.map((p) => ({ variant: ctx.labels[p.variant]!, assignment: ctx.labels[p.assignment]!, rows: p.rows })),
+        },
         ...wdims,
       });
     }
@@ -147,7 +150,7 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
     if (!control) {
       warnings.push({
         code: "experiments.control",
-        message: `no variant is the control (looked for "${config.control ?? "control"}" among ${ordered.map((a) => a.variant).join(", ")}): name it with experiments.control`,
+        values: { control: config.control ?? "control", variants: ordered.map((a) => a.variant) },
         ...wdims,
       });
       continue;
@@ -227,9 +230,8 @@ export function experiments(input: ExperimentsInput, ctx: ExperimentsContext): E
  */
 function countMismatches(cells: ExperimentData["assignments"]): {
   count: number;
-  /** The pairs in words, each count as `{pair_k}`, a name in `values`. */
-  detail: (labels: readonly string[]) => string;
-  values: Record<string, number>;
+  /** Each (variant, assignment) pair that disagrees, by label index, with its rows. */
+  pairs: { variant: number; assignment: number; rows: number }[];
 } {
   const byVariant = new Map<number, (typeof cells)[number][]>();
   for (const c of [...cells].sort((a, b) => a.first - b.first)) byVariant.set(c.variant, [...(byVariant.get(c.variant) ?? []), c]);
@@ -243,11 +245,7 @@ function countMismatches(cells: ExperimentData["assignments"]): {
       pairs.push(c);
     }
   }
-  return {
-    count,
-    detail: (labels) => pairs.map((p, k) => `${labels[p.variant]} on ${labels[p.assignment]}: {pair_${k}}`).join("; "),
-    values: Object.fromEntries(pairs.map((p, k) => [`pair_${k}`, p.rows])),
-  };
+  return { count, pairs };
 }
 
 /** Posterior densities of each variant's rate on a shared grid covering 99.9% of every posterior. */

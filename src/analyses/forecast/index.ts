@@ -54,15 +54,15 @@ export function forecast(input: ForecastInput, ctx: ForecastContext): ForecastRe
     if (values.length < 2 * season) {
       warnings.push({
         code: "forecast.short",
-        message: `the ${name} series has ${values.length} ${grain}s, fewer than two seasons (${2 * season}), so it is not forecast`,
+        values: { values: values.length, needed: 2 * season, grain },
         dims: { series: name },
       });
       continue;
     }
     const chosen = chooseAndForecast(values, options);
-    for (const note of chosen?.notes ?? []) warnings.push({ code: "forecast.model", message: `${name}: ${note}`, dims: { series: name } });
+    for (const note of chosen?.notes ?? []) warnings.push({ ...note, dims: { series: name } });
     if (!chosen) {
-      warnings.push({ code: "forecast.failed", message: `no model could be fitted to the ${name} series`, dims: { series: name } });
+      warnings.push({ code: "forecast.failed", values: {}, dims: { series: name } });
       continue;
     }
     const { fit, forecast: fc, backtest } = chosen;

@@ -14,6 +14,7 @@ import {
   type FittedModel,
   type Forecast,
 } from "../../forecast/index.ts";
+import type { Warning } from "../warnings.ts";
 
 /** Candidate names: the `model` dim of the backtest facts, stable whatever orders the ARIMA search picks. */
 export const MODELS = {
@@ -41,8 +42,8 @@ export interface ChosenForecast {
   /** Its fit on the whole series. */
   readonly fit: FittedModel;
   readonly forecast: Forecast;
-  /** Why a candidate was left out, or the fit is weak: warning messages. */
-  readonly notes: readonly string[];
+  /** Why a candidate was left out, or the fit is weak: warnings, without the series they are about. */
+  readonly notes: readonly Warning[];
 }
 
 /**
@@ -102,21 +103,17 @@ function arimaCandidate(name: string, values: Float64Array, m: number, log: bool
 export function chooseAndForecast(values: Float64Array, options: ModelOptions): ChosenForecast | null {
   const m = options.season;
   if (values.length < 2 * m) return null;
-  const notes: string[] = [];
+  const notes: Warning[] = [];
   const list = candidates(values, options);
   const result = backtest(values, list, { horizon: options.horizon, period: m, origins: options.origins });
-  if (result.origins.length === 0)
-    notes.push(`the series is too short for a backtest (${values.length} values, two seasons are kept for training): seasonal naive is used`);
+  const origins = result.origins.length;
+  if (origins === 0) notes.push({ code: "forecast.no_backtest", values: { values: values.length } });
   else if (result.horizon < options.horizon) {
-    const from = result.origins.length === 1 ? "its one origin" : `each of its ${result.origins.length} origins`;
-    notes.push(
-      `the backtest forecasts ${result.horizon} step${result.horizon === 1 ? "" : "s"} ahead from ${from}, not the ${options.horizon} of the forecast: the series (${values.length} values) has no room for more, so the model is chosen by its nearer accuracy`,
-    );
+    notes.push({ code: "forecast.short_backtest", values: { steps: result.horizon, horizon: options.horizon, origins, values: values.length } });
   }
   for (const row of result.rows) {
-    if (row.failures > 0)
-      notes.push(`${row.model} could not be fitted at ${row.failures} of ${result.origins.length} backtest origins (${row.error}) and was not considered`);
-    if (row.unconverged > 0) notes.push(`${row.model}: the optimiser did not converge at ${row.unconverged} of ${result.origins.length} backtest origins`);
+    if (row.failures > 0) notes.push({ code: "forecast.backtest_failures", values: { model: row.model, failures: row.failures, origins } });
+    if (row.unconverged > 0) notes.push({ code: "forecast.backtest_unconverged", values: { model: row.model, unconverged: row.unconverged, origins } });
   }
   const order = [result.chosen ?? MODELS.snaive, ...list.map((c) => c.name)];
   for (const name of order) {
@@ -124,11 +121,11 @@ export function chooseAndForecast(values: Float64Array, options: ModelOptions): 
     let fit: FittedModel;
     try {
       fit = candidate.fit(values);
-    } catch (error) {
-      notes.push(`${name} could not be fitted to the whole series: ${(error as Error).message}`);
+    } catch {
+      notes.push({ code: "forecast.fit_failed", values: { model: name } });
       continue;
     }
-    if (!fit.converged) notes.push(`${name} (${fit.model}): the optimiser did not converge on the whole series; the forecast uses its last estimate`);
+    if (!fit.converged) notes.push({ code: "forecast.not_converged", values: { model: name, spec: fit.model } });
     return { backtest: result, family: name, fit, forecast: fit.forecast(options.horizon), notes };
   }
   return null;

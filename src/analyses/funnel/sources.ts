@@ -189,13 +189,13 @@ export function sourcePayback(stats: ReadonlyMap<number, SourceStats>, spend: Sp
     if (cost === undefined) {
       if (buyerCount > 0) {
         warnings.push({
-          code: "source-without-cost",
+          code: "funnel.no_cost",
           dims: { source },
-          message: `source ${source}: ${buyerCount} buyer(s) but no cost rows, so CAC and ROMI are unknown`,
+          values: { buyers: buyerCount },
         });
       }
     } else if (buyerCount === 0) {
-      warnings.push({ code: "source-without-buyers", dims: { source }, message: `source ${source}: cost ${cost} but no first-touch buyers` });
+      warnings.push({ code: "funnel.no_buyers", dims: { source }, values: { cost } });
     }
     const cac = ratio(cost, buyerCount);
     sink.add("cac", cac, { source });
