@@ -187,6 +187,30 @@ describe("liftChart(ctx, scope, campaign) and weeklyChart(ctx, scope, metric)", 
       ["other", 300],
     ]);
   });
+
+  it("shows a long campaign name whole in the legend, and one longer than two phone lines cut with the whole name as its tooltip", () => {
+    const whole = "Sponsored Content - Whitepaper"; // "CMP-1 Sponsored Content - Whitepaper": 36 characters.
+    const huge = "a".repeat(70); // "CMP-2 aaa…": 76 characters, cut to 59 and "…".
+    const named = report({
+      series: {
+        campaign_weekly: [
+          { week: "2025-01-06", campaign: "CMP-1", spend: 200, conversions: 2, revenue: null },
+          { week: "2025-01-06", campaign: "CMP-2", spend: 100, conversions: 1, revenue: null },
+        ],
+        campaign_summary: [
+          row("campaign_summary", { campaign: "CMP-1", campaign_name: whole }),
+          row("campaign_summary", { campaign: "CMP-2", campaign_name: huge }),
+        ],
+      },
+    });
+    for (const width of [WIDE, NARROW]) {
+      const swatches = renderChart(weeklyChart(context(named), one, "spend")!, width).match(/<span [^>]*class="[^"]*-swatch"[^>]*>.*?<\/span>/g)!;
+      const text = swatches.map((s) => s.replace(/<[^>]*>/g, ""));
+      expect(text).toEqual([`CMP-1 ${whole}`, `CMP-2 ${"a".repeat(53)}…`]);
+      expect(swatches[0]).not.toContain("title=");
+      expect(swatches[1]).toContain(`title="CMP-2 ${huge}"`);
+    }
+  });
 });
 
 describe("experiment charts", () => {
