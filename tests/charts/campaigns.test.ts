@@ -59,6 +59,16 @@ describe("channelSegmentHeatmap(ctx, scope)", () => {
     expect(renderChart(spec, NARROW).match(/<rect[^>]*fill="(?!none)[^"]*"/g)!.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("writes a long channel name level in two lines on a desktop, where a column has room, instead of cutting it", () => {
+    const eight = ["Affiliate Marketing", "Email Marketing", "Facebook Ads", "Google Ads", "Instagram Ads", "LinkedIn Ads", "TikTok Ads", "YouTube Ads"];
+    const wide = renderChart(channelSegmentHeatmap(context(report({ series: { campaign_channel_tests: eight.map((c) => test(c, {})) } })), one)!, WIDE);
+    // 880 px less 50 px of segment names and 20 px at the right, over 8 columns: 101 px, 14 characters a line.
+    expect(wide).toContain(">Affiliate</tspan>");
+    expect(wide).toContain(">Marketing</tspan>");
+    expect(wide).not.toContain("…");
+    expect(wide).not.toMatch(/rotate\(/);
+  });
+
   it("is null without channel tests", () => {
     expect(channelSegmentHeatmap(context(report({})), one)).toBeNull();
   });
