@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { DatasetSeries, SeriesRow } from "../analyses/series.ts";
 import { HOLM_ALPHA } from "../analyses/campaigns/compare.ts";
-import { color, date, series, sparseLabels, truncate, type ChartContext } from "./common.ts";
+import { color, date, labelLines, series, sparseLabels, truncate, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
 import { OTHER, PALETTE, SEQUENTIAL, TOP_N } from "./theme.ts";
 import { topCategories } from "./top.ts";
@@ -67,16 +67,20 @@ export function channelSegmentHeatmap(ctx: ChartContext, scope: Scope): ChartSpe
     plot: (width) => {
       const narrow = width < 600;
       const longest = Math.max(...segments.map((s) => Math.min(s.length, 16)));
+      const marginLeft = Math.max(50, longest * 7 + 10);
+      // On a desktop a channel's name stands level under its column, in up to two lines, when a column has room for 8 characters a line (7 px each).
+      const lineChars = Math.floor((width - marginLeft - 20) / channels.length / 7);
+      const level = !narrow && lineChars >= 8;
       return {
-        marginLeft: Math.max(50, longest * 7 + 10),
+        marginLeft,
         marginBottom: narrow ? 90 : 60,
         height: Math.max(180, 36 * segments.length + (narrow ? 110 : 80)),
         x: {
           label: null,
           type: "band",
           domain: channels,
-          tickRotate: narrow ? -45 : channels.length > 5 ? -20 : 0,
-          tickFormat: (c: string) => truncate(c, narrow ? 12 : 18),
+          tickRotate: level ? 0 : narrow ? -45 : -20,
+          tickFormat: (c: string) => (level ? labelLines(c, lineChars).join("\n") : truncate(c, narrow ? 12 : 18)),
         },
         y: { label: null, type: "band", domain: segments, tickFormat: (s: string) => truncate(s, 16) },
         color: { type: "quantize", n: 6, scheme: SEQUENTIAL, legend: true, label: "Conversion rate (%)", percent: true },

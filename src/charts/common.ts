@@ -47,11 +47,18 @@ export const tickStep = (width: number, count: number, labelPx: number, steps: r
   steps.find((k) => k * bandWidth(width, count, margins) >= labelPx) ?? steps[steps.length - 1]!;
 /** A label cut to `n` characters for axes and legends; tooltips and CSVs keep it whole. */
 export const truncate = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/**
+ * The longest name a legend shows whole: two lines on a phone. A legend's
+ * swatches wrap to the card's width, so any shorter name is shown in full; a
+ * longer one is cut, and the renderer gives its swatch the whole name as a
+ * tooltip (`src/charts/render.ts`).
+ */
+export const LEGEND_CHARS = 60;
 export const color = (domain?: readonly string[]): Plot.ScaleOptions => ({
   type: "categorical",
   range: [...PALETTE],
   legend: true,
-  tickFormat: (s: string) => truncate(String(s), 24),
+  tickFormat: (s: string) => truncate(String(s), LEGEND_CHARS),
   ...(domain ? { domain: [...domain] } : {}),
 });
 /**

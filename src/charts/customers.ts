@@ -4,10 +4,10 @@
  * returned.
  */
 import * as Plot from "@observablehq/plot";
-import { RFM_SEGMENTS } from "../analyses/customers/rfm.ts";
-import { cohortHeatmap, color, segmentDomain, series, type ChartContext } from "./common.ts";
+import { RFM_SEGMENTS, type RfmSegment } from "../analyses/customers/rfm.ts";
+import { cohortHeatmap, color, labelLines, segmentDomain, series, type ChartContext } from "./common.ts";
 import type { ChartSpec } from "./spec.ts";
-import { PALETTE, SEQUENTIAL } from "./theme.ts";
+import { PALETTE, SEQUENTIAL, textOnSteps } from "./theme.ts";
 
 export const buyerRetention = (ctx: ChartContext): ChartSpec | null =>
   cohortHeatmap(ctx, {
@@ -45,40 +45,78 @@ export const activity = (ctx: ChartContext): ChartSpec | null =>
     skipAgeZero: false,
   });
 
+/**
+ * Each RFM segment's name in lines for a cell of the phone drawing, 67 px
+ * wide: two words on two lines, and a word wider than about 55 px at
+ * 11 px hyphenated (DejaVu Sans, wider than most phones' fonts, draws
+ * "Hibernating" 64 px and "Promising", the widest line kept, 54 px).
+ */
+const RFM_PHONE_LINES: Readonly<Record<RfmSegment, readonly string[]>> = {
+  Champions: ["Cham-", "pions"],
+  Loyal: ["Loyal"],
+  "Potential loyalist": ["Potential", "loyalist"],
+  New: ["New"],
+  Promising: ["Promising"],
+  "Need attention": ["Need", "attention"],
+  "About to sleep": ["About to", "sleep"],
+  "At risk": ["At risk"],
+  "Can't lose": ["Can't", "lose"],
+  Hibernating: ["Hiber-", "nating"],
+  Lost: ["Lost"],
+};
+
+/** The RFM grid's colour steps. */
+const RFM_STEPS = 6;
+
+/** A segment's lines on a phone; a name the table lacks (an older report's) in lines of at most 11 characters. */
+const phoneLines = (segment: string): readonly string[] =>
+  Object.hasOwn(RFM_PHONE_LINES, segment) ? RFM_PHONE_LINES[segment as RfmSegment] : labelLines(segment, 11);
+
 export function rfmGrid({ report, format }: ChartContext): ChartSpec | null {
   const data = series(report, "rfm_grid");
   if (data.length === 0) return null;
-  const max = Math.max(...data.map((d) => Number(d.customers)));
+  // Black on the lighter half of the colour steps, white on the darker: one text colour per cell colour.
+  const ink = textOnSteps(
+    data.map((d) => Number(d.customers)),
+    RFM_STEPS,
+  );
   return {
     id: "rfm-grid",
     title: "RFM grid",
     subtitle: "Customers by recency score (rows, 5 = most recent) and frequency score (columns); each cell is named by its segment.",
     description: "A 5 × 5 grid of customer counts by R and F score, labelled with the RFM segment name.",
     data,
-    plot: (width) => ({
-      height: 320,
-      marginLeft: 40,
-      x: { label: "Frequency score", type: "band", domain: [1, 2, 3, 4, 5] },
-      y: { label: "Recency score", type: "band", domain: [5, 4, 3, 2, 1] },
-      color: { type: "quantize", n: 6, scheme: SEQUENTIAL, legend: true, label: "Customers" },
-      marks: [
-        Plot.cell(data, {
-          x: "f",
-          y: "r",
-          fill: "customers",
-          inset: 0.5,
-          title: (d) => `R${d.r} F${d.f} · ${d.segment}: ${format.number(d.customers, 0)} customers`,
-        }),
-        Plot.text(data, {
-          x: "f",
-          y: "r",
-          text: (d) => (width >= 600 ? `${d.segment}\n${format.number(d.customers, 0)}` : format.number(d.customers, 0)),
-          fill: (d) => (Number(d.customers) > max / 2 ? "black" : "white"),
-          // The phone drawing is shown about 8% smaller than drawn: 11 px reads at 10.
-          fontSize: width >= 600 ? 10 : 11,
-        }),
-      ],
-    }),
+    plot: (width) => {
+      const wide = width >= 600;
+      return {
+        height: 320,
+        // On a phone the recency title stands above the rows, not beside them, and the grid takes the width to the right edge: each column
+        // has 67 px for its segment's name (RFM_PHONE_LINES).
+        marginLeft: wide ? 40 : 24,
+        marginRight: wide ? 20 : 0,
+        x: { label: "Frequency score", type: "band", domain: [1, 2, 3, 4, 5] },
+        y: { label: "Recency score", type: "band", domain: [5, 4, 3, 2, 1], ...(wide ? {} : { labelAnchor: "top" as const }) },
+        color: { type: "quantize", n: RFM_STEPS, scheme: SEQUENTIAL, legend: true, label: "Customers" },
+        marks: [
+          Plot.cell(data, {
+            x: "f",
+            y: "r",
+            fill: "customers",
+            inset: 0.5,
+            title: (d) => `R${d.r} F${d.f} · ${d.segment}: ${format.number(d.customers, 0)} customers`,
+          }),
+          Plot.text(data, {
+            x: "f",
+            y: "r",
+            text: (d) => `${wide ? d.segment : phoneLines(d.segment).join("\n")}\n${format.number(d.customers, 0)}`,
+            lineHeight: wide ? 1 : 1.15,
+            fill: (d) => ink(Number(d.customers)),
+            // The phone drawing is shown about 8% smaller than drawn: 11 px reads at 10.
+            fontSize: wide ? 10 : 11,
+          }),
+        ],
+      };
+    },
   };
 }
 

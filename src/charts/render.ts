@@ -29,6 +29,28 @@ export function renderChart(spec: ChartSpec, width: number): string {
     ariaLabel: spec.title,
     ariaDescription: spec.description,
     style: { background: "transparent", fontSize: "12px", overflow: "visible" },
-  }) as unknown as { outerHTML: string };
+  }) as unknown as Drawn;
+  titleCutSwatches(svg);
   return svg.outerHTML;
+}
+
+/** What the renderer reads of Plot's drawing: its markup, its elements and its scales. */
+interface Drawn {
+  readonly outerHTML: string;
+  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; setAttribute(name: string, value: string): void }>;
+  scale(name: "color"): { readonly domain?: readonly unknown[] } | undefined;
+}
+
+/**
+ * A legend swatch whose name was cut to fit ("…") gets the whole name as its
+ * tooltip: the colour's domain value, in the swatches' order.
+ */
+function titleCutSwatches(drawn: Drawn): void {
+  const swatches = drawn.querySelectorAll('span[class$="-swatch"]');
+  if (swatches.length === 0) return;
+  const domain = drawn.scale("color")?.domain ?? [];
+  for (let i = 0; i < swatches.length; i++) {
+    const swatch = swatches[i]!;
+    if (swatch.textContent?.endsWith("…") && i < domain.length) swatch.setAttribute("title", String(domain[i]));
+  }
 }

@@ -21,6 +21,19 @@ export function ramp(n: number): string[] {
   return Array.from({ length: n }, (_, i) => String(cividis.apply(n === 1 ? 1 : 0.3 + (0.7 * i) / (n - 1))));
 }
 
+/**
+ * The text colour for a cell of a heatmap of `values` coloured by the
+ * sequential scheme in `n` quantized steps (Plot's `quantize`, whose steps
+ * are the values' nice ticks): black on the lighter half of the steps, white
+ * on the darker half, so that cells of one colour have one text colour.
+ * @example textOnSteps([70, 110, 141, 202], 6)(141); // => "black" (steps at 80, 100, … 200: 141 is the 5th of 8)
+ */
+export function textOnSteps(values: readonly number[], n: number): (value: number) => "black" | "white" {
+  const scale = Plot.scale({ color: { type: "quantize", n, scheme: SEQUENTIAL, domain: [Math.min(...values), Math.max(...values)] } });
+  const thresholds = (scale.domain ?? []) as number[];
+  return (value) => (thresholds.filter((t) => value >= t).length / Math.max(1, thresholds.length) > 0.5 ? "black" : "white");
+}
+
 /** How many categories a chart shows before the rest become "other". */
 export const TOP_N = PALETTE.length - 1;
 

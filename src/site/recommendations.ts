@@ -7,6 +7,7 @@ import { METRICS } from "../analyses/catalogue.ts";
 import { DERIVED_NUMBERS, type DerivedNumber } from "../rules/numbers.ts";
 import type { Recommendation, Report, Unit } from "../schema/report.ts";
 import type { Formatter } from "../words/format.ts";
+import { ruleName } from "../words/rules.ts";
 import { why } from "../words/why.ts";
 import type { SiteContext } from "./context.ts";
 import type { RecommendationView, Table } from "./views.ts";
@@ -20,8 +21,9 @@ const URGENT: ReadonlySet<Recommendation["action"]> = new Set(["cut", "stop"]);
 
 /**
  * A recommendation number's name and unit: its metric's in the catalogue,
- * with the dim a rule folded into the id ("segments.channel.reach.email" →
- * "Channel reach: email", "clv.expected_12m.5" → "… (band 5)"); a derived
+ * with the dim a rule folded into the id in place of the label's "by <dim>"
+ * ("segments.channel.reach.email" → "Channel reach: email",
+ * "clv.expected_12m.5" → "Predicted 12-month CLV, band 5"); a derived
  * number's declaration (`DERIVED_NUMBERS`); the id itself, as a ratio, only
  * when nothing names it (a number of an older report).
  * @example numberDef("campaign.lift.lo95"); // => { label: "Campaign lift, 95% low", unit: "count" }
@@ -33,7 +35,11 @@ export function numberDef(id: string): { readonly label: string; readonly unit: 
   const parent = foldedParent(id);
   if (!parent) return { label: id, unit: "ratio" };
   const value = id.slice(id.lastIndexOf(".") + 1);
-  return { label: parent.dims[0] === "band" ? `${parent.label} (band ${value})` : `${parent.label}: ${value}`, unit: parent.unit };
+  // The folded dim is the metric's last (the others are the subject's); "… by band" names it already, so the value takes its place.
+  const dim = parent.dims[parent.dims.length - 1] ?? "";
+  const by = ` by ${dim}`;
+  const base = parent.label.endsWith(by) ? parent.label.slice(0, -by.length) : parent.label;
+  return { label: dim === "band" ? `${base}, band ${value}` : `${base}: ${value}`, unit: parent.unit };
 }
 
 /**
@@ -66,12 +72,15 @@ export function recommendationView(r: Recommendation, fmt: Formatter, names: Rea
       .join(", "),
     action: r.action,
     rule: r.rule,
+    ruleName: ruleName(r.rule),
     why: why(r, fmt),
     confidence: r.confidence,
-    numbers: Object.entries(r.numbers).map(([id, v]) => {
-      const { label, unit } = numberDef(id);
-      return { label, value: fmt(v, unit) };
-    }),
+    numbers: Object.entries(r.numbers)
+      .filter((e): e is [string, number] => e[1] !== null)
+      .map(([id, v]) => {
+        const { label, unit } = numberDef(id);
+        return { label, value: fmt(v, unit) };
+      }),
   };
 }
 

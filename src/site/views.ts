@@ -59,9 +59,13 @@ export interface RecommendationView {
   /** The subject as the rule gave it, e.g. `{ campaign: "CMP-101", dataset: "a.csv" }`. */
   readonly key: Readonly<Record<string, string>>;
   readonly action: Recommendation["action"];
+  /** The id of the rule that decided, e.g. `channel.pays-back`: the CSV's and the card's tooltip. */
   readonly rule: string;
+  /** The rule's plain name, e.g. "Pays back within the horizon": what the card shows. */
+  readonly ruleName: string;
   readonly why: string;
   readonly confidence: Recommendation["confidence"];
+  /** The numbers the rule used that have a value; one it could not measure (null) is left out, never shown as 0 or "n/a". */
   readonly numbers: readonly { label: string; value: string }[];
 }
 

@@ -59,6 +59,16 @@ describe("channelSegmentHeatmap(ctx, scope)", () => {
     expect(renderChart(spec, NARROW).match(/<rect[^>]*fill="(?!none)[^"]*"/g)!.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("writes a long channel name level in two lines on a desktop, where a column has room, instead of cutting it", () => {
+    const eight = ["Affiliate Marketing", "Email Marketing", "Facebook Ads", "Google Ads", "Instagram Ads", "LinkedIn Ads", "TikTok Ads", "YouTube Ads"];
+    const wide = renderChart(channelSegmentHeatmap(context(report({ series: { campaign_channel_tests: eight.map((c) => test(c, {})) } })), one)!, WIDE);
+    // 880 px less 50 px of segment names and 20 px at the right, over 8 columns: 101 px, 14 characters a line.
+    expect(wide).toContain(">Affiliate</tspan>");
+    expect(wide).toContain(">Marketing</tspan>");
+    expect(wide).not.toContain("…");
+    expect(wide).not.toMatch(/rotate\(/);
+  });
+
   it("is null without channel tests", () => {
     expect(channelSegmentHeatmap(context(report({})), one)).toBeNull();
   });
@@ -186,6 +196,30 @@ describe("liftChart(ctx, scope, campaign) and weeklyChart(ctx, scope, metric)", 
       ["C2", 300],
       ["other", 300],
     ]);
+  });
+
+  it("shows a long campaign name whole in the legend, and one longer than two phone lines cut with the whole name as its tooltip", () => {
+    const whole = "Sponsored Content - Whitepaper"; // "CMP-1 Sponsored Content - Whitepaper": 36 characters.
+    const huge = "a".repeat(70); // "CMP-2 aaa…": 76 characters, cut to 59 and "…".
+    const named = report({
+      series: {
+        campaign_weekly: [
+          { week: "2025-01-06", campaign: "CMP-1", spend: 200, conversions: 2, revenue: null },
+          { week: "2025-01-06", campaign: "CMP-2", spend: 100, conversions: 1, revenue: null },
+        ],
+        campaign_summary: [
+          row("campaign_summary", { campaign: "CMP-1", campaign_name: whole }),
+          row("campaign_summary", { campaign: "CMP-2", campaign_name: huge }),
+        ],
+      },
+    });
+    for (const width of [WIDE, NARROW]) {
+      const swatches = renderChart(weeklyChart(context(named), one, "spend")!, width).match(/<span [^>]*class="[^"]*-swatch"[^>]*>.*?<\/span>/g)!;
+      const text = swatches.map((s) => s.replace(/<[^>]*>/g, ""));
+      expect(text).toEqual([`CMP-1 ${whole}`, `CMP-2 ${"a".repeat(53)}…`]);
+      expect(swatches[0]).not.toContain("title=");
+      expect(swatches[1]).toContain(`title="CMP-2 ${huge}"`);
+    }
   });
 });
 

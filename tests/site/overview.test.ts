@@ -9,6 +9,7 @@ const view = (key: Record<string, string>, action: RecommendationView["action"])
   key,
   action,
   rule: "r",
+  ruleName: "R",
   why: "w",
   confidence: "medium",
   numbers: [],
@@ -53,7 +54,8 @@ describe("numberDef(id), the name and unit of a recommendation's number", () => 
     expect(numberDef("campaign.lift.lo95")).toEqual({ label: "Campaign lift, 95% low", unit: "count" });
     expect(numberDef("budget.outcome.change.hi90")).toEqual({ label: "Expected outcome: change per week, 90% interval high", unit: "currency" });
     expect(numberDef("segments.channel.reach.email")).toEqual({ label: "Channel reach: email", unit: "share" });
-    expect(numberDef("clv.expected_12m.5")).toEqual({ label: "Predicted 12-month CLV by band (band 5)", unit: "currency" });
+    // "… by band" gives way to the band it names.
+    expect(numberDef("clv.expected_12m.5")).toEqual({ label: "Predicted 12-month CLV, band 5", unit: "currency" });
     expect(numberDef("conversion.rate")).toEqual({ label: "Conversion rate", unit: "share" });
   });
 
@@ -91,5 +93,48 @@ describe("recommendationView(r, fmt), a recommendation as a card", () => {
       "it has no conversions: rework targeting, bids or creative before adding budget.",
     );
     expect(card.why).toBe("search returns 0.42 per unit spent (ROMI 0.42, below the cut line 0.70) on 31% of spend, so cut it or move its budget.");
+  });
+
+  it("leaves out a number the rule could not measure (null) instead of showing n/a or 0", () => {
+    const stop: Recommendation = {
+      subject: { campaign: "CMP-9" },
+      action: "stop",
+      rule: "campaign.losing-money",
+      numbers: {
+        "campaign.spend": 1200,
+        "campaign.roas": 0.3,
+        "campaign.target_cpa": null,
+        "campaign.lift": null,
+        "campaign.lift.lo95": null,
+        "campaign.conversions": 0,
+      },
+      limits: { stop_roas: 1 },
+      findings: ["roas-below-stop"],
+      confidence: "medium",
+      importance: 1200,
+    };
+    const card = recommendationView(stop, makeFormatter("en-US", "USD"));
+    // A measured 0 stays; the three nulls go.
+    expect(card.numbers.map((n) => n.label)).toEqual(["Campaign spend", "ROAS", "Conversions"]);
+    expect(card.numbers.map((n) => n.value)).not.toContain("n/a");
+    expect(card.numbers.find((n) => n.label === "Conversions")?.value).toBe("0");
+  });
+
+  it("names the rule that decided in words, keeping its id for the tooltip and the CSV", () => {
+    const keep: Recommendation = {
+      subject: { band: "5" },
+      action: "retain",
+      rule: "clv.band-holds-value",
+      numbers: {},
+      limits: {},
+      findings: [],
+      confidence: "medium",
+      importance: 1,
+    };
+    const card = recommendationView(keep, makeFormatter("en-US", "USD"));
+    expect(card.rule).toBe("clv.band-holds-value");
+    expect(card.ruleName).toBe("The band with the most predicted value");
+    // A rule of an archived report this romi does not know keeps its id as its name.
+    expect(recommendationView({ ...keep, rule: "clv.retired" }, makeFormatter("en-US", "USD")).ruleName).toBe("clv.retired");
   });
 });
