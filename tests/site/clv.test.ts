@@ -225,11 +225,11 @@ describe("clvPage(site)", () => {
     const recs = fullPage.recommendations;
     expect(recs.map((r) => [r.subject, r.action])).toEqual([["CLV band 4", "retain"]]);
     expect(recs[0]!.numbers).toEqual([
-      { label: "Predicted 12-month CLV by band (band 1)", value: "$10.50" },
-      { label: "Predicted 12-month CLV by band (band 2)", value: "$40.25" },
-      { label: "Predicted 12-month CLV by band (band 3)", value: "$99.75" },
-      { label: "Predicted 12-month CLV by band (band 4)", value: "$1,234.50" },
-      { label: "Predicted 12-month CLV by band (band 5)", value: "$0.00" },
+      { label: "Predicted 12-month CLV, band 1", value: "$10.50" },
+      { label: "Predicted 12-month CLV, band 2", value: "$40.25" },
+      { label: "Predicted 12-month CLV, band 3", value: "$99.75" },
+      { label: "Predicted 12-month CLV, band 4", value: "$1,234.50" },
+      { label: "Predicted 12-month CLV, band 5", value: "$0.00" },
     ]);
   });
 
