@@ -1,22 +1,16 @@
+import { existsSync } from "node:fs";
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { z } from "zod";
-import { upgradeReport } from "./schema/upgrade.ts";
+import { contentPath } from "./read/config.ts";
 import { romiLoader } from "./site/loader.ts";
 
+/** `romi build --config FILE` sets ROMI_CONFIG: the notes are read beside that file, else in content/. */
+const config = process.env["ROMI_CONFIG"];
+const notes = contentPath(config, "notes");
+
 export const collections = {
-  /** The report: one entry, computed from data/ by the engine. */
+  /** The report: one entry, computed from data/ by the engine, with the version archive beside the config. */
   report: defineCollection({ loader: romiLoader() }),
-  /** Optional notes shown at the top of a page: content/notes/<page>.md (index.md for the overview). */
-  notes: defineCollection({ loader: glob({ pattern: "*.md", base: "./content/notes" }) }),
-  /** The version archive: content/versions/<label>.json, written by romi snapshot (by any romi: read through `upgradeReport`). */
-  versions: defineCollection({
-    loader: glob({ pattern: "*.json", base: "./content/versions" }),
-    schema: z.unknown().transform((raw, ctx) => {
-      const read = upgradeReport(raw);
-      if ("report" in read) return read.report;
-      ctx.addIssue({ code: "custom", message: read.error });
-      return z.NEVER;
-    }),
-  }),
+  /** Optional notes shown at the top of a page: notes/<page>.md beside the config (index.md for the overview); none without the folder. */
+  notes: defineCollection({ loader: existsSync(notes) ? glob({ pattern: "*.md", base: notes }) : { name: "romi-no-notes", load: async () => {} } }),
 };

@@ -3,10 +3,9 @@
  * through the code that `romi metrics`, `romi validate` and the site share.
  */
 import pkg from "../package.json" with { type: "json" };
-import { dirname, join } from "node:path";
 import type { EngineLimits } from "./engine/engine.ts";
 import { openEngine } from "./engine/open.ts";
-import { loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
+import { contentPath, DEFAULT_CONFIG, loadAnnotations, loadConfig, parseConfig } from "./read/config.ts";
 import { loadDataDir, type LoadResult } from "./read/load.ts";
 import type { Reducer } from "./analyses/analysis.ts";
 import { engineReducer, inPeriod } from "./read/sources.ts";
@@ -59,9 +58,8 @@ function timed(reducer: Reducer, spent: { ms: number }): Reducer {
 /** Reads and computes; never throws for bad data, but lists every problem. */
 export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   const config =
-    options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? "content/report.yaml", options.configPath === undefined);
-  // annotations.yaml sits beside report.yaml.
-  const annotations = options.configPath === null ? [] : await loadAnnotations(join(dirname(options.configPath ?? "content/report.yaml"), "annotations.yaml"));
+    options.configPath === null ? parseConfig({}, "defaults") : await loadConfig(options.configPath ?? DEFAULT_CONFIG, options.configPath === undefined);
+  const annotations = options.configPath === null ? [] : await loadAnnotations(contentPath(options.configPath, "annotations.yaml"));
   const started = performance.now();
   const engine = await openEngine(options.engine ?? config.engine, config.clickhouse, options.limits);
   const sql = { ms: 0 };

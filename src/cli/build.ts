@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdtemp, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
@@ -72,11 +73,16 @@ previous site is left as it was.`,
     for (const name of VITE_RESERVED) delete process.env[name];
     await rm(staging, { recursive: true, force: true });
     const { build: astroBuild } = await import("astro");
+    // A content store of its own: Astro keeps the last build's entries (another report's notes) in
+    // its cache folder, and two builds at once would share it.
+    const cacheDir = await mkdtemp(join(tmpdir(), "romi-astro-"));
     try {
-      await astroBuild({ root: ROOT, outDir: staging, logLevel: "warn", mode: "production" });
+      await astroBuild({ root: ROOT, outDir: staging, cacheDir, logLevel: "warn", mode: "production" });
     } catch (e) {
       await rm(staging, { recursive: true, force: true });
       throw e;
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
     }
     await rm(out, { recursive: true, force: true });
     await rename(staging, out);

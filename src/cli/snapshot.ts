@@ -2,10 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runEngine } from "../engine.ts";
 import { gitCommit } from "../read/commit.ts";
+import { contentPath } from "../read/config.ts";
 import { stringifyReport } from "../report/json.ts";
 import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
-export const VERSIONS_DIR = "content/versions";
+/** The archive: versions/ beside the config. */
+const versionsDir = (config: string | undefined): string => contentPath(config, "versions");
 
 export const snapshot: Command = {
   name: "snapshot",
@@ -16,7 +18,8 @@ export const snapshot: Command = {
                  config, else the version id); letters, digits, . _ -
   --data DIR     folder with the data files (default: data)
   --config FILE  report settings (default: content/report.yaml, if it exists)
-  --dir DIR      the archive (default: ${VERSIONS_DIR})
+  --dir DIR      the archive (default: versions/ beside the config,
+                 content/versions)
 ${ENGINE_USAGE}
 
 Writes <dir>/<label>.json: the report without its chart series. The site
@@ -44,7 +47,7 @@ one before, and the overview shows the changes since the latest one.`,
     }
     const label = run.report.version.label ?? run.report.version.id;
     if (!/^[\w.-]+$/.test(label)) throw new UsageError(`invalid label in the config: ${label} (letters, digits, . _ - only)`);
-    const dir = flags.dir ?? VERSIONS_DIR;
+    const dir = flags.dir ?? versionsDir(flags.config);
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${label}.json`);
     // Chart series are left out: the archive keeps what versions are compared on (facts,

@@ -25,7 +25,8 @@ interface ChdbModule {
 export async function loadChdb(): Promise<ChdbModule> {
   const name = "chdb";
   try {
-    return (await import(name)) as ChdbModule;
+    // An optional package, not bundled: resolved at run time, where it may be absent.
+    return (await import(/* @vite-ignore */ name)) as ChdbModule;
   } catch {
     throw new Error("the clickhouse engine needs chdb, ClickHouse embedded: npm install chdb");
   }

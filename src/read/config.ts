@@ -1,11 +1,31 @@
 /**
  * Reads `content/report.yaml`. A missing file means all defaults; a file
  * that does not fit the schema fails with every problem named by its key.
+ * The rest of the report's content (annotations, notes, the version
+ * archive) sits beside it: `contentDir`.
  */
 import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { parse, YAMLParseError } from "yaml";
 import { AnnotationsSchema, type Annotation } from "../schema/annotations.ts";
 import { ConfigSchema, RENAMED_KEYS, type Config } from "../schema/config.ts";
+
+/** The config a report reads when none is named: its content folder is `content/`. */
+export const DEFAULT_CONFIG = "content/report.yaml";
+
+/**
+ * The report's content folder: the folder of its config, where
+ * `annotations.yaml`, `notes/` and `versions/` are read, so that a report
+ * named with `--config` never shows another report's notes or versions.
+ * @example contentDir("reports/acme/report.yaml"); // => "reports/acme"
+ * @example contentDir(undefined); // => "content"
+ */
+export function contentDir(configPath: string | undefined): string {
+  return dirname(configPath ?? DEFAULT_CONFIG);
+}
+
+/** A file or folder of the report's content: `contentPath(config, "notes")`. */
+export const contentPath = (configPath: string | undefined, name: string): string => join(contentDir(configPath), name);
 
 /**
  * Validates an already parsed config object; `label` names it in errors. A

@@ -1,28 +1,35 @@
 /**
  * The site model for pages: built once per build from the report entry.
  */
-import { getCollection, getEntry, render } from "astro:content";
+import { existsSync } from "node:fs";
+import { getCollection, getEntry, render, type CollectionEntry } from "astro:content";
+import { contentPath } from "../read/config.ts";
 import { buildSite, type SiteModel } from "./model.ts";
 
 let site: Promise<{ model: SiteModel; json: string }> | undefined;
 
 export function getSite(): Promise<{ model: SiteModel; json: string }> {
-  site ??= Promise.all([getEntry("report", "report"), getCollection("versions")]).then(([entry, versions]) => {
+  site ??= (async () => {
+    const entry = await getEntry("report", "report");
     if (!entry) throw new Error("romi: the report entry is missing; did the content loader run?");
-    return {
-      model: buildSite(
-        entry.data.report,
-        versions.map((v) => v.data),
-      ),
-      json: entry.data.json,
-    };
-  });
+    return { model: buildSite(entry.data.report, entry.data.versions), json: entry.data.json };
+  })();
   return site;
 }
 
-/** The rendered note for a page, if content/notes/<slug>.md exists. */
+let notes: Promise<CollectionEntry<"notes">[]> | undefined;
+
+/**
+ * The rendered note for a page, if notes/<slug>.md exists beside the config.
+ * Looked up in the collection, read once, not with `getEntry`, which logs a
+ * warning for every page without a note; without a notes folder the
+ * collection is not read at all (Astro warns about an empty one).
+ */
 export async function getNote(slug: string) {
-  const entry = await getEntry("notes", slug || "index");
+  if (!existsSync(contentPath(process.env["ROMI_CONFIG"], "notes"))) return null;
+  notes ??= getCollection("notes");
+  const id = slug || "index";
+  const entry = (await notes).find((n) => n.id === id);
   return entry ? (await render(entry)).Content : null;
 }
 

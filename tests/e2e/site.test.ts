@@ -69,15 +69,20 @@ function realData(): string {
   return dir;
 }
 
-function build(dataDir: string): string {
+/** A report of its own for the real files: a title and an overview note, no archive, no annotations. */
+function realContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), "romi-real-content-"));
+  writeFileSync(join(dir, "report.yaml"), "title: Real campaign files\n");
+  mkdirSync(join(dir, "notes"));
+  writeFileSync(join(dir, "notes", "index.md"), "Notes of the real report.\n");
+  return join(dir, "report.yaml");
+}
+
+function build(dataDir: string, config = join(ROOT, "content/report.yaml")): string {
   const out = join(mkdtempSync(join(tmpdir(), "romi-site-")), "site");
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, "bin/romi.js"), "build", "--data", dataDir, "--out", out, "--base", BASE, "--config", join(ROOT, "content/report.yaml")],
-    {
-      encoding: "utf8",
-    },
-  );
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/romi.js"), "build", "--data", dataDir, "--out", out, "--base", BASE, "--config", config], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`romi build failed:\n${r.stderr}`);
   return out;
 }
@@ -127,8 +132,13 @@ describe.skipIf(!present)("the built site in Chromium", () => {
         "--disable-sync",
       ],
     });
-    for (const [name, data] of [["demo", join(ROOT, "data")], ["hostile", hostileData()], ...(real ? ([["real", realData()]] as const) : [])] as const) {
-      const s = await serve(build(data), BASE);
+    const reports = [
+      ["demo", join(ROOT, "data"), undefined],
+      ["hostile", hostileData(), undefined],
+      ...(real ? ([["real", realData(), realContent()]] as const) : []),
+    ] as const;
+    for (const [name, data, config] of reports) {
+      const s = await serve(build(data, config), BASE);
       sites.push({ name, ...s });
     }
     console.log(`screenshots: ${SCREENSHOTS}`);
@@ -253,6 +263,11 @@ describe.skipIf(!present)("the built site in Chromium", () => {
     "the Campaigns and Experiments pages of the real files work at desktop and phone width, light and dark",
     async () => {
       const site = sites.find((s) => s.name === "real")!;
+      // Its content is read beside its own config: its title and note, none of the demo's (title, note, snapshots, annotations).
+      const home = await (await fetch(site.url)).text();
+      expect(home).toContain("Real campaign files");
+      expect(home).toContain("Notes of the real report.");
+      for (const demo of ["Demo shop", "This is the demo report", "Changes since", "Spring Launch"]) expect(home).not.toContain(demo);
       for (const path of ["campaigns/", "experiments/", "data/"]) {
         let desktopHeight = 0;
         for (const [width, scheme] of [
@@ -273,6 +288,7 @@ describe.skipIf(!present)("the built site in Chromium", () => {
             // Every dated campaign is refused a lift, and the page says why.
             expect(text).toContain("no pre-period");
             expect(text).toContain("No dates in this file");
+            expect(text).not.toContain("Spring Launch");
           }
           if (path === "experiments/") expect(text).toMatch(/DON'T SHIP|SHIP|KEEP RUNNING/i);
           if (path === "data/") expect(await page.$("details.merged")).not.toBeNull();
