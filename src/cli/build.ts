@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pagesLine } from "../words/accounting.ts";
 import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
 /** The romi project: Astro's root, where astro.config.ts and src/pages live. */
@@ -20,6 +21,12 @@ export function normaliseBase(base: string): string {
   if (!/^[\w\-./~%]*$/.test(base)) throw new UsageError(`invalid --base: ${base} (expected a URL path such as /repo-name/)`);
   const trimmed = base.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** The pages (HTML files) and CSV downloads under `dir`. */
+async function countFiles(dir: string): Promise<{ pages: number; csvs: number }> {
+  const names = await readdir(dir, { recursive: true });
+  return { pages: names.filter((n) => n.endsWith(".html")).length, csvs: names.filter((n) => n.endsWith(".csv")).length };
 }
 
 export const build: Command = {
@@ -76,8 +83,12 @@ previous site is left as it was.`,
     // A content store of its own: Astro keeps the last build's entries (another report's notes) in
     // its cache folder, and two builds at once would share it.
     const cacheDir = await mkdtemp(join(tmpdir(), "romi-astro-"));
+    const started = performance.now();
+    delete process.env["ROMI_ENGINE_MS"];
     try {
       await astroBuild({ root: ROOT, outDir: staging, cacheDir, logLevel: "warn", mode: "production" });
+      const written = await countFiles(staging);
+      io.stdout(`${pagesLine(written.pages, written.csvs, performance.now() - started - Number(process.env["ROMI_ENGINE_MS"] ?? 0))}\n`);
     } catch (e) {
       await rm(staging, { recursive: true, force: true });
       throw e;

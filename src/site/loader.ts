@@ -12,6 +12,7 @@ import { readArchive } from "../read/archive.ts";
 import { gitCommit } from "../read/commit.ts";
 import { contentPath } from "../read/config.ts";
 import { stringifyReport } from "../report/json.ts";
+import { stageLines } from "../words/accounting.ts";
 import { ReportSchema } from "../schema/report.ts";
 
 export const ReportEntrySchema = z.object({
@@ -37,6 +38,9 @@ export function romiLoader(): Loader {
         engine: process.env["ROMI_ENGINE"] === "clickhouse" || process.env["ROMI_ENGINE"] === "duckdb" ? process.env["ROMI_ENGINE"] : undefined,
         limits: { threads: process.env["ROMI_THREADS"] ? Number(process.env["ROMI_THREADS"]) : undefined, memory: process.env["ROMI_MEMORY"] },
       });
+      // One line per stage, with its time; the build adds the pages' line (it reads ROMI_ENGINE_MS).
+      for (const line of stageLines(run)) process.stdout.write(`${line}\n`);
+      process.env["ROMI_ENGINE_MS"] = String(run.timings.read + run.timings.sql + run.timings.models);
       if (!run.report) throw new Error(`romi: the report cannot be built from ${dataDir}:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
       const data = await parseData({ id: "report", data: { report: run.report, json: stringifyReport(run.report), versions } });
       store.clear();

@@ -50,3 +50,32 @@ export function formatAccounting(run: EngineRun): string {
   lines.push(run.errors.length > 0 ? "not usable: fix the errors above" : "ok");
   return `${lines.join("\n")}\n`;
 }
+
+/** Seconds with one decimal, for the build's stage lines. */
+const seconds = (ms: number): string => `${CLI.number(ms / 1000, 1)} s`;
+
+/**
+ * The build's first two stage lines, from the engine's run: what was read
+ * (rows used and rejected) and what the analyses gave, each with its time.
+ * @example stageLines(run); // => ["romi: read 6 files, 81,050 rows: 80,835 used, 215 rejected (1.9 s)", "romi: analyses: 4,120 facts, 16 recommendations, 2 warnings (5.1 s)"]
+ */
+export function stageLines(run: EngineRun): string[] {
+  const datasets = run.report?.datasets ?? run.loaded.datasets.map((d) => account(d, d.used));
+  const files = datasets.reduce((s, d) => s + d.files.length, 0);
+  const rows = datasets.reduce((s, d) => s + d.rows, 0);
+  const used = datasets.reduce((s, d) => s + d.used, 0);
+  const plural = (count: number, one: string): string => `${n(count)} ${one}${count === 1 ? "" : "s"}`;
+  const lines = [`romi: read ${plural(files, "file")}, ${plural(rows, "row")}: ${n(used)} used, ${n(rows - used)} rejected (${seconds(run.timings.read)})`];
+  if (run.report) {
+    const r = run.report;
+    lines.push(
+      `romi: analyses: ${plural(r.facts.length, "fact")}, ${plural(r.recommendations.length, "recommendation")}, ${plural(r.warnings.length, "warning")} (${seconds(run.timings.sql + run.timings.models)})`,
+    );
+  }
+  return lines;
+}
+
+/** The build's pages line: what Astro wrote, and the time it took beyond the engine's run. */
+export function pagesLine(pages: number, csvs: number, ms: number): string {
+  return `romi: pages: ${n(pages)} page${pages === 1 ? "" : "s"}, ${n(csvs)} CSV file${csvs === 1 ? "" : "s"} (${seconds(ms)})`;
+}
