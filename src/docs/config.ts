@@ -160,3 +160,49 @@ function table(rows: readonly Row[]): string {
   const lines = rows.map((r) => `| ${code(r.key)} | ${cell(r.type)} | ${cell(r.default)} | ${cell(r.description)} |`);
   return ["| key | type | default | description |", "| --- | --- | --- | --- |", ...lines].join("\n");
 }
+
+/**
+ * The config of a new report, `content/report.yaml` as `romi init` writes
+ * it: every key of `schema` commented out, under its description, with its
+ * default where it has one. Removing the "# " before a key line sets it; a
+ * key without a default is shown with its type, for the user to fill in. A
+ * map or a list is shown whole (its default), not key by key.
+ *
+ * @example
+ * configTemplate(z.strictObject({ margin: z.number().default(1).meta({ description: "Gross margin." }) }).meta({ description: "Settings." }));
+ * // => "# Settings.\n\n# Gross margin.\n# margin: 1\n"
+ */
+export function configTemplate(schema: z.ZodType): string {
+  const root = z.toJSONSchema(schema, { io: "input" }) as Node;
+  if (!root.description) throw new Error("the config schema has no description");
+  const lines = comment("", root.description);
+  const keys = (node: Node, depth: number): void => {
+    for (const [path, child] of node.properties ? childrenOf("", node) : []) {
+      const indent = "  ".repeat(depth);
+      if (!child.description) throw new Error(`config key ${path} has no description: give it .meta({ description }) in the schema`);
+      if (depth === 0) lines.push("");
+      lines.push(...comment(depth === 0 ? "" : `# ${indent}`, child.description));
+      if (child.properties) {
+        lines.push(`# ${indent}${path}:`);
+        keys(child, depth + 1);
+      } else if (child.default !== undefined) lines.push(`# ${indent}${path}: ${yaml(child.default)}`);
+      else lines.push(`# ${indent}${path}: # ${typeOf(child)}`);
+    }
+  };
+  keys(root, 0);
+  return `${lines.join("\n")}\n`;
+}
+
+/** `text` as comment lines of at most 80 characters, after `prefix` (the indentation of a nested key). */
+function comment(prefix: string, text: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && prefix.length + 2 + line.length + 1 + word.length > 80) {
+      lines.push(`${prefix}# ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(`${prefix}# ${line}`);
+  return lines;
+}

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { configReference } from "../../src/docs/config.ts";
+import { parse } from "yaml";
+import { configReference, configTemplate } from "../../src/docs/config.ts";
 import { ConfigSchema, RENAMED_KEYS } from "../../src/schema/config.ts";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -96,6 +97,69 @@ describe("configReference(schema)", () => {
   it("refuses a key without a description, naming it", () => {
     const schema = z.strictObject({ budget: z.strictObject({ seed: z.number().default(1) }).meta(about("The budget.")) }).meta(about("Settings."));
     expect(() => configReference(schema)).toThrow(new Error("config key budget.seed has no description: give it .meta({ description }) in the schema"));
+  });
+});
+
+describe("configTemplate(schema)", () => {
+  it("comments out every key under its description, with its default, or its type when it has none, nested keys indented", () => {
+    const schema = z
+      .strictObject({
+        title: z.string().default("Report").meta({ description: "The title." }),
+        url: z.url().optional().meta({ description: "A server." }),
+        budget: z
+          .strictObject({
+            draws: z.number().int().default(200).meta({ description: "Draws." }),
+            locked: z.array(z.string()).default([]).meta({ description: "Kept." }),
+          })
+          .default({ draws: 200, locked: [] })
+          .meta({ description: "The budget." }),
+      })
+      .meta({ description: "Settings." });
+    expect(configTemplate(schema)).toBe(
+      [
+        "# Settings.",
+        "",
+        "# The title.",
+        "# title: Report",
+        "",
+        "# A server.",
+        "# url: # URL",
+        "",
+        "# The budget.",
+        "# budget:",
+        "#   # Draws.",
+        "#   draws: 200",
+        "#   # Kept.",
+        "#   locked: []",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("is all comments, and gives the defaults when every key line with a value is uncommented, with the objects above it", () => {
+    const text = configTemplate(ConfigSchema);
+    expect(parse(text)).toBeNull();
+    const lines = text.split("\n");
+    const keyLine = /^# ( *)([a-z_]+):( .*)?$/;
+    const valued = (i: number): boolean => {
+      const m = keyLine.exec(lines[i]!);
+      if (!m) return false;
+      if (m[3] !== undefined && !m[3].startsWith(" #")) return true;
+      if (m[3] !== undefined) return false;
+      // An object: valued when a key beneath it (more indented, before the next key at its depth) is.
+      for (let j = i + 1; j < lines.length; j++) {
+        const n = keyLine.exec(lines[j]!);
+        if (!n) continue;
+        if (n[1]!.length <= m[1]!.length) return false;
+        if (valued(j)) return true;
+      }
+      return false;
+    };
+    const uncommented = lines.map((line, i) => (valued(i) ? line.slice(2) : line)).join("\n");
+    const keys = lines.filter((l) => keyLine.test(l)).length;
+    expect(keys).toBeGreaterThan(50);
+    // The lines themselves hold every default: the YAML, before the schema fills anything in (period has no key with one).
+    expect({ period: {}, ...parse(uncommented) }).toEqual(ConfigSchema.parse({}));
   });
 });
 
