@@ -114,6 +114,73 @@ async function links(page: Page): Promise<string[]> {
   return page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.startsWith(location.origin)));
 }
 
+/** The words of 8 letters or fewer that a table cell breaks across lines ("Lond/on"): each should be one box. */
+function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const cell of document.querySelectorAll("td, th")) {
+      if ((cell as HTMLElement).offsetParent === null) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? "").matchAll(/(?<!\p{L})\p{L}{2,8}(?!\p{L})/gu)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The chart tick labels that overlap each other or an axis title, from the text boxes Chromium draws.
+ * A slanted label is its rotated box (its bounding box in its own coordinates, through its screen
+ * matrix), so that two slanted neighbours whose upright boxes cross, but whose glyphs do not, pass.
+ */
+function tickCollisions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Point = { x: number; y: number };
+    const corners = (t: SVGTextElement): Point[] => {
+      const b = t.getBBox();
+      const m = t.getScreenCTM()!;
+      return [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x + b.width, b.y + b.height],
+        [b.x, b.y + b.height],
+      ].map(([x, y]) => ({ x: m.a * x! + m.c * y! + m.e, y: m.b * x! + m.d * y! + m.f }));
+    };
+    // Two convex quadrilaterals overlap unless an edge's normal separates them (by more than half a pixel).
+    const overlap = (p: Point[], q: Point[]): boolean => {
+      for (const poly of [p, q])
+        for (let i = 0; i < 4; i++) {
+          const a = poly[i]!;
+          const b = poly[(i + 1) % 4]!;
+          const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+          const n = { x: (a.y - b.y) / len, y: (b.x - a.x) / len };
+          const span = (r: Point[]) => r.map((c) => c.x * n.x + c.y * n.y);
+          const [sp, sq] = [span(p), span(q)];
+          if (Math.max(...sp) <= Math.min(...sq) + 0.5 || Math.max(...sq) <= Math.min(...sp) + 0.5) return false;
+        }
+      return true;
+    };
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll("figure.chart svg[aria-label]")) {
+      if (svg.getBoundingClientRect().width === 0) continue;
+      const boxes = [...svg.querySelectorAll<SVGTextElement>('g[aria-label$="axis tick label"] text, g[aria-label$="axis label"] text')]
+        .filter((t) => (t.textContent ?? "").trim() !== "" && t.getBoundingClientRect().width > 0)
+        .map((t) => ({ text: t.textContent ?? "", quad: corners(t) }));
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          if (overlap(boxes[i]!.quad, boxes[j]!.quad)) out.push(`${svg.getAttribute("aria-label")}: "${boxes[i]!.text}" × "${boxes[j]!.text}"`);
+    }
+    return out;
+  });
+}
+
 describe.skipIf(!present)("the built site in Chromium", () => {
   let browser: Browser;
   const sites: { name: string; url: string; close: () => Promise<void> }[] = [];
@@ -177,43 +244,8 @@ describe.skipIf(!present)("the built site in Chromium", () => {
         // No horizontal overflow.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${url} at ${width}px overflows`).toBeLessThanOrEqual(0);
-        // No table cell breaks a short word across lines ("Lond/on"): each word of 8 letters or fewer is one box.
-        const broken = await page.evaluate(() => {
-          const out: string[] = [];
-          for (const cell of document.querySelectorAll("td, th")) {
-            if ((cell as HTMLElement).offsetParent === null) continue;
-            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              for (const m of (node.textContent ?? "").matchAll(/(?<!\p{L})\p{L}{2,8}(?!\p{L})/gu)) {
-                const range = document.createRange();
-                range.setStart(node, m.index);
-                range.setEnd(node, m.index + m[0].length);
-                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-                if (lines.size > 1) out.push(m[0]);
-              }
-            }
-          }
-          return out;
-        });
-        expect(broken, `${url} at ${width}px breaks words in table cells`).toEqual([]);
-        // No chart's tick labels overlap each other or its axis titles, from the text boxes Chromium draws.
-        const collisions = await page.evaluate(() => {
-          const out: string[] = [];
-          for (const svg of document.querySelectorAll("figure.chart svg[aria-label]")) {
-            if (svg.getBoundingClientRect().width === 0) continue;
-            const boxes = [...svg.querySelectorAll('g[aria-label$="axis tick label"] text, g[aria-label$="axis label"] text')]
-              .filter((t) => (t.textContent ?? "").trim() !== "")
-              .map((t) => ({ text: t.textContent ?? "", b: t.getBoundingClientRect() }))
-              .filter((x) => x.b.width > 0);
-            const hit = (a: DOMRect, b: DOMRect): boolean =>
-              a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-            for (let i = 0; i < boxes.length; i++)
-              for (let j = i + 1; j < boxes.length; j++)
-                if (hit(boxes[i]!.b, boxes[j]!.b)) out.push(`${svg.getAttribute("aria-label")}: "${boxes[i]!.text}" × "${boxes[j]!.text}"`);
-          }
-          return out;
-        });
-        expect(collisions, `${url} at ${width}px`).toEqual([]);
+        expect(await brokenWords(page), `${url} at ${width}px breaks words in table cells`).toEqual([]);
+        expect(await tickCollisions(page), `${url} at ${width}px`).toEqual([]);
         // A phone shows the same page at most 4 times as tall: tables become cards, the navigation folds.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         if (width === 1280) desktopHeight = Math.max(desktopHeight, height);
@@ -294,6 +326,8 @@ describe.skipIf(!present)("the built site in Chromium", () => {
           if (path === "data/") expect(await page.$("details.merged")).not.toBeNull();
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `${path} at ${width}px overflows`).toBeLessThanOrEqual(0);
+          expect(await brokenWords(page), `${path} at ${width}px breaks words in table cells`).toEqual([]);
+          expect(await tickCollisions(page), `${path} at ${width}px`).toEqual([]);
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
           if (width === 1280) desktopHeight = Math.max(desktopHeight, height);
           else expect(height, `${path} at ${width}px is ${height} px tall, ${desktopHeight} px on a desktop`).toBeLessThanOrEqual(4 * desktopHeight);
