@@ -17,7 +17,7 @@ const formatting = [
 const deciding = ["src/analyses/**", "src/rules/**", "src/causal/**", "src/clv/**", "src/forecast/**", "src/response/**", "src/stats/**", "src/report/**"];
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", "node_modules/", "data/"] },
+  { ignores: ["dist/", ".astro/", "node_modules/", "data/", "lib/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -1,0 +1,69 @@
+/**
+ * The real install path of a team: romi packed with `npm pack` (its prepack
+ * compiles the command line into lib/, which Node runs from node_modules,
+ * where it will not strip types), installed from the tarball into a fresh
+ * folder outside the repository, and run there with `npx romi`. Never a
+ * symlink or a workspace: those would hide a file missing from `files` or a
+ * module Node cannot run from node_modules.
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+const run = (command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" },
+  });
+
+describe("romi installed from its npm pack tarball", () => {
+  let team = "";
+
+  beforeAll(() => {
+    const packed = mkdtempSync(join(tmpdir(), "romi-pack-"));
+    const pack = run("npm", ["pack", "--pack-destination", packed], ROOT);
+    expect(pack.status, pack.stderr).toBe(0);
+    const tarball = join(
+      packed,
+      readdirSync(packed).find((f) => f.endsWith(".tgz"))!,
+    );
+    team = mkdtempSync(join(tmpdir(), "romi-team-"));
+    writeFileSync(join(team, "package.json"), `${JSON.stringify({ name: "team-report", private: true, type: "module" }, null, 2)}\n`);
+    const install = run("npm", ["install", tarball], team);
+    expect(install.status, install.stderr).toBe(0);
+  }, 600_000);
+
+  it("runs npx romi from node_modules", () => {
+    const help = run("npx", ["romi", "--help"], team);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^usage: romi <command>/);
+  }, 60_000);
+
+  it("builds a site in the team's folder from a data folder, with none of the demo's content", () => {
+    const build = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], team);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/^romi: read 6 files, [\d,]+ rows: [\d,]+ used, [\d,]+ rejected \([\d.]+ s\)$/m);
+    expect(build.stdout).toMatch(/^romi: built .*site \(base \/\)$/m);
+    const home = readFileSync(join(team, "site", "index.html"), "utf8");
+    // No report.yaml in the team's folder: a neutral title, and no demo note, snapshot or annotation.
+    expect(home).toContain("<title>Marketing report");
+    for (const demo of ["Demo shop", "This is the demo report", "Changes since"]) expect(home).not.toContain(demo);
+    expect(readFileSync(join(team, "site", "product", "index.html"), "utf8")).not.toContain("goes live");
+  }, 300_000);
+
+  it("computes the demo's metrics.json byte for byte as romi run from its sources", () => {
+    const args = ["metrics", "--data", join(ROOT, "data"), "--config", join(ROOT, "content/report.yaml"), "--commit", "0000000"];
+    const installed = run("npx", ["romi", ...args], team);
+    expect(installed.status, installed.stderr).toBe(0);
+    const source = run(process.execPath, [join(ROOT, "bin/romi.js"), ...args], ROOT);
+    expect(source.status, source.stderr).toBe(0);
+    expect(installed.stdout.length).toBeGreaterThan(100_000);
+    expect(installed.stdout).toBe(source.stdout);
+  }, 180_000);
+});
