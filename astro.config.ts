@@ -1,11 +1,8 @@
-// The report site. `romi build` sets ROMI_BASE (the base path for GitHub
-// Pages project sites) and chooses the output folder; ROMI_DATA and
-// ROMI_CONFIG tell the content loader what to read (src/site/loader.ts).
+// romi's own checkout builds its report as a team's repository does: with the
+// integration, which injects the report's pages and sets the site's options
+// (src/integration.ts). `romi build` passes its flags through ROMI_DATA,
+// ROMI_CONFIG and ROMI_BASE.
 import { defineConfig } from "astro/config";
+import romi from "./src/integration.ts";
 
-export default defineConfig({
-  base: process.env["ROMI_BASE"] ?? "/",
-  build: { format: "directory", inlineStylesheets: "always" },
-  trailingSlash: "ignore",
-  devToolbar: { enabled: false },
-});
+export default defineConfig({ integrations: [romi()] });

@@ -3,10 +3,12 @@ import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import romi from "../integration.ts";
 import { pagesLine } from "../words/accounting.ts";
 import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
-/** The romi project: Astro's root, where astro.config.ts and src/pages live. */
+/** romi's own folder: the Astro project built for a folder of data alone (src/content.config.ts, src/routes). */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
@@ -21,6 +23,17 @@ export function normaliseBase(base: string): string {
   if (!/^[\w\-./~%]*$/.test(base)) throw new UsageError(`invalid --base: ${base} (expected a URL path such as /repo-name/)`);
   const trimmed = base.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
+}
+
+/**
+ * The Astro project to build: the current folder when it has an Astro config
+ * (a report repository, whose config lists `romi()`, or romi's checkout);
+ * else romi's own folder, with the integration given here (a folder that
+ * holds only data, and romi installed).
+ */
+function project(cwd: string): { root: string; configFile?: false; integrations?: AstroIntegration[] } {
+  const hasConfig = ["astro.config.mjs", "astro.config.ts", "astro.config.js"].some((f) => existsSync(join(cwd, f)));
+  return hasConfig ? { root: cwd } : { root: ROOT, configFile: false, integrations: [romi()] };
 }
 
 /** The pages (HTML files) and CSV downloads under `dir`. */
@@ -86,7 +99,7 @@ previous site is left as it was.`,
     const started = performance.now();
     delete process.env["ROMI_ENGINE_MS"];
     try {
-      await astroBuild({ root: ROOT, outDir: staging, cacheDir, logLevel: "warn", mode: "production" });
+      await astroBuild({ ...project(process.cwd()), outDir: staging, cacheDir, logLevel: "warn", mode: "production" });
       const written = await countFiles(staging);
       io.stdout(`${pagesLine(written.pages, written.csvs, performance.now() - started - Number(process.env["ROMI_ENGINE_MS"] ?? 0))}\n`);
     } catch (e) {

@@ -4,17 +4,27 @@
 import { existsSync } from "node:fs";
 import { getCollection, getEntry, render, type CollectionEntry } from "astro:content";
 import { contentPath } from "../read/config.ts";
-import { buildSite, type SiteModel } from "./model.ts";
+import { buildSite, type NavItem, type SiteModel } from "./model.ts";
 
 let site: Promise<{ model: SiteModel; json: string }> | undefined;
 
 export function getSite(): Promise<{ model: SiteModel; json: string }> {
   site ??= (async () => {
     const entry = await getEntry("report", "report");
-    if (!entry) throw new Error("romi: the report entry is missing; did the content loader run?");
-    return { model: buildSite(entry.data.report, entry.data.versions), json: entry.data.json };
+    if (!entry) {
+      throw new Error(
+        'romi: the report entry is missing: the project needs src/content.config.ts with `export { collections } from "romi/content";` (romi init writes it)',
+      );
+    }
+    return { model: buildSite(entry.data.report, entry.data.versions, teamPages()), json: entry.data.json };
   })();
   return site;
+}
+
+/** The team's own pages (src/pages), for the navigation: the integration lists them in ROMI_PAGES. */
+function teamPages(): NavItem[] {
+  const listed = process.env["ROMI_PAGES"];
+  return listed ? (JSON.parse(listed) as NavItem[]) : [];
 }
 
 let notes: Promise<CollectionEntry<"notes">[]> | undefined;

@@ -8,10 +8,11 @@
 import type { Report } from "../schema/report.ts";
 import { siteContext } from "./context.ts";
 import { MISSING } from "../words/format.ts";
-import { SECTIONS, type SectionModels, type SectionSlug } from "./sections.ts";
+import { SECTIONS, type SectionModels } from "./sections.ts";
 
+/** A page in the navigation: one of romi's sections, or one of the team's own pages (its path without the leading /). */
 export interface NavItem {
-  readonly slug: SectionSlug;
+  readonly slug: string;
   readonly title: string;
 }
 
@@ -27,7 +28,8 @@ export interface SiteModel {
   readonly downloads: ReadonlyMap<string, string>;
 }
 
-export function buildSite(report: Report, snapshots: readonly Report[] = []): SiteModel {
+/** `pages`: the team's own pages, listed in the navigation after romi's. */
+export function buildSite(report: Report, snapshots: readonly Report[] = [], pages: readonly NavItem[] = []): SiteModel {
   const site = siteContext(report, snapshots);
   const sections = Object.fromEntries(SECTIONS.map((s) => [s.slug, s.build(site)])) as unknown as SectionModels;
   const p = report.period;
@@ -36,7 +38,7 @@ export function buildSite(report: Report, snapshots: readonly Report[] = []): Si
     period: p ? `${p.from} – ${p.to}` : MISSING,
     version: report.version.id,
     generator: report.generator,
-    nav: SECTIONS.filter((s) => sections[s.slug] !== null).map((s) => ({ slug: s.slug, title: s.title })),
+    nav: [...SECTIONS.filter((s) => sections[s.slug] !== null).map((s) => ({ slug: s.slug, title: s.title })), ...pages],
     sections,
     downloads: site.downloads,
   };

@@ -7,7 +7,7 @@
  * module Node cannot run from node_modules.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,36 @@ describe("romi installed from its npm pack tarball", () => {
     expect(home).toContain("<title>Marketing report");
     for (const demo of ["Demo shop", "This is the demo report", "Changes since"]) expect(home).not.toContain(demo);
     expect(readFileSync(join(team, "site", "product", "index.html"), "utf8")).not.toContain("goes live");
+  }, 300_000);
+
+  it("builds a report repository: the integration in its Astro config, romi's collections, and a page of the team's own in the navigation", () => {
+    const repo = mkdtempSync(join(tmpdir(), "romi-repo-"));
+    symlinkSync(join(team, "node_modules"), join(repo, "node_modules"));
+    writeFileSync(join(repo, "package.json"), `${JSON.stringify({ name: "team-repo", private: true, type: "module" })}\n`);
+    writeFileSync(join(repo, "astro.config.mjs"), 'import romi from "romi";\nexport default { integrations: [romi()] };\n');
+    mkdirSync(join(repo, "src", "pages"), { recursive: true });
+    writeFileSync(join(repo, "src", "content.config.ts"), 'export { collections } from "romi/content";\n');
+    writeFileSync(
+      join(repo, "src", "pages", "team-notes.astro"),
+      '---\nimport Page from "romi/components/Page.astro";\n---\n<Page title="Team notes"><p>Our own words.</p></Page>\n',
+    );
+    mkdirSync(join(repo, "content"));
+    writeFileSync(join(repo, "content", "report.yaml"), "title: Team report\n");
+    const build = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
+    expect(build.status, build.stderr).toBe(0);
+    const own = readFileSync(join(repo, "site", "team-notes", "index.html"), "utf8");
+    expect(own).toContain("Our own words.");
+    expect(own).toContain("<title>Team notes · Team report");
+    // romi's pages list the team's page after their own, and the team's page lists romi's.
+    const sales = readFileSync(join(repo, "site", "sales", "index.html"), "utf8");
+    expect(sales).toMatch(/href="\/team-notes\/"[^>]*>\s*Team notes/);
+    expect(own).toMatch(/href="\/sales\/"[^>]*>\s*Sales/);
+
+    // A team page on a path of romi's fails the build, naming the file and the path.
+    writeFileSync(join(repo, "src", "pages", "sales.astro"), "<p>ours</p>\n");
+    const clash = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toMatch(/src\/pages\/sales\.astro takes \/sales, the path of romi's Sales page: rename the file/);
   }, 300_000);
 
   it("computes the demo's metrics.json byte for byte as romi run from its sources", () => {
