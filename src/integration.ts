@@ -21,6 +21,8 @@ export interface RomiOptions {
   readonly config?: string;
   /** The URL path the site is served under (default: /); `romi build --base` wins. */
   readonly base?: string;
+  /** The folder `data` and `config` are read from (default: Astro's root): `romi build` in a folder of data alone builds romi's own project for it. */
+  readonly root?: string;
 }
 
 /** romi's routes, by their pattern, and their files under src/routes. */
@@ -46,7 +48,7 @@ export default function romi(options: RomiOptions = {}): AstroIntegration {
     name: "romi",
     hooks: {
       "astro:config:setup"({ config, injectRoute, updateConfig }) {
-        const root = fileURLToPath(config.root);
+        const root = options.root ?? fileURLToPath(config.root);
         process.env["ROMI_DATA"] ??= resolve(root, options.data ?? "data");
         const settings = resolve(root, options.config ?? DEFAULT_CONFIG);
         if (process.env["ROMI_CONFIG"] === undefined && (options.config !== undefined || existsSync(settings))) process.env["ROMI_CONFIG"] = settings;

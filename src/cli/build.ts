@@ -33,7 +33,7 @@ export function normaliseBase(base: string): string {
  */
 function project(cwd: string): { root: string; configFile?: false; integrations?: AstroIntegration[] } {
   const hasConfig = ["astro.config.mjs", "astro.config.ts", "astro.config.js"].some((f) => existsSync(join(cwd, f)));
-  return hasConfig ? { root: cwd } : { root: ROOT, configFile: false, integrations: [romi()] };
+  return hasConfig ? { root: cwd } : { root: ROOT, configFile: false, integrations: [romi({ root: cwd })] };
 }
 
 /** The pages (HTML files) and CSV downloads under `dir`. */

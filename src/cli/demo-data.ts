@@ -53,6 +53,7 @@ class LineFile {
 
 /** The kinds of demo dataset, the first being the default. */
 const KINDS = ["funnel", "bank", "campaigns"] as const;
+export type DemoKind = (typeof KINDS)[number];
 
 export const demoData: Command = {
   name: "demo-data",
@@ -86,52 +87,58 @@ data's segments.`,
     if (!Number.isInteger(seed)) throw new UsageError(`invalid --seed: ${flags.seed} (expected a whole number from 0 to 4294967295)`);
     const scale = numberFlag(flags.scale, "--scale", 1, 0.01, 100);
 
-    mkdirSync(out, { recursive: true });
-    const files: LineFile[] = [];
-    const open = (name: string, header: string): LineFile => {
-      const file = new LineFile(join(out, name), header);
-      files.push(file);
-      return file;
-    };
-    try {
-      let written: readonly LineFile[];
-      if (kind === "bank") {
-        const customers = open(BANK_FILES.customers, BANK_CUSTOMERS_HEADER);
-        const transactions = open(BANK_FILES.transactions, BANK_TRANSACTIONS_HEADER);
-        const mccCodes = open(BANK_FILES.mccCodes, BANK_MCC_HEADER);
-        generateBank(
-          { seed, scale },
-          { customer: (line) => customers.line(line), transaction: (line) => transactions.line(line), mcc: (line) => mccCodes.line(line) },
-        );
-        written = [customers, transactions, mccCodes];
-      } else if (kind === "campaigns") {
-        const campaigns = open(CAMPAIGN_FILES.campaigns, CAMPAIGNS_HEADER);
-        const experiment = open(CAMPAIGN_FILES.experiment, EXPERIMENT_HEADER);
-        generateCampaigns({ seed, scale }, { campaign: (line) => campaigns.line(line), experiment: (line) => experiment.line(line) });
-        written = [campaigns, experiment];
-      } else {
-        const visits = open(DEMO_FILES.visits, VISITS_HEADER);
-        const orders = open(DEMO_FILES.orders, ORDERS_HEADER);
-        const costs = open(DEMO_FILES.costs, COSTS_HEADER);
-        const customers = open(DEMO_FILES.customers, CUSTOMERS_HEADER);
-        generateDemo(
-          { seed, scale },
-          {
-            visit: (line) => visits.line(line),
-            order: (line) => orders.line(line),
-            cost: (line) => costs.line(line),
-            customer: (line) => customers.line(line),
-          },
-        );
-        written = [visits, orders, costs, customers];
-      }
-      for (const file of files.splice(0)) file.close();
-      const counts = written.map((file) => `${basename(file.path)} ${file.rows} rows`).join(", ");
-      io.stdout(`romi: wrote ${out} (${kind === "funnel" ? "" : `${kind}, `}seed ${seed}, scale ${scale}): ${counts}\n`);
-      return 0;
-    } finally {
-      // Only after an error: close what is open, leaving partial files.
-      for (const file of files) file.abort();
-    }
+    const written = writeDemoData(out, kind, seed, scale);
+    const counts = written.map(([name, rows]) => `${name} ${rows} rows`).join(", ");
+    io.stdout(`romi: wrote ${out} (${kind === "funnel" ? "" : `${kind}, `}seed ${seed}, scale ${scale}): ${counts}\n`);
+    return 0;
   },
 };
+
+/** Writes the demo dataset of `kind` into `out` (created if missing): each file's name and rows. */
+export function writeDemoData(out: string, kind: DemoKind, seed: number, scale: number): [name: string, rows: number][] {
+  mkdirSync(out, { recursive: true });
+  const files: LineFile[] = [];
+  const open = (name: string, header: string): LineFile => {
+    const file = new LineFile(join(out, name), header);
+    files.push(file);
+    return file;
+  };
+  try {
+    let written: readonly LineFile[];
+    if (kind === "bank") {
+      const customers = open(BANK_FILES.customers, BANK_CUSTOMERS_HEADER);
+      const transactions = open(BANK_FILES.transactions, BANK_TRANSACTIONS_HEADER);
+      const mccCodes = open(BANK_FILES.mccCodes, BANK_MCC_HEADER);
+      generateBank(
+        { seed, scale },
+        { customer: (line) => customers.line(line), transaction: (line) => transactions.line(line), mcc: (line) => mccCodes.line(line) },
+      );
+      written = [customers, transactions, mccCodes];
+    } else if (kind === "campaigns") {
+      const campaigns = open(CAMPAIGN_FILES.campaigns, CAMPAIGNS_HEADER);
+      const experiment = open(CAMPAIGN_FILES.experiment, EXPERIMENT_HEADER);
+      generateCampaigns({ seed, scale }, { campaign: (line) => campaigns.line(line), experiment: (line) => experiment.line(line) });
+      written = [campaigns, experiment];
+    } else {
+      const visits = open(DEMO_FILES.visits, VISITS_HEADER);
+      const orders = open(DEMO_FILES.orders, ORDERS_HEADER);
+      const costs = open(DEMO_FILES.costs, COSTS_HEADER);
+      const customers = open(DEMO_FILES.customers, CUSTOMERS_HEADER);
+      generateDemo(
+        { seed, scale },
+        {
+          visit: (line) => visits.line(line),
+          order: (line) => orders.line(line),
+          cost: (line) => costs.line(line),
+          customer: (line) => customers.line(line),
+        },
+      );
+      written = [visits, orders, costs, customers];
+    }
+    for (const file of files.splice(0)) file.close();
+    return written.map((file) => [basename(file.path), file.rows]);
+  } finally {
+    // Only after an error: close what is open, leaving partial files.
+    for (const file of files) file.abort();
+  }
+}

@@ -6,11 +6,12 @@ import { UsageError, type Command, type CommandIO } from "./args.ts";
 import { build } from "./build.ts";
 import { demoData } from "./demo-data.ts";
 import { diff } from "./diff.ts";
+import { init } from "./init.ts";
 import { metrics } from "./metrics.ts";
 import { snapshot } from "./snapshot.ts";
 import { validate } from "./validate.ts";
 
-export const COMMANDS: readonly Command[] = [build, metrics, validate, diff, snapshot, demoData];
+export const COMMANDS: readonly Command[] = [init, build, metrics, validate, diff, snapshot, demoData];
 
 const overview = (): string =>
   `usage: romi <command> [flags]

@@ -7,7 +7,7 @@
  * module Node cannot run from node_modules.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +85,57 @@ describe("romi installed from its npm pack tarball", () => {
     const clash = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
     expect(clash.status).toBe(1);
     expect(clash.stderr).toMatch(/src\/pages\/sales\.astro takes \/sales, the path of romi's Sales page: rename the file/);
+  }, 300_000);
+
+  it("creates a report repository with romi init that builds with npm run build, with no demo content, and with --demo today's demo report", () => {
+    const where = mkdtempSync(join(tmpdir(), "romi-init-"));
+    symlinkSync(join(team, "node_modules"), join(where, "node_modules"));
+    writeFileSync(join(where, "package.json"), readFileSync(join(team, "package.json")));
+    for (const [name, flags] of [
+      ["own-report", []],
+      ["demo-report", ["--demo"]],
+    ] as const) {
+      const init = run("npx", ["romi", "init", name, ...flags], where);
+      expect(init.status, init.stderr).toBe(0);
+      const repo = join(where, name);
+      for (const file of [
+        "package.json",
+        "astro.config.mjs",
+        "tsconfig.json",
+        "src/content.config.ts",
+        "src/pages/about.astro",
+        "content/report.yaml",
+        "data/README.md",
+      ])
+        expect(existsSync(join(repo, file)), file).toBe(true);
+      for (const file of ["pages.yml", "pr.yml", "pr-comment.yml"]) expect(existsSync(join(repo, ".github", "workflows", file)), file).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+        dependencies: Record<string, string>;
+      };
+      // The romi the team installed: the tarball, by its absolute path.
+      expect(manifest.dependencies["romi"]).toMatch(/^file:\/.*romi-[\d.]+\.tgz$/);
+      expect(manifest.scripts["build"]).toBe("romi build");
+      symlinkSync(join(team, "node_modules"), join(repo, "node_modules"));
+      if (name === "own-report") {
+        // A team copies its exports into data/ (here the demo's orders, so the build has something to read).
+        copyFileSync(join(ROOT, "data", "orders.csv"), join(repo, "data", "orders.csv"));
+      }
+      const build = run("npm", ["run", "build"], repo);
+      expect(build.status, build.stderr).toBe(0);
+      const home = readFileSync(join(repo, "dist", "index.html"), "utf8");
+      const about = readFileSync(join(repo, "dist", "about", "index.html"), "utf8");
+      expect(about).toMatch(/href="\/about\/"[^>]*>\s*About/);
+      if (name === "own-report") {
+        expect(home).toContain("<title>Marketing report");
+        for (const demo of ["Demo shop", "This is the demo report", "Changes since", "CMP-1"]) expect(home).not.toContain(demo);
+      } else {
+        expect(home).toContain("<title>Demo shop marketing report");
+        expect(home).toContain("This is the demo report");
+        expect(readFileSync(join(repo, "data", "visits.csv"))).toEqual(readFileSync(join(ROOT, "data", "visits.csv")));
+      }
+    }
+    expect(run("npx", ["romi", "init", "own-report"], where)).toMatchObject({ status: 2, stderr: expect.stringContaining("is not empty") });
   }, 300_000);
 
   it("computes the demo's metrics.json byte for byte as romi run from its sources", () => {
