@@ -7,6 +7,7 @@
  */
 import type { Report } from "../schema/report.ts";
 import { siteContext } from "./context.ts";
+import { chartsOf, embeds, type Embeds } from "./embed.ts";
 import { MISSING } from "../words/format.ts";
 import { SECTIONS, type SectionModels } from "./sections.ts";
 
@@ -26,6 +27,8 @@ export interface SiteModel {
   readonly sections: SectionModels;
   /** Every CSV download, by id: chart data and tables. */
   readonly downloads: ReadonlyMap<string, string>;
+  /** The report's facts, charts and recommendations for the team's own pages (romi's components). */
+  readonly embeds: Embeds;
 }
 
 /** `pages`: the team's own pages, listed in the navigation after romi's. */
@@ -41,5 +44,6 @@ export function buildSite(report: Report, snapshots: readonly Report[] = [], pag
     nav: [...SECTIONS.filter((s) => sections[s.slug] !== null).map((s) => ({ slug: s.slug, title: s.title })), ...pages],
     sections,
     downloads: site.downloads,
+    embeds: embeds(report, chartsOf(sections), site.recommendations),
   };
 }

@@ -7,7 +7,7 @@
  * module Node cannot run from node_modules.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -66,7 +66,22 @@ describe("romi installed from its npm pack tarball", () => {
     writeFileSync(join(repo, "src", "content.config.ts"), 'export { collections } from "romi/content";\n');
     writeFileSync(
       join(repo, "src", "pages", "team-notes.astro"),
-      '---\nimport Page from "romi/components/Page.astro";\n---\n<Page title="Team notes"><p>Our own words.</p></Page>\n',
+      [
+        "---",
+        'import Page from "romi/components/Page.astro";',
+        'import Fact from "romi/components/Fact.astro";',
+        'import Kpi from "romi/components/Kpi.astro";',
+        'import Chart from "romi/components/Chart.astro";',
+        'import Recommendations from "romi/components/Recommendations.astro";',
+        "---",
+        '<Page title="Team notes">',
+        '  <p>Our own words. CAC is <Fact id="cac" />, ROMI <Fact id="romi" />.</p>',
+        '  <Kpi id="revenue" hint="in the period" />',
+        '  <Chart id="ltv-by-cohort" />',
+        '  <Recommendations subject="channel" />',
+        "</Page>",
+        "",
+      ].join("\n"),
     );
     mkdirSync(join(repo, "content"));
     writeFileSync(join(repo, "content", "report.yaml"), "title: Team report\n");
@@ -74,6 +89,15 @@ describe("romi installed from its npm pack tarball", () => {
     expect(build.status, build.stderr).toBe(0);
     const own = readFileSync(join(repo, "site", "team-notes", "index.html"), "utf8");
     expect(own).toContain("Our own words.");
+    // romi's components show the numbers of metrics.json, formatted here independently (en-US, USD).
+    const facts = (JSON.parse(readFileSync(join(repo, "site", "metrics.json"), "utf8")) as { facts: { id: string; dims?: object; value: number }[] }).facts;
+    const total = (id: string): number => facts.find((f) => f.id === id && f.dims === undefined)!.value;
+    const usd = (v: number, digits: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: digits }).format(v);
+    expect(own).toContain(`CAC is <span class="fact" title="CAC">${usd(total("cac"), 2)}</span>`);
+    expect(own).toContain(`ROMI <span class="fact" title="ROMI">${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(total("romi"))}</span>`);
+    expect(own).toMatch(new RegExp(`<dt[^>]*>Revenue</dt><dd[^>]*><span class="value"[^>]*>\\${usd(total("revenue"), 0)}</span>`));
+    expect(own).toContain('id="ltv-by-cohort"');
+    expect(own).toMatch(/class="rec"/);
     expect(own).toContain("<title>Team notes · Team report");
     // romi's pages list the team's page after their own, and the team's page lists romi's.
     const sales = readFileSync(join(repo, "site", "sales", "index.html"), "utf8");
@@ -85,6 +109,13 @@ describe("romi installed from its npm pack tarball", () => {
     const clash = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
     expect(clash.status).toBe(1);
     expect(clash.stderr).toMatch(/src\/pages\/sales\.astro takes \/sales, the path of romi's Sales page: rename the file/);
+    rmSync(join(repo, "src", "pages", "sales.astro"));
+
+    // A page with an unknown metric id fails the build, naming the page and the id.
+    writeFileSync(join(repo, "src", "pages", "typo.astro"), '---\nimport Fact from "romi/components/Fact.astro";\n---\n<Fact id="cacc" />\n');
+    const typo = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('romi: /typo/: unknown metric id "cacc"');
   }, 300_000);
 
   it("creates a report repository with romi init that builds with npm run build, with no demo content, and with --demo today's demo report", () => {
