@@ -140,6 +140,8 @@ describe("romi installed from its npm pack tarball", () => {
       ])
         expect(existsSync(join(repo, file)), file).toBe(true);
       for (const file of ["pages.yml", "pr.yml", "pr-comment.yml"]) expect(existsSync(join(repo, ".github", "workflows", file)), file).toBe(true);
+      // The Pages workflow builds with the script this test runs below.
+      expect(readFileSync(join(repo, ".github", "workflows", "pages.yml"), "utf8")).toMatch(/^\s+run: npm run build -- --base "\$BASE_PATH"$/m);
       const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as {
         scripts: Record<string, string>;
         dependencies: Record<string, string>;
