@@ -1,7 +1,7 @@
 /**
  * romi as an Astro integration: a team's `astro.config.mjs` lists `romi()`,
- * and romi injects its report's pages beside the team's own (`src/pages`),
- * which join the navigation. The options are where the report's data and
+ * and romi injects its report's pages beside the team's own (`src/pages`,
+ * `.astro` or `.mdx`: romi adds MDX), which join the navigation. The options are where the report's data and
  * config live; `romi build` passes its flags through the environment
  * (ROMI_DATA, ROMI_CONFIG, ROMI_BASE), which win over them. The content
  * loader and the pages read the same environment: they run in Vite, the
@@ -10,6 +10,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import mdx from "@astrojs/mdx";
 import type { AstroIntegration } from "astro";
 import { DEFAULT_CONFIG } from "./read/config.ts";
 import { SECTION_LIST } from "./schema/sections.ts";
@@ -55,6 +56,8 @@ export default function romi(options: RomiOptions = {}): AstroIntegration {
         // From this file: src/integration.ts in a checkout, lib/integration.js when installed; the routes are src/routes in both.
         for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: new URL(`../src/routes/${file}`, import.meta.url) });
         updateConfig({
+          // A team's pages may be .mdx as well as .astro: MDX comes with romi, unless the project lists it itself.
+          ...(config.integrations.some((i) => i.name === "@astrojs/mdx") ? {} : { integrations: [mdx()] }),
           base: process.env["ROMI_BASE"] ?? options.base ?? config.base,
           build: { format: "directory", inlineStylesheets: "always" },
           trailingSlash: "ignore",

@@ -52,7 +52,7 @@ export function scaffold(o: ScaffoldOptions): Record<string, string> {
     ].join("\n"),
     "src/pages/about.astro": [
       "---",
-      "// A page of your own, in the report's layout and navigation. Each file in src/pages is a page:",
+      "// A page of your own, in the report's layout and navigation. Each file in src/pages (.astro or .mdx) is a page:",
       '// about.astro is /about/, listed as "About". A file named like one of romi\'s pages (sales.astro)',
       "// fails the build.",
       "// The report's numbers, checked at build time against romi's metrics (docs/metrics.md):",

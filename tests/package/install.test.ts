@@ -83,6 +83,11 @@ describe("romi installed from its npm pack tarball", () => {
         "",
       ].join("\n"),
     );
+    // A page may be MDX too.
+    writeFileSync(
+      join(repo, "src", "pages", "launch.mdx"),
+      'import Page from "romi/components/Page.astro";\nimport Fact from "romi/components/Fact.astro";\n\n<Page title="Launch">\n  The **launch** cost <Fact id="cac" /> per buyer.\n</Page>\n',
+    );
     mkdirSync(join(repo, "content"));
     writeFileSync(join(repo, "content", "report.yaml"), "title: Team report\n");
     const build = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
@@ -98,11 +103,14 @@ describe("romi installed from its npm pack tarball", () => {
     expect(own).toMatch(new RegExp(`<dt[^>]*>Revenue</dt><dd[^>]*><span class="value"[^>]*>\\${usd(total("revenue"), 0)}</span>`));
     expect(own).toContain('id="ltv-by-cohort"');
     expect(own).toMatch(/class="rec"/);
+    const launch = readFileSync(join(repo, "site", "launch", "index.html"), "utf8");
+    expect(launch).toMatch(new RegExp(`<strong>launch</strong> cost <span class="fact" title="CAC">\\${usd(total("cac"), 2)}</span> per buyer`));
     expect(own).toContain("<title>Team notes · Team report");
     // romi's pages list the team's page after their own, and the team's page lists romi's.
     const sales = readFileSync(join(repo, "site", "sales", "index.html"), "utf8");
     expect(sales).toMatch(/href="\/team-notes\/"[^>]*>\s*Team notes/);
     expect(own).toMatch(/href="\/sales\/"[^>]*>\s*Sales/);
+    expect(sales).toMatch(/href="\/launch\/"[^>]*>\s*Launch/);
 
     // A team page on a path of romi's fails the build, naming the file and the path.
     writeFileSync(join(repo, "src", "pages", "sales.astro"), "<p>ours</p>\n");
@@ -116,6 +124,11 @@ describe("romi installed from its npm pack tarball", () => {
     const typo = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
     expect(typo.status).toBe(1);
     expect(typo.stderr).toContain('romi: /typo/: unknown metric id "cacc"');
+    rmSync(join(repo, "src", "pages", "typo.astro"));
+    writeFileSync(join(repo, "src", "pages", "typo.mdx"), 'import Fact from "romi/components/Fact.astro";\n\n<Fact id="cac" dims={{ region: "north" }} />\n');
+    const mdxTypo = run("npx", ["romi", "build", "--data", join(ROOT, "data"), "--out", "site"], repo);
+    expect(mdxTypo.status).toBe(1);
+    expect(mdxTypo.stderr).toContain("romi: /typo/: cac has no dims {region}");
   }, 300_000);
 
   it("creates a report repository with romi init that builds with npm run build, with no demo content, and with --demo today's demo report", () => {
