@@ -7,6 +7,7 @@
  * significant digits; metrics.json carries twelve), or both are null.
  */
 import { metricOf } from "../analyses/catalogue.ts";
+import { changesBetween, METRIC_HISTORY, type MetricChange } from "../facts/history.ts";
 import { factKey } from "../facts/metric.ts";
 import type { Fact, Recommendation, Report } from "../schema/report.ts";
 import type { SectionSlug } from "../schema/sections.ts";
@@ -42,6 +43,10 @@ export interface FactChange {
   /** (head − base) ÷ |base|; null when base is 0 or not a number: no invented percentage. */
   readonly rel: number | null;
   readonly direction: Direction;
+  /** When the metric was renamed or redefined between the two reports' romi versions: what changed, and why. A redefined metric's move is neutral. */
+  readonly note?: string;
+  /** The metric's definition changed between the two reports' romi versions: its move is not judged. */
+  readonly redefined?: true;
 }
 
 export interface RecommendationChange {
@@ -115,8 +120,22 @@ export function tier(c: Pick<FactChange, "dims">): number {
   return names.length === 0 ? 0 : names.length === 1 && names[0] === "source" ? 1 : 2;
 }
 
-export function diffReports(base: Report, head: Report): ReportDiff {
-  const baseFacts = new Map(base.facts.map((f) => [factKey(f.id, f.dims), f]));
+/** `history`: how metrics changed between romi versions (`METRIC_HISTORY`; a test gives its own). */
+export function diffReports(base: Report, head: Report, history: readonly MetricChange[] = METRIC_HISTORY): ReportDiff {
+  const spanned = changesBetween(base.generator, head.generator, history);
+  // A renamed metric's base facts are read under today's id.
+  const renamed = new Map(spanned.filter((c) => c.kind === "renamed" && c.from).map((c) => [c.from!, c]));
+  const redefined = new Map(spanned.filter((c) => c.kind === "redefined").map((c) => [c.id, c]));
+  const notes = new Map<string, string>();
+  const baseFacts = new Map(
+    base.facts.map((f) => {
+      const rename = renamed.get(f.id);
+      if (!rename) return [factKey(f.id, f.dims), f];
+      const key = factKey(rename.id, f.dims);
+      notes.set(key, `renamed from ${f.id} in romi ${rename.since}: ${rename.why}`);
+      return [key, { ...f, id: rename.id }];
+    }),
+  );
   const headFacts = new Map(head.facts.map((f) => [factKey(f.id, f.dims), f]));
   const keys = [...new Set([...baseFacts.keys(), ...headFacts.keys()])];
   const facts: FactChange[] = [];
@@ -136,6 +155,8 @@ export function diffReports(base: Report, head: Report): ReportDiff {
     const abs = bv !== null && hv !== null ? hv - bv : null;
     const rel = abs !== null && bv !== 0 && bv !== null ? abs / Math.abs(bv) : null;
     const def = metricOf(fact);
+    const redefinition = b && h ? redefined.get(fact.id) : undefined;
+    const note = redefinition ? `definition changed in romi ${redefinition.since}: ${redefinition.why}` : notes.get(key);
     facts.push({
       id: fact.id,
       dims: fact.dims ?? {},
@@ -148,7 +169,10 @@ export function diffReports(base: Report, head: Report): ReportDiff {
       head: hv,
       abs,
       rel,
-      direction: direction(fact.better, abs, kind),
+      // A new definition moves the number without the business moving: neither better nor worse.
+      direction: redefinition ? "neutral" : direction(fact.better, abs, kind),
+      ...(note ? { note } : {}),
+      ...(redefinition ? { redefined: true as const } : {}),
     });
   }
   facts.sort((x, y) => tier(x) - tier(y) || magnitude(y) - magnitude(x) || (factKey(x.id, x.dims) < factKey(y.id, y.dims) ? -1 : 1));

@@ -123,6 +123,11 @@ export function formatMarkdown(diff: ReportDiff, thresholds: ThresholdResult | n
     }
   }
 
+  // Metrics renamed or redefined between the two reports' romi versions: said once, not shown as regressions.
+  const noted = [...new Map(diff.facts.filter((c) => c.note).map((c) => [`${c.id}|${c.note}`, c])).values()];
+  if (noted.length) {
+    out.push("#### Changed by the romi upgrade", "", ...noted.map((c) => `- ${escapeMarkdown(c.label)} (\`${c.id}\`): ${escapeMarkdown(c.note!)}`), "");
+  }
   if (diff.facts.length) {
     out.push("#### Largest changes", "", ...table(diff.facts.slice(0, options.maxRows), f), "");
   }

@@ -16,7 +16,8 @@
  * A pattern matches facts with exactly its dim names: `romi{source=*}`
  * matches `romi{source=3}` but not `romi{source=3,age=2}` or `romi`. Only
  * facts with a number on both sides are judged: an added, removed, appeared
- * or vanished fact never breaks a rule. When the base is 0, the relative
+ * or vanished fact never breaks a rule, nor does one whose definition changed
+ * between the two reports' romi versions. When the base is 0, the relative
  * part cannot be judged, and a rule that needs it holds.
  */
 import { z } from "zod";
@@ -89,7 +90,7 @@ export function describeRule(r: ThresholdRule): string {
 }
 
 function breaks(rule: ThresholdRule, c: FactChange): boolean {
-  if (c.kind !== "changed" || c.abs === null) return false;
+  if (c.kind !== "changed" || c.abs === null || c.redefined) return false;
   const moves = rule.fail_if === "drops" ? c.abs < 0 : rule.fail_if === "rises" ? c.abs > 0 : rule.fail_if === "worsens" ? c.direction === "regression" : true;
   if (!moves) return false;
   const { relative, absolute } = rule.by_more_than;

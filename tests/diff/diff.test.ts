@@ -94,6 +94,41 @@ describe("diffReports(base, head)", () => {
   });
 });
 
+describe("diffReports across romi versions (METRIC_HISTORY)", () => {
+  const revenue = (id: string, value: number): Fact => ({ id, value, unit: "currency", better: "up" });
+  const v1 = (facts: Fact[]) => report(facts, { generator: "romi 0.1.0" });
+  const v2 = (facts: Fact[]) => report(facts, { generator: "romi 0.2.0" });
+  const history = [
+    { kind: "renamed", id: "revenue", from: "rev", since: "0.2.0", why: "one name for revenue" },
+    { kind: "redefined", id: "aov", since: "0.2.0", why: "net of cancellations" },
+  ] as const;
+
+  it("matches a renamed metric's facts under today's id, with a note, instead of one removed and one added", () => {
+    const d = diffReports(v1([revenue("rev", 100)]), v2([revenue("revenue", 90)]), history);
+    expect(d.facts.map((c) => [c.id, c.kind, c.base, c.head, c.note])).toEqual([
+      ["revenue", "changed", 100, 90, "renamed from rev in romi 0.2.0: one name for revenue"],
+    ]);
+    expect(d.summary).toMatchObject({ added: 0, removed: 0, regressions: 1 });
+  });
+
+  it("judges a redefined metric's move neither better nor worse, and no threshold breaks on it", () => {
+    const base = v1([revenue("aov", 50)]);
+    const head = v2([revenue("aov", 40)]);
+    const d = diffReports(base, head, history);
+    expect(d.facts[0]).toMatchObject({ direction: "neutral", redefined: true, note: "definition changed in romi 0.2.0: net of cancellations" });
+    const rules = ThresholdsSchema.parse({ rules: [{ metric: "aov", fail_if: "drops", by_more_than: { relative: 0.1 } }] });
+    expect(checkThresholds(d, base, head, rules, []).breaches).toEqual([]);
+    const md = formatMarkdown(d, null, { locale: "en-US", currency: "USD", maxRows: 10 });
+    expect(md).toContain("#### Changed by the romi upgrade");
+    expect(md).toContain("definition changed in romi 0.2.0: net of cancellations");
+  });
+
+  it("applies only the changes between the two versions, and none when a report names no version", () => {
+    expect(diffReports(v2([revenue("aov", 50)]), v2([revenue("aov", 40)]), history).facts[0]!.direction).toBe("regression");
+    expect(diffReports(report([revenue("rev", 1)]), v2([revenue("revenue", 1)]), history).summary).toMatchObject({ added: 1, removed: 1 });
+  });
+});
+
 describe("checkThresholds(diff, base, head, rules, acks)", () => {
   const rules = ThresholdsSchema.parse({
     rules: [{ metric: "romi{source=*}", fail_if: "drops", by_more_than: { relative: 0.1, absolute: 0.05 }, min_sample: { metric: "buyers", at_least: 30 } }],
