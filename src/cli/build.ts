@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import romi from "../integration.ts";
 import { pagesLine } from "../words/accounting.ts";
 import { ENGINE_FLAGS, ENGINE_USAGE, engineLimits, engineName, parseFlags, UsageError, type Command } from "./args.ts";
 
@@ -31,9 +30,12 @@ export function normaliseBase(base: string): string {
  * else romi's own folder, with the integration given here (a folder that
  * holds only data, and romi installed).
  */
-function project(cwd: string): { root: string; configFile?: false; integrations?: AstroIntegration[] } {
+async function project(cwd: string): Promise<{ root: string; configFile?: false; integrations?: AstroIntegration[] }> {
   const hasConfig = ["astro.config.mjs", "astro.config.ts", "astro.config.js"].some((f) => existsSync(join(cwd, f)));
-  return hasConfig ? { root: cwd } : { root: ROOT, configFile: false, integrations: [romi({ root: cwd })] };
+  if (hasConfig) return { root: cwd };
+  // Loaded here, as Astro is: the other commands need neither.
+  const { default: romi } = await import("../integration.ts");
+  return { root: ROOT, configFile: false, integrations: [romi({ root: cwd })] };
 }
 
 /** The pages (HTML files) and CSV downloads under `dir`. */
@@ -99,7 +101,7 @@ previous site is left as it was.`,
     const started = performance.now();
     delete process.env["ROMI_ENGINE_MS"];
     try {
-      await astroBuild({ ...project(process.cwd()), outDir: staging, cacheDir, logLevel: "warn", mode: "production" });
+      await astroBuild({ ...(await project(process.cwd())), outDir: staging, cacheDir, logLevel: "warn", mode: "production" });
       const written = await countFiles(staging);
       io.stdout(`${pagesLine(written.pages, written.csvs, performance.now() - started - Number(process.env["ROMI_ENGINE_MS"] ?? 0))}\n`);
     } catch (e) {
