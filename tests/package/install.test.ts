@@ -14,12 +14,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
+/** A command in `cwd`; npm takes what its cache holds (the checkout's install filled it) and fetches only the rest. */
 const run = (command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
   spawnSync(command, args, {
     cwd,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" },
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_prefer_offline: "true" },
   });
 
 describe("romi installed from its npm pack tarball", () => {
