@@ -69,7 +69,7 @@ export default function romi(options: RomiOptions = {}): AstroIntegration {
         for (const page of pages) {
           if (TAKEN.has(page.pattern)) {
             throw new Error(
-              `romi: ${page.entrypoint} takes ${page.pattern}, the path of romi's ${pageTitle(page.pattern)} page: rename the file (every romi page: ${[...TAKEN].join(", ")})`,
+              `romi: ${page.entrypoint} takes ${page.pattern}, the path of romi's ${SECTION_LIST.find((s) => `/${s.slug}` === page.pattern)?.title ?? pageTitle(page.pattern)} page: rename the file (every romi page: ${[...TAKEN].join(", ")})`,
             );
           }
         }
