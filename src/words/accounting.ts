@@ -5,7 +5,7 @@ import type { EngineRun } from "../engine.ts";
 import { KIND_SPECS } from "../schema/kinds.ts";
 import type { DatasetAccount } from "../schema/report.ts";
 import { account } from "../report/assemble.ts";
-import { makeFormatter } from "./format.ts";
+import { counted, makeFormatter } from "./format.ts";
 import { warningText } from "./warnings.ts";
 
 /** The command line writes counts in en-US, whatever the report's locale: its output is read in logs and CI. */
@@ -64,12 +64,13 @@ export function stageLines(run: EngineRun): string[] {
   const files = datasets.reduce((s, d) => s + d.files.length, 0);
   const rows = datasets.reduce((s, d) => s + d.rows, 0);
   const used = datasets.reduce((s, d) => s + d.used, 0);
-  const plural = (count: number, one: string): string => `${n(count)} ${one}${count === 1 ? "" : "s"}`;
-  const lines = [`romi: read ${plural(files, "file")}, ${plural(rows, "row")}: ${n(used)} used, ${n(rows - used)} rejected (${seconds(run.timings.read)})`];
+  const lines = [
+    `romi: read ${counted(CLI, files, "file")}, ${counted(CLI, rows, "row")}: ${n(used)} used, ${n(rows - used)} rejected (${seconds(run.timings.read)})`,
+  ];
   if (run.report) {
     const r = run.report;
     lines.push(
-      `romi: analyses: ${plural(r.facts.length, "fact")}, ${plural(r.recommendations.length, "recommendation")}, ${plural(r.warnings.length, "warning")} (${seconds(run.timings.sql + run.timings.models)})`,
+      `romi: analyses: ${counted(CLI, r.facts.length, "fact")}, ${counted(CLI, r.recommendations.length, "recommendation")}, ${counted(CLI, r.warnings.length, "warning")} (${seconds(run.timings.sql + run.timings.models)})`,
     );
   }
   return lines;
@@ -77,5 +78,5 @@ export function stageLines(run: EngineRun): string[] {
 
 /** The build's pages line: what Astro wrote, and the time it took beyond the engine's run. */
 export function pagesLine(pages: number, csvs: number, ms: number): string {
-  return `romi: pages: ${n(pages)} page${pages === 1 ? "" : "s"}, ${n(csvs)} CSV file${csvs === 1 ? "" : "s"} (${seconds(ms)})`;
+  return `romi: pages: ${counted(CLI, pages, "page")}, ${counted(CLI, csvs, "CSV file")} (${seconds(ms)})`;
 }

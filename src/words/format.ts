@@ -6,6 +6,13 @@ import type { Unit } from "../schema/report.ts";
 
 export const MISSING = "n/a";
 
+/**
+ * A count with its noun, the noun singular for one.
+ * @example counted(makeFormatter("en-US", "USD"), 1200, "row"); // => "1,200 rows"
+ * @example counted(makeFormatter("en-US", "USD"), 1, "row has", "rows have"); // => "1 row has"
+ */
+export const counted = (fmt: Formatter, n: number, one: string, many = `${one}s`): string => `${fmt.number(n, 0)} ${n === 1 ? one : many}`;
+
 export interface Formatter {
   /** A value in its unit: money, users, a ratio as a number, a share as a percentage, seconds, days, months. */
   (value: number | null | undefined, unit: Unit): string;

@@ -7,13 +7,12 @@
  * full stop: pages and the command line set it in their own frame.
  */
 import type { Warning, WarningCode, WarningOf } from "../analyses/warnings.ts";
-import type { Formatter } from "./format.ts";
+import { counted, type Formatter } from "./format.ts";
 
 type Dims = Readonly<Record<string, string>>;
 type Words = { readonly [C in WarningCode]: (v: WarningOf<C>["values"], fmt: Formatter, dims: Dims) => string };
 
 const count = (fmt: Formatter, n: number): string => fmt.number(n, 0);
-const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
 const list = (names: readonly string[]): string => names.join(", ");
 /** The label a dim names, or a stand-in when an archived warning lacks it. */
 const dim = (dims: Dims, name: string): string => dims[name] ?? `(no ${name})`;
@@ -38,11 +37,10 @@ const SKIPPED: Record<WarningOf<"clv.numeric">["values"]["skipped"], string> = {
 };
 
 const WORDS: Words = {
-  "funnel.no_cost": (v, fmt, d) =>
-    `source ${dim(d, "source")}: ${count(fmt, v.buyers)} ${plural(v.buyers, "buyer")} but no cost rows, so CAC and ROMI are unknown`,
+  "funnel.no_cost": (v, fmt, d) => `source ${dim(d, "source")}: ${counted(fmt, v.buyers, "buyer")} but no cost rows, so CAC and ROMI are unknown`,
   "funnel.no_buyers": (v, fmt, d) => `source ${dim(d, "source")}: cost ${fmt.money(v.cost)} but no first-touch buyers`,
   "customers.imputed": (v, fmt) =>
-    `${count(fmt, v.customers)} ${plural(v.customers, "customer has", "customers have")} no ${v.feature}; the feature's mean was used for them in the segmentation`,
+    `${counted(fmt, v.customers, "customer has", "customers have")} no ${v.feature}; the feature's mean was used for them in the segmentation`,
   "basket.segments": () => "basket.segments is set but the customers are not segmented, so every basket is kept",
   "basket.countries": () => "basket.countries is set but the orders have no country column, so no order line is kept",
   "basket.empty": () => "no order has a product line once the excluded codes are left out",
@@ -64,12 +62,12 @@ const WORDS: Words = {
   "clv.holdout_outside": (v) => `no holdout check: the holdout would start on ${v.start}, outside ${v.from} … ${v.to}`,
   "clv.holdout_not_fitted": (v, fmt) => `no holdout check: ${LACK[v.lack](v, fmt)} before ${v.start}`,
   "forecast.short": (v, fmt, d) =>
-    `the ${dim(d, "series")} series has ${count(fmt, v.values)} ${plural(v.values, v.grain)}, fewer than two seasons (${count(fmt, v.needed)}), so it is not forecast`,
+    `the ${dim(d, "series")} series has ${counted(fmt, v.values, v.grain)}, fewer than two seasons (${count(fmt, v.needed)}), so it is not forecast`,
   "forecast.failed": (_, __, d) => `no model could be fitted to the ${dim(d, "series")} series`,
   "forecast.no_backtest": (v, fmt, d) =>
     `${dim(d, "series")}: the series is too short for a backtest (${count(fmt, v.values)} values, two seasons are kept for training): seasonal naive is used`,
   "forecast.short_backtest": (v, fmt, d) =>
-    `${dim(d, "series")}: the backtest forecasts ${count(fmt, v.steps)} ${plural(v.steps, "step")} ahead from ${v.origins === 1 ? "its one origin" : `each of its ${count(fmt, v.origins)} origins`}, not the ${count(fmt, v.horizon)} of the forecast: the series (${count(fmt, v.values)} values) has no room for more, so the model is chosen by its nearer accuracy`,
+    `${dim(d, "series")}: the backtest forecasts ${counted(fmt, v.steps, "step")} ahead from ${v.origins === 1 ? "its one origin" : `each of its ${count(fmt, v.origins)} origins`}, not the ${count(fmt, v.horizon)} of the forecast: the series (${count(fmt, v.values)} values) has no room for more, so the model is chosen by its nearer accuracy`,
   "forecast.backtest_failures": (v, fmt, d) =>
     `${dim(d, "series")}: ${v.model} could not be fitted at ${count(fmt, v.failures)} of ${count(fmt, v.origins)} backtest origins and was not considered`,
   "forecast.backtest_unconverged": (v, fmt, d) =>
@@ -78,7 +76,7 @@ const WORDS: Words = {
   "forecast.not_converged": (v, _, d) =>
     `${dim(d, "series")}: ${v.model} (${v.spec}): the optimiser did not converge on the whole series; the forecast uses its last estimate`,
   "campaigns.view_through": (v, fmt) =>
-    `${count(fmt, v.rows)} ${plural(v.rows, "row has", "rows have")} more conversions than clicks (view-through conversions): their conversion rate is shown, but has no Wilson interval and is left out of the channel tests`,
+    `${counted(fmt, v.rows, "row has", "rows have")} more conversions than clicks (view-through conversions): their conversion rate is shown, but has no Wilson interval and is left out of the channel tests`,
   "campaigns.undated": () => "the campaigns file has no dates: it gives totals only, with no time charts, trend or lift",
   "experiments.split": (v) => `experiments.split gives no share for ${list(v.variants)}: the SRM check assumes an equal split`,
   "experiments.assignment": (v, fmt) =>
@@ -88,7 +86,7 @@ const WORDS: Words = {
   "experiments.control": (v) => `no variant is the control (looked for "${v.control}" among ${list(v.variants)}): name it with experiments.control`,
   "budget.no_visits": () => "budget: there is no session log, so buyers cannot be credited to sources (first touch) and no response curve is fitted",
   "budget.short": (v, fmt) =>
-    `budget: the period has ${count(fmt, v.weeks)} complete ISO ${plural(v.weeks, "week")}, fewer than the ${count(fmt, v.needed)} a response curve needs, so no budget split is recommended`,
+    `budget: the period has ${counted(fmt, v.weeks, "complete ISO week")}, fewer than the ${count(fmt, v.needed)} a response curve needs, so no budget split is recommended`,
   "budget.no_costs": () => "budget: no cost rows fall in the complete ISO weeks of the period",
   "budget.no_curve": () => "budget: no source's response curve could be identified, so no budget split is recommended (each source's reason is listed)",
   "budget.unknown_source": (_, __, d) => `budget: ${dim(d, "source")} in the config has no cost rows`,

@@ -11,7 +11,7 @@ import type { ClvRule } from "../rules/clv.ts";
 import type { SegmentRule } from "../rules/segments.ts";
 import type { ChannelRole } from "../schema/kinds.ts";
 import type { Recommendation } from "../schema/report.ts";
-import type { Formatter } from "./format.ts";
+import { counted, type Formatter } from "./format.ts";
 
 export type RuleId = ChannelRule | CampaignRule | SegmentRule | ClvRule;
 
@@ -67,7 +67,7 @@ function reading(rec: Recommendation, fmt: Formatter): Reading {
     money: (v) => (known(v) ? fmt.money(v) : "unknown"),
     ratio: (v) => (known(v) ? fmt.fixed(v, 2) : "unknown"),
     percent: (v) => (!known(v) ? "unknown" : v > 0 && v < 0.005 ? `under ${fmt.percent(0.01, 0)}` : fmt.percent(v, 0)),
-    count: (v, noun) => `${fmt.number(v, 0)} ${noun}${v === 1 ? "" : "s"}`,
+    count: (v, noun) => counted(fmt, v, noun),
   };
 }
 
