@@ -30,18 +30,23 @@ export interface SiteContext {
   readonly archive: { readonly list: readonly VersionView[]; readonly sinceLast: DiffView | null };
   /** Every CSV download registered so far, by id. */
   readonly downloads: Map<string, string>;
+  /** Every chart drawn so far, by id (its CSV's name): what a team's page can show (`embed.ts`). */
+  readonly drawn: ReadonlyMap<string, Chart>;
 }
 
 export function siteContext(report: Report, snapshots: readonly Report[]): SiteContext {
   const fmt = makeFormatter(report.locale, report.currency);
   const facts = new FactIndex(report.facts);
   const downloads = new Map<string, string>();
+  const drawn = new Map<string, Chart>();
   const pieces: PagePieces = {
     kpi: (id, hint, dims) => kpiTile(facts, fmt, id, hint, dims),
     page: (kpis, specs) => {
       if (specs.length === 0) return null;
       for (const s of specs) downloads.set(s.id, csvOf(s.data));
-      return { kpis: kpis.filter((k): k is Kpi => k !== null), charts: specs.map((s) => render(s, report.annotations)) };
+      const charts = specs.map((s) => render(s, report.annotations));
+      for (const c of charts) drawn.set(c.id, c);
+      return { kpis: kpis.filter((k): k is Kpi => k !== null), charts };
     },
     table: (t) => {
       downloads.set(t.id, tableCsv(t));
@@ -57,6 +62,7 @@ export function siteContext(report: Report, snapshots: readonly Report[]): SiteC
     recommendations: recommendationViews(report, fmt),
     archive: versionsModel(report, snapshots),
     downloads,
+    drawn,
   };
 }
 

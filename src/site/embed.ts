@@ -33,10 +33,10 @@ export interface Embeds {
   recommendations(page: string, subject: string): readonly RecommendationView[];
 }
 
-export function embeds(report: Report, charts: readonly Chart[], recommendations: readonly RecommendationView[]): Embeds {
+/** `charts`: every chart the site drew, by id; `recommendations`: every card, most important first. */
+export function embeds(report: Report, charts: ReadonlyMap<string, Chart>, recommendations: readonly RecommendationView[]): Embeds {
   const facts = new FactIndex(report.facts);
   const fmt = makeFormatter(report.locale, report.currency);
-  const byChart = new Map(charts.map((c) => [c.id, c]));
   const fact = (
     page: string,
     id: string,
@@ -65,8 +65,8 @@ export function embeds(report: Report, charts: readonly Chart[], recommendations
       return { label: f.def.tile ?? f.def.label, value: f.value, hint, missing: f.missing };
     },
     chart: (page, id) => {
-      const chart = byChart.get(id);
-      if (!chart) throw new Error(`romi: ${page}: no chart "${id}" in this report (its charts: ${[...byChart.keys()].join(", ")})`);
+      const chart = charts.get(id);
+      if (!chart) throw new Error(`romi: ${page}: no chart "${id}" in this report (its charts: ${[...charts.keys()].join(", ")})`);
       return chart;
     },
     recommendations: (page, subject) => {
@@ -75,18 +75,4 @@ export function embeds(report: Report, charts: readonly Chart[], recommendations
       return recommendations.filter((r) => Object.hasOwn(r.key, dim));
     },
   };
-}
-
-/** Every chart of the site's pages, found in its page models. */
-export function chartsOf(models: unknown): Chart[] {
-  const out: Chart[] = [];
-  const seen = new Set<unknown>();
-  const walk = (node: unknown): void => {
-    if (typeof node !== "object" || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (typeof (node as Chart).svgWide === "string" && typeof (node as Chart).id === "string") out.push(node as Chart);
-    for (const value of Array.isArray(node) ? node : node instanceof Map ? [...node.values()] : Object.values(node)) walk(value);
-  };
-  walk(models);
-  return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { Report } from "../schema/report.ts";
 import { siteContext } from "./context.ts";
-import { chartsOf, embeds, type Embeds } from "./embed.ts";
+import { embeds, type Embeds } from "./embed.ts";
 import { MISSING } from "../words/format.ts";
 import { SECTIONS, type SectionModels } from "./sections.ts";
 
@@ -44,6 +44,6 @@ export function buildSite(report: Report, snapshots: readonly Report[] = [], pag
     nav: [...SECTIONS.filter((s) => sections[s.slug] !== null).map((s) => ({ slug: s.slug, title: s.title })), ...pages],
     sections,
     downloads: site.downloads,
-    embeds: embeds(report, chartsOf(sections), site.recommendations),
+    embeds: embeds(report, site.drawn, site.recommendations),
   };
 }

@@ -175,6 +175,8 @@ describe("clvPage(site)", () => {
 
   it("draws the distribution, the band mix, the P(alive) grid and the holdout, in that order, and registers each CSV with the tables'", () => {
     expect(fullPage.charts.map((c) => c.id)).toEqual(["clv-distribution", "clv-band-segments", "clv-p-alive", "clv-holdout"]);
+    // Each drawn chart is registered, for a team's page to show by id.
+    expect([...fullSite.drawn.keys()]).toEqual(["clv-distribution", "clv-band-segments", "clv-p-alive", "clv-holdout"]);
     expect([...fullSite.downloads.keys()].sort()).toEqual(
       ["clv-band-segments", "clv-bands", "clv-distribution", "clv-holdout", "clv-p-alive", "clv-top-customers"].sort(),
     );

@@ -1,7 +1,7 @@
 /** romi's components for a team's own pages: facts, tiles, charts and recommendations, checked against the catalogue at build time. */
 import { describe, expect, it } from "vitest";
 import type { Fact } from "../../src/schema/report.ts";
-import { chartsOf, embeds } from "../../src/site/embed.ts";
+import { embeds } from "../../src/site/embed.ts";
 import type { Chart, RecommendationView } from "../../src/site/views.ts";
 import { report } from "./report.ts";
 
@@ -19,7 +19,12 @@ const rec = (key: Record<string, string>): RecommendationView => ({
 });
 
 const r = report({ facts: [fact("cac", 5.37, "currency"), fact("romi", 1.2831, "ratio"), fact("cac", null, "currency", { cohort: "2024-06" })] });
-const e = embeds(r, [chart("ltv-by-cohort")], [rec({ source: "3" }), rec({ segment: "Loyal" }), rec({ campaign: "CMP-1" }), rec({ source: "4" })]);
+const e = embeds(r, new Map([["ltv-by-cohort", chart("ltv-by-cohort")]]), [
+  rec({ source: "3" }),
+  rec({ segment: "Loyal" }),
+  rec({ campaign: "CMP-1" }),
+  rec({ source: "4" }),
+]);
 
 describe("embeds(report, charts, recommendations)", () => {
   it("formats a fact in its catalogue unit, or the one asked for, and labels it from the catalogue", () => {
@@ -53,12 +58,5 @@ describe("embeds(report, charts, recommendations)", () => {
     expect(e.recommendations("/notes/", "segment")).toHaveLength(1);
     expect(e.recommendations("/notes/", "clv")).toEqual([]);
     expect(() => e.recommendations("/notes/", "source")).toThrow('romi: /notes/: unknown subject "source" (expected channel, segment, campaign, clv)');
-  });
-});
-
-describe("chartsOf(models)", () => {
-  it("finds every chart in nested page models, once", () => {
-    const a = chart("a");
-    expect(chartsOf({ x: { charts: [a, chart("b")] }, y: null, z: [{ deep: { c: chart("c") } }], again: a }).map((c) => c.id)).toEqual(["a", "b", "c"]);
   });
 });
