@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { SeriesRow } from "../../src/analyses/series.ts";
 import type { LIFT_REFUSALS } from "../../src/analyses/campaigns/lift.ts";
-import type { Recommendation } from "../../src/schema/report.ts";
+import type { Recommendation, Report } from "../../src/schema/report.ts";
 import { buildSite } from "../../src/site/model.ts";
 import { kpiRow, report, row } from "./report.ts";
 
@@ -88,6 +88,17 @@ const dated = (lift: SeriesRow<"campaign_lift">[], points: SeriesRow<"campaign_l
 
 /** The sentence of a no-pre-period refusal of a campaign launched on 2025-01-01, written by hand. */
 const NO_PRE = "no pre-period: the campaign launches (2025-01-01) on the first day of the data or before it";
+
+/** One campaigns file with these campaigns, spending 100, 200 … each on 1,000 clicks and 50 conversions. */
+const campaignsReport = (ids: readonly string[], recommendations: Recommendation[] = []): Report =>
+  report({
+    series: {
+      campaign_kpis: ids.map((campaign, i) => kpiRow({ breakdown: "campaign", campaign, clicks: 1000, conversions: 50, spend: 100 * (i + 1) })),
+      campaign_summary: ids.map((c) => summary(c, c)),
+      campaign_channel_tests: [],
+    },
+    recommendations,
+  });
 
 describe("buildSite(report).sections.campaigns", () => {
   it("is null, and the page is not in the navigation, without campaign data", () => {
@@ -222,21 +233,14 @@ describe("buildSite(report).sections.campaigns", () => {
   it("shows the recommendations that ask for a change first, most urgent first, and folds those that keep a campaign as it is under their counts", () => {
     const ids = ["CMP-1", "CMP-2", "CMP-3", "CMP-4", "CMP-5"];
     const site = buildSite(
-      report({
-        series: {
-          campaign_kpis: ids.map((campaign, i) => kpiRow({ breakdown: "campaign", campaign, clicks: 1000, conversions: 50, spend: 100 * (i + 1) })),
-          campaign_summary: ids.map((c) => summary(c, c)),
-          campaign_channel_tests: [],
-        },
+      campaignsReport(ids, [
         // By importance: continue (500), optimize (400), insufficient data (300), stop (200), continue (100).
-        recommendations: [
-          rec("CMP-5", "continue", 500),
-          rec("CMP-4", "optimize", 400),
-          rec("CMP-3", "insufficient data", 300),
-          rec("CMP-2", "stop", 200),
-          rec("CMP-1", "continue", 100),
-        ],
-      }),
+        rec("CMP-5", "continue", 500),
+        rec("CMP-4", "optimize", 400),
+        rec("CMP-3", "insufficient data", 300),
+        rec("CMP-2", "stop", 200),
+        rec("CMP-1", "continue", 100),
+      ]),
     );
     const section = site.sections.campaigns!.sections[0]!;
     expect(section.recommendations.map((r) => r.key.campaign)).toEqual(["CMP-2", "CMP-4"]);
@@ -259,15 +263,7 @@ describe("buildSite(report).sections.campaigns", () => {
 
   it("shows a phone the 8 campaigns with the most spend and folds the others, which a desktop shows", () => {
     const ids = Array.from({ length: 11 }, (_, i) => `CMP-${i + 1}`);
-    const section = buildSite(
-      report({
-        series: {
-          campaign_kpis: ids.map((campaign, i) => kpiRow({ breakdown: "campaign", campaign, clicks: 1000, conversions: 50, spend: 100 * (i + 1) })),
-          campaign_summary: ids.map((c) => summary(c, c)),
-          campaign_channel_tests: [],
-        },
-      }),
-    ).sections.campaigns!.sections[0]!;
+    const section = buildSite(campaignsReport(ids)).sections.campaigns!.sections[0]!;
     const campaigns = section.campaigns!;
     expect(campaigns.table.rows).toHaveLength(11);
     expect(campaigns.table.rows.slice(0, 8).map((r) => r[0])).toEqual(["CMP-11", "CMP-10", "CMP-9", "CMP-8", "CMP-7", "CMP-6", "CMP-5", "CMP-4"]);
